@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "efir-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "efir-application.h"
+#include "efir-resources.h"
+#include "efir-window.h"
+
+/* Types and properties */
+
+struct _EfirApplication
+{
+  AdwApplication parent_instance;
+
+  /* Owned */
+  EfirStore *store;
+  char      *db_path;
+};
+
+G_DEFINE_FINAL_TYPE (EfirApplication, efir_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry options[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, N_("Use the database at PATH"), N_("PATH") },
+  { NULL }
+};
+
+/* Helpers */
+
+static char *
+efir_application_resolve_db_path (EfirApplication *self)
+{
+  const char *env = g_getenv ("EFIR_DB");
+
+  if (self->db_path != NULL)
+    return g_strdup (self->db_path);
+  if (env != NULL && env[0] != '\0')
+    return g_strdup (env);
+  return efir_store_default_path ();
+}
+
+/* Callbacks */
+
+static void
+on_quit_activated_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  EfirApplication *self = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  /* Closing each window lets it save what is still unsaved. */
+  for (GList *l = windows; l != NULL;)
+    {
+      GtkWindow *window = l->data;
+      l = l->next;
+      gtk_window_close (window);
+    }
+}
+
+static void
+on_about_activated_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  EfirApplication *self = user_data;
+  const char *developers[] = { _("The Efir developers"), NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", "Efir",
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Efir developers"),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Write, keep and publish the pages of a talk programme's episodes"),
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+/* GObject overrides */
+
+static int
+efir_application_handle_local_options (GApplication *app,
+                                       GVariantDict *options_dict)
+{
+  EfirApplication *self = EFIR_APPLICATION (app);
+  const char *db = NULL;
+
+  /* One Efir per desktop keeps two windows from editing the same episode;
+   * a second database is a different archive, so it gets its own process. */
+  if (g_variant_dict_lookup (options_dict, "db", "^&ay", &db))
+    {
+      self->db_path = g_strdup (db);
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  return G_APPLICATION_CLASS (efir_application_parent_class)->handle_local_options (app, options_dict);
+}
+
+static void
+efir_application_startup (GApplication *app)
+{
+  EfirApplication *self = EFIR_APPLICATION (app);
+  static const GActionEntry entries[] = {
+    { "quit", on_quit_activated_cb },
+    { "about", on_about_activated_cb },
+  };
+  const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (efir_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+}
+
+static void
+efir_application_activate (GApplication *app)
+{
+  EfirApplication *self = EFIR_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  path = efir_application_resolve_db_path (self);
+  if (self->store == NULL)
+    self->store = efir_store_open (path, &error);
+
+  window = GTK_WINDOW (efir_window_new (self, self->store, path, error));
+  gtk_window_present (window);
+}
+
+static void
+efir_application_finalize (GObject *object)
+{
+  EfirApplication *self = EFIR_APPLICATION (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (efir_application_parent_class)->finalize (object);
+}
+
+static void
+efir_application_class_init (EfirApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  /* Registered by hand: a static library would let the linker drop a
+   * constructor that nothing references. */
+  efir_register_resource ();
+
+  object_class->finalize = efir_application_finalize;
+  app_class->handle_local_options = efir_application_handle_local_options;
+  app_class->startup = efir_application_startup;
+  app_class->activate = efir_application_activate;
+}
+
+static void
+efir_application_init (EfirApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+/* Public API */
+
+EfirApplication *
+efir_application_new (void)
+{
+  return g_object_new (EFIR_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/efir/Efir",
+                       NULL);
+}
+
+EfirStore *
+efir_application_get_store (EfirApplication *self)
+{
+  g_return_val_if_fail (EFIR_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}

@@ -1,0 +1,408 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "efir-backup"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "efir-backup.h"
+#include "efir-store-check.h"
+
+/* Types ------------------------------------------------------------------ */
+
+#define BACKUP_NAME_PREFIX "efir-"
+#define BACKUP_NAME_SUFFIX ".db"
+#define BACKUP_NAME_LENGTH (sizeof BACKUP_NAME_PREFIX - 1 + 10 + sizeof BACKUP_NAME_SUFFIX - 1)
+
+/* Pause between attempts when another process holds a lock on the source;
+ * attempts stop after the connection's busy timeout.
+ */
+#define BUSY_PAUSE_MS 100
+
+/* Helpers ---------------------------------------------------------------- */
+
+/* @message names the file: errno is a property of the file system, which
+ * the producer can act on (free space, fix permissions).
+ */
+static gboolean
+set_error_from_errno (GError     **error,
+                      int          saved_errno,
+                      const char  *message)
+{
+  g_set_error (error, EFIR_STORE_ERROR,
+               saved_errno == ENOSPC                          ? EFIR_STORE_ERROR_FULL
+               : saved_errno == EROFS || saved_errno == EACCES ? EFIR_STORE_ERROR_READ_ONLY
+                                                               : EFIR_STORE_ERROR_SQLITE,
+               "%s: %s", message, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* efir-YYYY-MM-DD.db, and nothing else: the folder may hold other files
+ * (a .tmp of a backup being written, a producer's own copies) that daily
+ * rotation must never delete.
+ */
+static gboolean
+is_daily_backup_name (const char *name)
+{
+  static const char pattern[] = BACKUP_NAME_PREFIX "####-##-##" BACKUP_NAME_SUFFIX;
+
+  if (strlen (name) != BACKUP_NAME_LENGTH)
+    return FALSE;
+
+  for (gsize i = 0; i < BACKUP_NAME_LENGTH; i++)
+    {
+      if (pattern[i] == '#' ? !g_ascii_isdigit (name[i]) : name[i] != pattern[i])
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The daily backups in @backup_dir, oldest first: the date in the name
+ * sorts as text.
+ */
+static GPtrArray *
+list_daily_backups (const char  *backup_dir,
+                    GError     **error)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+  const char *name;
+
+  if (!(dir = g_dir_open (backup_dir, 0, error)))
+    return NULL;
+
+  names = g_ptr_array_new_with_free_func (g_free);
+  while ((name = g_dir_read_name (dir)))
+    {
+      if (is_daily_backup_name (name))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+  g_ptr_array_sort (names, compare_names);
+
+  return g_steal_pointer (&names);
+}
+
+static gboolean
+sync_path (const char  *path,
+           gboolean     is_folder,
+           GError     **error)
+{
+  g_autofree char *name = g_filename_display_name (path);
+  g_autofree char *message = NULL;
+  int fd;
+  int saved_errno = 0;
+
+  if ((fd = g_open (path, O_RDONLY | (is_folder ? O_DIRECTORY : 0), 0)) < 0)
+    {
+      saved_errno = errno;
+      message = g_strdup_printf (_("Could not open “%s”"), name);
+      return set_error_from_errno (error, saved_errno, message);
+    }
+
+  /* Some file systems cannot sync a folder; the rename is as safe there as
+   * they make it.
+   */
+  if (fsync (fd) != 0 && !(is_folder && (errno == EINVAL || errno == ENOTSUP)))
+    saved_errno = errno;
+  close (fd);
+
+  if (saved_errno != 0)
+    {
+      message = g_strdup_printf (_("Could not write “%s” to disk"), name);
+      return set_error_from_errno (error, saved_errno, message);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+copy_database (EfirDatabase  *db,
+               sqlite3       *dest,
+               GError       **error)
+{
+  sqlite3_backup *backup;
+  int attempts = EFIR_DATABASE_BUSY_TIMEOUT_MS / BUSY_PAUSE_MS;
+  int rc;
+
+  if (!(backup = sqlite3_backup_init (dest, "main", efir_database_get_handle (db), "main")))
+    {
+      efir_store_error_set_from_sqlite (error, dest, sqlite3_errcode (dest));
+      return FALSE;
+    }
+
+  /* All pages in one step: the copy is one read transaction on the source,
+   * so it is a consistent snapshot even while the writer commits, and in
+   * WAL mode it never blocks the writer.
+   */
+  while ((rc = sqlite3_backup_step (backup, -1)) == SQLITE_BUSY && attempts-- > 0)
+    sqlite3_sleep (BUSY_PAUSE_MS);
+
+  sqlite3_backup_finish (backup);
+
+  /* A failed step leaves its error on the destination connection. */
+  if (rc != SQLITE_DONE)
+    {
+      efir_store_error_set_from_sqlite (error, dest, rc);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Writes the copy at @tmp_path and leaves it in rollback-journal mode: the
+ * copy carries the source's WAL flag in its header, and a backup should be
+ * one file that opens read-only with nothing beside it.
+ */
+static gboolean
+write_copy (EfirDatabase  *db,
+            const char    *tmp_path,
+            GError       **error)
+{
+  sqlite3 *dest = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+  int rc;
+
+  rc = sqlite3_open_v2 (tmp_path, &dest,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+                        | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      efir_store_error_set_from_sqlite (error, dest, rc);
+      goto out;
+    }
+
+  if (!copy_database (db, dest, error))
+    goto out;
+
+  rc = sqlite3_prepare_v2 (dest, "PRAGMA journal_mode = DELETE", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      efir_store_error_set_from_sqlite (error, dest, rc);
+      goto out;
+    }
+
+  ok = TRUE;
+
+out:
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (dest);
+
+  return ok;
+}
+
+/* Public API ------------------------------------------------------------- */
+
+/**
+ * efir_backup_to_file:
+ * @db: the database to copy; a read-only connection will do
+ * @dest_path: the backup file to write; replaced if it exists
+ * @error: return location for a #GError
+ *
+ * Copies @db with SQLite's online backup while others keep reading and
+ * writing it. The copy is written to "@dest_path.tmp", checked, synced to
+ * disk and only then renamed over @dest_path, so @dest_path is at every
+ * moment either the old file or a complete, checked new one. A copy that
+ * fails the check (the source is damaged) is deleted and reported as
+ * %EFIR_STORE_ERROR_CORRUPT, and an existing @dest_path stays.
+ *
+ * Call it outside a transaction of @db.
+ *
+ * Returns: %TRUE when @dest_path holds the new backup
+ */
+gboolean
+efir_backup_to_file (EfirDatabase  *db,
+                     const char    *dest_path,
+                     GError       **error)
+{
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *tmp_journal = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (EFIR_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+  g_return_val_if_fail (!efir_database_in_transaction (db), FALSE);
+
+  tmp_path = g_strconcat (dest_path, ".tmp", NULL);
+  tmp_journal = g_strconcat (tmp_path, "-journal", NULL);
+  folder = g_path_get_dirname (dest_path);
+
+  /* Left by a backup a power cut interrupted; a stale journal beside it
+   * would be played back into the new copy.
+   */
+  g_unlink (tmp_path);
+  g_unlink (tmp_journal);
+
+  if (!write_copy (db, tmp_path, &local_error))
+    goto failed;
+
+  /* A damaged database copies into a damaged backup; taking its place
+   * would rotate a good backup out.
+   */
+  if (efir_store_check_file (tmp_path, &local_error) != EFIR_STORE_HEALTH_OK)
+    {
+      g_debug ("%s: %s", tmp_path, local_error != NULL ? local_error->message : "empty");
+      g_clear_error (&local_error);
+      g_set_error_literal (&local_error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT,
+                           _("the copy did not pass its check, so the database itself "
+                             "may be damaged."));
+      goto failed;
+    }
+
+  if (!sync_path (tmp_path, FALSE, &local_error))
+    goto failed;
+
+  if (g_rename (tmp_path, dest_path) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (dest_path);
+      g_autofree char *message = g_strdup_printf (_("could not write “%s”"), name);
+
+      set_error_from_errno (&local_error, saved_errno, message);
+      goto failed;
+    }
+
+  if (!sync_path (folder, TRUE, error))
+    return FALSE;
+
+  g_debug ("Backed up %s to %s", efir_database_get_path (db), dest_path);
+
+  return TRUE;
+
+failed:
+  g_unlink (tmp_path);
+  g_unlink (tmp_journal);
+  g_propagate_prefixed_error (error, g_steal_pointer (&local_error), _("The backup failed: "));
+
+  return FALSE;
+}
+
+/**
+ * efir_backup_daily:
+ * @db: the database to copy
+ * @backup_dir: the folder of daily backups, created if missing
+ * @now: the current time; its own time zone decides the date
+ * @keep: how many daily backups to keep, at least 1
+ *   (%EFIR_BACKUP_KEEP_DAYS)
+ * @error: return location for a #GError
+ *
+ * Writes @backup_dir/efir-YYYY-MM-DD.db unless today's backup exists, then
+ * deletes the oldest daily backups beyond @keep. Nothing is deleted when
+ * the new backup could not be written, and today's backup never is.
+ *
+ * Returns: %TRUE when today's backup exists and rotation succeeded
+ */
+gboolean
+efir_backup_daily (EfirDatabase  *db,
+                   const char    *backup_dir,
+                   GDateTime     *now,
+                   guint          keep,
+                   GError       **error)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *today = NULL;
+  g_autofree char *today_path = NULL;
+
+  g_return_val_if_fail (EFIR_IS_DATABASE (db), FALSE);
+  g_return_val_if_fail (backup_dir != NULL, FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+  g_return_val_if_fail (keep > 0, FALSE);
+
+  date = g_date_time_format (now, "%Y-%m-%d");
+  today = g_strconcat (BACKUP_NAME_PREFIX, date, BACKUP_NAME_SUFFIX, NULL);
+  today_path = g_build_filename (backup_dir, today, NULL);
+
+  if (g_mkdir_with_parents (backup_dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (backup_dir);
+      g_autofree char *message = g_strdup_printf (_("Could not create the folder “%s”"), name);
+
+      return set_error_from_errno (error, saved_errno, message);
+    }
+
+  if (!g_file_test (today_path, G_FILE_TEST_EXISTS)
+      && !efir_backup_to_file (db, today_path, error))
+    return FALSE;
+
+  if (!(names = list_daily_backups (backup_dir, error)))
+    return FALSE;
+
+  /* Oldest first; a clock set wrong may have left a backup dated later than
+   * today, so today's is skipped rather than assumed to be last.
+   */
+  for (guint i = 0, n_extra = names->len > keep ? names->len - keep : 0; n_extra > 0 && i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *path = NULL;
+
+      if (g_str_equal (name, today))
+        continue;
+
+      path = g_build_filename (backup_dir, name, NULL);
+      if (g_unlink (path) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+          g_autofree char *message = g_strdup_printf (_("Could not delete the old backup “%s”"), name);
+
+          return set_error_from_errno (error, saved_errno, message);
+        }
+
+      g_debug ("Deleted old backup %s", path);
+      n_extra--;
+    }
+
+  return TRUE;
+}
+
+/**
+ * efir_backup_find_latest_good:
+ * @backup_dir: the folder of daily backups
+ *
+ * Looks for the newest daily backup that opens read-only, passes
+ * quick_check and that this Efir can open (efir_store_check_file()).
+ *
+ * Returns: (transfer full) (nullable): its path, or %NULL if there is none
+ */
+char *
+efir_backup_find_latest_good (const char *backup_dir)
+{
+  g_autoptr(GPtrArray) names = NULL;
+
+  g_return_val_if_fail (backup_dir != NULL, NULL);
+
+  if (!(names = list_daily_backups (backup_dir, NULL)))
+    return NULL;
+
+  for (guint i = names->len; i > 0; i--)
+    {
+      g_autofree char *path = g_build_filename (backup_dir, g_ptr_array_index (names, i - 1), NULL);
+      g_autoptr(GError) error = NULL;
+
+      if (efir_store_check_file (path, &error) == EFIR_STORE_HEALTH_OK)
+        return g_steal_pointer (&path);
+
+      g_debug ("Skipping backup %s: %s", path, error != NULL ? error->message : "empty");
+    }
+
+  return NULL;
+}

@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "efir-store-check"
+
+#include "config.h"
+
+#include <errno.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "efir-database.h"
+#include "efir-migrations.h"
+#include "efir-store-check.h"
+
+/* Helpers ---------------------------------------------------------------- */
+
+static EfirStoreHealth
+health_from_error (const GError *error)
+{
+  if (error->domain != EFIR_STORE_ERROR)
+    return EFIR_STORE_HEALTH_UNREADABLE;
+
+  switch (error->code)
+    {
+    case EFIR_STORE_ERROR_NOT_A_DATABASE:
+      return EFIR_STORE_HEALTH_NOT_A_DATABASE;
+
+    case EFIR_STORE_ERROR_CORRUPT:
+      return EFIR_STORE_HEALTH_CORRUPT;
+
+    case EFIR_STORE_ERROR_TOO_NEW:
+      return EFIR_STORE_HEALTH_TOO_NEW;
+
+    default:
+      return EFIR_STORE_HEALTH_UNREADABLE;
+    }
+}
+
+/* PRAGMA quick_check reads every page and checks the structure of every
+ * b-tree, which is where a power cut or a bad sector shows, in time linear
+ * in the size of the file (about 0.2 s for 200 MB in the page cache).
+ * integrity_check would also compare each index with its table, at several
+ * times the cost on every start.
+ */
+static gboolean
+quick_check (EfirDatabase  *db,
+             GError       **error)
+{
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  const char *verdict;
+
+  if (!(stmt = efir_database_prepare (db, "PRAGMA quick_check(1)", error)))
+    return FALSE;
+
+  if (efir_database_step (db, stmt, &local_error))
+    {
+      verdict = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (verdict, "ok") == 0)
+        return TRUE;
+      g_debug ("%s: quick_check: %s", efir_database_get_path (db), verdict);
+    }
+  else if (local_error != NULL
+           && !g_error_matches (local_error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  name = g_filename_display_name (efir_database_get_path (db));
+  g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT,
+               _("The database “%s” is damaged. Efir has left it as it is; open "
+                 "the latest good backup instead."),
+               name);
+  return FALSE;
+}
+
+/* Public API ------------------------------------------------------------- */
+
+/**
+ * efir_store_check_file:
+ * @path: the database file
+ * @error: return location for a #GError
+ *
+ * Looks at @path through a read-only connection: no journal mode change, no
+ * migration, nothing written to the file in any case. For every health but
+ * %EFIR_STORE_HEALTH_OK, _MISSING and _EMPTY, @error says what is wrong in
+ * the matching %EFIR_STORE_ERROR code (_NOT_A_DATABASE, _CORRUPT, _TOO_NEW,
+ * or another code for an unreadable file).
+ *
+ * A read-write efir_database_open() runs this check itself.
+ *
+ * Returns: the health of the file
+ */
+EfirStoreHealth
+efir_store_check_file (const char  *path,
+                       GError     **error)
+{
+  g_autoptr(EfirDatabase) db = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  GStatBuf st;
+  guint version;
+
+  g_return_val_if_fail (path != NULL, EFIR_STORE_HEALTH_UNREADABLE);
+  g_return_val_if_fail (error == NULL || *error == NULL, EFIR_STORE_HEALTH_UNREADABLE);
+
+  name = g_filename_display_name (path);
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        return EFIR_STORE_HEALTH_MISSING;
+
+      g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_SQLITE,
+                   _("Could not read “%s”: %s"), name, g_strerror (saved_errno));
+      return EFIR_STORE_HEALTH_UNREADABLE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_A_DATABASE,
+                   _("“%s” is not an Efir database."), name);
+      return EFIR_STORE_HEALTH_NOT_A_DATABASE;
+    }
+
+  if (st.st_size == 0)
+    return EFIR_STORE_HEALTH_EMPTY;
+
+  if (!(db = efir_database_open (path, EFIR_DATABASE_READ_ONLY, &local_error))
+      || !quick_check (db, &local_error)
+      || !efir_migrations_check (db, &version, &local_error))
+    {
+      EfirStoreHealth health = health_from_error (local_error);
+
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return health;
+    }
+
+  g_debug ("%s is healthy, schema version %u", path, version);
+
+  return EFIR_STORE_HEALTH_OK;
+}

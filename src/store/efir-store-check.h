@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/*
+ * The startup check: what state the database file is in, found out before
+ * anything writes to it. A damaged file is left exactly as it was, so it can
+ * still be rescued; Efir then offers the latest good backup instead.
+ */
+
+typedef enum
+{
+  EFIR_STORE_HEALTH_OK,             /* an Efir database this version can use */
+  EFIR_STORE_HEALTH_MISSING,        /* no file: it will be created */
+  EFIR_STORE_HEALTH_EMPTY,          /* a file of 0 bytes: it will be set up as new */
+  EFIR_STORE_HEALTH_NOT_A_DATABASE, /* not SQLite, or another program's SQLite file */
+  EFIR_STORE_HEALTH_CORRUPT,        /* SQLite refuses it or quick_check finds damage */
+  EFIR_STORE_HEALTH_TOO_NEW,        /* written by a newer Efir */
+  EFIR_STORE_HEALTH_UNREADABLE,     /* could not be read: permissions, locks, I/O errors */
+} EfirStoreHealth;
+
+EfirStoreHealth efir_store_check_file (const char  *path,
+                                       GError     **error);
+
+G_END_DECLS

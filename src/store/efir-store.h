@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "efir-model.h"
+#include "efir-store-error.h"
+
+G_BEGIN_DECLS
+
+/* EfirStore is the one door to an Efir database: it checks the file before
+ * anything is written, applies migrations, keeps the writer connection of the
+ * main thread and answers every entity query. Long work (search on a large
+ * archive, import, backup) may open its own read connection with
+ * efir_store_open_reader() in a worker thread. */
+
+#define EFIR_TYPE_STORE (efir_store_get_type ())
+G_DECLARE_FINAL_TYPE (EfirStore, efir_store, EFIR, STORE, GObject)
+
+typedef struct
+{
+  gint64  episode_id;
+  double  rank;          /* lower is better, as FTS5's bm25 */
+  char   *title;
+  char   *snippet;       /* original text with the hit between \x01 and \x02 */
+  char   *program_name;
+  int     number;
+} EfirSearchHit;
+
+void efir_search_hit_free (EfirSearchHit *hit);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EfirSearchHit, efir_search_hit_free)
+
+typedef struct
+{
+  gint64     id;
+  gint64     episode_id;
+  GDateTime *created;
+  char      *reason;     /* "edit", "publish", "restore", "import" */
+} EfirRevisionInfo;
+
+void efir_revision_info_free (EfirRevisionInfo *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EfirRevisionInfo, efir_revision_info_free)
+
+/* Opening. The default path is $XDG_DATA_HOME/efir/efir.db. */
+char          *efir_store_default_path         (void);
+EfirStore     *efir_store_open                 (const char        *path,
+                                                GError           **error);
+const char    *efir_store_get_path             (EfirStore         *self);
+/* The directory daily backups go to (beside the database, "backups/"). */
+char          *efir_store_get_backup_dir       (EfirStore         *self);
+gboolean       efir_store_backup               (EfirStore         *self,
+                                                const char        *dest_path,
+                                                GError           **error);
+/* Writes today's backup if there is none yet; keeps the last 7. */
+gboolean       efir_store_backup_daily         (EfirStore         *self,
+                                                GError           **error);
+/* PRAGMA integrity_check; TRUE when "ok". */
+gboolean       efir_store_check_integrity      (EfirStore         *self,
+                                                GError           **error);
+
+/* For a database that cannot be opened: the newest backup of it that
+ * passes quick_check, or NULL. */
+char          *efir_store_find_latest_backup   (const char        *db_path);
+/* Moves the damaged database aside (renamed with its -wal and -shm, never
+ * rewritten: its bytes stay as they were) and puts a copy of the backup in
+ * its place. Returns the path the damaged file now has. */
+char          *efir_store_recover_from_backup  (const char        *db_path,
+                                                const char        *backup_path,
+                                                GError           **error);
+
+/* Programmes. */
+GListModel    *efir_store_list_programs        (EfirStore         *self,
+                                                GError           **error);
+EfirProgram   *efir_store_find_program         (EfirStore         *self,
+                                                const char        *name_or_id,
+                                                GError           **error);
+gboolean       efir_store_save_program         (EfirStore         *self,
+                                                EfirProgram       *program,
+                                                GError           **error);
+
+/* The guest directory. */
+GListModel    *efir_store_list_people          (EfirStore         *self,
+                                                GError           **error);
+gboolean       efir_store_save_person          (EfirStore         *self,
+                                                EfirPerson        *person,
+                                                GError           **error);
+
+/* Episodes. A list returns light episodes (details and guests, no
+ * transcript); load returns the whole episode. program_id 0 lists all. */
+GListModel    *efir_store_list_episodes        (EfirStore         *self,
+                                                gint64             program_id,
+                                                GError           **error);
+EfirEpisode   *efir_store_load_episode         (EfirStore         *self,
+                                                gint64             episode_id,
+                                                GError           **error);
+/* Writes the given parts of the episode in one transaction (a new episode,
+ * id 0, is inserted whole and gets its id). Guests not yet in the directory
+ * are added to it. The search index follows in the same transaction. */
+gboolean       efir_store_save_episode         (EfirStore         *self,
+                                                EfirEpisode       *episode,
+                                                EfirEpisodePart    parts,
+                                                GError           **error);
+gboolean       efir_store_delete_episode       (EfirStore         *self,
+                                                gint64             episode_id,
+                                                GError           **error);
+/* Imports episode JSON as a new episode. Unknown programmes and guests are
+ * created. An episode of the same programme and number already there is
+ * never overwritten: EFIR_STORE_ERROR_CONFLICT names it. */
+EfirEpisode   *efir_store_import_episode_json  (EfirStore         *self,
+                                                const char        *json,
+                                                gssize             length,
+                                                GError           **error);
+/* Replaces the content of an existing episode; a revision keeps the old. */
+gboolean       efir_store_update_episode_json  (EfirStore         *self,
+                                                gint64             episode_id,
+                                                const char        *json,
+                                                gssize             length,
+                                                GError           **error);
+
+/* Search: ranked, with snippets; every word of the query matches as a
+ * prefix, folded so "cetin sual" finds "Çətin sual". Element type
+ * EfirSearchHit. */
+GPtrArray     *efir_store_search               (EfirStore         *self,
+                                                const char        *query,
+                                                guint              limit,
+                                                GError           **error);
+
+/* Revisions. */
+gint64         efir_store_add_revision         (EfirStore         *self,
+                                                EfirEpisode       *episode,
+                                                const char        *reason,
+                                                GError           **error);
+GPtrArray     *efir_store_list_revisions       (EfirStore         *self,
+                                                gint64             episode_id,
+                                                GError           **error);
+EfirEpisode   *efir_store_load_revision        (EfirStore         *self,
+                                                gint64             revision_id,
+                                                GError           **error);
+/* Puts the revision's content into the stored episode (a revision of the
+ * current content is kept first) and returns the episode as now stored. */
+EfirEpisode   *efir_store_restore_revision     (EfirStore         *self,
+                                                gint64             revision_id,
+                                                GError           **error);
+
+G_END_DECLS

@@ -1,0 +1,994 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "efir-episode-json"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "efir-episode-guest.h"
+#include "efir-episode-json.h"
+#include "efir-quote.h"
+#include "efir-segment.h"
+#include "efir-social-link.h"
+
+/* Types ------------------------------------------------------------------ */
+
+G_DEFINE_QUARK (efir-episode-json-error-quark, efir_episode_json_error)
+
+/* Writing is done by hand rather than with JsonGenerator: json-glib 1.6
+ * prints 4.2 as 4.2000000000000002 and 1e21 as "1e+21.0" (not JSON), and its
+ * layout cannot keep one list entry per line, which is what makes two
+ * versions of an episode file easy to compare.
+ */
+typedef struct
+{
+  GString  *out;
+  gboolean  pretty;
+  guint     n_members;
+} Writer;
+
+/* Where a field sits, for error messages: "quotes[1].start_seconds". */
+typedef struct
+{
+  const char *list; /* NULL at the top level */
+  guint       index;
+} Where;
+
+/* Helpers: writing ------------------------------------------------------- */
+
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  g_autofree char *valid = NULL;
+
+  /* The model does not check encodings; a file we write must still parse. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  g_string_append_c (out, '"');
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, c);
+        }
+    }
+
+  g_string_append_c (out, '"');
+}
+
+/* The shortest text that reads back as the same double, so 4.2 stays "4.2",
+ * and always with a fraction or exponent: "1612.0", not "1612", so times read
+ * as what they are.
+ */
+static void
+append_double (GString *out,
+               double   value)
+{
+  static const char *formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_assert (isfinite (value));
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+
+  g_string_append (out, buffer);
+  if (strpbrk (buffer, ".eE") == NULL)
+    g_string_append (out, ".0");
+}
+
+/* "2024-10-04T20:00:00+04:00": GLib's own ISO 8601 writer shortens the
+ * offset to "+04".
+ */
+static void
+append_date_time (GString   *out,
+                  GDateTime *date_time)
+{
+  g_autofree char *text = NULL;
+
+  if (g_date_time_get_microsecond (date_time) != 0)
+    text = g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S.%f%:z");
+  else
+    text = g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S%:z");
+
+  append_string (out, text);
+}
+
+static void
+begin_member (Writer     *writer,
+              const char *name)
+{
+  if (writer->n_members++ > 0)
+    g_string_append_c (writer->out, ',');
+  if (writer->pretty)
+    g_string_append (writer->out, "\n  ");
+
+  append_string (writer->out, name);
+  g_string_append (writer->out, writer->pretty ? ": " : ":");
+}
+
+/* Members of a list entry, which stays on one line. */
+static void
+begin_inline_member (Writer     *writer,
+                     guint      *n_members,
+                     const char *name)
+{
+  if ((*n_members)++ > 0)
+    g_string_append (writer->out, writer->pretty ? ", " : ",");
+
+  append_string (writer->out, name);
+  g_string_append (writer->out, writer->pretty ? ": " : ":");
+}
+
+static void
+write_string_member (Writer     *writer,
+                     const char *name,
+                     const char *value)
+{
+  begin_member (writer, name);
+  append_string (writer->out, value);
+}
+
+static void
+write_int_member (Writer     *writer,
+                  const char *name,
+                  int         value)
+{
+  begin_member (writer, name);
+  g_string_append_printf (writer->out, "%d", value);
+}
+
+static void
+write_inline_string (Writer     *writer,
+                     guint      *n_members,
+                     const char *name,
+                     const char *value)
+{
+  begin_inline_member (writer, n_members, name);
+  append_string (writer->out, value);
+}
+
+static void
+write_inline_double (Writer     *writer,
+                     guint      *n_members,
+                     const char *name,
+                     double      value)
+{
+  begin_inline_member (writer, n_members, name);
+  append_double (writer->out, value);
+}
+
+static void
+write_list_entry (Writer   *writer,
+                  GObject  *item,
+                  gboolean  first)
+{
+  guint n_members = 0;
+
+  if (!first)
+    g_string_append_c (writer->out, ',');
+  if (writer->pretty)
+    g_string_append (writer->out, "\n    ");
+  g_string_append_c (writer->out, '{');
+
+  if (EFIR_IS_EPISODE_GUEST (item))
+    {
+      EfirEpisodeGuest *guest = EFIR_EPISODE_GUEST (item);
+
+      write_inline_string (writer, &n_members, "name", efir_episode_guest_get_name (guest));
+      write_inline_string (writer, &n_members, "role", efir_episode_guest_get_role (guest));
+    }
+  else if (EFIR_IS_QUOTE (item))
+    {
+      EfirQuote *quote = EFIR_QUOTE (item);
+
+      write_inline_string (writer, &n_members, "text", efir_quote_get_text (quote));
+      write_inline_string (writer, &n_members, "speaker", efir_quote_get_speaker (quote));
+      if (efir_quote_get_start_seconds (quote) >= 0)
+        write_inline_double (writer, &n_members, "start_seconds", efir_quote_get_start_seconds (quote));
+      if (efir_quote_get_pull_quote (quote))
+        {
+          begin_inline_member (writer, &n_members, "pull_quote");
+          g_string_append (writer->out, "true");
+        }
+    }
+  else if (EFIR_IS_SEGMENT (item))
+    {
+      EfirSegment *segment = EFIR_SEGMENT (item);
+
+      write_inline_double (writer, &n_members, "start", efir_segment_get_start (segment));
+      write_inline_double (writer, &n_members, "end", efir_segment_get_end (segment));
+      write_inline_string (writer, &n_members, "speaker", efir_segment_get_speaker (segment));
+      write_inline_string (writer, &n_members, "text", efir_segment_get_text (segment));
+    }
+  else if (EFIR_IS_SOCIAL_LINK (item))
+    {
+      EfirSocialLink *link = EFIR_SOCIAL_LINK (item);
+
+      write_inline_string (writer, &n_members, "url", efir_social_link_get_url (link));
+      if (efir_social_link_get_platform (link)[0] != '\0')
+        write_inline_string (writer, &n_members, "platform", efir_social_link_get_platform (link));
+    }
+  else
+    g_assert_not_reached ();
+
+  g_string_append_c (writer->out, '}');
+}
+
+static void
+write_list_member (Writer     *writer,
+                   const char *name,
+                   GListModel *list)
+{
+  guint n_items = g_list_model_get_n_items (list);
+
+  begin_member (writer, name);
+  g_string_append_c (writer->out, '[');
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
+
+      write_list_entry (writer, item, i == 0);
+    }
+
+  if (writer->pretty && n_items > 0)
+    g_string_append (writer->out, "\n  ");
+  g_string_append_c (writer->out, ']');
+}
+
+static void
+write_strv_member (Writer             *writer,
+                   const char         *name,
+                   const char * const *strv)
+{
+  begin_member (writer, name);
+  g_string_append_c (writer->out, '[');
+
+  for (guint i = 0; strv[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (writer->out, writer->pretty ? ", " : ",");
+      append_string (writer->out, strv[i]);
+    }
+
+  g_string_append_c (writer->out, ']');
+}
+
+/* Helpers: reading ------------------------------------------------------- */
+
+static char *
+field_name (const Where *where,
+            const char  *member)
+{
+  if (where->list == NULL)
+    return g_strdup (member);
+  if (member == NULL)
+    return g_strdup_printf ("%s[%u]", where->list, where->index);
+
+  return g_strdup_printf ("%s[%u].%s", where->list, where->index, member);
+}
+
+/* Absent and null members both leave the field at its default. */
+static JsonNode *
+get_member (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  return node;
+}
+
+static gboolean
+node_is_number (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) &&
+         (json_node_get_value_type (node) == G_TYPE_INT64 ||
+          json_node_get_value_type (node) == G_TYPE_DOUBLE);
+}
+
+static gboolean
+read_string (JsonObject   *object,
+             const char   *member,
+             const Where  *where,
+             const char  **out,
+             GError      **error)
+{
+  JsonNode *node = get_member (object, member);
+
+  *out = NULL;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_autofree char *name = field_name (where, member);
+
+      g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                   _("The field “%s” must be text."),
+                   name);
+      return FALSE;
+    }
+
+  *out = json_node_get_string (node);
+  return TRUE;
+}
+
+/* Counts: the episode number and its length in seconds. */
+static gboolean
+read_count (JsonObject  *object,
+            const char  *member,
+            int         *out,
+            GError     **error)
+{
+  JsonNode *node = get_member (object, member);
+  double value = -1;
+
+  *out = 0;
+
+  if (node == NULL)
+    return TRUE;
+
+  /* json-glib reads 1740.0 as a double: take it if it is whole. */
+  if (node_is_number (node))
+    value = json_node_get_value_type (node) == G_TYPE_INT64 ? (double) json_node_get_int (node)
+                                                            : json_node_get_double (node);
+
+  if (!(value >= 0 && value <= G_MAXINT && value == floor (value)))
+    {
+      g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                   _("The field “%s” must be a whole number, 0 or more."),
+                   member);
+      return FALSE;
+    }
+
+  *out = (int) value;
+  return TRUE;
+}
+
+/* Seconds into the video: finite, and not negative unless @allow_negative. */
+static gboolean
+read_seconds (JsonObject   *object,
+              const char   *member,
+              const Where  *where,
+              gboolean      allow_negative,
+              double       *out,
+              gboolean     *present,
+              GError      **error)
+{
+  JsonNode *node = get_member (object, member);
+  double value;
+
+  *present = FALSE;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!node_is_number (node))
+    {
+      g_autofree char *name = field_name (where, member);
+
+      g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                   _("The field “%s” must be a number of seconds."),
+                   name);
+      return FALSE;
+    }
+
+  value = json_node_get_double (node);
+  if (!isfinite (value) || (!allow_negative && value < 0))
+    {
+      g_autofree char *name = field_name (where, member);
+
+      g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                   _("The field “%s” must be a number of seconds, 0 or more."),
+                   name);
+      return FALSE;
+    }
+
+  *out = value;
+  *present = TRUE;
+  return TRUE;
+}
+
+static gboolean
+read_boolean (JsonObject   *object,
+              const char   *member,
+              const Where  *where,
+              gboolean     *out,
+              GError      **error)
+{
+  JsonNode *node = get_member (object, member);
+
+  *out = FALSE;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_autofree char *name = field_name (where, member);
+
+      g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                   _("The field “%s” must be true or false."),
+                   name);
+      return FALSE;
+    }
+
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+read_array (JsonObject  *object,
+            const char  *member,
+            JsonArray  **out,
+            GError     **error)
+{
+  JsonNode *node = get_member (object, member);
+
+  *out = NULL;
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                   _("The field “%s” must be a list."),
+                   member);
+      return FALSE;
+    }
+
+  *out = json_node_get_array (node);
+  return TRUE;
+}
+
+static gboolean
+read_air_date (JsonObject   *object,
+               GDateTime   **out,
+               GError      **error)
+{
+  static const Where top = { NULL, 0 };
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GTimeZone) other = g_time_zone_new_offset (3600);
+  g_autoptr(GDateTime) as_utc = NULL;
+  g_autoptr(GDateTime) as_other = NULL;
+  const char *text;
+
+  *out = NULL;
+
+  if (!read_string (object, "air_date", &top, &text, error))
+    return FALSE;
+  if (text == NULL)
+    return TRUE;
+
+  /* A time without an offset would be read in whatever zone this computer
+   * is in. Reading it against two different default zones tells whether the
+   * text carries its own offset: only then do both agree.
+   */
+  as_utc = g_date_time_new_from_iso8601 (text, utc);
+  as_other = g_date_time_new_from_iso8601 (text, other);
+
+  if (as_utc == NULL || as_other == NULL || !g_date_time_equal (as_utc, as_other))
+    {
+      g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                   _("The field “%s” must be a date and time with its offset from UTC, "
+                     "such as “2024-10-04T20:00:00+04:00”."),
+                   "air_date");
+      return FALSE;
+    }
+
+  *out = g_steal_pointer (&as_utc);
+  return TRUE;
+}
+
+static gboolean
+read_tags (JsonObject   *object,
+           GStrvBuilder *tags,
+           GError      **error)
+{
+  JsonArray *array;
+
+  if (!read_array (object, "tags", &array, error))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      Where where = { "tags", i };
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          g_autofree char *name = field_name (&where, NULL);
+
+          g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                       _("The field “%s” must be text."),
+                       name);
+          return FALSE;
+        }
+
+      g_strv_builder_add (tags, json_node_get_string (node));
+    }
+
+  return TRUE;
+}
+
+static GObject *
+read_guest (JsonObject   *object,
+            const Where  *where,
+            GError      **error)
+{
+  const char *name, *role;
+
+  if (!read_string (object, "name", where, &name, error) ||
+      !read_string (object, "role", where, &role, error))
+    return NULL;
+
+  return G_OBJECT (efir_episode_guest_new (name, role));
+}
+
+static GObject *
+read_quote (JsonObject   *object,
+            const Where  *where,
+            GError      **error)
+{
+  const char *text, *speaker;
+  double start_seconds = -1;
+  gboolean has_start, pull_quote;
+  EfirQuote *quote;
+
+  /* A negative time is the model's "no time", as an absent one is. */
+  if (!read_string (object, "text", where, &text, error) ||
+      !read_string (object, "speaker", where, &speaker, error) ||
+      !read_seconds (object, "start_seconds", where, TRUE, &start_seconds, &has_start, error) ||
+      !read_boolean (object, "pull_quote", where, &pull_quote, error))
+    return NULL;
+
+  quote = efir_quote_new (text, speaker, has_start ? start_seconds : -1);
+  efir_quote_set_pull_quote (quote, pull_quote);
+
+  return G_OBJECT (quote);
+}
+
+static GObject *
+read_segment (JsonObject   *object,
+              const Where  *where,
+              GError      **error)
+{
+  const char *speaker, *text;
+  double start = 0, end = 0;
+  gboolean has_start, has_end;
+
+  if (!read_seconds (object, "start", where, FALSE, &start, &has_start, error) ||
+      !read_seconds (object, "end", where, FALSE, &end, &has_end, error) ||
+      !read_string (object, "speaker", where, &speaker, error) ||
+      !read_string (object, "text", where, &text, error))
+    return NULL;
+
+  return G_OBJECT (efir_segment_new (start, end, speaker, text));
+}
+
+static GObject *
+read_social_link (JsonObject   *object,
+                  const Where  *where,
+                  GError      **error)
+{
+  const char *url, *platform;
+
+  if (!read_string (object, "url", where, &url, error) ||
+      !read_string (object, "platform", where, &platform, error))
+    return NULL;
+
+  return G_OBJECT (efir_social_link_new (url, platform));
+}
+
+typedef GObject *(*ReadItemFunc) (JsonObject   *object,
+                                  const Where  *where,
+                                  GError      **error);
+
+static gboolean
+read_list (JsonObject    *object,
+           const char    *member,
+           ReadItemFunc   read_item,
+           GListStore    *store,
+           GError       **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  JsonArray *array;
+  guint n_items;
+
+  if (!read_array (object, member, &array, error))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  n_items = json_array_get_length (array);
+  items = g_ptr_array_new_full (n_items, g_object_unref);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      Where where = { member, i };
+      GObject *item;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          g_autofree char *name = field_name (&where, NULL);
+
+          g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                       _("The entry “%s” must be a JSON object, in braces."),
+                       name);
+          return FALSE;
+        }
+
+      item = read_item (json_node_get_object (node), &where, error);
+      if (item == NULL)
+        return FALSE;
+
+      g_ptr_array_add (items, item);
+    }
+
+  /* One splice: a transcript has thousands of entries. */
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       items->pdata, items->len);
+  return TRUE;
+}
+
+static gboolean
+read_format (JsonNode  *root,
+             GError   **error)
+{
+  JsonNode *node;
+  const char *format;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error_literal (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_WRONG_FORMAT,
+                           _("This is not an Efir episode file: it holds no JSON object."));
+      return FALSE;
+    }
+
+  node = json_object_get_member (json_node_get_object (root), "format");
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_WRONG_FORMAT,
+                   _("This is not an Efir episode file: it has no “format” field saying “%s”."),
+                   EFIR_EPISODE_JSON_FORMAT);
+      return FALSE;
+    }
+
+  format = json_node_get_string (node);
+
+  if (g_strcmp0 (format, EFIR_EPISODE_JSON_FORMAT) == 0)
+    return TRUE;
+
+  if (g_str_has_prefix (format, "efir-episode/"))
+    g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_WRONG_FORMAT,
+                 _("This episode file is in format “%s”, which this version of Efir cannot "
+                   "read; it reads “%s”. A newer Efir may read it."),
+                 format, EFIR_EPISODE_JSON_FORMAT);
+  else
+    g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_WRONG_FORMAT,
+                 _("This is not an Efir episode file: “format” is “%s”, expected “%s”."),
+                 format, EFIR_EPISODE_JSON_FORMAT);
+
+  return FALSE;
+}
+
+static gboolean
+read_episode (JsonObject   *object,
+              EfirEpisode  *episode,
+              GError      **error)
+{
+  static const Where top = { NULL, 0 };
+  g_autoptr(GStrvBuilder) tags_builder = g_strv_builder_new ();
+  g_auto(GStrv) tags = NULL;
+  g_autoptr(GDateTime) air_date = NULL;
+  const char *program, *title, *video_url, *summary, *slug, *status_name;
+  int number, duration;
+  EfirEpisodeStatus status = EFIR_EPISODE_STATUS_DRAFT;
+
+  if (!read_string (object, "program", &top, &program, error) ||
+      !read_count (object, "number", &number, error) ||
+      !read_string (object, "title", &top, &title, error) ||
+      !read_air_date (object, &air_date, error) ||
+      !read_string (object, "video_url", &top, &video_url, error) ||
+      !read_count (object, "duration_seconds", &duration, error) ||
+      !read_list (object, "guests", read_guest, efir_episode_get_guests (episode), error) ||
+      !read_string (object, "summary", &top, &summary, error) ||
+      !read_list (object, "quotes", read_quote, efir_episode_get_quotes (episode), error) ||
+      !read_list (object, "transcript", read_segment, efir_episode_get_transcript (episode), error) ||
+      !read_list (object, "social_links", read_social_link,
+                  efir_episode_get_social_links (episode), error) ||
+      !read_tags (object, tags_builder, error) ||
+      !read_string (object, "slug", &top, &slug, error) ||
+      !read_string (object, "status", &top, &status_name, error))
+    return FALSE;
+
+  if (status_name != NULL && !efir_episode_status_from_string (status_name, &status))
+    {
+      g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                   _("The field “%s” has an unknown value, “%s”."),
+                   "status", status_name);
+      return FALSE;
+    }
+
+  tags = g_strv_builder_end (tags_builder);
+
+  efir_episode_set_program_name (episode, program);
+  efir_episode_set_number (episode, number);
+  efir_episode_set_title (episode, title);
+  efir_episode_set_air_date (episode, air_date);
+  efir_episode_set_video_url (episode, video_url);
+  efir_episode_set_duration (episode, duration);
+  efir_episode_set_summary (episode, summary);
+  efir_episode_set_tags (episode, (const char * const *) tags);
+  efir_episode_set_slug (episode, slug);
+  efir_episode_set_status (episode, status);
+
+  return TRUE;
+}
+
+static guint
+line_of (const char *data,
+         const char *position)
+{
+  guint line = 1;
+
+  for (const char *p = data; p < position; p++)
+    {
+      if (*p == '\n')
+        line++;
+    }
+
+  return line;
+}
+
+/* The line where a string that is never closed starts, or 0. json-glib
+ * reports such a string where the file ends, which helps nobody find it.
+ */
+static guint
+unclosed_string_line (const char *data,
+                      gsize       length)
+{
+  gboolean in_string = FALSE;
+  guint line = 1, start_line = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (data[i] == '\n')
+        line++;
+
+      if (!in_string)
+        {
+          if (data[i] == '"')
+            {
+              in_string = TRUE;
+              start_line = line;
+            }
+        }
+      else if (data[i] == '\\' && i + 1 < length)
+        {
+          i++;
+          if (data[i] == '\n')
+            line++;
+        }
+      else if (data[i] == '"')
+        in_string = FALSE;
+    }
+
+  return in_string ? start_line : 0;
+}
+
+/* json-glib starts its messages with "<data>:LINE:COLUMN: "; our message
+ * names the line in words of its own.
+ */
+static const char *
+skip_location (const char *message)
+{
+  const char *p;
+
+  if (!g_str_has_prefix (message, "<data>:"))
+    return message;
+
+  p = message + strlen ("<data>:");
+  for (guint i = 0; i < 2; i++)
+    {
+      p = strchr (p, ':');
+      if (p == NULL)
+        return message;
+      p++;
+    }
+
+  while (*p == ' ')
+    p++;
+
+  return p;
+}
+
+/* Callbacks -------------------------------------------------------------- */
+
+/* The parser knows its line only while it runs, that is, in this signal. */
+static void
+parser_failed_cb (JsonParser   *parser,
+                  const GError *error,
+                  guint        *line)
+{
+  *line = json_parser_get_current_line (parser);
+}
+
+/* Public API ------------------------------------------------------------- */
+
+/**
+ * efir_episode_to_json:
+ * @episode: an episode
+ * @pretty: whether to lay the file out for people, one field and one list
+ *   entry per line, ending in a newline; otherwise all on one line
+ *
+ * Writes every field of @episode, including empty ones, except a slug that
+ * is not set, quote times that are not known, quotes' "pull_quote" unless
+ * true, and social links' platforms that are not known.
+ *
+ * Returns: (transfer full): the episode file's text, in UTF-8
+ */
+char *
+efir_episode_to_json (EfirEpisode *episode,
+                      gboolean     pretty)
+{
+  Writer writer = { g_string_new ("{"), pretty, 0 };
+  GDateTime *air_date;
+
+  g_return_val_if_fail (EFIR_IS_EPISODE (episode), NULL);
+
+  write_string_member (&writer, "format", EFIR_EPISODE_JSON_FORMAT);
+  write_string_member (&writer, "program", efir_episode_get_program_name (episode));
+  write_int_member (&writer, "number", efir_episode_get_number (episode));
+  write_string_member (&writer, "title", efir_episode_get_title (episode));
+
+  begin_member (&writer, "air_date");
+  air_date = efir_episode_get_air_date (episode);
+  if (air_date != NULL)
+    append_date_time (writer.out, air_date);
+  else
+    g_string_append (writer.out, "null");
+
+  write_string_member (&writer, "video_url", efir_episode_get_video_url (episode));
+  write_int_member (&writer, "duration_seconds", efir_episode_get_duration (episode));
+  write_list_member (&writer, "guests", G_LIST_MODEL (efir_episode_get_guests (episode)));
+  write_string_member (&writer, "summary", efir_episode_get_summary (episode));
+  write_list_member (&writer, "quotes", G_LIST_MODEL (efir_episode_get_quotes (episode)));
+  write_list_member (&writer, "transcript", G_LIST_MODEL (efir_episode_get_transcript (episode)));
+  write_list_member (&writer, "social_links", G_LIST_MODEL (efir_episode_get_social_links (episode)));
+  write_strv_member (&writer, "tags", efir_episode_get_tags (episode));
+  if (efir_episode_get_slug (episode)[0] != '\0')
+    write_string_member (&writer, "slug", efir_episode_get_slug (episode));
+  write_string_member (&writer, "status",
+                       efir_episode_status_to_string (efir_episode_get_status (episode)));
+
+  g_string_append (writer.out, pretty ? "\n}\n" : "}");
+
+  return g_string_free (writer.out, FALSE);
+}
+
+/**
+ * efir_episode_from_json:
+ * @data: the text of an episode file
+ * @length: the length of @data in bytes, or -1 if it ends with a nul byte
+ * @error: return location for an error in %EFIR_EPISODE_JSON_ERROR
+ *
+ * Reads an episode file. Fields it does not know are skipped; fields that are
+ * missing or null keep their empty defaults. The episode has no id, no
+ * programme id, and guests not linked to the directory: matching them to the
+ * database is the importer's job.
+ *
+ * Returns: (transfer full): a new episode, or %NULL with @error set
+ */
+EfirEpisode *
+efir_episode_from_json (const char  *data,
+                        gssize       length,
+                        GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(EfirEpisode) episode = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *invalid_end;
+  JsonNode *root;
+  guint error_line = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (length < 0)
+    length = strlen (data);
+
+  if (!g_utf8_validate_len (data, length, &invalid_end))
+    {
+      g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_JSON,
+                   _("The file is not valid JSON: line %u: %s"),
+                   line_of (data, invalid_end), _("the text is not in UTF-8"));
+      return NULL;
+    }
+
+  parser = json_parser_new ();
+  g_signal_connect (parser, "error", G_CALLBACK (parser_failed_cb), &error_line);
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      guint unclosed_line = unclosed_string_line (data, length);
+
+      if (unclosed_line > 0)
+        error_line = unclosed_line;
+
+      if (error_line > 0)
+        g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_JSON,
+                     _("The file is not valid JSON: line %u: %s"),
+                     error_line, skip_location (local_error->message));
+      else
+        g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_JSON,
+                     _("The file is not valid JSON: %s"),
+                     skip_location (local_error->message));
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error_literal (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_JSON,
+                           _("The file is empty."));
+      return NULL;
+    }
+
+  if (!read_format (root, error))
+    return NULL;
+
+  episode = efir_episode_new ();
+  if (!read_episode (json_node_get_object (root), episode, error))
+    return NULL;
+
+  return g_steal_pointer (&episode);
+}

@@ -1,0 +1,489 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-store-backup"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "efir-backup.h"
+#include "efir-database.h"
+#include "efir-migrations.h"
+#include "efir-store-check.h"
+
+/* Fixture ---------------------------------------------------------------- */
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  char         *backup_dir;
+  EfirDatabase *db;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+add_episode (EfirDatabase *db,
+             gint64        id,
+             const char   *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) segments = g_string_new ("[");
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (segments, "%s{\"start\":%u,\"text\":\"Çətin sual, söz %u\"}",
+                            i > 0 ? "," : "", i * 4, i);
+  g_string_append_c (segments, ']');
+
+  stmt = efir_database_prepare (db,
+                                "INSERT INTO episodes (id, program_id, number, title, created_at,"
+                                "                      modified_at)"
+                                " VALUES (?1, 1, ?1, ?2, 0, 0)",
+                                &error);
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
+  efir_database_run (db, stmt, &error);
+  g_assert_no_error (error);
+
+  stmt = efir_database_prepare (db, "INSERT INTO transcripts VALUES (?1, ?2)", &error);
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_text (stmt, 2, segments->str, segments->len, SQLITE_STATIC);
+  efir_database_run (db, stmt, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("efir-store-backup-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "efir.db", NULL);
+  fixture->backup_dir = g_build_filename (fixture->dir, "backups", NULL);
+
+  fixture->db = efir_database_open (fixture->path, EFIR_DATABASE_CREATE, &error);
+  g_assert_no_error (error);
+  efir_migrations_apply (fixture->db, &error);
+  g_assert_no_error (error);
+
+  efir_database_begin_immediate (fixture->db, &error);
+  efir_database_exec (fixture->db,
+                      "INSERT INTO programs (id, name, created_at, modified_at)"
+                      " VALUES (1, 'Çətin sual', 0, 0)",
+                      &error);
+  g_assert_no_error (error);
+  for (gint64 id = 1; id <= 50; id++)
+    add_episode (fixture->db, id, "Epizod");
+  efir_database_commit (fixture->db, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->db);
+  remove_tree (fixture->dir);
+  g_free (fixture->backup_dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* Helpers ---------------------------------------------------------------- */
+
+static gint64
+count_episodes (const char *path)
+{
+  g_autoptr(EfirDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gint64 count;
+
+  db = efir_database_open (path, EFIR_DATABASE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  stmt = efir_database_prepare (db, "SELECT count(*) FROM episodes", &error);
+  g_assert_true (efir_database_step (db, stmt, &error));
+  count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return count;
+}
+
+static char *
+checksum_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names of the files in @path, sorted, separated by spaces. */
+static char *
+list_folder (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+/* Scrambles the header of the b-tree page of the transcripts table, as a
+ * bad sector would.
+ */
+static void
+damage (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  gint64 page_size;
+  gint64 root;
+  gsize offset;
+
+  {
+    g_autoptr(EfirDatabase) db = efir_database_open (path, EFIR_DATABASE_READ_ONLY, &error);
+    sqlite3_stmt *stmt;
+
+    g_assert_no_error (error);
+    stmt = efir_database_prepare (db, "PRAGMA page_size", &error);
+    g_assert_true (efir_database_step (db, stmt, &error));
+    page_size = sqlite3_column_int64 (stmt, 0);
+    sqlite3_reset (stmt);
+    stmt = efir_database_prepare (db, "SELECT rootpage FROM sqlite_schema WHERE name = 'transcripts'",
+                                  &error);
+    g_assert_true (efir_database_step (db, stmt, &error));
+    root = sqlite3_column_int64 (stmt, 0);
+    sqlite3_reset (stmt);
+  }
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  offset = (root - 1) * page_size;
+  g_assert_cmpuint (offset + page_size, <=, length);
+  for (gsize i = 0; i < 24; i++)
+    contents[offset + i] ^= 0x5a;
+  write_file (path, contents, length);
+}
+
+static void
+backup_daily (Fixture *fixture,
+              int      day,
+              guint    keep)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 10, day, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+
+  efir_backup_daily (fixture->db, fixture->backup_dir, now, keep, &error);
+  g_assert_no_error (error);
+}
+
+/* Tests ------------------------------------------------------------------ */
+
+static void
+test_to_file (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(EfirDatabase) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dest = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *header = NULL;
+  g_autofree char *listing = NULL;
+  gsize length;
+
+  /* Another connection is in the middle of a save: the backup neither
+   * waits for it nor copies half of it.
+   */
+  other = efir_database_open (fixture->path, EFIR_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  efir_database_begin_immediate (other, &error);
+  add_episode (other, 51, "Not committed yet");
+
+  efir_backup_to_file (fixture->db, dest, &error);
+  g_assert_no_error (error);
+  efir_database_commit (other, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (efir_store_check_file (dest, &error), ==, EFIR_STORE_HEALTH_OK);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_episodes (dest), ==, 50);
+
+  /* One self-contained file in rollback-journal mode (header byte 18 is
+   * 1; it is 2 in WAL mode), with nothing left beside it.
+   */
+  g_file_get_contents (dest, &header, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (header[18], ==, 1);
+  g_assert_cmpint (header[19], ==, 1);
+  listing = list_folder (fixture->dir);
+  g_assert_cmpstr (listing, ==, "copy.db efir.db efir.db-shm efir.db-wal");
+}
+
+static void
+test_replaces (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dest = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *tmp = g_strconcat (dest, ".tmp", NULL);
+  g_autofree char *tmp_journal = g_strconcat (dest, ".tmp-journal", NULL);
+
+  efir_backup_to_file (fixture->db, dest, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_episodes (dest), ==, 50);
+
+  /* What a backup cut short by a power cut leaves behind. */
+  write_file (tmp, "half a backup", -1);
+  write_file (tmp_journal, "a journal of nothing", -1);
+
+  add_episode (fixture->db, 51, "New");
+  efir_backup_to_file (fixture->db, dest, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (count_episodes (dest), ==, 51);
+  g_assert_false (g_file_test (tmp, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (tmp_journal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_damaged_source (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(EfirDatabase) damaged = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dest = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *checksum = NULL;
+  g_autofree char *checksum_after = NULL;
+  g_autofree char *listing = NULL;
+
+  efir_backup_to_file (fixture->db, dest, &error);
+  g_assert_no_error (error);
+  checksum = checksum_file (dest);
+
+  g_clear_object (&fixture->db);
+  damage (fixture->path);
+
+  /* A damaged database must not replace a good backup. */
+  damaged = efir_database_open (fixture->path, EFIR_DATABASE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_false (efir_backup_to_file (damaged, dest, &error));
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT);
+  g_test_message ("%s", error->message);
+
+  checksum_after = checksum_file (dest);
+  g_assert_cmpstr (checksum, ==, checksum_after);
+  g_assert_false (g_file_test (fixture->path, G_FILE_TEST_IS_DIR));
+  listing = list_folder (fixture->dir);
+  g_assert_null (strstr (listing, ".tmp"));
+}
+
+static void
+test_daily (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *first = g_build_filename (fixture->backup_dir, "efir-2024-10-01.db", NULL);
+  g_autofree char *manual = g_build_filename (fixture->backup_dir, "efir-before-update.db", NULL);
+  g_autofree char *notes = g_build_filename (fixture->backup_dir, "notes.txt", NULL);
+  g_autofree char *checksum = NULL;
+  g_autofree char *checksum_after = NULL;
+  g_autofree char *listing = NULL;
+
+  backup_daily (fixture, 1, EFIR_BACKUP_KEEP_DAYS);
+  g_assert_cmpint (count_episodes (first), ==, 50);
+  checksum = checksum_file (first);
+
+  /* Once a day: later saves wait for tomorrow's backup. */
+  add_episode (fixture->db, 51, "Later that day");
+  backup_daily (fixture, 1, EFIR_BACKUP_KEEP_DAYS);
+  checksum_after = checksum_file (first);
+  g_assert_cmpstr (checksum, ==, checksum_after);
+
+  write_file (manual, "a producer's own copy", -1);
+  write_file (notes, "notes", -1);
+
+  for (int day = 2; day <= 10; day++)
+    backup_daily (fixture, day, EFIR_BACKUP_KEEP_DAYS);
+
+  listing = list_folder (fixture->backup_dir);
+  g_assert_cmpstr (listing, ==,
+                   "efir-2024-10-04.db efir-2024-10-05.db efir-2024-10-06.db efir-2024-10-07.db "
+                   "efir-2024-10-08.db efir-2024-10-09.db efir-2024-10-10.db "
+                   "efir-before-update.db notes.txt");
+}
+
+static void
+test_daily_date (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GTimeZone) baku = g_time_zone_new_identifier ("+04:00");
+  g_autoptr(GDateTime) evening_utc = g_date_time_new_utc (2024, 10, 4, 22, 30, 0);
+  g_autoptr(GDateTime) now = g_date_time_to_timezone (evening_utc, baku);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+
+  /* Half past two in the night in Baku is the next day there. */
+  efir_backup_daily (fixture->db, fixture->backup_dir, now, EFIR_BACKUP_KEEP_DAYS, &error);
+  g_assert_no_error (error);
+  listing = list_folder (fixture->backup_dir);
+  g_assert_cmpstr (listing, ==, "efir-2024-10-05.db");
+}
+
+static void
+test_daily_keeps_today (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *listing = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (fixture->backup_dir, 0700), ==, 0);
+
+  /* Backups written while the clock said 2030. */
+  for (int day = 1; day <= 3; day++)
+    {
+      g_autofree char *name = g_strdup_printf ("efir-2030-01-%02d.db", day);
+      g_autofree char *path = g_build_filename (fixture->backup_dir, name, NULL);
+
+      write_file (path, "", 0);
+    }
+
+  backup_daily (fixture, 4, 3);
+  listing = list_folder (fixture->backup_dir);
+  g_assert_cmpstr (listing, ==, "efir-2024-10-04.db efir-2030-01-02.db efir-2030-01-03.db");
+}
+
+static void
+test_daily_failure_deletes_nothing (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(EfirDatabase) damaged = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 10, 20, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  for (int day = 1; day <= 3; day++)
+    backup_daily (fixture, day, 3);
+  before = list_folder (fixture->backup_dir);
+
+  g_clear_object (&fixture->db);
+  damage (fixture->path);
+  damaged = efir_database_open (fixture->path, EFIR_DATABASE_READ_ONLY, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (efir_backup_daily (damaged, fixture->backup_dir, now, 3, &error));
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT);
+
+  after = list_folder (fixture->backup_dir);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpstr (before, ==, "efir-2024-10-01.db efir-2024-10-02.db efir-2024-10-03.db");
+}
+
+static void
+test_find_latest_good (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *missing_dir = g_build_filename (fixture->dir, "nowhere", NULL);
+  g_autofree char *found = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *newest = g_build_filename (fixture->backup_dir, "efir-2024-10-05.db", NULL);
+  g_autofree char *fourth = g_build_filename (fixture->backup_dir, "efir-2024-10-04.db", NULL);
+  g_autofree char *manual = g_build_filename (fixture->backup_dir, "efir-2024-10-09-manual.db", NULL);
+
+  g_assert_null (efir_backup_find_latest_good (missing_dir));
+
+  backup_daily (fixture, 1, EFIR_BACKUP_KEEP_DAYS);
+  backup_daily (fixture, 2, EFIR_BACKUP_KEEP_DAYS);
+  add_episode (fixture->db, 51, "In the third backup");
+  backup_daily (fixture, 3, EFIR_BACKUP_KEEP_DAYS);
+  backup_daily (fixture, 4, EFIR_BACKUP_KEEP_DAYS);
+  backup_daily (fixture, 5, EFIR_BACKUP_KEEP_DAYS);
+
+  expected = g_build_filename (fixture->backup_dir, "efir-2024-10-03.db", NULL);
+
+  /* The newest two are damaged (a bad sector, a copy cut in half) and a
+   * file that is not a daily backup is newer still.
+   */
+  damage (newest);
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+
+    g_file_get_contents (fourth, &contents, &length, NULL);
+    write_file (fourth, contents, length / 3);
+  }
+  write_file (manual, "", 0);
+
+  found = efir_backup_find_latest_good (fixture->backup_dir);
+  g_assert_cmpstr (found, ==, expected);
+  g_assert_cmpint (count_episodes (found), ==, 51);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/backup/to-file", test_to_file);
+  ADD ("/store/backup/replaces", test_replaces);
+  ADD ("/store/backup/damaged-source", test_damaged_source);
+  ADD ("/store/backup/daily", test_daily);
+  ADD ("/store/backup/daily-date", test_daily_date);
+  ADD ("/store/backup/daily-keeps-today", test_daily_keeps_today);
+  ADD ("/store/backup/daily-failure-deletes-nothing", test_daily_failure_deletes_nothing);
+  ADD ("/store/backup/find-latest-good", test_find_latest_good);
+
+#undef ADD
+
+  return g_test_run ();
+}

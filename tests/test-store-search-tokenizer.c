@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-store-search-tokenizer"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "efir-database.h"
+#include "efir-migrations.h"
+#include "efir-search-tokenizer.h"
+
+/* Fixture ---------------------------------------------------------------- */
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  EfirDatabase *db;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+add_row (EfirDatabase *db,
+         gint64        rowid,
+         const char   *title,
+         const char   *summary,
+         const char   *transcript)
+{
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stmt = efir_database_prepare (db,
+                                "INSERT INTO episode_search (rowid, title, summary, quotes, guests,"
+                                "                            transcript)"
+                                " VALUES (?1, ?2, ?3, '', '', ?4)",
+                                &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, summary, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, transcript, -1, SQLITE_STATIC);
+  efir_database_run (db, stmt, &error);
+  g_assert_no_error (error);
+}
+
+/* One row per language, and one that only looks alike, so that a match
+ * must come from folding and not from matching everything.
+ */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("efir-store-search-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "efir.db", NULL);
+  fixture->db = efir_database_open (fixture->path, EFIR_DATABASE_CREATE, &error);
+  g_assert_no_error (error);
+  efir_migrations_apply (fixture->db, &error);
+  g_assert_no_error (error);
+
+  add_row (fixture->db, 1, "Çətin sual",
+           "Qonaq: İlham Əliyev yox, Nəsimi Məmmədli. Bakı, QARABAĞ.",
+           "Aparıcı: Xoş gəlmisiniz.");
+  add_row (fixture->db, 2, "Трудный вопрос",
+           "Новогодняя ёлка и ЁЖ.",
+           "Ведущий: Добрый вечер.");
+  add_row (fixture->db, 3, "Difficult Question",
+           "Sanctions, Iran and the CASPIAN pipeline.",
+           "Host: Good evening.");
+  add_row (fixture->db, 4, "Cetinkaya", "Seti", "");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->db);
+  remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* Helpers ---------------------------------------------------------------- */
+
+/* The rowids @query matches, as "1,3", in rowid order. */
+static char *
+search (EfirDatabase *db,
+        const char   *query)
+{
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  stmt = efir_database_prepare (db,
+                                "SELECT rowid FROM episode_search WHERE episode_search MATCH ?1"
+                                " ORDER BY rowid",
+                                &error);
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, query, -1, SQLITE_STATIC);
+  while (efir_database_step (db, stmt, &error))
+    g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, ids->len > 0 ? "," : "",
+                            (gint64) sqlite3_column_int64 (stmt, 0));
+  g_assert_no_error (error);
+
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+#define assert_search(db, query, expected) \
+  G_STMT_START { \
+    g_autofree char *found_ = search ((db), (query)); \
+    g_assert_cmpstr (found_, ==, (expected)); \
+  } G_STMT_END
+
+/* Tests ------------------------------------------------------------------ */
+
+static void
+test_azerbaijani (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  assert_search (fixture->db, "cetin sual", "1");
+  assert_search (fixture->db, "Çətin", "1");
+  assert_search (fixture->db, "ÇƏTİN SUAL", "1");
+  assert_search (fixture->db, "cet*", "1,4");
+  assert_search (fixture->db, "\"cetin sual\"", "1");
+  assert_search (fixture->db, "eliyev", "1");
+  assert_search (fixture->db, "ƏLİYEV", "1");
+  assert_search (fixture->db, "ilham", "1");
+  assert_search (fixture->db, "ILHAM", "1");
+  assert_search (fixture->db, "nesimi memmedli", "1");
+  assert_search (fixture->db, "baki", "1");
+  assert_search (fixture->db, "qarabag", "1");
+  assert_search (fixture->db, "aparici", "1");
+
+  /* Folding must not merge distinct words. */
+  assert_search (fixture->db, "cetinkaya", "4");
+  assert_search (fixture->db, "cetin", "1");
+  assert_search (fixture->db, "sual*", "1");
+  assert_search (fixture->db, "set", "");
+}
+
+static void
+test_russian (Fixture       *fixture,
+              gconstpointer  data)
+{
+  assert_search (fixture->db, "елка", "2");
+  assert_search (fixture->db, "ЁЛКА", "2");
+  assert_search (fixture->db, "ёлка", "2");
+  assert_search (fixture->db, "еж", "2");
+  assert_search (fixture->db, "трудный ВОПРОС", "2");
+  assert_search (fixture->db, "новогод*", "2");
+  assert_search (fixture->db, "вопросы", "");
+}
+
+static void
+test_english (Fixture       *fixture,
+              gconstpointer  data)
+{
+  assert_search (fixture->db, "difficult question", "3");
+  assert_search (fixture->db, "DIFFICULT", "3");
+  assert_search (fixture->db, "caspian", "3");
+  assert_search (fixture->db, "Diff*", "3");
+  assert_search (fixture->db, "title : evening", "");
+  assert_search (fixture->db, "transcript : evening", "3");
+}
+
+static void
+test_snippet_keeps_original (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  const struct {
+    const char *query;
+    int         column;
+    const char *expected;
+  } cases[] = {
+    { "cetin", 0, "[Çətin] sual" },
+    { "eliyev", 1, "…İlham [Əliyev] yox…" },
+    { "ilham", 1, "Qonaq: [İlham] Əliyev…" },
+    { "qarabag", 1, "…Bakı, [QARABAĞ]." },
+    { "елка", 1, "Новогодняя [ёлка] и…" },
+    { "cet*", 0, "[Çətin] sual" },
+  };
+
+  stmt = efir_database_prepare (fixture->db,
+                                "SELECT snippet (episode_search, ?2, '[', ']', '…', 3)"
+                                " FROM episode_search WHERE episode_search MATCH ?1",
+                                &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].query);
+      sqlite3_bind_text (stmt, 1, cases[i].query, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, cases[i].column);
+      g_assert_true (efir_database_step (fixture->db, stmt, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, cases[i].expected);
+      sqlite3_reset (stmt);
+    }
+}
+
+static void
+test_every_connection (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(EfirDatabase) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *bare = NULL;
+  char *message = NULL;
+  int rc;
+
+  /* A worker's read connection searches like the writer. */
+  reader = efir_database_open (fixture->path, EFIR_DATABASE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  assert_search (reader, "eliyev", "1");
+
+  /* A connection without the tokenizer cannot even read the table. */
+  g_assert_cmpint (sqlite3_open_v2 (fixture->path, &bare, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  rc = sqlite3_exec (bare, "SELECT count(*) FROM episode_search", NULL, NULL, &message);
+  g_assert_cmpint (rc, !=, SQLITE_OK);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "tokenizer"));
+  sqlite3_free (message);
+
+  efir_search_tokenizer_register (bare, &error);
+  g_assert_no_error (error);
+  rc = sqlite3_exec (bare, "SELECT count(*) FROM episode_search WHERE episode_search MATCH 'cetin'",
+                     NULL, NULL, NULL);
+  g_assert_cmpint (rc, ==, SQLITE_OK);
+  sqlite3_close (bare);
+}
+
+static void
+test_update_and_delete (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Rewriting a row re-indexes it: the old words are gone from the index,
+   * which FTS5 finds by tokenizing the old text again.
+   */
+  efir_database_exec (fixture->db,
+                      "UPDATE episode_search SET title = 'Yeni başlıq' WHERE rowid = 1",
+                      &error);
+  g_assert_no_error (error);
+  assert_search (fixture->db, "title : cetin", "");
+  assert_search (fixture->db, "yeni basl*", "1");
+  assert_search (fixture->db, "basliq", "1");
+
+  efir_database_exec (fixture->db, "DELETE FROM episode_search WHERE rowid = 1", &error);
+  g_assert_no_error (error);
+  assert_search (fixture->db, "eliyev", "");
+
+  efir_database_exec (fixture->db,
+                      "INSERT INTO episode_search (episode_search) VALUES ('integrity-check')",
+                      &error);
+  g_assert_no_error (error);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/search-tokenizer/azerbaijani", test_azerbaijani);
+  ADD ("/store/search-tokenizer/russian", test_russian);
+  ADD ("/store/search-tokenizer/english", test_english);
+  ADD ("/store/search-tokenizer/snippet-keeps-original", test_snippet_keeps_original);
+  ADD ("/store/search-tokenizer/every-connection", test_every_connection);
+  ADD ("/store/search-tokenizer/update-and-delete", test_update_and_delete);
+
+#undef ADD
+
+  return g_test_run ();
+}
