@@ -46,6 +46,9 @@ GQuark              efir_editor_state_error_quark           (void);
 /* Slug */
 gboolean            efir_editor_state_slug_is_edited        (const char         *title,
                                                              const char         *slug);
+gboolean            efir_editor_state_slug_follows_title    (const char         *title,
+                                                             const char         *slug,
+                                                             EfirEpisodeStatus   status);
 char               *efir_editor_state_slug_for              (const char         *title,
                                                              const char         *current_slug,
                                                              gboolean            slug_edited);
@@ -89,6 +92,9 @@ char               *efir_editor_state_markdown_wrap         (const char         
                                                              EfirMarkdownStyle   style,
                                                              int                *out_select_start,
                                                              int                *out_select_end);
+guint               efir_editor_state_markdown_marker_around (const char        *before,
+                                                              const char        *after,
+                                                              EfirMarkdownStyle  style);
 
 /* Sections */
 EfirEditorSection   efir_editor_state_section_at            (const double       *tops,

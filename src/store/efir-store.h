@@ -95,7 +95,9 @@ EfirEpisode   *efir_store_load_episode         (EfirStore         *self,
                                                 GError           **error);
 /* Writes the given parts of the episode in one transaction (a new episode,
  * id 0, is inserted whole and gets its id). Guests not yet in the directory
- * are added to it. The search index follows in the same transaction. */
+ * are added to it. The same transaction marks the episode for the search
+ * index, which efir_store_search() brings up to date before it looks:
+ * re-indexing a long transcript costs more than the rest of the save. */
 gboolean       efir_store_save_episode         (EfirStore         *self,
                                                 EfirEpisode       *episode,
                                                 EfirEpisodePart    parts,
@@ -124,8 +126,15 @@ GPtrArray     *efir_store_search               (EfirStore         *self,
                                                 const char        *query,
                                                 guint              limit,
                                                 GError           **error);
+/* Re-indexes the episodes saved since the last search, as the next
+ * search would first; for the app to call when the producer pauses. */
+gboolean       efir_store_refresh_search_index (EfirStore         *self,
+                                                GError           **error);
 
-/* Revisions. */
+/* Revisions. Of the "edit" revisions of an episode, the newest this many
+ * are kept; the others ("publish", "restore", "import") are never deleted. */
+#define EFIR_STORE_MAX_EDIT_REVISIONS 50
+
 gint64         efir_store_add_revision         (EfirStore         *self,
                                                 EfirEpisode       *episode,
                                                 const char        *reason,

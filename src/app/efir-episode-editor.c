@@ -1,0 +1,502 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "efir-episode-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "efir-details-section.h"
+#include "efir-episode-editor.h"
+#include "efir-guests-section.h"
+#include "efir-quotes-section.h"
+#include "efir-social-links-section.h"
+#include "efir-summary-section.h"
+#include "efir-transcript-editor.h"
+
+/* Types and properties --------------------------------------------------- */
+
+struct _EfirEpisodeEditor
+{
+  GtkWidget               parent_instance;
+
+  /* Template widgets */
+  GtkBox                 *jump_bar;
+  GtkScrolledWindow      *scroller;
+  GtkBox                 *page;
+  EfirDetailsSection     *details;
+  EfirGuestsSection      *guests;
+  EfirSummarySection     *summary;
+  EfirQuotesSection      *quotes;
+  AdwPreferencesGroup    *transcript_group;
+  EfirTranscriptEditor   *transcript;
+  EfirSocialLinksSection *social_links;
+  AdwPreferencesGroup    *publication_group;
+  GtkLabel               *publication_status_label;
+
+  /* Owned */
+  EfirEpisode            *episode;
+  EfirProgram            *program;
+  GSignalGroup           *episode_signals;
+  GSignalGroup           *program_signals;
+
+  /* Jump buttons, top to bottom, one per section */
+  GtkToggleButton        *jumps[EFIR_EDITOR_N_SECTIONS];
+};
+
+G_DEFINE_FINAL_TYPE (EfirEpisodeEditor, efir_episode_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_EPISODE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The names of the sections in "editor.show-section", top to bottom. */
+static const char * const section_names[EFIR_EDITOR_N_SECTIONS] = {
+  "details", "guests", "summary", "quotes", "transcript", "social-links", "publication",
+};
+
+/* Helpers ---------------------------------------------------------------- */
+
+static GtkWidget *
+get_section_widget (EfirEpisodeEditor *self,
+                    EfirEditorSection  section)
+{
+  switch (section)
+    {
+    case EFIR_EDITOR_SECTION_DETAILS:
+      return GTK_WIDGET (self->details);
+    case EFIR_EDITOR_SECTION_GUESTS:
+      return GTK_WIDGET (self->guests);
+    case EFIR_EDITOR_SECTION_SUMMARY:
+      return GTK_WIDGET (self->summary);
+    case EFIR_EDITOR_SECTION_QUOTES:
+      return GTK_WIDGET (self->quotes);
+    case EFIR_EDITOR_SECTION_TRANSCRIPT:
+      return GTK_WIDGET (self->transcript_group);
+    case EFIR_EDITOR_SECTION_SOCIAL_LINKS:
+      return GTK_WIDGET (self->social_links);
+    case EFIR_EDITOR_SECTION_PUBLICATION:
+      return GTK_WIDGET (self->publication_group);
+    case EFIR_EDITOR_N_SECTIONS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static double
+get_section_top (EfirEpisodeEditor *self,
+                 EfirEditorSection  section)
+{
+  graphene_point_t top = GRAPHENE_POINT_INIT (0, 0);
+
+  if (!gtk_widget_compute_point (get_section_widget (self, section), GTK_WIDGET (self->page),
+                                 &top, &top))
+    return 0;
+
+  /* The page's own margin sits above the first section. */
+  return top.y + gtk_widget_get_margin_top (GTK_WIDGET (self->page));
+}
+
+static void
+update_publication_status (EfirEpisodeEditor *self)
+{
+  static const char * const classes[] = { "draft", "ready", "scheduled", "published", "failed" };
+  EfirEpisodeStatus status = self->episode != NULL ? efir_episode_get_status (self->episode)
+                                                   : EFIR_EPISODE_STATUS_DRAFT;
+
+  gtk_label_set_label (self->publication_status_label, efir_editor_state_status_label (status));
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    {
+      if (i == status)
+        gtk_widget_add_css_class (GTK_WIDGET (self->publication_status_label), classes[i]);
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->publication_status_label), classes[i]);
+    }
+}
+
+static void
+update_host_names (EfirEpisodeEditor *self)
+{
+  efir_quotes_section_set_host_names (self->quotes,
+                                      self->program != NULL
+                                        ? efir_program_get_hosts (self->program)
+                                        : NULL);
+}
+
+/* Callbacks -------------------------------------------------------------- */
+
+static void
+scrolled_cb (EfirEpisodeEditor *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  double tops[EFIR_EDITOR_N_SECTIONS];
+  EfirEditorSection current;
+
+  for (guint i = 0; i < EFIR_EDITOR_N_SECTIONS; i++)
+    tops[i] = get_section_top (self, i);
+
+  current = efir_editor_state_section_at (tops, EFIR_EDITOR_N_SECTIONS,
+                                          gtk_adjustment_get_value (adjustment),
+                                          gtk_adjustment_get_page_size (adjustment),
+                                          gtk_adjustment_get_upper (adjustment));
+
+  if (!gtk_toggle_button_get_active (self->jumps[current]))
+    gtk_toggle_button_set_active (self->jumps[current], TRUE);
+}
+
+static void
+episode_status_changed_cb (EfirEpisodeEditor *self)
+{
+  update_publication_status (self);
+}
+
+static void
+program_hosts_changed_cb (EfirEpisodeEditor *self)
+{
+  update_host_names (self);
+}
+
+static void
+show_section_activated_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  EfirEpisodeEditor *self = EFIR_EPISODE_EDITOR (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  for (guint i = 0; i < EFIR_EDITOR_N_SECTIONS; i++)
+    {
+      if (g_str_equal (name, section_names[i]))
+        {
+          efir_episode_editor_show_section (self, i);
+          return;
+        }
+    }
+}
+
+/* Public API ------------------------------------------------------------- */
+
+/**
+ * efir_episode_editor_new:
+ *
+ * Creates the editor of an episode's page: details, guests, summary,
+ * quotes, transcript, social links and publication, one under the other.
+ *
+ * Returns: (transfer floating): the editor, showing no episode
+ */
+GtkWidget *
+efir_episode_editor_new (void)
+{
+  return g_object_new (EFIR_TYPE_EPISODE_EDITOR, NULL);
+}
+
+/**
+ * efir_episode_editor_get_episode:
+ * @self: an episode editor
+ *
+ * Returns: (transfer none) (nullable): the episode being edited
+ */
+EfirEpisode *
+efir_episode_editor_get_episode (EfirEpisodeEditor *self)
+{
+  g_return_val_if_fail (EFIR_IS_EPISODE_EDITOR (self), NULL);
+
+  return self->episode;
+}
+
+/**
+ * efir_episode_editor_set_episode:
+ * @self: an episode editor
+ * @episode: (nullable): the episode to edit
+ *
+ * Shows @episode in every section and writes the producer's edits to it as
+ * they are made. Showing an episode never changes it; an edit half made in
+ * the episode shown before (a tag or a link being typed, the transcript
+ * being edited) is written to that episode first.
+ */
+void
+efir_episode_editor_set_episode (EfirEpisodeEditor *self,
+                                 EfirEpisode       *episode)
+{
+  GtkAdjustment *adjustment;
+
+  g_return_if_fail (EFIR_IS_EPISODE_EDITOR (self));
+  g_return_if_fail (episode == NULL || EFIR_IS_EPISODE (episode));
+
+  if (self->episode == episode)
+    return;
+
+  /* Each section hands its unfinished edit to the old episode while it
+   * still holds it, so they switch before the editor lets go of it.
+   */
+  efir_details_section_set_episode (self->details, episode);
+  efir_guests_section_set_episode (self->guests, episode);
+  efir_summary_section_set_episode (self->summary, episode);
+  efir_quotes_section_set_episode (self->quotes, episode);
+  efir_transcript_editor_set_episode (self->transcript, episode);
+  efir_social_links_section_set_episode (self->social_links, episode);
+
+  g_set_object (&self->episode, episode);
+  g_signal_group_set_target (self->episode_signals, episode);
+  update_publication_status (self);
+
+  /* Another episode opens at its top. */
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EPISODE]);
+}
+
+/**
+ * efir_episode_editor_set_program:
+ * @self: an episode editor
+ * @program: (nullable): the programme of the episode
+ *
+ * The programme gives the time zone of the air date, the language of the
+ * title and the hosts offered as speakers of quotes.
+ */
+void
+efir_episode_editor_set_program (EfirEpisodeEditor *self,
+                                 EfirProgram       *program)
+{
+  g_return_if_fail (EFIR_IS_EPISODE_EDITOR (self));
+  g_return_if_fail (program == NULL || EFIR_IS_PROGRAM (program));
+
+  if (!g_set_object (&self->program, program))
+    return;
+
+  g_signal_group_set_target (self->program_signals, program);
+
+  efir_details_section_set_program (self->details, program);
+  update_host_names (self);
+}
+
+/**
+ * efir_episode_editor_set_tag_suggestions:
+ * @self: an episode editor
+ * @suggestions: (nullable): a list of #GtkStringObject, the tags used
+ *   elsewhere in the archive
+ *
+ * The tag entry completes from @suggestions.
+ */
+void
+efir_episode_editor_set_tag_suggestions (EfirEpisodeEditor *self,
+                                         GListModel        *suggestions)
+{
+  g_return_if_fail (EFIR_IS_EPISODE_EDITOR (self));
+
+  efir_details_section_set_tag_suggestions (self->details, suggestions);
+}
+
+/**
+ * efir_episode_editor_set_people:
+ * @self: an episode editor
+ * @people: (nullable): the guest directory, of #EfirPerson
+ *
+ * The guests section suggests these people while a name is typed.
+ */
+void
+efir_episode_editor_set_people (EfirEpisodeEditor *self,
+                                GListModel        *people)
+{
+  g_return_if_fail (EFIR_IS_EPISODE_EDITOR (self));
+
+  efir_guests_section_set_people (self->guests, people);
+}
+
+/**
+ * efir_episode_editor_flush:
+ * @self: an episode editor
+ *
+ * Writes to the episode what is still waiting in a widget (the transcript
+ * is read back into segments when typing pauses). Call it before saving on
+ * close and quit.
+ */
+void
+efir_episode_editor_flush (EfirEpisodeEditor *self)
+{
+  g_return_if_fail (EFIR_IS_EPISODE_EDITOR (self));
+
+  efir_transcript_editor_flush (self->transcript);
+}
+
+/**
+ * efir_episode_editor_show_section:
+ * @self: an episode editor
+ * @section: a section
+ *
+ * Scrolls @section to the top of the view and moves the focus to its first
+ * field.
+ */
+void
+efir_episode_editor_show_section (EfirEpisodeEditor *self,
+                                  EfirEditorSection  section)
+{
+  GtkAdjustment *adjustment;
+  GtkWidget *widget;
+
+  g_return_if_fail (EFIR_IS_EPISODE_EDITOR (self));
+  g_return_if_fail (section < EFIR_EDITOR_N_SECTIONS);
+
+  widget = get_section_widget (self, section);
+
+  /* Focus first: the view scrolls to the focused field, and the section's
+   * heading then goes to the top.
+   */
+  gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  gtk_adjustment_set_value (adjustment, get_section_top (self, section));
+  gtk_toggle_button_set_active (self->jumps[section], TRUE);
+}
+
+/* GObject overrides ------------------------------------------------------ */
+
+static void
+efir_episode_editor_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  EfirEpisodeEditor *self = EFIR_EPISODE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_EPISODE:
+      g_value_set_object (value, self->episode);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+efir_episode_editor_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  EfirEpisodeEditor *self = EFIR_EPISODE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_EPISODE:
+      efir_episode_editor_set_episode (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+efir_episode_editor_dispose (GObject *object)
+{
+  EfirEpisodeEditor *self = EFIR_EPISODE_EDITOR (object);
+  GtkWidget *child;
+
+  if (self->episode_signals != NULL)
+    g_signal_group_set_target (self->episode_signals, NULL);
+  if (self->program_signals != NULL)
+    g_signal_group_set_target (self->program_signals, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), EFIR_TYPE_EPISODE_EDITOR);
+  /* The jump bar and the separator are not template children. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->episode_signals);
+  g_clear_object (&self->program_signals);
+  g_clear_object (&self->episode);
+  g_clear_object (&self->program);
+
+  G_OBJECT_CLASS (efir_episode_editor_parent_class)->dispose (object);
+}
+
+static void
+efir_episode_editor_class_init (EfirEpisodeEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = efir_episode_editor_get_property;
+  object_class->set_property = efir_episode_editor_set_property;
+  object_class->dispose = efir_episode_editor_dispose;
+
+  /**
+   * EfirEpisodeEditor:episode: (nullable)
+   *
+   * The episode being edited.
+   */
+  properties[PROP_EPISODE] =
+    g_param_spec_object ("episode", NULL, NULL,
+                         EFIR_TYPE_EPISODE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (EFIR_TYPE_DETAILS_SECTION);
+  g_type_ensure (EFIR_TYPE_GUESTS_SECTION);
+  g_type_ensure (EFIR_TYPE_SUMMARY_SECTION);
+  g_type_ensure (EFIR_TYPE_QUOTES_SECTION);
+  g_type_ensure (EFIR_TYPE_TRANSCRIPT_EDITOR);
+  g_type_ensure (EFIR_TYPE_SOCIAL_LINKS_SECTION);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/efir/Efir/efir-episode-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, EfirEpisodeEditor, jump_bar);
+  gtk_widget_class_bind_template_child (widget_class, EfirEpisodeEditor, scroller);
+  gtk_widget_class_bind_template_child (widget_class, EfirEpisodeEditor, page);
+  gtk_widget_class_bind_template_child (widget_class, EfirEpisodeEditor, details);
+  gtk_widget_class_bind_template_child (widget_class, EfirEpisodeEditor, guests);
+  gtk_widget_class_bind_template_child (widget_class, EfirEpisodeEditor, summary);
+  gtk_widget_class_bind_template_child (widget_class, EfirEpisodeEditor, quotes);
+  gtk_widget_class_bind_template_child (widget_class, EfirEpisodeEditor, transcript_group);
+  gtk_widget_class_bind_template_child (widget_class, EfirEpisodeEditor, transcript);
+  gtk_widget_class_bind_template_child (widget_class, EfirEpisodeEditor, social_links);
+  gtk_widget_class_bind_template_child (widget_class, EfirEpisodeEditor, publication_group);
+  gtk_widget_class_bind_template_child (widget_class, EfirEpisodeEditor, publication_status_label);
+
+  gtk_widget_class_install_action (widget_class, "editor.show-section", "s",
+                                   show_section_activated_cb);
+
+  for (guint i = 0; i < EFIR_EDITOR_N_SECTIONS; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "editor.show-section", "s", section_names[i]);
+}
+
+static void
+efir_episode_editor_init (EfirEpisodeEditor *self)
+{
+  GtkAdjustment *adjustment;
+  guint i = 0;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->jump_bar));
+       child != NULL && i < EFIR_EDITOR_N_SECTIONS;
+       child = gtk_widget_get_next_sibling (child))
+    self->jumps[i++] = GTK_TOGGLE_BUTTON (child);
+  g_assert (i == EFIR_EDITOR_N_SECTIONS);
+
+  self->episode_signals = g_signal_group_new (EFIR_TYPE_EPISODE);
+  g_signal_group_connect_swapped (self->episode_signals, "notify::status",
+                                  G_CALLBACK (episode_status_changed_cb), self);
+
+  self->program_signals = g_signal_group_new (EFIR_TYPE_PROGRAM);
+  g_signal_group_connect_swapped (self->program_signals, "notify::hosts",
+                                  G_CALLBACK (program_hosts_changed_cb), self);
+
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (scrolled_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (scrolled_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  update_publication_status (self);
+  gtk_toggle_button_set_active (self->jumps[EFIR_EDITOR_SECTION_DETAILS], TRUE);
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "efir-editor-state.h"
+#include "efir-model.h"
+
+G_BEGIN_DECLS
+
+#define EFIR_TYPE_EPISODE_EDITOR (efir_episode_editor_get_type ())
+G_DECLARE_FINAL_TYPE (EfirEpisodeEditor, efir_episode_editor, EFIR, EPISODE_EDITOR, GtkWidget)
+
+GtkWidget   *efir_episode_editor_new                 (void);
+
+EfirEpisode *efir_episode_editor_get_episode         (EfirEpisodeEditor *self);
+void         efir_episode_editor_set_episode         (EfirEpisodeEditor *self,
+                                                      EfirEpisode       *episode);
+void         efir_episode_editor_set_program         (EfirEpisodeEditor *self,
+                                                      EfirProgram       *program);
+void         efir_episode_editor_set_tag_suggestions (EfirEpisodeEditor *self,
+                                                      GListModel        *suggestions);
+void         efir_episode_editor_set_people          (EfirEpisodeEditor *self,
+                                                      GListModel        *people);
+void         efir_episode_editor_flush               (EfirEpisodeEditor *self);
+void         efir_episode_editor_show_section        (EfirEpisodeEditor *self,
+                                                      EfirEditorSection  section);
+
+G_END_DECLS

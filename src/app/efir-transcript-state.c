@@ -1,0 +1,600 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "efir-transcript-state"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "efir-timecode.h"
+#include "efir-transcript-state.h"
+#include "efir-transcript-text.h"
+
+/* Types ------------------------------------------------------------------ */
+
+/* A line is read by the text layer's own parser, placed after a segment
+ * that starts at zero: it then reads as a segment of its own, as text of
+ * the one above, or fails. The editor and the parser can never disagree
+ * about what a line is.
+ */
+#define PROBE_PREFIX "[0:00]\n"
+
+typedef struct
+{
+  gboolean  open;
+  double    start;
+  GString  *speaker;
+  GString  *text;
+} PendingSegment;
+
+/* Helpers ---------------------------------------------------------------- */
+
+/* The blanks efir_transcript_text_parse() trims from each line. */
+static inline gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static void
+strip_blanks (const char **begin,
+              const char **end)
+{
+  while (*end > *begin && is_blank ((*end)[-1]))
+    (*end)--;
+  while (*begin < *end && is_blank (**begin))
+    (*begin)++;
+}
+
+static void
+pending_open (PendingSegment *pending,
+              double          start,
+              const char     *speaker,
+              const char     *text)
+{
+  pending->open = TRUE;
+  pending->start = start;
+  g_string_assign (pending->speaker, speaker);
+  g_string_assign (pending->text, text);
+}
+
+static void
+pending_append_line (PendingSegment *pending,
+                     const char     *line,
+                     gsize           length)
+{
+  if (pending->text->len > 0)
+    g_string_append_c (pending->text, '\n');
+  g_string_append_len (pending->text, line, length);
+}
+
+static void
+pending_finish (PendingSegment *pending,
+                GPtrArray      *segments,
+                double          end)
+{
+  if (!pending->open)
+    return;
+
+  g_ptr_array_add (segments,
+                   efir_segment_new (pending->start, MAX (end, pending->start),
+                                     pending->speaker->str, pending->text->str));
+  pending->open = FALSE;
+}
+
+static void
+add_problem (GPtrArray *problems,
+             guint      line_number,
+             char      *message)
+{
+  EfirTranscriptProblem *problem = g_new0 (EfirTranscriptProblem, 1);
+
+  problem->line = line_number;
+  problem->message = message;
+  g_ptr_array_add (problems, problem);
+}
+
+/* The parser's own message for a line that cannot start a segment: the
+ * line is parsed again at its real line number, so the message names it
+ * in the producer's language exactly as efir-cli would.
+ */
+static char *
+problem_message (GString    *scratch,
+                 guint       line_number,
+                 const char *line,
+                 gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) segments = NULL;
+
+  g_string_set_size (scratch, line_number - 1);
+  memset (scratch->str, '\n', line_number - 1);
+  g_string_append_len (scratch, line, length);
+
+  segments = efir_transcript_text_parse (scratch->str, scratch->len, 0, &error);
+  if (segments == NULL)
+    return g_strdup (error->message);
+
+  return g_strdup_printf (_("Line %u needs a time code like [00:12:34]."), line_number);
+}
+
+static char *
+out_of_order_message (guint  line_number,
+                      double start,
+                      double previous_start)
+{
+  g_autofree char *this_code = efir_timecode_format (start);
+  g_autofree char *previous_code = efir_timecode_format (previous_start);
+
+  return g_strdup_printf (_("Line %u: [%s] is earlier than the time code above it, [%s]."),
+                          line_number, this_code, previous_code);
+}
+
+static double
+segment_start (GListModel *segments,
+               guint       position)
+{
+  g_autoptr(EfirSegment) segment = g_list_model_get_item (segments, position);
+
+  return efir_segment_get_start (segment);
+}
+
+static gboolean
+segment_equal_at (GListModel  *old_segments,
+                  guint        position,
+                  EfirSegment *segment)
+{
+  g_autoptr(EfirSegment) old = g_list_model_get_item (old_segments, position);
+
+  return old == segment || efir_segment_equal (old, segment);
+}
+
+/* Public API ------------------------------------------------------------- */
+
+void
+efir_transcript_problem_free (EfirTranscriptProblem *problem)
+{
+  if (problem == NULL)
+    return;
+
+  g_free (problem->message);
+  g_free (problem);
+}
+
+/**
+ * efir_transcript_state_scan_line:
+ * @line: one line of the timed text form, without its newline
+ * @length: its length in bytes
+ * @out_line: (out caller-allocates): what the line is and where its parts are
+ * @out_segment: (out) (optional) (transfer full): for a timed line, the
+ *   segment it starts, its end not yet known
+ *
+ * Reads one line as efir_transcript_text_parse() reads it inside a
+ * transcript.
+ */
+void
+efir_transcript_state_scan_line (const char          *line,
+                                 gsize                length,
+                                 EfirTranscriptLine  *out_line,
+                                 EfirSegment        **out_segment)
+{
+  g_autoptr(GString) probe = NULL;
+  g_autoptr(GPtrArray) segments = NULL;
+  const char *begin = line;
+  const char *end = line + length;
+  const char *close;
+
+  g_return_if_fail (line != NULL || length == 0);
+  g_return_if_fail (out_line != NULL);
+
+  memset (out_line, 0, sizeof *out_line);
+  if (out_segment != NULL)
+    *out_segment = NULL;
+
+  strip_blanks (&begin, &end);
+  if (begin == end)
+    {
+      out_line->kind = EFIR_TRANSCRIPT_LINE_BLANK;
+      return;
+    }
+
+  /* Only a bracket can start a segment; most continuation lines stop here
+   * without a parse.
+   */
+  if (*begin != '[')
+    {
+      out_line->kind = EFIR_TRANSCRIPT_LINE_TEXT;
+      return;
+    }
+
+  probe = g_string_sized_new (strlen (PROBE_PREFIX) + (end - begin));
+  g_string_append (probe, PROBE_PREFIX);
+  g_string_append_len (probe, begin, end - begin);
+  segments = efir_transcript_text_parse (probe->str, probe->len, 0, NULL);
+
+  close = memchr (begin, ']', end - begin);
+  out_line->timecode_start = begin - line;
+
+  if (segments == NULL)
+    {
+      const char *code_end = close != NULL ? close + 1 : begin;
+
+      if (close == NULL)
+        while (code_end < end && !is_blank (*code_end))
+          code_end++;
+
+      out_line->kind = EFIR_TRANSCRIPT_LINE_BAD;
+      out_line->timecode_end = code_end - line;
+    }
+  else if (segments->len < 2)
+    {
+      /* "[laughter]": a bracket, but not a time code. */
+      out_line->kind = EFIR_TRANSCRIPT_LINE_TEXT;
+      out_line->timecode_start = 0;
+    }
+  else
+    {
+      EfirSegment *segment = g_ptr_array_index (segments, 1);
+      const char *speaker = efir_segment_get_speaker (segment);
+      const char *after = close + 1;
+
+      out_line->kind = EFIR_TRANSCRIPT_LINE_TIMED;
+      out_line->start = efir_segment_get_start (segment);
+      out_line->timecode_end = after - line;
+      out_line->speaker_start = out_line->speaker_end = out_line->timecode_end;
+
+      if (speaker[0] != '\0')
+        {
+          const char *colon;
+
+          while (after < end && is_blank (*after))
+            after++;
+          colon = memchr (after + strlen (speaker), ':', end - after - strlen (speaker));
+          if (colon != NULL)
+            {
+              out_line->speaker_start = after - line;
+              out_line->speaker_end = colon + 1 - line;
+            }
+        }
+
+      if (out_segment != NULL)
+        *out_segment = g_object_ref (segment);
+    }
+}
+
+/**
+ * efir_transcript_state_parse:
+ * @text: the transcript as the producer typed it
+ * @length: its length in bytes, or -1 if nul-terminated
+ * @total_duration: the length of the video in seconds, or 0 if unknown
+ * @out_problems: (out) (optional) (transfer container) (element-type EfirTranscriptProblem):
+ *   the lines that could not start a segment, in order
+ *
+ * Reads a transcript as efir_transcript_text_parse() does, but never fails
+ * and never drops a character. A line that should start a segment and
+ * cannot — a half-typed "[00:1", a time code earlier than the one above —
+ * is kept as text of the segment above it, and reported. Text before the
+ * first time code becomes a segment at zero. Reading the segments back
+ * with efir_transcript_text_format() gives the same lines, so a transcript
+ * saved with a problem still shows it, where the producer left it.
+ *
+ * Returns: (transfer container) (element-type EfirSegment): the segments,
+ *   empty for a blank text
+ */
+GPtrArray *
+efir_transcript_state_parse (const char  *text,
+                             gssize       length,
+                             double       total_duration,
+                             GPtrArray  **out_problems)
+{
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) speaker = NULL;
+  g_autoptr(GString) segment_text = NULL;
+  g_autoptr(GString) scratch = NULL;
+  g_autofree char *valid = NULL;
+  PendingSegment pending = { 0 };
+  const char *end;
+  guint line_number = 0;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  if (length < 0)
+    length = strlen (text);
+
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) efir_transcript_problem_free);
+
+  /* Nearly always the text reads as it is, in a single pass. */
+  segments = efir_transcript_text_parse (text, length, total_duration, &error);
+  if (segments != NULL || g_error_matches (error, EFIR_TRANSCRIPT_ERROR, EFIR_TRANSCRIPT_ERROR_EMPTY))
+    goto out;
+
+  if (!g_utf8_validate_len (text, length, NULL))
+    {
+      valid = g_utf8_make_valid (text, length);
+      text = valid;
+      length = strlen (valid);
+    }
+
+  segments = g_ptr_array_new_with_free_func (g_object_unref);
+  speaker = g_string_new (NULL);
+  segment_text = g_string_new (NULL);
+  scratch = g_string_new (NULL);
+  pending.speaker = speaker;
+  pending.text = segment_text;
+
+  end = text + length;
+  for (const char *p = text; p < end; )
+    {
+      const char *newline = memchr (p, '\n', end - p);
+      const char *line = p;
+      const char *line_end = newline != NULL ? newline : end;
+      g_autoptr(EfirSegment) timed = NULL;
+      EfirTranscriptLine scan;
+
+      p = newline != NULL ? newline + 1 : end;
+      line_number++;
+
+      efir_transcript_state_scan_line (line, line_end - line, &scan, &timed);
+      strip_blanks (&line, &line_end);
+
+      switch (scan.kind)
+        {
+        case EFIR_TRANSCRIPT_LINE_BLANK:
+          break;
+
+        case EFIR_TRANSCRIPT_LINE_TIMED:
+          if (pending.open && scan.start < pending.start)
+            {
+              add_problem (problems, line_number,
+                           out_of_order_message (line_number, scan.start, pending.start));
+              pending_append_line (&pending, line, line_end - line);
+              break;
+            }
+
+          pending_finish (&pending, segments, scan.start);
+          pending_open (&pending, scan.start,
+                        efir_segment_get_speaker (timed), efir_segment_get_text (timed));
+          break;
+
+        case EFIR_TRANSCRIPT_LINE_TEXT:
+        case EFIR_TRANSCRIPT_LINE_BAD:
+          /* Text above the first time code is reported once, on its first
+           * line; the lines after it belong with it.
+           */
+          if (scan.kind == EFIR_TRANSCRIPT_LINE_BAD || !pending.open)
+            add_problem (problems, line_number,
+                         problem_message (scratch, line_number, line, line_end - line));
+          if (!pending.open)
+            pending_open (&pending, 0, "", "");
+          pending_append_line (&pending, line, line_end - line);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  pending_finish (&pending, segments, isfinite (total_duration) ? total_duration : 0);
+
+out:
+  if (segments == NULL)
+    segments = g_ptr_array_new_with_free_func (g_object_unref);
+  if (out_problems != NULL)
+    *out_problems = g_steal_pointer (&problems);
+
+  return g_steal_pointer (&segments);
+}
+
+/**
+ * efir_transcript_state_keep_ends:
+ * @segments: (element-type EfirSegment): segments just read from text
+ * @old_segments: (element-type EfirSegment): the transcript they replace
+ * @total_duration: the length of the video in seconds, or 0 if unknown
+ *
+ * The text form does not show where a segment ends; reading it ends each
+ * segment where the next starts. An end that came from elsewhere — an SRT
+ * import, with a pause before the next line — is kept on the segment that
+ * still starts at the same time, as long as it ends before the next one
+ * starts, so that typing in the text does not rewrite the timing of lines
+ * the producer did not touch.
+ */
+void
+efir_transcript_state_keep_ends (GPtrArray  *segments,
+                                 GListModel *old_segments,
+                                 double      total_duration)
+{
+  guint n_old;
+  guint j = 0;
+
+  g_return_if_fail (segments != NULL);
+  g_return_if_fail (G_IS_LIST_MODEL (old_segments));
+
+  n_old = g_list_model_get_n_items (old_segments);
+
+  for (guint i = 0; i < segments->len && j < n_old; i++)
+    {
+      EfirSegment *segment = g_ptr_array_index (segments, i);
+      g_autoptr(EfirSegment) old = NULL;
+      double start = efir_segment_get_start (segment);
+      double old_end;
+      double derived_end;
+      double limit;
+
+      while (j < n_old && segment_start (old_segments, j) < start)
+        j++;
+      if (j == n_old)
+        break;
+
+      old = g_list_model_get_item (old_segments, j);
+      if (efir_segment_get_start (old) != start)
+        continue;
+      j++;
+
+      old_end = efir_segment_get_end (old);
+      derived_end = j < n_old ? segment_start (old_segments, j)
+                              : MAX (total_duration, start);
+      limit = i + 1 < segments->len
+                ? efir_segment_get_start (g_ptr_array_index (segments, i + 1))
+                : INFINITY;
+
+      if (old_end != derived_end && old_end >= start && old_end <= limit)
+        efir_segment_set_end (segment, old_end);
+    }
+}
+
+/**
+ * efir_transcript_state_diff:
+ * @old_segments: (element-type EfirSegment): the transcript in the model
+ * @segments: (element-type EfirSegment): what it should become
+ * @out_position: (out): the first segment that differs
+ * @out_removed: (out): how many old segments to remove there
+ * @out_added: (out): how many of @segments, from @out_position, to add
+ *
+ * Finds the smallest splice that turns @old_segments into @segments, so
+ * that a keystroke replaces one segment, and the rows and quotes tied to
+ * the others keep their objects.
+ *
+ * Returns: whether they differ
+ */
+gboolean
+efir_transcript_state_diff (GListModel *old_segments,
+                            GPtrArray  *segments,
+                            guint      *out_position,
+                            guint      *out_removed,
+                            guint      *out_added)
+{
+  guint n_old;
+  guint n_new;
+  guint prefix = 0;
+  guint suffix = 0;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (old_segments), FALSE);
+  g_return_val_if_fail (segments != NULL, FALSE);
+
+  n_old = g_list_model_get_n_items (old_segments);
+  n_new = segments->len;
+
+  while (prefix < n_old && prefix < n_new &&
+         segment_equal_at (old_segments, prefix, g_ptr_array_index (segments, prefix)))
+    prefix++;
+
+  while (suffix < n_old - prefix && suffix < n_new - prefix &&
+         segment_equal_at (old_segments, n_old - 1 - suffix,
+                           g_ptr_array_index (segments, n_new - 1 - suffix)))
+    suffix++;
+
+  if (out_position != NULL)
+    *out_position = prefix;
+  if (out_removed != NULL)
+    *out_removed = n_old - prefix - suffix;
+  if (out_added != NULL)
+    *out_added = n_new - prefix - suffix;
+
+  return n_old != prefix + suffix || n_new != prefix + suffix;
+}
+
+/**
+ * efir_transcript_state_line_for_time:
+ * @text: the transcript as timed text
+ * @length: its length in bytes, or -1 if nul-terminated
+ * @seconds: a time in the video
+ *
+ * Returns: the line, from 0, of the segment being spoken at @seconds: the
+ *   last one that starts at or before it, or the first one when @seconds
+ *   is earlier than all; -1 if no line starts a segment
+ */
+int
+efir_transcript_state_line_for_time (const char *text,
+                                     gssize      length,
+                                     double      seconds)
+{
+  const char *end;
+  int found = -1;
+  int line_index = 0;
+
+  g_return_val_if_fail (text != NULL || length == 0, -1);
+
+  if (length < 0)
+    length = strlen (text);
+
+  end = text + length;
+  for (const char *p = text; p < end; line_index++)
+    {
+      const char *newline = memchr (p, '\n', end - p);
+      const char *line_end = newline != NULL ? newline : end;
+      EfirTranscriptLine scan;
+
+      efir_transcript_state_scan_line (p, line_end - p, &scan, NULL);
+      p = newline != NULL ? newline + 1 : end;
+
+      if (scan.kind != EFIR_TRANSCRIPT_LINE_TIMED)
+        continue;
+
+      if (scan.start <= seconds)
+        found = line_index;
+      else
+        {
+          /* Segments are in order: the first later one ends the search. */
+          if (found < 0)
+            found = line_index;
+          break;
+        }
+    }
+
+  return found;
+}
+
+/**
+ * efir_transcript_state_match_label:
+ * @search_text: (nullable): what is searched for
+ * @position: which match is selected, from 1, or 0 if none is
+ * @count: how many matches there are, or -1 while still counting
+ *
+ * Returns: (transfer full): what the search bar says, "" when it should be quiet
+ */
+char *
+efir_transcript_state_match_label (const char *search_text,
+                                   int         position,
+                                   int         count)
+{
+  if (search_text == NULL || search_text[0] == '\0' || count < 0)
+    return g_strdup ("");
+
+  if (count == 0)
+    return g_strdup (_("No matches"));
+
+  if (position > 0)
+    /* Translators: the selected match and how many there are, as in "3 of 17" */
+    return g_strdup_printf (_("%d of %d"), position, count);
+
+  return g_strdup_printf (ngettext ("%d match", "%d matches", count), count);
+}
+
+/**
+ * efir_transcript_state_problem_summary:
+ * @problems: (nullable) (element-type EfirTranscriptProblem): the problems
+ *
+ * Returns: (transfer full): the first problem, and how many more there are,
+ *   or "" when there are none
+ */
+char *
+efir_transcript_state_problem_summary (GPtrArray *problems)
+{
+  EfirTranscriptProblem *first;
+  guint n_more;
+
+  if (problems == NULL || problems->len == 0)
+    return g_strdup ("");
+
+  first = g_ptr_array_index (problems, 0);
+  n_more = problems->len - 1;
+  if (n_more == 0)
+    return g_strdup (first->message);
+
+  return g_strdup_printf (ngettext ("%s %u more line needs attention.",
+                                    "%s %u more lines need attention.", n_more),
+                          first->message, n_more);
+}

@@ -1,0 +1,470 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "efir-cli-episode"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "efir-cli-private.h"
+#include "efir-episode-json.h"
+
+/* Helpers ---------------------------------------------------------------- */
+
+static gboolean
+read_episode_file (const char  *path,
+                   char       **contents,
+                   gsize       *length,
+                   int         *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_get_contents (path, contents, length, &error))
+    {
+      *status = efir_cli_fail_error_prefixed (error, _("Cannot read %s"), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Finds the programme given as "--program NAME|ID"; prints why not and
+ * sets *status when there is none. */
+static EfirProgram *
+find_program (EfirStore  *store,
+              const char *name_or_id,
+              int        *status)
+{
+  g_autoptr(EfirProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+
+  program = efir_store_find_program (store, name_or_id, &error);
+  if (program != NULL)
+    return g_steal_pointer (&program);
+
+  if (error != NULL && !g_error_matches (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND))
+    *status = efir_cli_fail_error (error);
+  else
+    *status = efir_cli_fail (_("There is no programme “%s”; “efir-cli program list” shows "
+                               "them."),
+                             name_or_id);
+
+  return NULL;
+}
+
+/* Program names by id, so a list of light episodes can name theirs. */
+static GHashTable *
+index_program_names (EfirStore  *store,
+                     GError    **error)
+{
+  g_autoptr(GListModel) programs = efir_store_list_programs (store, error);
+  g_autoptr(GHashTable) names = NULL;
+  guint n;
+
+  if (programs == NULL)
+    return NULL;
+
+  names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  n = g_list_model_get_n_items (programs);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EfirProgram) program = g_list_model_get_item (programs, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = efir_program_get_id (program);
+      g_hash_table_insert (names, id, g_strdup (efir_program_get_name (program)));
+    }
+
+  return g_steal_pointer (&names);
+}
+
+static const char *
+episode_program_name (EfirEpisode *episode,
+                      GHashTable  *program_names)
+{
+  gint64 program_id = efir_episode_get_program_id (episode);
+  const char *name = efir_episode_get_program_name (episode);
+
+  if (name[0] != '\0')
+    return name;
+
+  name = g_hash_table_lookup (program_names, &program_id);
+  return name != NULL ? name : "";
+}
+
+/* After a refused import, names the episode that is already there so the
+ * producer can export or update it instead. The store's own message is the
+ * fallback when the file does not say which episode it is. */
+static int
+report_import_conflict (EfirStore    *store,
+                        const char   *path,
+                        const char   *json,
+                        gsize         length,
+                        const GError *import_error)
+{
+  g_autoptr(EfirEpisode) incoming = NULL;
+  g_autoptr(EfirProgram) program = NULL;
+  g_autoptr(GListModel) episodes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *program_name;
+  guint n;
+
+  incoming = efir_episode_from_json (json, length, NULL);
+  if (incoming == NULL)
+    return efir_cli_fail_error (import_error);
+
+  program_name = efir_episode_get_program_name (incoming);
+  program = efir_store_find_program (store, program_name, NULL);
+  if (program == NULL)
+    return efir_cli_fail_error (import_error);
+
+  episodes = efir_store_list_episodes (store, efir_program_get_id (program), &error);
+  if (episodes == NULL)
+    return efir_cli_fail_error (import_error);
+
+  n = g_list_model_get_n_items (episodes);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EfirEpisode) episode = g_list_model_get_item (episodes, i);
+      g_autofree char *id = NULL;
+
+      if (efir_episode_get_number (episode) != efir_episode_get_number (incoming))
+        continue;
+
+      id = g_strdup_printf ("%" G_GINT64_FORMAT, efir_episode_get_id (episode));
+      return efir_cli_fail (_("Episode %d of “%s” is already there (id %s, “%s”); nothing was "
+                              "imported — to replace it, run “efir-cli episode update %s %s”."),
+                            efir_episode_get_number (episode), efir_program_get_name (program),
+                            id, efir_episode_get_title (episode), id, path);
+    }
+
+  return efir_cli_fail_error (import_error);
+}
+
+static void
+add_episode_json (JsonBuilder *builder,
+                  EfirEpisode *episode,
+                  GHashTable  *program_names)
+{
+  GDateTime *air_date = efir_episode_get_air_date (episode);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_int_value (builder, efir_episode_get_id (episode));
+  json_builder_set_member_name (builder, "program");
+  json_builder_add_string_value (builder, episode_program_name (episode, program_names));
+  json_builder_set_member_name (builder, "number");
+  json_builder_add_int_value (builder, efir_episode_get_number (episode));
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, efir_episode_get_title (episode));
+  json_builder_set_member_name (builder, "air_date");
+  if (air_date != NULL)
+    {
+      g_autofree char *iso = g_date_time_format_iso8601 (air_date);
+
+      json_builder_add_string_value (builder, iso);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "status");
+  json_builder_add_string_value (builder,
+                                 efir_episode_status_to_string (efir_episode_get_status (episode)));
+  json_builder_end_object (builder);
+}
+
+/* Public API ------------------------------------------------------------- */
+
+int
+efir_cli_episode_new (EfirCli              *cli,
+                      const EfirCliCommand *command,
+                      int                   argc,
+                      char                **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(EfirProgram) program = NULL;
+  g_autoptr(EfirEpisode) episode = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program_arg = NULL;
+  g_autofree char *title = NULL;
+  gboolean help = FALSE;
+  const GOptionEntry entries[] = {
+    { "program", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &program_arg,
+      N_("The programme, by name or id"), N_("NAME|ID") },
+    { "title", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &title,
+      N_("The episode’s title"), N_("TITLE") },
+    G_OPTION_ENTRY_NULL
+  };
+  int status;
+
+  context = efir_cli_option_context_new (command, entries, &help);
+  if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
+    return status;
+
+  if (argc > 1)
+    return efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[1]);
+  if (program_arg == NULL || program_arg[0] == '\0')
+    return efir_cli_usage_error (command, _("Say which programme: give --program NAME|ID."));
+  if (title == NULL || g_strstrip (title)[0] == '\0')
+    return efir_cli_usage_error (command, _("The episode needs a title: give --title TITLE."));
+
+  store = efir_cli_open_store (cli, EFIR_CLI_OPEN_EXISTING, &status);
+  if (store == NULL)
+    return status;
+
+  program = find_program (store, program_arg, &status);
+  if (program == NULL)
+    return status;
+
+  episode = efir_episode_new ();
+  efir_episode_set_program_id (episode, efir_program_get_id (program));
+  efir_episode_set_program_name (episode, efir_program_get_name (program));
+  efir_episode_set_title (episode, title);
+
+  if (!efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error))
+    return efir_cli_fail_error (error);
+
+  printf ("%" G_GINT64_FORMAT "\n", efir_episode_get_id (episode));
+
+  return EFIR_CLI_EXIT_OK;
+}
+
+int
+efir_cli_episode_import (EfirCli              *cli,
+                         const EfirCliCommand *command,
+                         int                   argc,
+                         char                **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(EfirEpisode) episode = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  gboolean help = FALSE;
+  gsize length;
+  int status;
+
+  context = efir_cli_option_context_new (command, NULL, &help);
+  if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
+    return status;
+
+  if (argc < 2)
+    return efir_cli_usage_error (command, _("Say which file to import."));
+  if (argc > 2)
+    return efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[2]);
+
+  /* Read the file before the database is opened or created: a mistyped
+   * file name must not leave an empty database behind. */
+  if (!read_episode_file (argv[1], &json, &length, &status))
+    return status;
+
+  store = efir_cli_open_store (cli, EFIR_CLI_OPEN_OR_CREATE, &status);
+  if (store == NULL)
+    return status;
+
+  episode = efir_store_import_episode_json (store, json, length, &error);
+  if (episode == NULL)
+    {
+      if (g_error_matches (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CONFLICT))
+        return report_import_conflict (store, argv[1], json, length, error);
+
+      return efir_cli_fail_error_prefixed (error, _("Cannot import %s"), argv[1]);
+    }
+
+  printf ("%" G_GINT64_FORMAT "\n", efir_episode_get_id (episode));
+
+  return EFIR_CLI_EXIT_OK;
+}
+
+int
+efir_cli_episode_update (EfirCli              *cli,
+                         const EfirCliCommand *command,
+                         int                   argc,
+                         char                **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+  gboolean help = FALSE;
+  gsize length;
+  gint64 id;
+  int status;
+
+  context = efir_cli_option_context_new (command, NULL, &help);
+  if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
+    return status;
+
+  if (argc < 3)
+    return efir_cli_usage_error (command, _("Say which episode and which file."));
+  if (argc > 3)
+    return efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[3]);
+  if (!efir_cli_parse_id (argv[1], &id))
+    return efir_cli_usage_error (command, _("“%s” is not an episode id."), argv[1]);
+
+  if (!read_episode_file (argv[2], &json, &length, &status))
+    return status;
+
+  store = efir_cli_open_store (cli, EFIR_CLI_OPEN_EXISTING, &status);
+  if (store == NULL)
+    return status;
+
+  if (!efir_store_update_episode_json (store, id, json, length, &error))
+    {
+      if (g_error_matches (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND))
+        return efir_cli_fail (_("There is no episode %s."), argv[1]);
+
+      return efir_cli_fail_error_prefixed (error, _("Cannot update episode %s from %s"), argv[1],
+                                           argv[2]);
+    }
+
+  return EFIR_CLI_EXIT_OK;
+}
+
+int
+efir_cli_episode_export (EfirCli              *cli,
+                         const EfirCliCommand *command,
+                         int                   argc,
+                         char                **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(EfirEpisode) episode = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *json = NULL;
+  gboolean help = FALSE;
+  const GOptionEntry entries[] = {
+    { "format", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format,
+      N_("What to print: json (the episode file, the default)"), N_("FORMAT") },
+    G_OPTION_ENTRY_NULL
+  };
+  gint64 id;
+  int status;
+
+  context = efir_cli_option_context_new (command, entries, &help);
+  if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
+    return status;
+
+  if (argc < 2)
+    return efir_cli_usage_error (command, _("Say which episode to export."));
+  if (argc > 2)
+    return efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[2]);
+  if (!efir_cli_parse_id (argv[1], &id))
+    return efir_cli_usage_error (command, _("“%s” is not an episode id."), argv[1]);
+
+  if (format != NULL && g_str_equal (format, "html"))
+    return efir_cli_usage_error (command,
+                                 _("HTML export is not available yet; use --format json."));
+  if (format != NULL && !g_str_equal (format, "json"))
+    return efir_cli_usage_error (command, _("Unknown format “%s”: use json."), format);
+
+  store = efir_cli_open_store (cli, EFIR_CLI_OPEN_EXISTING, &status);
+  if (store == NULL)
+    return status;
+
+  episode = efir_store_load_episode (store, id, &error);
+  if (episode == NULL)
+    {
+      if (error == NULL || g_error_matches (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND))
+        return efir_cli_fail (_("There is no episode %s."), argv[1]);
+
+      return efir_cli_fail_error (error);
+    }
+
+  json = efir_episode_to_json (episode, TRUE);
+  printf ("%s\n", json);
+
+  return EFIR_CLI_EXIT_OK;
+}
+
+int
+efir_cli_episode_list (EfirCli              *cli,
+                       const EfirCliCommand *command,
+                       int                   argc,
+                       char                **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(GListModel) episodes = NULL;
+  g_autoptr(GHashTable) program_names = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *program_arg = NULL;
+  gboolean json = FALSE;
+  gboolean help = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json,
+      N_("Print a JSON array for other programs to read"), NULL },
+    { "program", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &program_arg,
+      N_("Only the episodes of this programme, by name or id"), N_("NAME|ID") },
+    G_OPTION_ENTRY_NULL
+  };
+  gint64 program_id = 0;
+  guint n;
+  int status;
+
+  context = efir_cli_option_context_new (command, entries, &help);
+  if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
+    return status;
+
+  if (argc > 1)
+    return efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[1]);
+
+  store = efir_cli_open_store (cli, EFIR_CLI_OPEN_EXISTING, &status);
+  if (store == NULL)
+    return status;
+
+  if (program_arg != NULL)
+    {
+      g_autoptr(EfirProgram) program = find_program (store, program_arg, &status);
+
+      if (program == NULL)
+        return status;
+      program_id = efir_program_get_id (program);
+    }
+
+  program_names = index_program_names (store, &error);
+  if (program_names == NULL)
+    return efir_cli_fail_error (error);
+
+  episodes = efir_store_list_episodes (store, program_id, &error);
+  if (episodes == NULL)
+    return efir_cli_fail_error (error);
+
+  n = g_list_model_get_n_items (episodes);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(EfirEpisode) episode = g_list_model_get_item (episodes, i);
+
+          add_episode_json (builder, episode, program_names);
+        }
+      json_builder_end_array (builder);
+
+      root = json_builder_get_root (builder);
+      efir_cli_print_json (root);
+      return EFIR_CLI_EXIT_OK;
+    }
+
+  /* The title last: it is the one field that may hold anything. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EfirEpisode) episode = g_list_model_get_item (episodes, i);
+      GDateTime *air_date = efir_episode_get_air_date (episode);
+      g_autofree char *iso = air_date != NULL ? g_date_time_format_iso8601 (air_date) : NULL;
+
+      printf ("%" G_GINT64_FORMAT "\t%s\t%d\t%s\t%s\t%s\n", efir_episode_get_id (episode),
+              episode_program_name (episode, program_names), efir_episode_get_number (episode),
+              iso != NULL ? iso : "-",
+              efir_episode_status_to_string (efir_episode_get_status (episode)),
+              efir_episode_get_title (episode));
+    }
+
+  return EFIR_CLI_EXIT_OK;
+}

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "efir-cli-maintenance"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "efir-cli-private.h"
+
+/* Helpers ---------------------------------------------------------------- */
+
+/* Says what is wrong with the database and where its latest good backup
+ * is. The backup's path alone goes to stdout so a script can restore it;
+ * the sentences go to stderr. Nothing here touches the damaged file. */
+static int
+report_damage (const char   *db_path,
+               const GError *error)
+{
+  g_autofree char *backup = efir_store_find_latest_backup (db_path);
+
+  efir_cli_fail_error (error);
+
+  if (backup != NULL)
+    {
+      efir_cli_fail (_("The latest good backup is %s."), backup);
+      printf ("%s\n", backup);
+    }
+  else
+    efir_cli_fail (_("No good backup of it was found."));
+
+  return EFIR_CLI_EXIT_FAILURE;
+}
+
+/* Public API ------------------------------------------------------------- */
+
+int
+efir_cli_backup (EfirCli              *cli,
+                 const EfirCliCommand *command,
+                 int                   argc,
+                 char                **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dest = NULL;
+  gboolean help = FALSE;
+  int status;
+
+  context = efir_cli_option_context_new (command, NULL, &help);
+  if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
+    return status;
+
+  if (argc < 2)
+    return efir_cli_usage_error (command, _("Say where to write the backup."));
+  if (argc > 2)
+    return efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[2]);
+
+  /* Into a folder, the backup gets a dated name of its own. */
+  if (g_file_test (argv[1], G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *name = g_date_time_format (now, "efir-%Y-%m-%d-%H%M%S.db");
+
+      dest = g_build_filename (argv[1], name, NULL);
+    }
+  else
+    dest = g_strdup (argv[1]);
+
+  /* A backup never replaces a file: the one at DEST may be the only good
+   * copy someone has. */
+  if (g_file_test (dest, G_FILE_TEST_EXISTS))
+    return efir_cli_fail (_("%s already exists; give the backup a new name."), dest);
+
+  store = efir_cli_open_store (cli, EFIR_CLI_OPEN_EXISTING, &status);
+  if (store == NULL)
+    return status;
+
+  if (!efir_store_backup (store, dest, &error))
+    return efir_cli_fail_error_prefixed (error, _("Cannot write the backup to %s"), dest);
+
+  printf ("%s\n", dest);
+
+  return EFIR_CLI_EXIT_OK;
+}
+
+int
+efir_cli_check (EfirCli              *cli,
+                const EfirCliCommand *command,
+                int                   argc,
+                char                **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean help = FALSE;
+  int status;
+
+  context = efir_cli_option_context_new (command, NULL, &help);
+  if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
+    return status;
+
+  if (argc > 1)
+    return efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[1]);
+
+  /* Opening runs the store's startup check, which looks at the file before
+   * anything is written to it; a file that fails it is never written. */
+  if (!g_file_test (cli->db_path, G_FILE_TEST_EXISTS))
+    return efir_cli_fail (_("There is no database at %s."), cli->db_path);
+
+  store = efir_store_open (cli->db_path, &error);
+  if (store == NULL)
+    return report_damage (cli->db_path, error);
+
+  if (!efir_store_check_integrity (store, &error))
+    {
+      /* Let go of the file first: the backup search opens it again. */
+      g_clear_object (&store);
+      return report_damage (cli->db_path, error);
+    }
+
+  printf ("ok\n");
+
+  return EFIR_CLI_EXIT_OK;
+}

@@ -1,0 +1,519 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "efir-cli"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "efir-cli-private.h"
+
+/* Types ------------------------------------------------------------------ */
+
+/* Translators: in the synopses below, keep the option names (--name,
+ * --language …) and the values az, ru, en, json as they are; the words in
+ * capitals may be translated. */
+static const EfirCliCommand commands[] = {
+  { "program", "add", N_("--name NAME [--language az|ru|en] [--timezone ZONE]"),
+    N_("Add a programme and print its id"), efir_cli_program_add },
+  { "program", "list", N_("[--json]"),
+    N_("List the programmes"), efir_cli_program_list },
+  { "episode", "new", N_("--program NAME|ID --title TITLE"),
+    N_("Start a new episode and print its id"), efir_cli_episode_new },
+  { "episode", "import", N_("FILE.json"),
+    N_("Import an episode file as a new episode and print its id"), efir_cli_episode_import },
+  { "episode", "update", N_("ID FILE.json"),
+    N_("Replace an episode’s content with a file; a revision keeps the old"),
+    efir_cli_episode_update },
+  { "episode", "export", N_("ID [--format json]"),
+    N_("Print an episode as episode JSON"), efir_cli_episode_export },
+  { "episode", "list", N_("[--json] [--program NAME|ID]"),
+    N_("List the episodes"), efir_cli_episode_list },
+  { "search", NULL, N_("QUERY [--json]"),
+    N_("Search titles, summaries, quotes and transcripts"), efir_cli_search },
+  { "backup", NULL, N_("DEST"),
+    N_("Write a consistent copy of the database to DEST"), efir_cli_backup },
+  { "check", NULL, "",
+    N_("Check the database; name the latest good backup if it is damaged"), efir_cli_check },
+};
+
+/* Helpers ---------------------------------------------------------------- */
+
+static char *
+command_words (const EfirCliCommand *command)
+{
+  if (command->name == NULL)
+    return g_strdup (command->group);
+
+  return g_strdup_printf ("%s %s", command->group, command->name);
+}
+
+static void
+print_usage_line (FILE                 *stream,
+                  const EfirCliCommand *command)
+{
+  g_autofree char *words = command_words (command);
+  const char *synopsis = _(command->synopsis);
+
+  fprintf (stream, _("Usage: efir-cli [--db PATH] %s%s%s\n"),
+           words, synopsis[0] != '\0' ? " " : "", synopsis);
+}
+
+static void
+print_commands (FILE       *stream,
+                const char *group)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *words = NULL;
+      const char *synopsis;
+
+      if (group != NULL && !g_str_equal (commands[i].group, group))
+        continue;
+
+      words = command_words (&commands[i]);
+      synopsis = _(commands[i].synopsis);
+      fprintf (stream, "  %s%s%s\n      %s\n", words, synopsis[0] != '\0' ? " " : "", synopsis,
+               _(commands[i].summary));
+    }
+}
+
+static void
+print_help (FILE *stream)
+{
+  g_autofree char *default_path = efir_store_default_path ();
+
+  fprintf (stream, "%s\n\n", _("Usage: efir-cli [--db PATH] COMMAND [ARGUMENT…]"));
+  fprintf (stream, "%s\n\n", _("Write, keep and search the episodes of Efir without the app."));
+  fprintf (stream, "%s\n", _("Commands:"));
+  print_commands (stream, NULL);
+  fprintf (stream, "\n%s\n", _("Options:"));
+  fprintf (stream, "  --db PATH\n      ");
+  fprintf (stream, _("The database to use; otherwise $EFIR_DB, otherwise %s"), default_path);
+  fprintf (stream, "\n  -h, --help\n      %s\n\n", _("Show this help"));
+  fprintf (stream, "%s\n", _("Run “efir-cli COMMAND --help” for the options of a command."));
+}
+
+static int
+general_usage_error (const char *format,
+                     ...) G_GNUC_PRINTF (1, 2);
+
+static int
+general_usage_error (const char *format,
+                     ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "efir-cli: %s\n", message);
+  fprintf (stderr, "%s\n", _("Usage: efir-cli [--db PATH] COMMAND [ARGUMENT…]"));
+  fprintf (stderr, "%s\n", _("Run “efir-cli --help” to see the commands."));
+
+  return EFIR_CLI_EXIT_USAGE;
+}
+
+/* The names of a group's commands, for "program needs one of: add, list". */
+static char *
+join_group_names (const char *group)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (!g_str_equal (commands[i].group, group))
+        continue;
+
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      g_string_append (names, commands[i].name);
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static const EfirCliCommand *
+find_command (const char *group,
+              const char *name,
+              gboolean   *group_known)
+{
+  *group_known = FALSE;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (!g_str_equal (commands[i].group, group))
+        continue;
+
+      *group_known = TRUE;
+
+      if (commands[i].name == NULL || (name != NULL && g_str_equal (commands[i].name, name)))
+        return &commands[i];
+    }
+
+  return NULL;
+}
+
+static gboolean
+group_has_subcommands (const char *group)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (commands[i].group, group))
+        return commands[i].name != NULL;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+is_help_argument (const char *arg)
+{
+  return g_str_equal (arg, "--help") || g_str_equal (arg, "-h");
+}
+
+/* Finds the command named by the words at the front of @argv and runs it
+ * with the rest: argv[0] stays the program, so each command parses its own
+ * options as if it were a program of its own. */
+static int
+dispatch (EfirCli *cli,
+          int      argc,
+          char   **argv)
+{
+  const EfirCliCommand *command;
+  g_autofree char **sub_argv = NULL;
+  gboolean group_known;
+  int n_words;
+  int sub_argc;
+
+  if (argc < 2)
+    return general_usage_error (_("No command given."));
+
+  if (group_has_subcommands (argv[1]))
+    {
+      g_autofree char *names = join_group_names (argv[1]);
+
+      if (argc < 3 || is_help_argument (argv[2]))
+        {
+          FILE *stream = argc < 3 ? stderr : stdout;
+
+          fprintf (stream, _("Usage: efir-cli [--db PATH] %s COMMAND …\n\n"), argv[1]);
+          fprintf (stream, "%s\n", _("Commands:"));
+          print_commands (stream, argv[1]);
+
+          if (argc < 3)
+            {
+              fprintf (stderr, "\n");
+              fprintf (stderr, _("efir-cli: “%s” needs one of: %s.\n"), argv[1], names);
+              return EFIR_CLI_EXIT_USAGE;
+            }
+
+          return EFIR_CLI_EXIT_OK;
+        }
+
+      command = find_command (argv[1], argv[2], &group_known);
+      if (command == NULL)
+        return general_usage_error (_("Unknown command “%s %s”; “%s” needs one of: %s."),
+                                    argv[1], argv[2], argv[1], names);
+      n_words = 2;
+    }
+  else
+    {
+      command = find_command (argv[1], NULL, &group_known);
+      if (command == NULL)
+        return general_usage_error (_("Unknown command “%s”."), argv[1]);
+      n_words = 1;
+    }
+
+  /* A shallow copy: the strings stay main()'s; GOptionContext only moves
+   * the pointers around when it removes the options it parsed. */
+  sub_argc = argc - n_words;
+  sub_argv = g_new0 (char *, sub_argc + 1);
+  sub_argv[0] = argv[0];
+  for (int i = 1; i < sub_argc; i++)
+    sub_argv[i] = argv[i + n_words];
+
+  return command->run (cli, command, sub_argc, sub_argv);
+}
+
+/* Private API ------------------------------------------------------------ */
+
+GOptionContext *
+efir_cli_option_context_new (const EfirCliCommand *command,
+                             const GOptionEntry   *entries,
+                             gboolean             *help)
+{
+  const GOptionEntry help_entries[] = {
+    { "help", 'h', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, help, N_("Show this help"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  GOptionContext *context;
+  const char *synopsis = _(command->synopsis);
+  g_autoptr(GString) parameters = g_string_new (NULL);
+
+  /* Only the positional words of the synopsis go in the parameter string:
+   * the options are listed under it anyway. */
+  if (synopsis[0] != '\0' && synopsis[0] != '-' && synopsis[0] != '[')
+    {
+      const char *end = strstr (synopsis, " -");
+      const char *bracket = strstr (synopsis, " [");
+
+      if (end == NULL || (bracket != NULL && bracket < end))
+        end = bracket;
+      g_string_append_len (parameters, synopsis, end != NULL ? end - synopsis : -1);
+    }
+
+  context = g_option_context_new (parameters->len > 0 ? parameters->str : NULL);
+  g_option_context_set_summary (context, _(command->summary));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  /* GOptionContext's own --help calls exit(); ours returns through main()
+   * like every other path, so nothing is left half-done. */
+  g_option_context_set_help_enabled (context, FALSE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, help_entries, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+/* Parses @context's options out of @argv. Returns FALSE when the command
+ * must end now with *status: 0 after printing the help, 2 after a usage
+ * error. */
+gboolean
+efir_cli_parse_options (const EfirCliCommand *command,
+                        GOptionContext       *context,
+                        int                  *argc,
+                        char               ***argv,
+                        gboolean             *help,
+                        int                  *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *words = command_words (command);
+  g_autofree char *prgname = g_strdup_printf ("efir-cli [--db PATH] %s", words);
+
+  /* The help's usage line starts with the program name: make it the whole
+   * command, so "efir-cli episode import --help" shows how to call it. */
+  g_set_prgname (prgname);
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_set_prgname ("efir-cli");
+      *status = efir_cli_usage_error (command, "%s.", error->message);
+      return FALSE;
+    }
+
+  if (*help)
+    {
+      g_autofree char *text = g_option_context_get_help (context, TRUE, NULL);
+
+      g_set_prgname ("efir-cli");
+      fputs (text, stdout);
+      *status = EFIR_CLI_EXIT_OK;
+      return FALSE;
+    }
+
+  g_set_prgname ("efir-cli");
+  return TRUE;
+}
+
+int
+efir_cli_usage_error (const EfirCliCommand *command,
+                      const char           *format,
+                      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "efir-cli: %s\n", message);
+  print_usage_line (stderr, command);
+
+  return EFIR_CLI_EXIT_USAGE;
+}
+
+int
+efir_cli_fail (const char *format,
+               ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  fprintf (stderr, "efir-cli: %s\n", message);
+
+  return EFIR_CLI_EXIT_FAILURE;
+}
+
+/* Prints "efir-cli: WHAT: WHY." where WHY is @error's message, whose own
+ * full stop the store may or may not have written. */
+int
+efir_cli_fail_error_prefixed (const GError *error,
+                              const char   *format,
+                              ...)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+  const char *why = error != NULL ? error->message : _("Unknown error");
+  gsize len = strlen (why);
+
+  if (format != NULL)
+    {
+      va_list args;
+
+      va_start (args, format);
+      g_string_append_vprintf (message, format, args);
+      va_end (args);
+      g_string_append (message, ": ");
+    }
+
+  g_string_append (message, why);
+  if (len == 0 || strchr (".!?", why[len - 1]) == NULL)
+    g_string_append_c (message, '.');
+
+  return efir_cli_fail ("%s", message->str);
+}
+
+int
+efir_cli_fail_error (const GError *error)
+{
+  return efir_cli_fail_error_prefixed (error, NULL);
+}
+
+EfirStore *
+efir_cli_open_store (EfirCli     *cli,
+                     EfirCliOpen  mode,
+                     int         *status)
+{
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_test (cli->db_path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *dir = NULL;
+
+      if (mode == EFIR_CLI_OPEN_EXISTING)
+        {
+          *status = efir_cli_fail (_("There is no database at %s."), cli->db_path);
+          return NULL;
+        }
+
+      /* The default path's folder does not exist before the first run. */
+      dir = g_path_get_dirname (cli->db_path);
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+
+          *status = efir_cli_fail (_("Cannot create the folder %s: %s."), dir,
+                                   g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  store = efir_store_open (cli->db_path, &error);
+  if (store == NULL)
+    {
+      /* The store's messages already name the file and say what to do. */
+      *status = efir_cli_fail_error (error);
+      return NULL;
+    }
+
+  *status = EFIR_CLI_EXIT_OK;
+  return g_steal_pointer (&store);
+}
+
+gboolean
+efir_cli_parse_id (const char *text,
+                   gint64     *id)
+{
+  return g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, id, NULL);
+}
+
+void
+efir_cli_print_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+  text = json_generator_to_data (generator, NULL);
+
+  printf ("%s\n", text);
+}
+
+/* Main ------------------------------------------------------------------- */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_option = NULL;
+  gboolean help = FALSE;
+  EfirCli cli = { NULL };
+  const GOptionEntry entries[] = {
+    { "db", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, &db_option, NULL, NULL },
+    { "help", 'h', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &help, NULL, NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  const char *env_db;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_prgname ("efir-cli");
+
+  /* Global options come before the command; strict POSIX parsing stops at
+   * the command's name and leaves everything after it to the command. */
+  context = g_option_context_new (NULL);
+  g_option_context_set_strict_posix (context, TRUE);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return general_usage_error ("%s.", error->message);
+
+  if (help)
+    {
+      print_help (stdout);
+      return EFIR_CLI_EXIT_OK;
+    }
+
+  env_db = g_getenv ("EFIR_DB");
+  if (db_option != NULL && db_option[0] != '\0')
+    cli.db_path = g_steal_pointer (&db_option);
+  else if (env_db != NULL && env_db[0] != '\0')
+    cli.db_path = g_strdup (env_db);
+  else
+    cli.db_path = efir_store_default_path ();
+
+  status = dispatch (&cli, argc, argv);
+
+  g_free (cli.db_path);
+  fflush (stdout);
+
+  /* A full disk or a closed pipe must not pass for success. */
+  if (ferror (stdout) && status == EFIR_CLI_EXIT_OK)
+    {
+      fprintf (stderr, "efir-cli: %s\n", _("Could not write the output."));
+      status = EFIR_CLI_EXIT_FAILURE;
+    }
+
+  return status;
+}

@@ -1,0 +1,967 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "efir-store-episodes"
+
+#include "config.h"
+
+#include <inttypes.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "efir-store-private.h"
+
+/* Types ------------------------------------------------------------------ */
+
+/* The columns fill_details() reads, in its order. */
+#define EPISODE_COLUMNS                                                        \
+  "e.id, e.program_id, p.name, e.number, e.title, e.air_date, e.video_url,"   \
+  " e.duration_seconds, e.slug, e.summary, e.tags, e.status"
+
+/* The parts whose text episode_search holds. */
+#define SEARCHED_PARTS                                                          \
+  (EFIR_EPISODE_PART_DETAILS | EFIR_EPISODE_PART_GUESTS | EFIR_EPISODE_PART_QUOTES \
+   | EFIR_EPISODE_PART_TRANSCRIPT)
+
+/* Helpers ---------------------------------------------------------------- */
+
+static const char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? text : "";
+}
+
+/* Numbers stored as JSON text, read back with the C library's exact
+ * conversion rather than SQLite's, so a time loads as the double saved.
+ */
+static double
+column_json_double (sqlite3_stmt *stmt,
+                    int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_ascii_strtod (text, NULL) : 0;
+}
+
+static void
+set_episode_not_found (GError **error,
+                       gint64   episode_id)
+{
+  /* PRId64 rather than G_GINT64_FORMAT: gettext sees through the macros of
+   * <inttypes.h> only, and gint64 is int64_t's type on every platform GLib
+   * builds for with these compilers.
+   */
+  g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND,
+               _("Episode %" PRId64 " is not in the archive: it may have been deleted."),
+               (int64_t) episode_id);
+}
+
+/* "2024-10-04T20:00:00+04:00", the offset kept: the page shows the local
+ * time of the broadcast. GLib's own ISO 8601 writer shortens "+04:00" to
+ * "+04", which SQLite's date functions cannot read.
+ */
+static char *
+format_air_date (GDateTime *air_date)
+{
+  if (g_date_time_get_microsecond (air_date) != 0)
+    return g_date_time_format (air_date, "%Y-%m-%dT%H:%M:%S.%f%:z");
+
+  return g_date_time_format (air_date, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
+static gboolean
+fill_details (EfirStore     *self,
+              EfirEpisode   *episode,
+              sqlite3_stmt  *stmt,
+              GError       **error)
+{
+  g_autoptr(GDateTime) air_date = NULL;
+  g_auto(GStrv) tags = NULL;
+  EfirEpisodeStatus status = EFIR_EPISODE_STATUS_DRAFT;
+  const char *air_date_text = (const char *) sqlite3_column_text (stmt, 5);
+
+  if (!(tags = efir_store_strv_from_json (self, column_text (stmt, 10), error)))
+    return FALSE;
+
+  if (air_date_text != NULL && !(air_date = g_date_time_new_from_iso8601 (air_date_text, NULL)))
+    g_debug ("Episode %" G_GINT64_FORMAT ": unreadable air date “%s”",
+             (gint64) sqlite3_column_int64 (stmt, 0), air_date_text);
+
+  /* The table's CHECK admits only the statuses the model knows. */
+  efir_episode_status_from_string (column_text (stmt, 11), &status);
+
+  efir_episode_set_id (episode, sqlite3_column_int64 (stmt, 0));
+  efir_episode_set_program_id (episode, sqlite3_column_int64 (stmt, 1));
+  efir_episode_set_program_name (episode, column_text (stmt, 2));
+  efir_episode_set_number (episode, sqlite3_column_int (stmt, 3));
+  efir_episode_set_title (episode, column_text (stmt, 4));
+  efir_episode_set_air_date (episode, air_date);
+  efir_episode_set_video_url (episode, column_text (stmt, 6));
+  efir_episode_set_duration (episode, sqlite3_column_int (stmt, 7));
+  efir_episode_set_slug (episode, column_text (stmt, 8));
+  efir_episode_set_summary (episode, column_text (stmt, 9));
+  efir_episode_set_tags (episode, (const char * const *) tags);
+  efir_episode_set_status (episode, status);
+
+  return TRUE;
+}
+
+static EfirEpisodeGuest *
+guest_from_row (sqlite3_stmt *stmt,
+                int           first)
+{
+  EfirEpisodeGuest *guest = efir_episode_guest_new (column_text (stmt, first + 1),
+                                                    column_text (stmt, first + 2));
+
+  efir_episode_guest_set_person_id (guest, sqlite3_column_int64 (stmt, first));
+
+  return guest;
+}
+
+/* Replaces the content of @store in one splice: one items-changed, and the
+ * episode reports one change for the whole list.
+ */
+static void
+splice_all (GListStore *store,
+            GPtrArray  *items)
+{
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       items->pdata, items->len);
+}
+
+static gboolean
+load_lists (EfirStore    *self,
+            EfirEpisode  *episode,
+            gint64        episode_id,
+            GError      **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  g_autoptr(GError) local_error = NULL;
+
+  {
+    g_autoptr(GPtrArray) guests = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(EfirStatement) stmt = NULL;
+
+    if (!(stmt = efir_database_prepare (db,
+                                        "SELECT person_id, name, role FROM episode_guests"
+                                        " WHERE episode_id = ?1 ORDER BY position",
+                                        error)))
+      return FALSE;
+
+    sqlite3_bind_int64 (stmt, 1, episode_id);
+    while (efir_database_step (db, stmt, &local_error))
+      g_ptr_array_add (guests, guest_from_row (stmt, 0));
+    if (local_error != NULL)
+      goto failed;
+
+    splice_all (efir_episode_get_guests (episode), guests);
+  }
+
+  {
+    g_autoptr(GPtrArray) quotes = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(EfirStatement) stmt = NULL;
+
+    if (!(stmt = efir_database_prepare (db,
+                                        "SELECT text, speaker, start_seconds, pull_quote"
+                                        "  FROM quotes WHERE episode_id = ?1 ORDER BY position",
+                                        error)))
+      return FALSE;
+
+    sqlite3_bind_int64 (stmt, 1, episode_id);
+    while (efir_database_step (db, stmt, &local_error))
+      {
+        double start = sqlite3_column_type (stmt, 2) == SQLITE_NULL
+                         ? -1
+                         : sqlite3_column_double (stmt, 2);
+        EfirQuote *quote = efir_quote_new (column_text (stmt, 0), column_text (stmt, 1), start);
+
+        efir_quote_set_pull_quote (quote, sqlite3_column_int (stmt, 3) != 0);
+        g_ptr_array_add (quotes, quote);
+      }
+    if (local_error != NULL)
+      goto failed;
+
+    splice_all (efir_episode_get_quotes (episode), quotes);
+  }
+
+  {
+    g_autoptr(GPtrArray) segments = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(EfirStatement) stmt = NULL;
+
+    if (!(stmt = efir_database_prepare (db,
+                                        "SELECT s.value -> '$.start', s.value -> '$.end',"
+                                        "       s.value ->> '$.speaker', s.value ->> '$.text'"
+                                        "  FROM transcripts AS t, json_each (t.segments) AS s"
+                                        " WHERE t.episode_id = ?1"
+                                        " ORDER BY s.key",
+                                        error)))
+      return FALSE;
+
+    sqlite3_bind_int64 (stmt, 1, episode_id);
+    while (efir_database_step (db, stmt, &local_error))
+      g_ptr_array_add (segments, efir_segment_new (column_json_double (stmt, 0),
+                                                   column_json_double (stmt, 1),
+                                                   column_text (stmt, 2),
+                                                   column_text (stmt, 3)));
+    if (local_error != NULL)
+      goto failed;
+
+    efir_episode_set_transcript (episode, segments);
+  }
+
+  {
+    g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(EfirStatement) stmt = NULL;
+
+    if (!(stmt = efir_database_prepare (db,
+                                        "SELECT url, platform FROM social_links"
+                                        " WHERE episode_id = ?1 ORDER BY position",
+                                        error)))
+      return FALSE;
+
+    sqlite3_bind_int64 (stmt, 1, episode_id);
+    while (efir_database_step (db, stmt, &local_error))
+      g_ptr_array_add (links, efir_social_link_new (column_text (stmt, 0), column_text (stmt, 1)));
+    if (local_error != NULL)
+      goto failed;
+
+    splice_all (efir_episode_get_social_links (episode), links);
+  }
+
+  return TRUE;
+
+failed:
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* The JSON array of the episode file's "transcript", without spaces: one
+ * row write for a three-hour transcript.
+ */
+static char *
+transcript_to_json (GListModel *segments,
+                    gsize      *length)
+{
+  guint n_segments = g_list_model_get_n_items (segments);
+  GString *out = g_string_sized_new (64 + n_segments * 160);
+
+  g_string_append_c (out, '[');
+
+  for (guint i = 0; i < n_segments; i++)
+    {
+      g_autoptr(EfirSegment) segment = g_list_model_get_item (segments, i);
+
+      g_string_append (out, i > 0 ? ",{\"start\":" : "{\"start\":");
+      efir_store_append_json_double (out, efir_segment_get_start (segment));
+      g_string_append (out, ",\"end\":");
+      efir_store_append_json_double (out, efir_segment_get_end (segment));
+      g_string_append (out, ",\"speaker\":");
+      efir_store_append_json_string (out, efir_segment_get_speaker (segment));
+      g_string_append (out, ",\"text\":");
+      efir_store_append_json_string (out, efir_segment_get_text (segment));
+      g_string_append_c (out, '}');
+    }
+
+  g_string_append_c (out, ']');
+
+  *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+resolve_program_locked (EfirStore    *self,
+                        EfirEpisode  *episode,
+                        gint64       *program_id,
+                        GError      **error)
+{
+  const char *name = efir_episode_get_program_name (episode);
+
+  *program_id = efir_episode_get_program_id (episode);
+  if (*program_id != 0)
+    return TRUE;
+
+  if (name[0] != '\0')
+    {
+      if (!efir_store_lookup_program_locked (self, name, program_id, error))
+        return FALSE;
+      if (*program_id != 0)
+        return TRUE;
+
+      g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND,
+                   _("There is no programme “%s”."), name);
+      return FALSE;
+    }
+
+  g_set_error_literal (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND,
+                       _("Choose the programme the episode belongs to."));
+  return FALSE;
+}
+
+static gboolean
+write_details_locked (EfirStore    *self,
+                      EfirEpisode  *episode,
+                      gint64       *episode_id,
+                      gint64        now,
+                      GError      **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autofree char *air_date = NULL;
+  g_autofree char *tags = efir_store_strv_to_json (efir_episode_get_tags (episode));
+  gint64 program_id;
+  int number = efir_episode_get_number (episode);
+
+  if (!resolve_program_locked (self, episode, &program_id, error))
+    return FALSE;
+
+  if (efir_episode_get_air_date (episode) != NULL)
+    air_date = format_air_date (efir_episode_get_air_date (episode));
+
+  if (*episode_id == 0)
+    stmt = efir_database_prepare (db,
+                                  "INSERT INTO episodes (program_id, number, title, air_date,"
+                                  "  video_url, duration_seconds, slug, summary, tags, status,"
+                                  "  created_at, modified_at, save_count)"
+                                  " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, 1)",
+                                  error);
+  else
+    stmt = efir_database_prepare (db,
+                                  "UPDATE episodes SET program_id = ?2, number = ?3, title = ?4,"
+                                  "  air_date = ?5, video_url = ?6, duration_seconds = ?7,"
+                                  "  slug = ?8, summary = ?9, tags = ?10, status = ?11,"
+                                  "  modified_at = ?12, save_count = save_count + 1"
+                                  " WHERE id = ?1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (*episode_id != 0)
+    sqlite3_bind_int64 (stmt, 1, *episode_id);
+  sqlite3_bind_int64 (stmt, 2, program_id);
+  /* No number yet is NULL, so it never looks like an episode 0. */
+  if (number > 0)
+    sqlite3_bind_int (stmt, 3, number);
+  sqlite3_bind_text (stmt, 4, efir_episode_get_title (episode), -1, SQLITE_STATIC);
+  if (air_date != NULL)
+    sqlite3_bind_text (stmt, 5, air_date, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, efir_episode_get_video_url (episode), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 7, efir_episode_get_duration (episode));
+  sqlite3_bind_text (stmt, 8, efir_episode_get_slug (episode), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, efir_episode_get_summary (episode), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, tags, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, efir_episode_status_to_string (efir_episode_get_status (episode)),
+                     -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 12, now);
+
+  if (!efir_database_run (db, stmt, error))
+    return FALSE;
+
+  if (*episode_id == 0)
+    *episode_id = efir_database_last_insert_rowid (db);
+  else if (efir_database_changes (db) == 0)
+    {
+      set_episode_not_found (error, *episode_id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+touch_locked (EfirStore  *self,
+              gint64      episode_id,
+              gint64      now,
+              GError    **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  g_autoptr(EfirStatement) stmt = NULL;
+
+  if (!(stmt = efir_database_prepare (db,
+                                      "UPDATE episodes SET modified_at = ?2,"
+                                      "  save_count = save_count + 1"
+                                      " WHERE id = ?1",
+                                      error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, episode_id);
+  sqlite3_bind_int64 (stmt, 2, now);
+  if (!efir_database_run (db, stmt, error))
+    return FALSE;
+
+  if (efir_database_changes (db) == 0)
+    {
+      set_episode_not_found (error, episode_id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The lists are rewritten whole: a few rows each, and no position to
+ * reconcile with what the producer reordered.
+ */
+static gboolean
+clear_list_locked (EfirStore   *self,
+                   const char  *sql,
+                   gint64       episode_id,
+                   GError     **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  g_autoptr(EfirStatement) stmt = NULL;
+
+  if (!(stmt = efir_database_prepare (db, sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, episode_id);
+  return efir_database_run (db, stmt, error);
+}
+
+static gboolean
+write_guests_locked (EfirStore    *self,
+                     EfirEpisode  *episode,
+                     gint64        episode_id,
+                     GArray       *person_ids,
+                     GError      **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  GListModel *guests = G_LIST_MODEL (efir_episode_get_guests (episode));
+  guint n_guests = g_list_model_get_n_items (guests);
+
+  if (!clear_list_locked (self, "DELETE FROM episode_guests WHERE episode_id = ?1", episode_id,
+                          error))
+    return FALSE;
+
+  for (guint i = 0; i < n_guests; i++)
+    {
+      g_autoptr(EfirEpisodeGuest) guest = g_list_model_get_item (guests, i);
+      g_autoptr(EfirStatement) stmt = NULL;
+      const char *name = efir_episode_guest_get_name (guest);
+      const char *role = efir_episode_guest_get_role (guest);
+      gint64 person_id = efir_episode_guest_get_person_id (guest);
+      gint64 new_person_id = 0;
+
+      /* A guest whose name is still being typed is not a person yet. */
+      if (person_id == 0 && name[0] != '\0')
+        {
+          if (!(new_person_id = efir_store_ensure_person_locked (self, name, role, error)))
+            return FALSE;
+          person_id = new_person_id;
+        }
+      g_array_append_val (person_ids, new_person_id);
+
+      /* The directory entry may have been deleted since the episode was
+       * loaded: the guest then stays, unlinked, as the schema does it.
+       */
+      if (!(stmt = efir_database_prepare (db,
+                                          "INSERT INTO episode_guests"
+                                          "  (episode_id, position, person_id, name, role)"
+                                          " VALUES (?1, ?2, (SELECT id FROM people WHERE id = ?3),"
+                                          "  ?4, ?5)",
+                                          error)))
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, episode_id);
+      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_int64 (stmt, 3, person_id);
+      sqlite3_bind_text (stmt, 4, name, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, role, -1, SQLITE_STATIC);
+      if (!efir_database_run (db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_quotes_locked (EfirStore    *self,
+                     EfirEpisode  *episode,
+                     gint64        episode_id,
+                     GError      **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  GListModel *quotes = G_LIST_MODEL (efir_episode_get_quotes (episode));
+  guint n_quotes = g_list_model_get_n_items (quotes);
+
+  if (!clear_list_locked (self, "DELETE FROM quotes WHERE episode_id = ?1", episode_id, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_quotes; i++)
+    {
+      g_autoptr(EfirQuote) quote = g_list_model_get_item (quotes, i);
+      g_autoptr(EfirStatement) stmt = NULL;
+
+      if (!(stmt = efir_database_prepare (db,
+                                          "INSERT INTO quotes (episode_id, position, text, speaker,"
+                                          "  start_seconds, pull_quote)"
+                                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                          error)))
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, episode_id);
+      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_text (stmt, 3, efir_quote_get_text (quote), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, efir_quote_get_speaker (quote), -1, SQLITE_STATIC);
+      /* A quote whose time is not known yet has none, rather than -1. */
+      if (efir_quote_get_start_seconds (quote) >= 0)
+        sqlite3_bind_double (stmt, 5, efir_quote_get_start_seconds (quote));
+      sqlite3_bind_int (stmt, 6, efir_quote_get_pull_quote (quote) ? 1 : 0);
+      if (!efir_database_run (db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_transcript_locked (EfirStore    *self,
+                         EfirEpisode  *episode,
+                         gint64        episode_id,
+                         GError      **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  g_autoptr(EfirStatement) stmt = NULL;
+  char *json;
+  gsize length;
+
+  if (!(stmt = efir_database_prepare (db,
+                                      "INSERT INTO transcripts (episode_id, segments) VALUES (?1, ?2)"
+                                      " ON CONFLICT (episode_id) DO UPDATE SET segments = excluded.segments",
+                                      error)))
+    return FALSE;
+
+  json = transcript_to_json (G_LIST_MODEL (efir_episode_get_transcript (episode)), &length);
+
+  sqlite3_bind_int64 (stmt, 1, episode_id);
+  sqlite3_bind_text64 (stmt, 2, json, length, g_free, SQLITE_UTF8);
+
+  return efir_database_run (db, stmt, error);
+}
+
+static gboolean
+write_social_links_locked (EfirStore    *self,
+                           EfirEpisode  *episode,
+                           gint64        episode_id,
+                           GError      **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  GListModel *links = G_LIST_MODEL (efir_episode_get_social_links (episode));
+  guint n_links = g_list_model_get_n_items (links);
+
+  if (!clear_list_locked (self, "DELETE FROM social_links WHERE episode_id = ?1", episode_id,
+                          error))
+    return FALSE;
+
+  for (guint i = 0; i < n_links; i++)
+    {
+      g_autoptr(EfirSocialLink) link = g_list_model_get_item (links, i);
+      g_autoptr(EfirStatement) stmt = NULL;
+      const char *platform = efir_social_link_get_platform (link);
+
+      if (!(stmt = efir_database_prepare (db,
+                                          "INSERT INTO social_links (episode_id, position, url,"
+                                          "  platform)"
+                                          " VALUES (?1, ?2, ?3, ?4)",
+                                          error)))
+        return FALSE;
+
+      sqlite3_bind_int64 (stmt, 1, episode_id);
+      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_text (stmt, 3, efir_social_link_get_url (link), -1, SQLITE_STATIC);
+      if (platform[0] != '\0')
+        sqlite3_bind_text (stmt, 4, platform, -1, SQLITE_STATIC);
+      if (!efir_database_run (db, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Public API: for the store's other files -------------------------------- */
+
+gboolean
+efir_store_write_episode_locked (EfirStore        *self,
+                                 EfirEpisode      *episode,
+                                 EfirEpisodePart   parts,
+                                 gint64           *episode_id,
+                                 GArray          **person_ids,
+                                 GError          **error)
+{
+  g_autoptr(GArray) new_person_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  gint64 id = efir_episode_get_id (episode);
+  gint64 now = g_get_real_time ();
+
+  /* A new episode has nothing stored that a part left out could keep. */
+  if (id == 0)
+    parts = EFIR_EPISODE_PART_ALL;
+
+  if (parts & EFIR_EPISODE_PART_DETAILS)
+    {
+      if (!write_details_locked (self, episode, &id, now, error))
+        return FALSE;
+    }
+  else if (!touch_locked (self, id, now, error))
+    return FALSE;
+
+  if ((parts & EFIR_EPISODE_PART_GUESTS)
+      && !write_guests_locked (self, episode, id, new_person_ids, error))
+    return FALSE;
+
+  if ((parts & EFIR_EPISODE_PART_QUOTES) && !write_quotes_locked (self, episode, id, error))
+    return FALSE;
+
+  if ((parts & EFIR_EPISODE_PART_TRANSCRIPT)
+      && !write_transcript_locked (self, episode, id, error))
+    return FALSE;
+
+  if ((parts & EFIR_EPISODE_PART_SOCIAL_LINKS)
+      && !write_social_links_locked (self, episode, id, error))
+    return FALSE;
+
+  if ((parts & SEARCHED_PARTS) && !efir_store_mark_search_stale_locked (self, id, error))
+    return FALSE;
+
+  *episode_id = id;
+  if (person_ids != NULL)
+    *person_ids = g_steal_pointer (&new_person_ids);
+
+  return TRUE;
+}
+
+void
+efir_store_apply_saved_ids (EfirEpisode *episode,
+                            gint64       episode_id,
+                            GArray      *person_ids)
+{
+  GListModel *guests = G_LIST_MODEL (efir_episode_get_guests (episode));
+
+  efir_episode_set_id (episode, episode_id);
+
+  for (guint i = 0; person_ids != NULL && i < person_ids->len; i++)
+    {
+      gint64 person_id = g_array_index (person_ids, gint64, i);
+      g_autoptr(EfirEpisodeGuest) guest = NULL;
+
+      if (person_id == 0 || !(guest = g_list_model_get_item (guests, i)))
+        continue;
+
+      /* Linking a guest changes the guest part, and the autosaver saves it
+       * once more: that second save stores the link it already has.
+       */
+      efir_episode_guest_set_person_id (guest, person_id);
+    }
+}
+
+/* Public API ------------------------------------------------------------- */
+
+/**
+ * efir_store_list_episodes:
+ * @self: a store
+ * @program_id: the programme whose episodes to list, or 0 for all
+ * @error: return location for a #GError
+ *
+ * Lists light episodes: their details and guests, without quotes,
+ * transcript or social links (load the episode for those; never save those
+ * parts of a light episode). Undated drafts come first, then the newest
+ * broadcast; episodes of the same time by number, highest first.
+ *
+ * Two queries whatever the number of episodes: one for the episodes, one
+ * for all their guests.
+ *
+ * Returns: (transfer full): the episodes, as #EfirEpisode
+ */
+GListModel *
+efir_store_list_episodes (EfirStore  *self,
+                          gint64      program_id,
+                          GError    **error)
+{
+  EfirDatabase *db;
+  g_autoptr(GListStore) episodes = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
+  g_return_val_if_fail (program_id >= 0, NULL);
+
+  db = efir_store_get_database (self);
+  episodes = g_list_store_new (EFIR_TYPE_EPISODE);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  if (!efir_database_begin_read (db, error))
+    return NULL;
+
+  {
+    g_autoptr(EfirStatement) stmt = NULL;
+
+    /* air_date sorts by the moment it names, whatever its offset: text
+     * would put 20:00+04:00 after 17:00+00:00, the same moment.
+     */
+    if (!(stmt = efir_database_prepare (db,
+                                        "SELECT " EPISODE_COLUMNS
+                                        "  FROM episodes AS e"
+                                        "  JOIN programs AS p ON p.id = e.program_id"
+                                        " WHERE ?1 = 0 OR e.program_id = ?1"
+                                        " ORDER BY unixepoch (e.air_date) DESC NULLS FIRST,"
+                                        "          e.number DESC, e.id DESC",
+                                        &local_error)))
+      goto failed;
+
+    sqlite3_bind_int64 (stmt, 1, program_id);
+    while (efir_database_step (db, stmt, &local_error))
+      {
+        EfirEpisode *episode = efir_episode_new ();
+
+        g_ptr_array_add (items, episode);
+        if (!fill_details (self, episode, stmt, &local_error))
+          break;
+      }
+    if (local_error != NULL)
+      goto failed;
+  }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      EfirEpisode *episode = g_ptr_array_index (items, i);
+      gint64 id = efir_episode_get_id (episode);
+
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), episode);
+    }
+
+  {
+    g_autoptr(EfirStatement) stmt = NULL;
+    g_autoptr(GPtrArray) guests = g_ptr_array_new_with_free_func (g_object_unref);
+    EfirEpisode *current = NULL;
+    gint64 current_id = 0;
+
+    if (program_id == 0)
+      stmt = efir_database_prepare (db,
+                                    "SELECT episode_id, person_id, name, role FROM episode_guests"
+                                    " ORDER BY episode_id, position",
+                                    &local_error);
+    else
+      stmt = efir_database_prepare (db,
+                                    "SELECT g.episode_id, g.person_id, g.name, g.role"
+                                    "  FROM episode_guests AS g"
+                                    "  JOIN episodes AS e ON e.id = g.episode_id"
+                                    " WHERE e.program_id = ?1"
+                                    " ORDER BY g.episode_id, g.position",
+                                    &local_error);
+    if (stmt == NULL)
+      goto failed;
+
+    if (program_id != 0)
+      sqlite3_bind_int64 (stmt, 1, program_id);
+
+    while (efir_database_step (db, stmt, &local_error))
+      {
+        gint64 episode_id = sqlite3_column_int64 (stmt, 0);
+
+        if (episode_id != current_id)
+          {
+            if (current != NULL)
+              splice_all (efir_episode_get_guests (current), guests);
+            g_ptr_array_set_size (guests, 0);
+            current_id = episode_id;
+            current = g_hash_table_lookup (by_id, &episode_id);
+          }
+
+        g_ptr_array_add (guests, guest_from_row (stmt, 1));
+      }
+    if (local_error != NULL)
+      goto failed;
+
+    if (current != NULL)
+      splice_all (efir_episode_get_guests (current), guests);
+  }
+
+  if (!efir_database_commit (db, error))
+    return NULL;
+
+  g_list_store_splice (episodes, 0, 0, items->pdata, items->len);
+
+  return G_LIST_MODEL (g_steal_pointer (&episodes));
+
+failed:
+  efir_database_rollback (db, NULL);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+/**
+ * efir_store_load_episode:
+ * @self: a store
+ * @episode_id: the episode's id
+ * @error: return location for a #GError
+ *
+ * Loads every part of the episode, as one snapshot of the database.
+ *
+ * Returns: (transfer full): the episode, or %NULL with
+ *   %EFIR_STORE_ERROR_NOT_FOUND when there is no such episode
+ */
+EfirEpisode *
+efir_store_load_episode (EfirStore  *self,
+                         gint64      episode_id,
+                         GError    **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirEpisode) episode = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
+
+  db = efir_store_get_database (self);
+
+  if (!efir_database_begin_read (db, error))
+    return NULL;
+
+  episode = efir_episode_new ();
+  /* One "changed" at the end rather than one per property and list, and
+   * none of the intermediate states seen by anyone.
+   */
+  efir_episode_freeze_changed (episode);
+
+  {
+    g_autoptr(EfirStatement) stmt = NULL;
+
+    if ((stmt = efir_database_prepare (db,
+                                       "SELECT " EPISODE_COLUMNS
+                                       "  FROM episodes AS e"
+                                       "  JOIN programs AS p ON p.id = e.program_id"
+                                       " WHERE e.id = ?1",
+                                       &local_error)))
+      {
+        sqlite3_bind_int64 (stmt, 1, episode_id);
+        if (efir_database_step (db, stmt, &local_error))
+          fill_details (self, episode, stmt, &local_error);
+        else if (local_error == NULL)
+          set_episode_not_found (&local_error, episode_id);
+      }
+  }
+
+  ok = local_error == NULL && load_lists (self, episode, episode_id, &local_error);
+
+  efir_episode_thaw_changed (episode);
+
+  if (!ok)
+    {
+      efir_database_rollback (db, NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (!efir_database_commit (db, error))
+    return NULL;
+
+  return g_steal_pointer (&episode);
+}
+
+/**
+ * efir_store_save_episode:
+ * @self: a store
+ * @episode: the episode; with id 0 it is added whole and gets its id
+ * @parts: the parts to write, as EfirEpisode::changed reported them
+ * @error: return location for a #GError
+ *
+ * Writes @parts of @episode in one transaction, with its modification time
+ * and save count. Guests not in the directory are added to it (or linked
+ * to the entry of exactly their name) and get their person id once the
+ * transaction is committed.
+ *
+ * The search index follows: the episode is marked for re-indexing in the
+ * same transaction, and efir_store_search() brings it up to date before it
+ * looks, so a search always sees what was saved. Re-indexing a three-hour
+ * transcript takes longer than the rest of the save together; see
+ * efir-store-search.c.
+ *
+ * Returns: %TRUE when saved; %EFIR_STORE_ERROR_NOT_FOUND when the episode
+ *   was deleted meanwhile
+ */
+gboolean
+efir_store_save_episode (EfirStore        *self,
+                         EfirEpisode      *episode,
+                         EfirEpisodePart   parts,
+                         GError          **error)
+{
+  EfirDatabase *db;
+  g_autoptr(GArray) person_ids = NULL;
+  gint64 episode_id;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (EFIR_IS_EPISODE (episode), FALSE);
+
+  db = efir_store_get_database (self);
+  parts &= EFIR_EPISODE_PART_ALL;
+
+  if (parts == 0 && efir_episode_get_id (episode) != 0)
+    return TRUE;
+
+  if (!efir_database_begin_immediate (db, error))
+    return FALSE;
+
+  if (!efir_store_write_episode_locked (self, episode, parts, &episode_id, &person_ids, error))
+    {
+      efir_database_rollback (db, NULL);
+      return FALSE;
+    }
+
+  if (!efir_database_commit (db, error))
+    return FALSE;
+
+  efir_store_apply_saved_ids (episode, episode_id, person_ids);
+
+  return TRUE;
+}
+
+/**
+ * efir_store_delete_episode:
+ * @self: a store
+ * @episode_id: the episode's id
+ * @error: return location for a #GError
+ *
+ * Deletes the episode with its guests' billing, quotes, transcript, social
+ * links, revisions and search entry. The people in the directory stay.
+ *
+ * Returns: %TRUE when deleted; %EFIR_STORE_ERROR_NOT_FOUND when there was
+ *   no such episode
+ */
+gboolean
+efir_store_delete_episode (EfirStore  *self,
+                           gint64      episode_id,
+                           GError    **error)
+{
+  EfirDatabase *db;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+
+  db = efir_store_get_database (self);
+
+  if (!efir_database_begin_immediate (db, error))
+    return FALSE;
+
+  {
+    g_autoptr(EfirStatement) stmt = NULL;
+
+    if ((stmt = efir_database_prepare (db, "DELETE FROM episodes WHERE id = ?1", &local_error)))
+      {
+        sqlite3_bind_int64 (stmt, 1, episode_id);
+        if (efir_database_run (db, stmt, &local_error) && efir_database_changes (db) == 0)
+          set_episode_not_found (&local_error, episode_id);
+      }
+  }
+
+  if (local_error == NULL)
+    efir_store_forget_search_locked (self, episode_id, &local_error);
+
+  if (local_error != NULL)
+    {
+      efir_database_rollback (db, NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return efir_database_commit (db, error);
+}

@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "efir-database.h"
+#include "efir-store.h"
+
+G_BEGIN_DECLS
+
+/*
+ * What the files of EfirStore share: efir-store.c opens the database and
+ * owns the connection, efir-store-<entity>.c hold the queries of one entity
+ * each. Functions ending in _locked run inside a write transaction their
+ * caller began and ends, so that several of them make one change.
+ */
+
+EfirDatabase  *efir_store_get_database          (EfirStore           *self);
+
+/* JSON text for the array columns (tags, hosts, transcripts.segments). */
+void           efir_store_append_json_string    (GString             *out,
+                                                 const char          *text);
+void           efir_store_append_json_double    (GString             *out,
+                                                 double               value);
+char          *efir_store_strv_to_json          (const char * const  *strv);
+char         **efir_store_strv_from_json        (EfirStore           *self,
+                                                 const char          *json,
+                                                 GError             **error);
+
+/* Programmes: the id of the one called @name, 0 when there is none. */
+gboolean       efir_store_lookup_program_locked (EfirStore           *self,
+                                                 const char          *name,
+                                                 gint64              *program_id,
+                                                 GError             **error);
+/* The id of the programme called @name, added with defaults if missing. */
+gint64         efir_store_ensure_program_locked (EfirStore           *self,
+                                                 const char          *name,
+                                                 GError             **error);
+
+/* People: the directory entry named exactly @name, added if missing. */
+gint64         efir_store_ensure_person_locked  (EfirStore           *self,
+                                                 const char          *name,
+                                                 const char          *default_role,
+                                                 GError             **error);
+
+/* Episodes. Writes @parts of @episode (all of them when its id is 0) but
+ * changes nothing in @episode itself: the ids a save hands out are given to
+ * the objects by efir_store_apply_saved_ids() only once the transaction is
+ * committed, so a rolled-back save leaves no id pointing at nothing.
+ * @person_ids gets, for each guest position, the directory id the save
+ * gave the guest, or 0.
+ */
+gboolean       efir_store_write_episode_locked  (EfirStore           *self,
+                                                 EfirEpisode         *episode,
+                                                 EfirEpisodePart      parts,
+                                                 gint64              *episode_id,
+                                                 GArray             **person_ids,
+                                                 GError             **error);
+void           efir_store_apply_saved_ids       (EfirEpisode         *episode,
+                                                 gint64               episode_id,
+                                                 GArray              *person_ids);
+
+/* Search. An episode's row in episode_search is brought up to date with
+ * efir_store_index_episode_locked(), or marked stale and brought up to date
+ * before the next search (see efir-store-search.c for why and when).
+ */
+gboolean       efir_store_mark_search_stale_locked (EfirStore        *self,
+                                                    gint64            episode_id,
+                                                    GError          **error);
+gboolean       efir_store_index_episode_locked  (EfirStore           *self,
+                                                 gint64               episode_id,
+                                                 GError             **error);
+gboolean       efir_store_forget_search_locked  (EfirStore           *self,
+                                                 gint64               episode_id,
+                                                 GError             **error);
+
+/* The FTS5 query efir_store_search() runs for the producer's words, or
+ * NULL when they hold nothing to search for. Every word is an FTS5 string
+ * (its quotes doubled) matched as a prefix; all words must match.
+ */
+char          *efir_store_search_match_expression (const char        *query);
+
+/* The statement efir_store_search() runs once the index is up to date:
+ * ?1 is efir_store_search_match_expression(), ?2 the limit (-1 for none).
+ * Columns: episode id, rank (bm25, lower is better), title, snippet with
+ * the hits between \x01 and \x02, programme name, number. Benchmarks run
+ * it as it is.
+ *
+ * bm25 weights, in the column order of episode_search (title, summary,
+ * quotes, guests, transcript): a word in the title counts most, then in
+ * the guests, the quotes, the summary, and least in the transcript, whose
+ * length would otherwise bury every other column.
+ */
+#define EFIR_STORE_SEARCH_SQL                                                       \
+  "SELECT e.id,"                                                                    \
+  "       bm25 (episode_search, 10.0, 2.0, 3.0, 5.0, 1.0) AS score,"                \
+  "       e.title,"                                                                 \
+  "       snippet (episode_search, -1, char (1), char (2), '…', 16),"               \
+  "       p.name,"                                                                  \
+  "       coalesce (e.number, 0)"                                                   \
+  "  FROM episode_search"                                                           \
+  "  JOIN episodes AS e ON e.id = episode_search.rowid"                             \
+  "  JOIN programs AS p ON p.id = e.program_id"                                     \
+  " WHERE episode_search MATCH ?1"                                                  \
+  " ORDER BY score, e.id"                                                           \
+  " LIMIT ?2"
+
+/* Revisions: stores @episode's content as a revision of the episode
+ * @episode_id and keeps the number of "edit" revisions within the cap.
+ */
+gint64         efir_store_add_revision_locked   (EfirStore           *self,
+                                                 gint64               episode_id,
+                                                 EfirEpisode         *episode,
+                                                 const char          *reason,
+                                                 GError             **error);
+
+G_END_DECLS

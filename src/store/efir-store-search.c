@@ -1,0 +1,460 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "efir-store-search"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "efir-store-private.h"
+
+/* Types ------------------------------------------------------------------ */
+
+/*
+ * When the search index follows a save.
+ *
+ * episode_search has one row per episode, and FTS5 cannot change part of a
+ * row: any UPDATE deletes the old row from the index, which tokenizes all
+ * of its text again to know which entries to remove, then adds the new
+ * row, tokenized in full. With a three-hour transcript (3,000 segments,
+ * 30,000 words) that is about 15 ms, whichever column changed, while the
+ * rest of a save after an edit takes under 2 ms (figures in the store's
+ * notes). A separate row for the transcript would not help when the
+ * transcript is what was edited, and would break "every word must match"
+ * for a query whose words are found in different rows.
+ *
+ * So a save only marks the episode's row stale, in the same transaction,
+ * as a row "search-stale:<id>" in meta; efir_store_search() brings stale
+ * rows up to date in one transaction before it looks, and the app may do
+ * it earlier with efir_store_refresh_search_index() when the producer
+ * pauses. The mark is in the database, so it survives a power cut and is
+ * seen by every process that opens the archive: no search ever runs on an
+ * index older than what was saved. Re-indexing compares the new text with
+ * the row's and skips an episode whose searched text did not change (a
+ * status or video link edit).
+ *
+ * Importing, updating from a file and restoring a revision are rare and
+ * not typed: they index the episode at once.
+ */
+#define STALE_KEY_PREFIX "search-stale:"
+#define STALE_KEY_END    "search-stale;" /* ';' follows ':' */
+
+enum {
+  TEXT_TITLE,
+  TEXT_SUMMARY,
+  TEXT_QUOTES,
+  TEXT_GUESTS,
+  TEXT_TRANSCRIPT,
+  N_TEXTS
+};
+
+/* Helpers ---------------------------------------------------------------- */
+
+/* Whether FTS5's unicode61, under the "efir" tokenizer, finds a word in
+ * @c: letters, digits and other numbers, and private-use characters. A
+ * query word made only of other characters would be an empty phrase.
+ */
+static gboolean
+is_token_char (gunichar c)
+{
+  switch (g_unichar_type (c))
+    {
+    case G_UNICODE_LOWERCASE_LETTER:
+    case G_UNICODE_MODIFIER_LETTER:
+    case G_UNICODE_OTHER_LETTER:
+    case G_UNICODE_TITLECASE_LETTER:
+    case G_UNICODE_UPPERCASE_LETTER:
+    case G_UNICODE_DECIMAL_NUMBER:
+    case G_UNICODE_LETTER_NUMBER:
+    case G_UNICODE_OTHER_NUMBER:
+    case G_UNICODE_PRIVATE_USE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+append_prefix_string (GString    *match,
+                      const char *word,
+                      gsize       length)
+{
+  if (match->len > 0)
+    g_string_append (match, " AND ");
+
+  g_string_append_c (match, '"');
+  for (gsize i = 0; i < length; i++)
+    {
+      if (word[i] == '"')
+        g_string_append_c (match, '"');
+      g_string_append_c (match, word[i]);
+    }
+  g_string_append (match, "\"*");
+}
+
+static gboolean
+text_equal (sqlite3_stmt *a,
+            sqlite3_stmt *b,
+            int           column)
+{
+  const void *text_a = sqlite3_column_text (a, column);
+  const void *text_b = sqlite3_column_text (b, column);
+  int length_a = sqlite3_column_bytes (a, column);
+  int length_b = sqlite3_column_bytes (b, column);
+
+  return length_a == length_b && (length_a == 0 || memcmp (text_a, text_b, length_a) == 0);
+}
+
+static gboolean
+delete_row_locked (EfirDatabase  *db,
+                   gint64         episode_id,
+                   GError       **error)
+{
+  g_autoptr(EfirStatement) stmt = NULL;
+
+  if (!(stmt = efir_database_prepare (db, "DELETE FROM episode_search WHERE rowid = ?1", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, episode_id);
+  return efir_database_run (db, stmt, error);
+}
+
+static gboolean
+read_stale_ids (EfirDatabase  *db,
+                GArray        *ids,
+                GError       **error)
+{
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  /* A range on the primary key rather than LIKE, which would read all of
+   * meta.
+   */
+  if (!(stmt = efir_database_prepare (db,
+                                      "SELECT CAST (substr (key, length ('" STALE_KEY_PREFIX "') + 1)"
+                                      "             AS INTEGER)"
+                                      "  FROM meta"
+                                      " WHERE key >= '" STALE_KEY_PREFIX "'"
+                                      "   AND key < '" STALE_KEY_END "'",
+                                      error)))
+    return FALSE;
+
+  while (efir_database_step (db, stmt, &local_error))
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Public API: for the store's other files -------------------------------- */
+
+gboolean
+efir_store_mark_search_stale_locked (EfirStore  *self,
+                                     gint64      episode_id,
+                                     GError    **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  g_autoptr(EfirStatement) stmt = NULL;
+
+  if (!(stmt = efir_database_prepare (db,
+                                      "INSERT OR IGNORE INTO meta (key, value)"
+                                      " VALUES ('" STALE_KEY_PREFIX "' || ?1, NULL)",
+                                      error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, episode_id);
+  return efir_database_run (db, stmt, error);
+}
+
+/* The episode's own row goes with it, by the schema's trigger. */
+gboolean
+efir_store_forget_search_locked (EfirStore  *self,
+                                 gint64      episode_id,
+                                 GError    **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  g_autoptr(EfirStatement) stmt = NULL;
+
+  if (!(stmt = efir_database_prepare (db,
+                                      "DELETE FROM meta WHERE key = '" STALE_KEY_PREFIX "' || ?1",
+                                      error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, episode_id);
+  return efir_database_run (db, stmt, error);
+}
+
+/* The text of each column, made by SQL from the tables themselves so that
+ * it never depends on which parts a save wrote: quotes with their speakers
+ * and guests with their roles, one a line, as snippet() will show them;
+ * the transcript's words without its speakers, which would repeat a name
+ * thousands of times and rank every episode of a host on it.
+ */
+gboolean
+efir_store_index_episode_locked (EfirStore  *self,
+                                 gint64      episode_id,
+                                 GError    **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  g_autoptr(EfirStatement) text_stmt = NULL;
+  g_autoptr(EfirStatement) row_stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean has_row;
+
+  if (!(text_stmt = efir_database_prepare (
+          db,
+          "SELECT e.title, e.summary,"
+          "       coalesce ((SELECT group_concat (q.text || iif (q.speaker <> '', ' — ' || q.speaker, ''),"
+          "                                       char (10))"
+          "                    FROM (SELECT text, speaker FROM quotes"
+          "                           WHERE episode_id = e.id ORDER BY position) AS q), ''),"
+          "       coalesce ((SELECT group_concat (g.name || iif (g.role <> '', ', ' || g.role, ''),"
+          "                                       char (10))"
+          "                    FROM (SELECT name, role FROM episode_guests"
+          "                           WHERE episode_id = e.id ORDER BY position) AS g), ''),"
+          "       coalesce ((SELECT group_concat (s.value ->> '$.text', char (10))"
+          "                    FROM transcripts AS t, json_each (t.segments) AS s"
+          "                   WHERE t.episode_id = e.id), '')"
+          "  FROM episodes AS e"
+          " WHERE e.id = ?1",
+          error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (text_stmt, 1, episode_id);
+  if (!efir_database_step (db, text_stmt, &local_error))
+    {
+      /* Deleted since it was marked: nothing to index. */
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      return delete_row_locked (db, episode_id, error)
+             && efir_store_forget_search_locked (self, episode_id, error);
+    }
+
+  if (!(row_stmt = efir_database_prepare (db,
+                                          "SELECT title, summary, quotes, guests, transcript"
+                                          "  FROM episode_search WHERE rowid = ?1",
+                                          error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (row_stmt, 1, episode_id);
+  has_row = efir_database_step (db, row_stmt, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (has_row)
+    {
+      gboolean same = TRUE;
+
+      for (int i = 0; i < N_TEXTS && same; i++)
+        same = text_equal (text_stmt, row_stmt, i);
+
+      efir_statement_release (row_stmt);
+
+      if (same)
+        return efir_store_forget_search_locked (self, episode_id, error);
+
+      if (!delete_row_locked (db, episode_id, error))
+        return FALSE;
+    }
+
+  {
+    g_autoptr(EfirStatement) insert_stmt = NULL;
+
+    if (!(insert_stmt = efir_database_prepare (db,
+                                               "INSERT INTO episode_search (rowid, title, summary,"
+                                               "  quotes, guests, transcript)"
+                                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                               error)))
+      return FALSE;
+
+    sqlite3_bind_int64 (insert_stmt, 1, episode_id);
+    for (int i = 0; i < N_TEXTS; i++)
+      sqlite3_bind_value (insert_stmt, i + 2, sqlite3_column_value (text_stmt, i));
+
+    if (!efir_database_run (db, insert_stmt, error))
+      return FALSE;
+  }
+
+  return efir_store_forget_search_locked (self, episode_id, error);
+}
+
+char *
+efir_store_search_match_expression (const char *query)
+{
+  g_autoptr(GString) match = g_string_new (NULL);
+  const char *word = NULL;
+  gboolean word_has_token = FALSE;
+
+  if (query == NULL || !g_utf8_validate (query, -1, NULL))
+    return NULL;
+
+  for (const char *p = query;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0 || g_unichar_isspace (c))
+        {
+          if (word != NULL && word_has_token)
+            append_prefix_string (match, word, p - word);
+          word = NULL;
+          word_has_token = FALSE;
+
+          if (c == 0)
+            break;
+          continue;
+        }
+
+      if (word == NULL)
+        word = p;
+      word_has_token = word_has_token || is_token_char (c);
+    }
+
+  if (match->len == 0)
+    return NULL;
+
+  return g_string_free (g_steal_pointer (&match), FALSE);
+}
+
+/* Public API ------------------------------------------------------------- */
+
+/**
+ * efir_store_refresh_search_index:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Re-indexes the episodes saved since the index last followed them.
+ * efir_store_search() does it first; call it when the producer pauses (on
+ * switching episodes, say) so that the next search need not. Takes no
+ * write lock when nothing is stale.
+ *
+ * Returns: %TRUE when the index is up to date
+ */
+gboolean
+efir_store_refresh_search_index (EfirStore  *self,
+                                 GError    **error)
+{
+  EfirDatabase *db;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+
+  db = efir_store_get_database (self);
+
+  if (!read_stale_ids (db, ids, error))
+    return FALSE;
+  if (ids->len == 0)
+    return TRUE;
+
+  if (!efir_database_begin_immediate (db, error))
+    return FALSE;
+
+  /* Read again under the write lock: another process may have done it. */
+  g_array_set_size (ids, 0);
+  if (!read_stale_ids (db, ids, error))
+    {
+      efir_database_rollback (db, NULL);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      if (!efir_store_index_episode_locked (self, g_array_index (ids, gint64, i), error))
+        {
+          efir_database_rollback (db, NULL);
+          return FALSE;
+        }
+    }
+
+  if (!efir_database_commit (db, error))
+    return FALSE;
+
+  g_debug ("Re-indexed %u episodes for search", ids->len);
+
+  return TRUE;
+}
+
+/**
+ * efir_store_search:
+ * @self: a store
+ * @query: the producer's words
+ * @limit: the most hits to return, 0 for all
+ * @error: return location for a #GError
+ *
+ * Finds the episodes in which every word of @query starts a word, folded
+ * so that "cetin sual" finds "Çətin sual" and "елка" finds "Ёлка". A word
+ * in the title counts most, then in the guests, the quotes, the summary
+ * and the transcript. The snippet comes from the column that matched best,
+ * in its original letters. A query with no word in it, such as "?!", finds
+ * nothing.
+ *
+ * Returns: (transfer container) (element-type EfirSearchHit): the hits,
+ *   best first, or %NULL with @error set
+ */
+GPtrArray *
+efir_store_search (EfirStore   *self,
+                   const char  *query,
+                   guint        limit,
+                   GError     **error)
+{
+  EfirDatabase *db;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *match = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  db = efir_store_get_database (self);
+  hits = g_ptr_array_new_with_free_func ((GDestroyNotify) efir_search_hit_free);
+
+  if (!(match = efir_store_search_match_expression (query)))
+    return g_steal_pointer (&hits);
+
+  if (!efir_store_refresh_search_index (self, error))
+    return NULL;
+
+  if (!(stmt = efir_database_prepare (db, EFIR_STORE_SEARCH_SQL, error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, limit > 0 ? (sqlite3_int64) limit : -1);
+
+  while (efir_database_step (db, stmt, &local_error))
+    {
+      EfirSearchHit *hit = g_new0 (EfirSearchHit, 1);
+
+      hit->episode_id = sqlite3_column_int64 (stmt, 0);
+      hit->rank = sqlite3_column_double (stmt, 1);
+      hit->title = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      hit->snippet = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+      hit->program_name = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+      hit->number = sqlite3_column_int (stmt, 5);
+      g_ptr_array_add (hits, hit);
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&hits);
+}

@@ -1,0 +1,676 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "efir-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "efir-backup.h"
+#include "efir-migrations.h"
+#include "efir-store-check.h"
+#include "efir-store-private.h"
+
+/* Types and properties --------------------------------------------------- */
+
+struct _EfirStore
+{
+  GObject parent_instance;
+
+  /* Owned */
+  EfirDatabase *db;
+};
+
+G_DEFINE_FINAL_TYPE (EfirStore, efir_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define BACKUP_FOLDER "backups"
+
+/* What a recovery adds to the damaged file's name, and what travels with
+ * it: SQLite opens "<name>-wal" with "<name>", so the damaged file keeps
+ * the last commits its WAL holds for whoever tries to rescue it, and the
+ * backup put in its place never has another file's journal played into it.
+ */
+#define DAMAGED_SUFFIX_FORMAT ".damaged-%Y%m%d-%H%M%S"
+static const char * const companion_suffixes[] = { "-wal", "-shm", "-journal" };
+
+/* Helpers ---------------------------------------------------------------- */
+
+static char *
+backup_dir_for (const char *db_path)
+{
+  g_autofree char *folder = g_path_get_dirname (db_path);
+
+  return g_build_filename (folder, BACKUP_FOLDER, NULL);
+}
+
+static gboolean
+set_error_from_errno (GError     **error,
+                      int          saved_errno,
+                      const char  *message)
+{
+  g_set_error (error, EFIR_STORE_ERROR,
+               saved_errno == ENOSPC                          ? EFIR_STORE_ERROR_FULL
+               : saved_errno == EROFS || saved_errno == EACCES ? EFIR_STORE_ERROR_READ_ONLY
+               : saved_errno == ENOENT                         ? EFIR_STORE_ERROR_NOT_FOUND
+                                                               : EFIR_STORE_ERROR_SQLITE,
+               "%s: %s", message, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+sync_path (const char  *path,
+           gboolean     is_folder,
+           GError     **error)
+{
+  int fd;
+
+  if ((fd = g_open (path, O_RDONLY | (is_folder ? O_DIRECTORY : 0), 0)) < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (path);
+      g_autofree char *message = g_strdup_printf (_("Could not open “%s”"), name);
+
+      return set_error_from_errno (error, saved_errno, message);
+    }
+
+  /* Some file systems cannot sync a folder; a rename there is as safe as
+   * they make it.
+   */
+  if (fsync (fd) != 0 && !(is_folder && (errno == EINVAL || errno == ENOTSUP)))
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (path);
+      g_autofree char *message = g_strdup_printf (_("Could not write “%s” to disk"), name);
+
+      close (fd);
+      return set_error_from_errno (error, saved_errno, message);
+    }
+
+  close (fd);
+  return TRUE;
+}
+
+static gboolean
+copy_file_synced (const char  *source,
+                  const char  *dest,
+                  GError     **error)
+{
+  g_autoptr(GFile) source_file = g_file_new_for_path (source);
+  g_autoptr(GFile) dest_file = g_file_new_for_path (dest);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!g_file_copy (source_file, dest_file, G_FILE_COPY_OVERWRITE | G_FILE_COPY_NOFOLLOW_SYMLINKS,
+                    NULL, NULL, NULL, &local_error))
+    {
+      g_autofree char *name = g_filename_display_name (dest);
+
+      g_set_error (error, EFIR_STORE_ERROR,
+                   g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE)
+                     ? EFIR_STORE_ERROR_FULL
+                     : EFIR_STORE_ERROR_SQLITE,
+                   _("Could not write “%s”: %s"), name, local_error->message);
+      return FALSE;
+    }
+
+  return sync_path (dest, FALSE, error);
+}
+
+/* "<db>.damaged-YYYYMMDD-HHMMSS", with a counter if a recovery in the same
+ * second already took that name: a damaged file is never overwritten.
+ */
+static char *
+damaged_name_for (const char *db_path)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *suffix = g_date_time_format (now, DAMAGED_SUFFIX_FORMAT);
+  char *name = g_strconcat (db_path, suffix, NULL);
+
+  for (guint i = 2; g_file_test (name, G_FILE_TEST_EXISTS); i++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s%s-%u", db_path, suffix, i);
+    }
+
+  return name;
+}
+
+static gboolean
+rename_or_set_error (const char  *from,
+                     const char  *to,
+                     GError     **error)
+{
+  if (g_rename (from, to) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (from);
+      g_autofree char *message = g_strdup_printf (_("Could not rename “%s”"), name);
+
+      return set_error_from_errno (error, saved_errno, message);
+    }
+
+  return TRUE;
+}
+
+/* Public API: JSON helpers shared by the store's files ------------------- */
+
+EfirDatabase *
+efir_store_get_database (EfirStore *self)
+{
+  g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+void
+efir_store_append_json_string (GString    *out,
+                               const char *text)
+{
+  g_autofree char *valid = NULL;
+
+  /* The model does not check encodings, and a column that must hold JSON
+   * must never refuse a save for it.
+   */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  g_string_append_c (out, '"');
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          if (c < 0x20)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, c);
+        }
+    }
+
+  g_string_append_c (out, '"');
+}
+
+/* The shortest text that reads back as the same double, so that a segment
+ * starting at 4.2 is stored as 4.2 and loads back as exactly what was saved.
+ */
+void
+efir_store_append_json_double (GString *out,
+                               double   value)
+{
+  static const char *formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    value = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+
+  g_string_append (out, buffer);
+}
+
+char *
+efir_store_strv_to_json (const char * const *strv)
+{
+  GString *out = g_string_new ("[");
+
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      efir_store_append_json_string (out, strv[i]);
+    }
+
+  g_string_append_c (out, ']');
+
+  return g_string_free (out, FALSE);
+}
+
+char **
+efir_store_strv_from_json (EfirStore   *self,
+                           const char  *json,
+                           GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (json == NULL || g_str_equal (json, "[]"))
+    return g_strv_builder_end (builder);
+
+  if (!(stmt = efir_database_prepare (self->db,
+                                      "SELECT CAST (value AS TEXT) FROM json_each (?1) ORDER BY key",
+                                      error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  while (efir_database_step (self->db, stmt, &local_error))
+    {
+      const char *value = (const char *) sqlite3_column_text (stmt, 0);
+
+      g_strv_builder_add (builder, value != NULL ? value : "");
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* Public API ------------------------------------------------------------- */
+
+void
+efir_search_hit_free (EfirSearchHit *hit)
+{
+  if (hit == NULL)
+    return;
+
+  g_free (hit->title);
+  g_free (hit->snippet);
+  g_free (hit->program_name);
+  g_free (hit);
+}
+
+void
+efir_revision_info_free (EfirRevisionInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_clear_pointer (&info->created, g_date_time_unref);
+  g_free (info->reason);
+  g_free (info);
+}
+
+/**
+ * efir_store_default_path:
+ *
+ * The database of the user's archive, $XDG_DATA_HOME/efir/efir.db. Its
+ * folder is created (readable by the user alone) if missing.
+ *
+ * Returns: (transfer full): the path
+ */
+char *
+efir_store_default_path (void)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "efir", NULL);
+
+  /* A failure shows, better worded, when the database is opened there. */
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    g_debug ("Could not create %s: %s", folder, g_strerror (errno));
+
+  return g_build_filename (folder, "efir.db", NULL);
+}
+
+/**
+ * efir_store_open:
+ * @path: the database file; created with its folder if missing
+ * @error: return location for a #GError
+ *
+ * Opens the archive at @path, brings its schema up to date and makes
+ * today's backup if there is none yet.
+ *
+ * A file that is damaged, not an Efir database or from a newer Efir is
+ * refused before a single byte of it is written
+ * (%EFIR_STORE_ERROR_CORRUPT, _NOT_A_DATABASE, _TOO_NEW): the caller can
+ * then offer efir_store_find_latest_backup(). A backup that cannot be
+ * written does not keep the archive from opening.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+EfirStore *
+efir_store_open (const char  *path,
+                 GError     **error)
+{
+  g_autoptr(EfirStore) self = NULL;
+  g_autoptr(EfirDatabase) db = NULL;
+  g_autoptr(GError) backup_error = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* A read-write efir_database_open() runs efir_store_check_file() on an
+   * existing file before anything else touches it, and refuses it without
+   * writing when it is not healthy; running the check here too would read
+   * the whole file twice on every start.
+   */
+  if (!(db = efir_database_open (path, EFIR_DATABASE_CREATE, error)))
+    return NULL;
+
+  if (!efir_migrations_apply (db, error))
+    return NULL;
+
+  self = g_object_new (EFIR_TYPE_STORE, NULL);
+  self->db = g_steal_pointer (&db);
+
+  /* The producer's work comes first: without today's backup the archive is
+   * still as safe as it was yesterday, and the next start tries again.
+   */
+  if (!efir_store_backup_daily (self, &backup_error))
+    g_debug ("No daily backup of %s: %s", path, backup_error->message);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+efir_store_get_path (EfirStore *self)
+{
+  g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
+
+  return efir_database_get_path (self->db);
+}
+
+char *
+efir_store_get_backup_dir (EfirStore *self)
+{
+  g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
+
+  return backup_dir_for (efir_database_get_path (self->db));
+}
+
+/**
+ * efir_store_backup:
+ * @self: a store
+ * @dest_path: the file to write; replaced if it exists
+ * @error: return location for a #GError
+ *
+ * Copies the archive, while it stays in use, to @dest_path, which is
+ * either left as it was or replaced by a complete, checked copy.
+ *
+ * Returns: %TRUE when @dest_path holds the backup
+ */
+gboolean
+efir_store_backup (EfirStore   *self,
+                   const char  *dest_path,
+                   GError     **error)
+{
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dest_path != NULL, FALSE);
+
+  return efir_backup_to_file (self->db, dest_path, error);
+}
+
+gboolean
+efir_store_backup_daily (EfirStore  *self,
+                         GError    **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *backup_dir = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+
+  backup_dir = efir_store_get_backup_dir (self);
+
+  return efir_backup_daily (self->db, backup_dir, now, EFIR_BACKUP_KEEP_DAYS, error);
+}
+
+/**
+ * efir_store_check_integrity:
+ * @self: a store
+ * @error: return location for a #GError
+ *
+ * Runs PRAGMA integrity_check, which reads the whole file and also checks
+ * every index against its table: slower than the check on opening, for
+ * `efir-cli check` and for when something looks wrong.
+ *
+ * Returns: %TRUE when SQLite finds nothing wrong; otherwise
+ *   %EFIR_STORE_ERROR_CORRUPT, or the error that kept the check from running
+ */
+gboolean
+efir_store_check_integrity (EfirStore  *self,
+                            GError    **error)
+{
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  const char *verdict;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+
+  if (!(stmt = efir_database_prepare (self->db, "PRAGMA integrity_check(10)", error)))
+    return FALSE;
+
+  if (!efir_database_step (self->db, stmt, &local_error))
+    {
+      if (local_error != NULL
+          && !g_error_matches (local_error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  else
+    {
+      verdict = (const char *) sqlite3_column_text (stmt, 0);
+      if (g_strcmp0 (verdict, "ok") == 0)
+        return TRUE;
+
+      do
+        g_debug ("%s: integrity_check: %s", efir_store_get_path (self),
+                 (const char *) sqlite3_column_text (stmt, 0));
+      while (efir_database_step (self->db, stmt, NULL));
+    }
+
+  name = g_filename_display_name (efir_store_get_path (self));
+  g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT,
+               _("The database “%s” is damaged. Open the latest good backup instead."),
+               name);
+  return FALSE;
+}
+
+/**
+ * efir_store_find_latest_backup:
+ * @db_path: a database that could not be opened
+ *
+ * Returns: (transfer full) (nullable): the newest daily backup of @db_path
+ *   that passes its check, or %NULL
+ */
+char *
+efir_store_find_latest_backup (const char *db_path)
+{
+  g_autofree char *backup_dir = NULL;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+
+  backup_dir = backup_dir_for (db_path);
+
+  return efir_backup_find_latest_good (backup_dir);
+}
+
+/**
+ * efir_store_recover_from_backup:
+ * @db_path: the damaged database, which no connection may have open
+ * @backup_path: a good backup, as efir_store_find_latest_backup() gives
+ * @error: return location for a #GError
+ *
+ * Puts a copy of @backup_path in the place of @db_path. The damaged file
+ * is not rewritten: it gets the name "@db_path.damaged-YYYYMMDD-HHMMSS",
+ * its -wal and -shm files go with it, and its bytes stay as they were.
+ *
+ * The copy is written and synced beside the database first. The damaged
+ * file is then given its new name as a second link, and the copy renamed
+ * over @db_path: at every moment @db_path is the damaged file or the
+ * restored copy, never missing, so a power cut in between can never make
+ * Efir start a new, empty archive.
+ *
+ * Returns: (transfer full): the path the damaged file now has, or %NULL
+ *   with @error set, in which case @db_path is as it was
+ */
+char *
+efir_store_recover_from_backup (const char  *db_path,
+                                const char  *backup_path,
+                                GError     **error)
+{
+  g_autofree char *damaged = NULL;
+  g_autofree char *tmp_path = NULL;
+  g_autofree char *folder = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean linked = FALSE;
+  guint n_moved = 0;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+  g_return_val_if_fail (backup_path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (efir_store_check_file (backup_path, &local_error) != EFIR_STORE_HEALTH_OK)
+    {
+      g_autofree char *name = g_filename_display_name (backup_path);
+
+      g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT,
+                   _("The backup “%s” cannot be used either: %s"), name,
+                   local_error != NULL ? local_error->message : _("the file is empty."));
+      return NULL;
+    }
+
+  if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *name = g_filename_display_name (db_path);
+
+      g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND,
+                   _("The database “%s” does not exist."), name);
+      return NULL;
+    }
+
+  folder = g_path_get_dirname (db_path);
+  tmp_path = g_strconcat (db_path, ".restore.tmp", NULL);
+  damaged = damaged_name_for (db_path);
+
+  if (!copy_file_synced (backup_path, tmp_path, &local_error))
+    goto failed;
+
+  if (link (db_path, damaged) == 0)
+    linked = TRUE;
+  else if (!rename_or_set_error (db_path, damaged, &local_error))
+    goto failed;
+
+  for (guint i = 0; i < G_N_ELEMENTS (companion_suffixes); i++, n_moved++)
+    {
+      g_autofree char *from = g_strconcat (db_path, companion_suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (damaged, companion_suffixes[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && !rename_or_set_error (from, to, &local_error))
+        goto failed;
+    }
+
+  if (!rename_or_set_error (tmp_path, db_path, &local_error))
+    goto failed;
+
+  if (!sync_path (folder, TRUE, &local_error))
+    g_debug ("%s", local_error->message);
+
+  g_debug ("Recovered %s from %s; the damaged file is now %s", db_path, backup_path, damaged);
+
+  return g_steal_pointer (&damaged);
+
+failed:
+  /* Put back what was moved, newest first, so the damaged database is
+   * whole where it was and the next attempt starts from the same place.
+   */
+  while (n_moved-- > 0)
+    {
+      g_autofree char *from = g_strconcat (damaged, companion_suffixes[n_moved], NULL);
+      g_autofree char *to = g_strconcat (db_path, companion_suffixes[n_moved], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS))
+        g_rename (from, to);
+    }
+  if (linked)
+    g_unlink (damaged);
+  else if (g_file_test (damaged, G_FILE_TEST_EXISTS) && !g_file_test (db_path, G_FILE_TEST_EXISTS))
+    g_rename (damaged, db_path);
+  g_unlink (tmp_path);
+
+  g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                              _("The backup could not be restored: "));
+  return NULL;
+}
+
+/* GObject overrides ------------------------------------------------------ */
+
+static void
+efir_store_finalize (GObject *object)
+{
+  EfirStore *self = EFIR_STORE (object);
+
+  g_clear_object (&self->db);
+
+  G_OBJECT_CLASS (efir_store_parent_class)->finalize (object);
+}
+
+static void
+efir_store_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  EfirStore *self = EFIR_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->db != NULL ? efir_database_get_path (self->db) : NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+efir_store_class_init (EfirStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = efir_store_finalize;
+  object_class->get_property = efir_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+efir_store_init (EfirStore *self)
+{
+}

@@ -1,0 +1,922 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "efir-bench-store"
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "efir-archive-generator.h"
+#include "efir-search-tokenizer.h"
+#include "efir-store-check.h"
+#include "efir-store-private.h"
+#include "efir-store.h"
+
+/*
+ * What the store costs on a full archive: opening it and listing every
+ * episode, searching it, and saving the largest episode a producer edits.
+ *
+ * The archive (5,000 episodes of about 6,000 words) is generated once into
+ * a temporary folder, or reused from EFIR_BENCH_ARCHIVE (generated there
+ * first if the file does not exist yet). Targets are printed beside the
+ * numbers; nothing is asserted, since the numbers depend on the machine.
+ */
+
+/* Types and tables ------------------------------------------------------- */
+
+#define N_EPISODES          5000
+#define SEED                1
+#define OPEN_RUNS           15
+#define SEARCH_REPETITIONS  30
+#define SAVE_RUNS           60
+#define WARM_UP_RUNS        3
+
+/* As many hits as efir-cli and the search list show. */
+#define SEARCH_LIMIT        50
+
+#define SEARCH_P50_TARGET_MS  20.0
+#define SEARCH_RATIO_TARGET   1.5
+#define SAVE_MEDIAN_TARGET_MS 5.0
+
+typedef struct
+{
+  const char *text;
+  const char *what;
+} Query;
+
+/* What producers type: names and words without the letters their keyboard
+ * lacks, prefixes, two words.
+ */
+static const Query queries[] = {
+  { "cetin sual",  "programme name, without ç ə" },
+  { "eliyev",      "surname Əliyev, without ə" },
+  { "ilham",       "first name İlham" },
+  { "ёлка",        "Russian word with ё" },
+  { "mammad",      "prefix: Mammadov, Mammadli" },
+  { "iran russia", "two English words" },
+  { "санкции",     "Russian word" },
+  { "muharibe",    "müharibə, without ü ə" },
+  { "sekili",      "rare surname Şəkili" },
+  { "oil prices",  "two-word phrase" },
+};
+
+typedef struct
+{
+  GArray *store_ms;
+  GArray *raw_ms;
+  GArray *bare_ms;     /* raw, without snippet() */
+  gint64  n_matching;  /* episodes the query matches, before the limit */
+  guint   store_hits;
+  guint   raw_hits;
+  gint64  store_first;
+  gint64  raw_first;
+} QueryResult;
+
+/* Helpers ---------------------------------------------------------------- */
+
+static gint64
+now_us (void)
+{
+  return g_get_monotonic_time ();
+}
+
+static double
+elapsed_ms (gint64 since)
+{
+  return (now_us () - since) / 1000.0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Nearest rank: the smallest sample with at least @p percent at or below it. */
+static double
+percentile (GArray *samples,
+            double  p)
+{
+  g_autoptr(GArray) sorted = NULL;
+  guint rank;
+
+  if (samples->len == 0)
+    return NAN;
+
+  sorted = g_array_copy (samples);
+  g_array_sort (sorted, compare_doubles);
+  rank = (guint) ceil (p / 100.0 * sorted->len);
+  return g_array_index (sorted, double, MAX (rank, 1) - 1);
+}
+
+static GArray *
+samples_new (void)
+{
+  return g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+samples_add (GArray *samples,
+             double  ms)
+{
+  g_array_append_val (samples, ms);
+}
+
+/* printf pads by bytes; Cyrillic and Azerbaijani letters take two. */
+static void
+print_padded (const char *text,
+              guint       width)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  g_print ("%s", text);
+  for (glong i = length; i < (glong) width; i++)
+    g_print (" ");
+}
+
+static const char *
+verdict (gboolean met)
+{
+  return met ? "met" : "missed";
+}
+
+static gint64
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  return g_stat (path, &st) == 0 ? (gint64) st.st_size : 0;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if ((dir = g_dir_open (path, 0, NULL)))
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+
+  g_rmdir (path);
+}
+
+/* A connection of its own, as a worker thread or the sqlite3 shell would
+ * open it, with only what reading episode_search needs.
+ */
+static sqlite3 *
+open_raw (const char  *path,
+          GError     **error)
+{
+  sqlite3 *handle = NULL;
+  int rc;
+
+  rc = sqlite3_open_v2 (path, &handle, SQLITE_OPEN_READWRITE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_SQLITE, "%s: %s", path,
+                   handle != NULL ? sqlite3_errmsg (handle) : sqlite3_errstr (rc));
+      sqlite3_close (handle);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (handle, EFIR_DATABASE_BUSY_TIMEOUT_MS);
+  if (!efir_search_tokenizer_register (handle, error))
+    {
+      sqlite3_close (handle);
+      return NULL;
+    }
+
+  return handle;
+}
+
+static gint64
+query_count (sqlite3    *handle,
+             const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  if (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+/* Milliseconds in a column 9 wide; seconds when they do not fit. */
+static const char *
+format_ms (double ms)
+{
+  static char buffers[8][16];
+  static guint next;
+  char *buffer = buffers[next++ % G_N_ELEMENTS (buffers)];
+
+  if (ms < 1000)
+    g_snprintf (buffer, sizeof buffers[0], "%6.2f ms", ms);
+  else
+    g_snprintf (buffer, sizeof buffers[0], "%7.2f s", ms / 1000);
+
+  return buffer;
+}
+
+/* EFIR_STORE_SEARCH_SQL with its snippet() call replaced by '', to show
+ * what making the snippets costs; NULL when it has none.
+ */
+static char *
+sql_without_snippet (void)
+{
+  const char *sql = EFIR_STORE_SEARCH_SQL;
+  const char *start = strstr (sql, "snippet (");
+  const char *p;
+  int depth = 0;
+
+  if (start == NULL)
+    return NULL;
+
+  for (p = strchr (start, '('); *p != '\0'; p++)
+    if (*p == '(')
+      depth++;
+    else if (*p == ')' && --depth == 0)
+      break;
+
+  if (*p == '\0')
+    return NULL;
+
+  return g_strdup_printf ("%.*s''%s", (int) (start - sql), sql, p + 1);
+}
+
+static gint64
+count_matching (sqlite3    *handle,
+                const char *match)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  if (sqlite3_prepare_v2 (handle,
+                          "SELECT count(*) FROM episode_search WHERE episode_search MATCH ?1", -1,
+                          &stmt, NULL)
+      == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        value = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+/* The statement efir_store_search() runs, stepped to the end with every
+ * column read, as the store reads them.
+ */
+static guint
+run_raw_search (sqlite3_stmt *stmt,
+                const char   *match,
+                gint64       *first_id)
+{
+  guint n_rows = 0;
+  int rc;
+
+  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, SEARCH_LIMIT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      (void) sqlite3_column_double (stmt, 1);
+      (void) sqlite3_column_text (stmt, 2);
+      (void) sqlite3_column_text (stmt, 3);
+      (void) sqlite3_column_text (stmt, 4);
+      (void) sqlite3_column_int (stmt, 5);
+      if (n_rows++ == 0)
+        *first_id = id;
+    }
+
+  if (rc != SQLITE_DONE)
+    g_error ("Raw search for “%s” failed: %s", match, sqlite3_errstr (rc));
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return n_rows;
+}
+
+static guint
+run_store_search (EfirStore  *store,
+                  const char *query,
+                  gint64     *first_id)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!(hits = efir_store_search (store, query, SEARCH_LIMIT, &error)))
+    g_error ("Search for “%s” failed: %s", query, error->message);
+
+  if (hits->len > 0)
+    *first_id = ((EfirSearchHit *) g_ptr_array_index (hits, 0))->episode_id;
+  return hits->len;
+}
+
+static void
+save_or_die (EfirStore       *store,
+             EfirEpisode     *episode,
+             EfirEpisodePart  parts)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!efir_store_save_episode (store, episode, parts, &error))
+    g_error ("Save failed: %s", error->message);
+}
+
+static EfirSegment *
+segment_at (EfirEpisode *episode,
+            guint        position)
+{
+  GListModel *transcript = G_LIST_MODEL (efir_episode_get_transcript (episode));
+  g_autoptr(EfirSegment) segment = g_list_model_get_item (transcript, position);
+
+  /* The episode holds a reference for as long as the segment stays in it. */
+  return segment;
+}
+
+/* A different text each time, as when a producer corrects a word. */
+static void
+edit_segment (EfirEpisode *episode,
+              guint        run)
+{
+  GListModel *transcript = G_LIST_MODEL (efir_episode_get_transcript (episode));
+  guint n_segments = g_list_model_get_n_items (transcript);
+  EfirSegment *segment = segment_at (episode, (run * 37u) % n_segments);
+  g_autofree char *text = g_strdup_printf ("%s (%u)", efir_segment_get_text (segment), run);
+
+  efir_segment_set_text (segment, text);
+}
+
+static void
+edit_title (EfirEpisode *episode,
+            const char  *original,
+            guint        run)
+{
+  g_autofree char *title = g_strdup_printf ("%s — %u", original, run);
+
+  efir_episode_set_title (episode, title);
+}
+
+/* What the disk alone costs: a committed write of a @length-byte text in
+ * a scratch database beside the archive, on a connection set up as the
+ * store's (WAL, synchronous = FULL). Each write replaces the previous one,
+ * as a save replaces the transcript's row.
+ */
+static void
+measure_write_floor (const char *archive_path,
+                     gsize       length,
+                     GArray     *samples)
+{
+  g_autofree char *path = g_strconcat (archive_path, ".floor", NULL);
+  g_autofree char *text = g_malloc (length + 1);
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *handle = NULL;
+
+  memset (text, 'x', length);
+  text[length] = '\0';
+
+  if (sqlite3_open (path, &handle) != SQLITE_OK
+      || sqlite3_exec (handle,
+                       "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+                       "CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, v TEXT) STRICT;",
+                       NULL, NULL, NULL)
+           != SQLITE_OK
+      || sqlite3_prepare_v2 (handle, "INSERT OR REPLACE INTO t (id, v) VALUES (1, ?1)", -1, &stmt,
+                             NULL)
+           != SQLITE_OK)
+    g_error ("Scratch database %s: %s", path, sqlite3_errmsg (handle));
+
+  for (guint run = 0; run < WARM_UP_RUNS + SAVE_RUNS; run++)
+    {
+      gint64 started;
+
+      /* A different text each time, so nothing is skipped as unchanged. */
+      text[run % length] = 'a' + run % 26;
+      sqlite3_bind_text (stmt, 1, text, (int) length, SQLITE_STATIC);
+
+      started = now_us ();
+      if (sqlite3_exec (handle, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK
+          || sqlite3_step (stmt) != SQLITE_DONE
+          || sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        g_error ("Scratch write: %s", sqlite3_errmsg (handle));
+      if (run >= WARM_UP_RUNS)
+        samples_add (samples, elapsed_ms (started));
+      sqlite3_reset (stmt);
+    }
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      static const char * const suffixes[] = { "", "-wal", "-shm" };
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_unlink (file);
+    }
+}
+
+static void
+print_rule (guint width)
+{
+  for (guint i = 0; i < width; i++)
+    g_print ("-");
+  g_print ("\n");
+}
+
+/* Measurements ----------------------------------------------------------- */
+
+static void
+print_archive (const char *path,
+               double      generated_s)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  sqlite3 *handle;
+
+  if (!(handle = open_raw (path, &error)))
+    g_error ("%s", error->message);
+
+  g_print ("Archive: %s\n", path);
+  g_print ("  %" G_GINT64_FORMAT " episodes in %" G_GINT64_FORMAT " programmes, "
+           "%" G_GINT64_FORMAT " people in the directory, %" G_GINT64_FORMAT " segments, "
+           "%.1f MB (+ %.1f MB WAL)\n",
+           query_count (handle, "SELECT count(*) FROM episodes"),
+           query_count (handle, "SELECT count(*) FROM programs"),
+           query_count (handle, "SELECT count(*) FROM people"),
+           query_count (handle, "SELECT sum(json_array_length (segments)) FROM transcripts"),
+           file_size (path) / 1e6, file_size (wal) / 1e6);
+  if (generated_s >= 0)
+    g_print ("  generated with seed %d in %.1f s through efir_store_save_episode()\n", SEED,
+             generated_s);
+  else
+    g_print ("  reused (EFIR_BENCH_ARCHIVE)\n");
+
+  sqlite3_close (handle);
+}
+
+static void
+bench_open (const char *path)
+{
+  g_autoptr(GArray) check_ms = samples_new ();
+  g_autoptr(GArray) open_ms = samples_new ();
+  g_autoptr(GArray) list_ms = samples_new ();
+  g_autoptr(GArray) total_ms = samples_new ();
+  guint n_listed = 0;
+  double first_ms = 0;
+
+  for (guint run = 0; run < OPEN_RUNS + 1; run++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EfirStore) store = NULL;
+      g_autoptr(GListModel) episodes = NULL;
+      gint64 started = now_us ();
+      double opened;
+      double listed;
+
+      if (!(store = efir_store_open (path, &error)))
+        g_error ("Could not open %s: %s", path, error->message);
+      opened = elapsed_ms (started);
+
+      if (!(episodes = efir_store_list_episodes (store, 0, &error)))
+        g_error ("Could not list episodes: %s", error->message);
+      listed = elapsed_ms (started);
+      n_listed = g_list_model_get_n_items (episodes);
+
+      /* The first open of a day also writes the daily backup. */
+      if (run == 0)
+        {
+          first_ms = listed;
+          continue;
+        }
+
+      samples_add (open_ms, opened);
+      samples_add (list_ms, listed - opened);
+      samples_add (total_ms, listed);
+    }
+
+  /* Not timed with the rest: it is part of efir_store_open(), measured
+   * alone to show its share.
+   */
+  for (guint run = 0; run < OPEN_RUNS; run++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 started = now_us ();
+
+      if (efir_store_check_file (path, &error) != EFIR_STORE_HEALTH_OK)
+        g_error ("Startup check failed: %s", error ? error->message : "not healthy");
+      samples_add (check_ms, elapsed_ms (started));
+    }
+
+  g_print ("\nOpen the store and list all episodes (%u listed); %u runs, each a new EfirStore\n",
+           n_listed, OPEN_RUNS);
+  print_rule (78);
+  g_print ("%-46s %10s %10s\n", "", "median", "p95");
+  print_rule (78);
+  g_print ("%-46s %7.1f ms %7.1f ms\n", "efir_store_open + efir_store_list_episodes",
+           percentile (total_ms, 50), percentile (total_ms, 95));
+  g_print ("%-46s %7.1f ms %7.1f ms\n", "  efir_store_open", percentile (open_ms, 50),
+           percentile (open_ms, 95));
+  g_print ("%-46s %7.1f ms %7.1f ms\n", "    of which the startup check (quick_check)",
+           percentile (check_ms, 50), percentile (check_ms, 95));
+  g_print ("%-46s %7.1f ms %7.1f ms\n", "  efir_store_list_episodes (store, 0)",
+           percentile (list_ms, 50), percentile (list_ms, 95));
+  print_rule (78);
+  g_print ("First open of the run (not in the median; may write the daily backup): %.1f ms\n",
+           first_ms);
+}
+
+static void
+bench_search (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(GArray) all_store = samples_new ();
+  g_autoptr(GArray) all_raw = samples_new ();
+  g_autofree char *bare_sql = sql_without_snippet ();
+  char *matches[G_N_ELEMENTS (queries)] = { NULL };
+  QueryResult results[G_N_ELEMENTS (queries)] = { { NULL } };
+  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *bare_stmt = NULL;
+  sqlite3 *raw;
+  double log_ratios = 0;
+  double p50;
+  double raw_p50;
+  double ratio;
+  guint n_met = 0;
+
+  if (!(store = efir_store_open (path, &error)))
+    g_error ("Could not open %s: %s", path, error->message);
+  if (!(raw = open_raw (path, &error)))
+    g_error ("%s", error->message);
+  if (sqlite3_prepare_v3 (raw, EFIR_STORE_SEARCH_SQL, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL)
+      != SQLITE_OK)
+    g_error ("Could not prepare the search: %s", sqlite3_errmsg (raw));
+  if (bare_sql != NULL
+      && sqlite3_prepare_v3 (raw, bare_sql, -1, SQLITE_PREPARE_PERSISTENT, &bare_stmt, NULL)
+           != SQLITE_OK)
+    g_error ("Could not prepare the search without snippets: %s", sqlite3_errmsg (raw));
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      QueryResult *r = &results[q];
+      gint64 first = 0;
+
+      matches[q] = efir_store_search_match_expression (queries[q].text);
+      r->store_ms = samples_new ();
+      r->raw_ms = samples_new ();
+      r->bare_ms = samples_new ();
+      r->n_matching = count_matching (raw, matches[q]);
+
+      /* One search of each first, untimed: it brings the index up to date
+       * if a save left it behind, and every statement starts with the
+       * pages in the cache.
+       */
+      r->store_hits = run_store_search (store, queries[q].text, &r->store_first);
+      r->raw_hits = run_raw_search (stmt, matches[q], &r->raw_first);
+      if (bare_stmt != NULL)
+        run_raw_search (bare_stmt, matches[q], &first);
+    }
+
+  /* Interleaved, each in turn first, so that a burst of noise on the
+   * machine falls on all of them alike.
+   */
+  for (guint rep = 0; rep < SEARCH_REPETITIONS; rep++)
+    for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+      for (guint turn = 0; turn < 3; turn++)
+        {
+          QueryResult *r = &results[q];
+          guint which = (turn + rep) % 3;
+          gint64 first = 0;
+          gint64 started;
+
+          if (which == 2 && bare_stmt == NULL)
+            continue;
+
+          started = now_us ();
+          if (which == 0)
+            run_store_search (store, queries[q].text, &first);
+          else
+            run_raw_search (which == 1 ? stmt : bare_stmt, matches[q], &first);
+
+          samples_add (which == 0 ? r->store_ms : which == 1 ? r->raw_ms : r->bare_ms,
+                       elapsed_ms (started));
+          if (which < 2)
+            samples_add (which == 0 ? all_store : all_raw, elapsed_ms (started));
+        }
+
+  g_print ("\nSearch, %u hits at most; %u repetitions of each query, store and raw interleaved\n",
+           SEARCH_LIMIT, SEARCH_REPETITIONS);
+  g_print ("raw: EFIR_STORE_SEARCH_SQL on a separate sqlite3 connection with the \"efir\" "
+           "tokenizer,\n     its MATCH expression from efir_store_search_match_expression() "
+           "computed beforehand\n");
+  print_rule (139);
+  g_print ("%-45s %7s %5s %9s %9s %9s %9s %7s  %-11s  %-11s\n", "query", "matches", "hits",
+           "store p50", "store p95", "raw p50", "raw p95", "ratio", "p50 < 20 ms", "ratio ≤ 1.5");
+  print_rule (139);
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      QueryResult *r = &results[q];
+      gboolean same = r->store_hits == r->raw_hits && r->store_first == r->raw_first;
+
+      p50 = percentile (r->store_ms, 50);
+      raw_p50 = percentile (r->raw_ms, 50);
+      ratio = p50 / raw_p50;
+      log_ratios += log (ratio);
+      n_met += p50 < SEARCH_P50_TARGET_MS;
+
+      print_padded (queries[q].text, 15);
+      print_padded (queries[q].what, 30);
+      g_print ("%7" G_GINT64_FORMAT " %5u %s %s %s %s %6.2fx  %-11s  %-11s%s\n", r->n_matching,
+               r->store_hits, format_ms (p50), format_ms (percentile (r->store_ms, 95)),
+               format_ms (raw_p50), format_ms (percentile (r->raw_ms, 95)), ratio,
+               verdict (p50 < SEARCH_P50_TARGET_MS), verdict (ratio <= SEARCH_RATIO_TARGET),
+               same ? "" : "  (raw hits differ)");
+    }
+
+  print_rule (139);
+  p50 = percentile (all_store, 50);
+  raw_p50 = percentile (all_raw, 50);
+  ratio = exp (log_ratios / G_N_ELEMENTS (queries));
+  print_padded ("all queries", 59);
+  g_print ("%s %s %s %s %6.2fx  %-11s  %-11s\n", format_ms (p50),
+           format_ms (percentile (all_store, 95)), format_ms (raw_p50),
+           format_ms (percentile (all_raw, 95)), ratio, verdict (p50 < SEARCH_P50_TARGET_MS),
+           verdict (ratio <= SEARCH_RATIO_TARGET));
+  print_rule (139);
+  g_print ("all queries: p50 and p95 of the %u searches of each kind together; ratio: the "
+           "geometric mean of the per-query ratios.\n%u of %zu queries have a p50 under %.0f ms.\n",
+           all_store->len, n_met, G_N_ELEMENTS (queries), SEARCH_P50_TARGET_MS);
+
+  if (bare_stmt != NULL)
+    {
+      g_print ("\nWhere the raw time goes: the same statement with snippet() replaced by '' "
+               "(p50, same repetitions)\n");
+      print_rule (96);
+      g_print ("%-45s %7s %12s %17s %12s\n", "query", "matches", "raw p50", "without snippet",
+               "snippets");
+      print_rule (96);
+      for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+        {
+          QueryResult *r = &results[q];
+          double full = percentile (r->raw_ms, 50);
+          double bare = percentile (r->bare_ms, 50);
+
+          print_padded (queries[q].text, 15);
+          print_padded (queries[q].what, 30);
+          g_print ("%7" G_GINT64_FORMAT "    %s       %s    %8.0f %%\n", r->n_matching,
+                   format_ms (full), format_ms (bare), full > 0 ? 100 * (full - bare) / full : 0);
+        }
+      print_rule (96);
+    }
+
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_array_unref (results[q].store_ms);
+      g_array_unref (results[q].raw_ms);
+      g_array_unref (results[q].bare_ms);
+      g_free (matches[q]);
+    }
+  sqlite3_finalize (bare_stmt);
+  sqlite3_finalize (stmt);
+  sqlite3_close (raw);
+}
+
+static void
+bench_save (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(EfirProgram) program = NULL;
+  g_autoptr(EfirEpisode) episode = NULL;
+  g_autoptr(GArray) transcript_ms = samples_new ();
+  g_autoptr(GArray) search_after_ms = samples_new ();
+  g_autoptr(GArray) refresh_ms = samples_new ();
+  g_autoptr(GArray) floor_small_ms = samples_new ();
+  g_autoptr(GArray) floor_transcript_ms = samples_new ();
+  g_autofree char *transcript_size = NULL;
+  gint64 transcript_length = 0;
+  g_autoptr(GArray) title_ms = samples_new ();
+  g_autoptr(GArray) all_ms = samples_new ();
+  g_autofree char *title = NULL;
+  guint n_segments;
+  guint n_words = 0;
+  double insert_ms;
+  gint64 started;
+  struct
+  {
+    const char *what;
+    GArray     *samples;
+  } rows[] = {
+    { "one segment's text changed (TRANSCRIPT)", transcript_ms },
+    { "title changed (DETAILS)", title_ms },
+    { "title and a segment changed, ALL parts", all_ms },
+  };
+
+  if (!(store = efir_store_open (path, &error)))
+    g_error ("Could not open %s: %s", path, error->message);
+  if (!(program = efir_store_find_program (store, "Çətin sual", &error)))
+    g_error ("No programme “Çətin sual”: %s", error ? error->message : "");
+
+  episode = efir_archive_make_long_episode (efir_program_get_id (program), SEED);
+  title = g_strdup (efir_episode_get_title (episode));
+  n_segments = g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_transcript (episode)));
+  for (guint i = 0; i < n_segments; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (efir_segment_get_text (segment_at (episode, i)), " ", -1);
+
+      n_words += g_strv_length (words);
+    }
+
+  started = now_us ();
+  save_or_die (store, episode, EFIR_EPISODE_PART_ALL);
+  insert_ms = elapsed_ms (started);
+
+  for (guint run = 0; run < WARM_UP_RUNS + SAVE_RUNS; run++)
+    {
+      edit_segment (episode, run);
+      started = now_us ();
+      save_or_die (store, episode, EFIR_EPISODE_PART_TRANSCRIPT);
+      if (run >= WARM_UP_RUNS)
+        samples_add (transcript_ms, elapsed_ms (started));
+    }
+
+  for (guint run = 0; run < WARM_UP_RUNS + SAVE_RUNS; run++)
+    {
+      edit_title (episode, title, run);
+      started = now_us ();
+      save_or_die (store, episode, EFIR_EPISODE_PART_DETAILS);
+      if (run >= WARM_UP_RUNS)
+        samples_add (title_ms, elapsed_ms (started));
+    }
+
+  for (guint run = 0; run < WARM_UP_RUNS + SAVE_RUNS; run++)
+    {
+      edit_title (episode, title, 1000 + run);
+      edit_segment (episode, 1000 + run);
+      started = now_us ();
+      save_or_die (store, episode, EFIR_EPISODE_PART_ALL);
+      if (run >= WARM_UP_RUNS)
+        samples_add (all_ms, elapsed_ms (started));
+    }
+
+  /* A save leaves the search index to catch up later, so that cost moves
+   * to the moment the producer pauses, or else to the next search:
+   * measure both.
+   */
+  for (guint run = 0; run < WARM_UP_RUNS + SAVE_RUNS; run++)
+    {
+      edit_segment (episode, 3000 + run);
+      save_or_die (store, episode, EFIR_EPISODE_PART_TRANSCRIPT);
+      started = now_us ();
+      if (!efir_store_refresh_search_index (store, &error))
+        g_error ("Could not bring the index up to date: %s", error->message);
+      if (run >= WARM_UP_RUNS)
+        samples_add (refresh_ms, elapsed_ms (started));
+    }
+
+  for (guint run = 0; run < WARM_UP_RUNS + SAVE_RUNS; run++)
+    {
+      gint64 first = 0;
+
+      edit_segment (episode, 2000 + run);
+      save_or_die (store, episode, EFIR_EPISODE_PART_TRANSCRIPT);
+      started = now_us ();
+      run_store_search (store, "sekili", &first);
+      if (run >= WARM_UP_RUNS)
+        samples_add (search_after_ms, elapsed_ms (started));
+    }
+
+  {
+    sqlite3 *raw = open_raw (path, &error);
+    sqlite3_stmt *stmt = NULL;
+
+    if (raw == NULL
+        || sqlite3_prepare_v2 (raw, "SELECT length (CAST (segments AS BLOB)) FROM transcripts"
+                                    " WHERE episode_id = ?1", -1, &stmt, NULL) != SQLITE_OK)
+      g_error ("Could not read the transcript's size");
+    sqlite3_bind_int64 (stmt, 1, efir_episode_get_id (episode));
+    if (sqlite3_step (stmt) == SQLITE_ROW)
+      transcript_length = sqlite3_column_int64 (stmt, 0);
+    sqlite3_finalize (stmt);
+    sqlite3_close (raw);
+  }
+  transcript_size = g_strdup_printf ("%.0f KB text (the transcript row)", transcript_length / 1e3);
+  measure_write_floor (path, 1, floor_small_ms);
+  measure_write_floor (path, MAX (transcript_length, 1), floor_transcript_ms);
+
+  g_print ("\nSave of a three-hour episode (%u segments, %u words); %u saves each after %u "
+           "untimed\n",
+           n_segments, n_words, SAVE_RUNS, WARM_UP_RUNS);
+  print_rule (86);
+  g_print ("%-46s %10s %10s  %-13s\n", "", "median", "p95", "median < 5 ms");
+  print_rule (86);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      double median = percentile (rows[i].samples, 50);
+
+      g_print ("%-46s %7.2f ms %7.2f ms  %-13s\n", rows[i].what, median,
+               percentile (rows[i].samples, 95), verdict (median < SAVE_MEDIAN_TARGET_MS));
+    }
+  print_rule (86);
+  g_print ("%-46s %7.2f ms\n", "first save (insert, ALL parts)", insert_ms);
+  g_print ("%-46s %7.2f ms %7.2f ms\n", "disk floor: commit of a one-byte write",
+           percentile (floor_small_ms, 50), percentile (floor_small_ms, 95));
+  g_print ("disk floor: commit of a %-21s %7.2f ms %7.2f ms\n", transcript_size,
+           percentile (floor_transcript_ms, 50), percentile (floor_transcript_ms, 95));
+  g_print ("%-46s %7.2f ms %7.2f ms\n", "index catch-up after a TRANSCRIPT save",
+           percentile (refresh_ms, 50), percentile (refresh_ms, 95));
+  g_print ("%-46s %7.2f ms %7.2f ms\n", "search \"sekili\" right after a TRANSCRIPT save",
+           percentile (search_after_ms, 50), percentile (search_after_ms, 95));
+  g_print ("(a save marks the episode's search row stale; efir_store_search() or\n"
+           " efir_store_refresh_search_index() re-indexes it, whichever comes first)\n");
+
+  /* A reused archive stays as it was generated. */
+  if (!efir_store_delete_episode (store, efir_episode_get_id (episode), &error))
+    g_error ("Could not delete the long episode: %s", error->message);
+}
+
+/* Main ------------------------------------------------------------------- */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp_dir = NULL;
+  g_autofree char *path = NULL;
+  const char *reuse = g_getenv ("EFIR_BENCH_ARCHIVE");
+  double generated_s = -1;
+  double load[3] = { 0 };
+  FILE *loadavg;
+
+  setlocale (LC_ALL, "");
+
+  if (reuse != NULL && *reuse != '\0')
+    path = g_strdup (reuse);
+  else
+    {
+      if (!(tmp_dir = g_dir_make_tmp ("efir-bench-XXXXXX", &error)))
+        g_error ("%s", error->message);
+      path = g_build_filename (tmp_dir, "archive.db", NULL);
+    }
+
+  g_print ("SQLite %s, %u processors, %s build\n", sqlite3_libversion (),
+           g_get_num_processors (),
+#ifdef __OPTIMIZE__
+           "optimised"
+#else
+           "unoptimised (numbers are not representative)"
+#endif
+  );
+  if ((loadavg = fopen ("/proc/loadavg", "r")))
+    {
+      if (fscanf (loadavg, "%lf %lf %lf", &load[0], &load[1], &load[2]) == 3)
+        g_print ("Load average at start: %.2f %.2f %.2f\n", load[0], load[1], load[2]);
+      fclose (loadavg);
+    }
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      gint64 started = now_us ();
+
+      g_print ("Generating %d episodes into %s…\n", N_EPISODES, path);
+      if (!efir_archive_generate (path, N_EPISODES, SEED, &error))
+        g_error ("Could not generate the archive: %s", error->message);
+      generated_s = (now_us () - started) / 1e6;
+    }
+
+  print_archive (path, generated_s);
+  bench_open (path);
+  bench_search (path);
+  bench_save (path);
+
+  if (tmp_dir != NULL)
+    remove_tree (tmp_dir);
+
+  return EXIT_SUCCESS;
+}

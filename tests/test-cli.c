@@ -1,0 +1,980 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-cli"
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "efir-store.h"
+
+/* Types ------------------------------------------------------------------ */
+
+/* Each test has a folder of its own: its databases, its files, and the
+ * XDG data folder the default database path falls in, so no run ever
+ * touches a real one. */
+typedef struct
+{
+  char *dir;
+  char *db;
+} Fixture;
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+  run->status = -1;
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* An episode file that needs nothing from outside the test. */
+static const char small_episode_json[] =
+  "{\n"
+  "  \"format\": \"efir-episode/1\",\n"
+  "  \"program\": \"Difficult Question\",\n"
+  "  \"number\": 7,\n"
+  "  \"title\": \"Çətin sual\",\n"
+  "  \"air_date\": \"2024-10-04T20:00:00+04:00\",\n"
+  "  \"guests\": [{\"name\": \"Nasimi Mammadli\", \"role\": \"Political commentator\"}],\n"
+  "  \"summary\": \"A **short** summary.\",\n"
+  "  \"tags\": [\"Iran\"]\n"
+  "}\n";
+
+static const char *cli_path;
+
+/* Helpers ---------------------------------------------------------------- */
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+
+  g_remove (path);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("efir-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "efir.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  remove_tree (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->db, g_free);
+}
+
+/* Runs efir-cli with @args. @db goes in as --db unless NULL; @env_db is
+ * EFIR_DB unless NULL (it is never inherited from the caller). */
+static void
+run_cli_strv (Fixture            *f,
+              const char         *db,
+              const char         *env_db,
+              const char * const *args,
+              Run                *run)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xdg_data = g_build_filename (f->dir, "xdg-data", NULL);
+
+  g_ptr_array_add (argv, (char *) cli_path);
+  if (db != NULL)
+    {
+      g_ptr_array_add (argv, "--db");
+      g_ptr_array_add (argv, (char *) db);
+    }
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, f->dir);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg_data, TRUE);
+  g_subprocess_launcher_setenv (launcher, "NO_COLOR", "1", TRUE);
+  if (env_db != NULL)
+    g_subprocess_launcher_setenv (launcher, "EFIR_DB", env_db, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "EFIR_DB");
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+
+  /* A crash, or a sanitizer's abort, is never an exit status to compare. */
+  if (!g_subprocess_get_if_exited (process))
+    g_error ("efir-cli did not exit normally; its stderr:\n%s", run->err);
+
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+static void
+run_cli_va (Fixture    *f,
+            const char *db,
+            const char *env_db,
+            Run        *run,
+            va_list     args)
+{
+  g_autoptr(GPtrArray) strv = g_ptr_array_new ();
+  const char *arg;
+
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (strv, (char *) arg);
+  g_ptr_array_add (strv, NULL);
+
+  run_cli_strv (f, db, env_db, (const char * const *) strv->pdata, run);
+}
+
+/* Runs efir-cli on the fixture's database. */
+static void G_GNUC_NULL_TERMINATED
+run_cli (Fixture *f,
+         Run     *run,
+         ...)
+{
+  va_list args;
+
+  va_start (args, run);
+  run_cli_va (f, f->db, NULL, run, args);
+  va_end (args);
+}
+
+static void G_GNUC_NULL_TERMINATED
+run_cli_on (Fixture    *f,
+            const char *db,
+            const char *env_db,
+            Run        *run,
+            ...)
+{
+  va_list args;
+
+  va_start (args, run);
+  run_cli_va (f, db, env_db, run, args);
+  va_end (args);
+}
+
+static void
+assert_status (const Run *run,
+               int        expected)
+{
+  if (run->status != expected)
+    g_test_message ("efir-cli exited with %d; stdout:\n%s\nstderr:\n%s", run->status, run->out,
+                    run->err);
+  g_assert_cmpint (run->status, ==, expected);
+}
+
+/* An error is one line on stderr and nothing on stdout. */
+static void
+assert_failed (const Run *run,
+               int        expected)
+{
+  assert_status (run, expected);
+  g_assert_true (g_str_has_prefix (run->err, "efir-cli: "));
+  g_assert_cmpstr (run->out, ==, "");
+}
+
+/* Ids are printed alone on stdout. */
+static gint64
+assert_printed_id (const Run *run)
+{
+  g_autofree char *line = g_strdup (run->out);
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  assert_status (run, 0);
+  g_assert_true (g_str_has_suffix (line, "\n"));
+  g_strchomp (line);
+  g_ascii_string_to_signed (line, 10, 1, G_MAXINT64, &id, &error);
+  g_assert_no_error (error);
+
+  return id;
+}
+
+static JsonArray *
+parse_json_array (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+
+  return json_array_ref (json_node_get_array (root));
+}
+
+static char *
+write_file (Fixture    *f,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&path);
+}
+
+static gint64
+add_program (Fixture    *f,
+             const char *name)
+{
+  g_auto(Run) run = { 0 };
+
+  run_cli (f, &run, "program", "add", "--name", name, NULL);
+  return assert_printed_id (&run);
+}
+
+static char *
+example_path (void)
+{
+  const char *dir = g_getenv ("EFIR_EXAMPLES_DIR");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return NULL;
+
+  path = g_build_filename (dir, "difficult-question-episode.json", NULL);
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+
+  return g_steal_pointer (&path);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+static char *
+id_string (gint64 id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+}
+
+/* Tests: programmes ------------------------------------------------------ */
+
+static void
+test_program_add_list (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(Run) add = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) list_json = { 0 };
+  g_autoptr(JsonArray) programs = NULL;
+  g_autofree char *line = NULL;
+  JsonObject *program;
+  gint64 id;
+
+  run_cli (f, &add, "program", "add", "--name", "Difficult Question", "--language", "en",
+           "--timezone", "Europe/Moscow", NULL);
+  id = assert_printed_id (&add);
+  g_assert_cmpstr (add.err, ==, "");
+
+  run_cli (f, &list, "program", "list", NULL);
+  assert_status (&list, 0);
+  line = g_strdup_printf ("%" G_GINT64_FORMAT "\tDifficult Question\ten\tEurope/Moscow\n", id);
+  g_assert_cmpstr (list.out, ==, line);
+
+  run_cli (f, &list_json, "program", "list", "--json", NULL);
+  assert_status (&list_json, 0);
+  programs = parse_json_array (list_json.out);
+  g_assert_cmpuint (json_array_get_length (programs), ==, 1);
+  program = json_array_get_object_element (programs, 0);
+  g_assert_cmpint (json_object_get_int_member (program, "id"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (program, "name"), ==, "Difficult Question");
+  g_assert_cmpstr (json_object_get_string_member (program, "language"), ==, "en");
+  g_assert_cmpstr (json_object_get_string_member (program, "time_zone"), ==, "Europe/Moscow");
+}
+
+static void
+test_program_duplicate (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_auto(Run) again = { 0 };
+  g_auto(Run) list = { 0 };
+  g_autoptr(JsonArray) programs = NULL;
+
+  add_program (f, "Difficult Question");
+
+  run_cli (f, &again, "program", "add", "--name", "Difficult Question", NULL);
+  assert_failed (&again, 1);
+  g_assert_nonnull (strstr (again.err, "Difficult Question"));
+
+  run_cli (f, &list, "program", "list", "--json", NULL);
+  assert_status (&list, 0);
+  programs = parse_json_array (list.out);
+  g_assert_cmpuint (json_array_get_length (programs), ==, 1);
+}
+
+static void
+test_program_bad_language (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto(Run) language = { 0 };
+  g_auto(Run) zone = { 0 };
+  g_auto(Run) no_name = { 0 };
+
+  run_cli (f, &language, "program", "add", "--name", "Difficult Question", "--language", "fr",
+           NULL);
+  assert_failed (&language, 2);
+  g_assert_nonnull (strstr (language.err, "“fr”"));
+
+  run_cli (f, &zone, "program", "add", "--name", "Difficult Question", "--timezone",
+           "Mars/Olympus_Mons", NULL);
+  assert_failed (&zone, 2);
+  g_assert_nonnull (strstr (zone.err, "Mars/Olympus_Mons"));
+
+  run_cli (f, &no_name, "program", "add", NULL);
+  assert_failed (&no_name, 2);
+
+  /* A refused command line leaves no database behind. */
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+/* Tests: episodes -------------------------------------------------------- */
+
+static void
+test_episode_new_list (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(Run) created = { 0 };
+  g_auto(Run) by_id = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) list_json = { 0 };
+  g_auto(Run) filtered = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_autoptr(JsonArray) episodes = NULL;
+  g_autoptr(JsonArray) only_other = NULL;
+  g_autofree char *program_id = NULL;
+  gboolean found = FALSE;
+  gint64 episode_id;
+  gint64 other_id;
+
+  add_program (f, "Difficult Question");
+  program_id = id_string (add_program (f, "Sister Programme"));
+
+  run_cli (f, &created, "episode", "new", "--program", "Difficult Question", "--title",
+           "Çətin sual", NULL);
+  episode_id = assert_printed_id (&created);
+
+  run_cli (f, &by_id, "episode", "new", "--program", program_id, "--title", "Another one", NULL);
+  other_id = assert_printed_id (&by_id);
+  g_assert_cmpint (other_id, !=, episode_id);
+
+  run_cli (f, &list, "episode", "list", NULL);
+  assert_status (&list, 0);
+  g_assert_nonnull (strstr (list.out, "Çətin sual"));
+  g_assert_nonnull (strstr (list.out, "Another one"));
+
+  run_cli (f, &list_json, "episode", "list", "--json", NULL);
+  assert_status (&list_json, 0);
+  episodes = parse_json_array (list_json.out);
+  g_assert_cmpuint (json_array_get_length (episodes), ==, 2);
+  for (guint i = 0; i < json_array_get_length (episodes); i++)
+    {
+      JsonObject *episode = json_array_get_object_element (episodes, i);
+
+      g_assert_true (json_object_has_member (episode, "number"));
+      g_assert_true (json_object_has_member (episode, "air_date"));
+      if (json_object_get_int_member (episode, "id") != episode_id)
+        continue;
+
+      g_assert_cmpstr (json_object_get_string_member (episode, "program"), ==,
+                       "Difficult Question");
+      g_assert_cmpstr (json_object_get_string_member (episode, "title"), ==, "Çətin sual");
+      g_assert_cmpstr (json_object_get_string_member (episode, "status"), ==, "draft");
+      found = TRUE;
+    }
+  g_assert_true (found);
+
+  run_cli (f, &filtered, "episode", "list", "--json", "--program", "Sister Programme", NULL);
+  assert_status (&filtered, 0);
+  only_other = parse_json_array (filtered.out);
+  g_assert_cmpuint (json_array_get_length (only_other), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (only_other, 0),
+                                               "id"), ==, other_id);
+
+  run_cli (f, &unknown, "episode", "new", "--program", "No Such Programme", "--title", "X", NULL);
+  assert_failed (&unknown, 1);
+  g_assert_nonnull (strstr (unknown.err, "No Such Programme"));
+}
+
+static void
+test_episode_import_export (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *example = example_path ();
+  g_autofree char *second_db = NULL;
+  g_autofree char *exported_path = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *second_id = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_auto(Run) reimported = { 0 };
+  g_auto(Run) reexported = { 0 };
+  JsonObject *object;
+
+  if (example == NULL)
+    {
+      g_test_skip ("EFIR_EXAMPLES_DIR has no difficult-question-episode.json");
+      return;
+    }
+
+  run_cli (f, &imported, "episode", "import", example, NULL);
+  id = id_string (assert_printed_id (&imported));
+
+  run_cli (f, &exported, "episode", "export", id, "--format", "json", NULL);
+  assert_status (&exported, 0);
+
+  json_parser_load_from_data (parser, exported.out, -1, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (object, "format"), ==, "efir-episode/1");
+  g_assert_cmpstr (json_object_get_string_member (object, "program"), ==, "Difficult Question");
+  g_assert_cmpint (json_object_get_int_member (object, "number"), ==, 112);
+
+  /* What was exported is a whole episode: a second database that imports
+   * it gives it back byte for byte. */
+  exported_path = write_file (f, "exported.json", exported.out, -1);
+  second_db = g_build_filename (f->dir, "second.db", NULL);
+
+  run_cli_on (f, second_db, NULL, &reimported, "episode", "import", exported_path, NULL);
+  second_id = id_string (assert_printed_id (&reimported));
+
+  run_cli_on (f, second_db, NULL, &reexported, "episode", "export", second_id, NULL);
+  assert_status (&reexported, 0);
+  g_assert_cmpstr (reexported.out, ==, exported.out);
+}
+
+static void
+test_episode_import_twice (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "episode.json", small_episode_json, -1);
+  g_autofree char *names_id = NULL;
+  g_autoptr(JsonArray) episodes = NULL;
+  g_auto(Run) first = { 0 };
+  g_auto(Run) second = { 0 };
+  g_auto(Run) list = { 0 };
+  gint64 id;
+
+  run_cli (f, &first, "episode", "import", path, NULL);
+  id = assert_printed_id (&first);
+
+  run_cli (f, &second, "episode", "import", path, NULL);
+  assert_failed (&second, 1);
+  names_id = g_strdup_printf ("id %" G_GINT64_FORMAT, id);
+  g_assert_nonnull (strstr (second.err, names_id));
+  g_assert_nonnull (strstr (second.err, "Çətin sual"));
+  g_assert_cmpint (strchr (second.err, '\n') - second.err + 1, ==, strlen (second.err));
+
+  run_cli (f, &list, "episode", "list", "--json", NULL);
+  assert_status (&list, 0);
+  episodes = parse_json_array (list.out);
+  g_assert_cmpuint (json_array_get_length (episodes), ==, 1);
+}
+
+static void
+test_episode_update_keeps_revision (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "episode.json", small_episode_json, -1);
+  g_autofree char *changed_path = NULL;
+  g_autofree char *changed_json = NULL;
+  g_autofree char *id_text = NULL;
+  g_autoptr(GString) changed = g_string_new (small_episode_json);
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(EfirEpisode) episode = NULL;
+  g_autoptr(EfirEpisode) old = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) updated = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) bad_id = { 0 };
+  gboolean found_old = FALSE;
+  gint64 id;
+
+  run_cli (f, &imported, "episode", "import", path, NULL);
+  id = assert_printed_id (&imported);
+  id_text = id_string (id);
+
+  g_string_replace (changed, "Çətin sual", "Sual yenə çətindir", 1);
+  changed_path = write_file (f, "changed.json", changed->str, changed->len);
+
+  run_cli (f, &updated, "episode", "update", id_text, changed_path, NULL);
+  assert_status (&updated, 0);
+  g_assert_cmpstr (updated.err, ==, "");
+
+  run_cli (f, &missing, "episode", "update", "9999", changed_path, NULL);
+  assert_failed (&missing, 1);
+  run_cli (f, &bad_id, "episode", "update", "seven", changed_path, NULL);
+  assert_failed (&bad_id, 2);
+
+  /* The processes are gone; the database tells what they left. */
+  store = efir_store_open (f->db, &error);
+  g_assert_no_error (error);
+
+  episode = efir_store_load_episode (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (efir_episode_get_title (episode), ==, "Sual yenə çətindir");
+
+  revisions = efir_store_list_revisions (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (revisions->len, >=, 1);
+
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      EfirRevisionInfo *info = g_ptr_array_index (revisions, i);
+
+      g_assert_cmpint (info->episode_id, ==, id);
+      g_clear_object (&old);
+      old = efir_store_load_revision (store, info->id, &error);
+      g_assert_no_error (error);
+      if (g_strcmp0 (efir_episode_get_title (old), "Çətin sual") == 0)
+        found_old = TRUE;
+    }
+  g_assert_true (found_old);
+}
+
+static void
+test_episode_export_errors (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "episode.json", small_episode_json, -1);
+  g_autofree char *id = NULL;
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) html = { 0 };
+  g_auto(Run) unknown_format = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) bad_file = { 0 };
+
+  run_cli (f, &imported, "episode", "import", path, NULL);
+  id = id_string (assert_printed_id (&imported));
+
+  run_cli (f, &html, "episode", "export", id, "--format", "html", NULL);
+  assert_failed (&html, 2);
+  g_assert_nonnull (strstr (html.err, "not available yet"));
+
+  run_cli (f, &unknown_format, "episode", "export", id, "--format", "pdf", NULL);
+  assert_failed (&unknown_format, 2);
+
+  run_cli (f, &missing, "episode", "export", "9999", NULL);
+  assert_failed (&missing, 1);
+  g_assert_nonnull (strstr (missing.err, "9999"));
+
+  run_cli (f, &bad_file, "episode", "import", "no-such-file.json", NULL);
+  assert_failed (&bad_file, 1);
+  g_assert_nonnull (strstr (bad_file.err, "no-such-file.json"));
+}
+
+/* Tests: search ---------------------------------------------------------- */
+
+static void
+test_search_folded (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_auto(Run) created = { 0 };
+  g_auto(Run) other = { 0 };
+  g_auto(Run) found = { 0 };
+  g_auto(Run) found_text = { 0 };
+  g_auto(Run) none = { 0 };
+  g_autoptr(JsonArray) hits = NULL;
+  g_autoptr(JsonArray) no_hits = NULL;
+  JsonObject *hit;
+  gint64 id;
+
+  add_program (f, "Difficult Question");
+  run_cli (f, &created, "episode", "new", "--program", "Difficult Question", "--title",
+           "Çətin sual", NULL);
+  id = assert_printed_id (&created);
+  run_cli (f, &other, "episode", "new", "--program", "Difficult Question", "--title",
+           "Hybrid threats", NULL);
+  assert_printed_id (&other);
+
+  run_cli (f, &found, "search", "cetin", "--json", NULL);
+  assert_status (&found, 0);
+  hits = parse_json_array (found.out);
+  g_assert_cmpuint (json_array_get_length (hits), ==, 1);
+  hit = json_array_get_object_element (hits, 0);
+  g_assert_cmpint (json_object_get_int_member (hit, "episode_id"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (hit, "title"), ==, "Çətin sual");
+  g_assert_cmpstr (json_object_get_string_member (hit, "program"), ==, "Difficult Question");
+  g_assert_true (json_object_has_member (hit, "number"));
+  g_assert_true (json_object_has_member (hit, "snippet"));
+  g_assert_true (json_object_has_member (hit, "rank"));
+  g_assert_null (strchr (json_object_get_string_member (hit, "snippet"), '\x01'));
+
+  run_cli (f, &found_text, "search", "CETIN", NULL);
+  assert_status (&found_text, 0);
+  g_assert_nonnull (strstr (found_text.out, "Çətin sual"));
+
+  run_cli (f, &none, "search", "nothing-like-this", "--json", NULL);
+  assert_status (&none, 0);
+  no_hits = parse_json_array (none.out);
+  g_assert_cmpuint (json_array_get_length (no_hits), ==, 0);
+}
+
+/* Tests: backup and check ------------------------------------------------ */
+
+static void
+assert_same_titles (EfirStore *a,
+                    EfirStore *b)
+{
+  g_autoptr(GListModel) episodes_a = efir_store_list_episodes (a, 0, NULL);
+  g_autoptr(GListModel) episodes_b = efir_store_list_episodes (b, 0, NULL);
+  guint n;
+
+  g_assert_nonnull (episodes_a);
+  g_assert_nonnull (episodes_b);
+  n = g_list_model_get_n_items (episodes_a);
+  g_assert_cmpuint (g_list_model_get_n_items (episodes_b), ==, n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EfirEpisode) ea = g_list_model_get_item (episodes_a, i);
+      g_autoptr(EfirEpisode) eb = g_list_model_get_item (episodes_b, i);
+
+      g_assert_cmpint (efir_episode_get_id (ea), ==, efir_episode_get_id (eb));
+      g_assert_cmpstr (efir_episode_get_title (ea), ==, efir_episode_get_title (eb));
+    }
+}
+
+static void
+test_backup (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "episode.json", small_episode_json, -1);
+  g_autofree char *dest = g_build_filename (f->dir, "copy.db", NULL);
+  g_autofree char *dest_line = g_strconcat (dest, "\n", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "backups-here", NULL);
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(EfirStore) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) created = { 0 };
+  g_auto(Run) backup = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) into_folder = { 0 };
+
+  run_cli (f, &imported, "episode", "import", path, NULL);
+  assert_printed_id (&imported);
+  run_cli (f, &created, "episode", "new", "--program", "Difficult Question", "--title",
+           "Second", NULL);
+  assert_printed_id (&created);
+
+  run_cli (f, &backup, "backup", dest, NULL);
+  assert_status (&backup, 0);
+  g_assert_cmpstr (backup.out, ==, dest_line);
+
+  store = efir_store_open (f->db, &error);
+  g_assert_no_error (error);
+  copy = efir_store_open (dest, &error);
+  g_assert_no_error (error);
+  g_assert_true (efir_store_check_integrity (copy, &error));
+  g_assert_no_error (error);
+  assert_same_titles (store, copy);
+
+  /* A backup never replaces a file. */
+  run_cli (f, &again, "backup", dest, NULL);
+  assert_failed (&again, 1);
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  run_cli (f, &into_folder, "backup", folder, NULL);
+  assert_status (&into_folder, 0);
+  g_assert_true (g_str_has_prefix (into_folder.out, folder));
+  g_strchomp (into_folder.out);
+  g_assert_true (g_file_test (into_folder.out, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_check_ok (Fixture       *f,
+               gconstpointer  data)
+{
+  g_auto(Run) check = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_autofree char *nowhere = g_build_filename (f->dir, "nowhere.db", NULL);
+
+  add_program (f, "Difficult Question");
+
+  run_cli (f, &check, "check", NULL);
+  assert_status (&check, 0);
+  g_assert_cmpstr (check.out, ==, "ok\n");
+
+  run_cli_on (f, nowhere, NULL, &missing, "check", NULL);
+  assert_failed (&missing, 1);
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+}
+
+static GBytes *
+write_garbage (const char *path)
+{
+  g_autoptr(GString) garbage = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 512; i++)
+    g_string_append_printf (garbage, "not a database, line %u\n", i);
+
+  g_file_set_contents (path, garbage->str, garbage->len, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new (garbage->str, garbage->len);
+}
+
+static void
+test_check_garbage (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GBytes) before = write_garbage (f->db);
+  g_autoptr(GBytes) after_check = NULL;
+  g_autoptr(GBytes) after_list = NULL;
+  g_auto(Run) check = { 0 };
+  g_auto(Run) list = { 0 };
+
+  run_cli (f, &check, "check", NULL);
+  assert_status (&check, 1);
+  g_assert_true (g_str_has_prefix (check.err, "efir-cli: "));
+  g_assert_nonnull (strstr (check.err, f->db));
+  after_check = read_bytes (f->db);
+  g_assert_true (g_bytes_equal (before, after_check));
+
+  /* Any other command refuses the file just as well. */
+  run_cli (f, &list, "program", "list", NULL);
+  assert_failed (&list, 1);
+  after_list = read_bytes (f->db);
+  g_assert_true (g_bytes_equal (before, after_list));
+}
+
+static void
+test_check_names_backup (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *expected = NULL;
+  g_autofree char *expected_line = NULL;
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->db, "-shm", NULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) check = { 0 };
+
+  add_program (f, "Difficult Question");
+
+  {
+    g_autoptr(EfirStore) store = efir_store_open (f->db, &error);
+
+    g_assert_no_error (error);
+    efir_store_backup_daily (store, &error);
+    g_assert_no_error (error);
+  }
+
+  expected = efir_store_find_latest_backup (f->db);
+  g_assert_nonnull (expected);
+  expected_line = g_strconcat (expected, "\n", NULL);
+
+  g_remove (wal);
+  g_remove (shm);
+  before = write_garbage (f->db);
+
+  run_cli (f, &check, "check", NULL);
+  assert_status (&check, 1);
+  g_assert_cmpstr (check.out, ==, expected_line);
+  g_assert_nonnull (strstr (check.err, expected));
+  after = read_bytes (f->db);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* Tests: the command line ------------------------------------------------ */
+
+static void
+test_usage_errors (Fixture       *f,
+                   gconstpointer  data)
+{
+  static const char * const unknown_command[] = { "frobnicate", NULL };
+  static const char * const no_subcommand[] = { "episode", NULL };
+  static const char * const unknown_subcommand[] = { "program", "remove", NULL };
+  static const char * const unknown_option[] = { "program", "list", "--bogus", NULL };
+  static const char * const missing_value[] = { "episode", "new", "--program", NULL };
+  static const char * const missing_argument[] = { "episode", "import", NULL };
+  static const char * const extra_argument[] = { "check", "now", NULL };
+  static const char * const unknown_global[] = { "--bogus", "check", NULL };
+  static const char * const no_command[] = { NULL };
+  static const char * const *cases[] = {
+    unknown_command, no_subcommand, unknown_subcommand, unknown_option, missing_value,
+    missing_argument, extra_argument, unknown_global, no_command,
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Run) run = { 0 };
+      g_autofree char *joined = g_strjoinv (" ", (char **) cases[i]);
+
+      g_test_message ("efir-cli %s", joined);
+      run_cli_strv (f, f->db, NULL, cases[i], &run);
+      assert_status (&run, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, "efir-cli: "));
+      g_assert_nonnull (strstr (run.err, "Usage: efir-cli"));
+    }
+
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_help (Fixture       *f,
+           gconstpointer  data)
+{
+  static const char * const global[] = { "--help", NULL };
+  static const char * const group[] = { "episode", "--help", NULL };
+  static const char * const command[] = { "episode", "import", "--help", NULL };
+  static const char * const search[] = { "search", "-h", NULL };
+  g_auto(Run) global_run = { 0 };
+  g_auto(Run) group_run = { 0 };
+  g_auto(Run) command_run = { 0 };
+  g_auto(Run) search_run = { 0 };
+
+  run_cli_strv (f, f->db, NULL, global, &global_run);
+  assert_status (&global_run, 0);
+  g_assert_nonnull (strstr (global_run.out, "episode import FILE.json"));
+  g_assert_nonnull (strstr (global_run.out, "--db PATH"));
+
+  run_cli_strv (f, f->db, NULL, group, &group_run);
+  assert_status (&group_run, 0);
+  g_assert_nonnull (strstr (group_run.out, "episode update ID FILE.json"));
+  g_assert_null (strstr (group_run.out, "program add"));
+
+  run_cli_strv (f, f->db, NULL, command, &command_run);
+  assert_status (&command_run, 0);
+  g_assert_nonnull (strstr (command_run.out, "efir-cli [--db PATH] episode import"));
+
+  run_cli_strv (f, f->db, NULL, search, &search_run);
+  assert_status (&search_run, 0);
+  g_assert_nonnull (strstr (search_run.out, "--json"));
+
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_database_choice (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *env_db = g_build_filename (f->dir, "from-env.db", NULL);
+  g_autofree char *default_db = g_build_filename (f->dir, "xdg-data", "efir", "efir.db", NULL);
+  g_auto(Run) added = { 0 };
+  g_auto(Run) listed = { 0 };
+  g_auto(Run) overridden = { 0 };
+  g_auto(Run) by_default = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_autofree char *missing_db = g_build_filename (f->dir, "missing.db", NULL);
+  gint64 id;
+
+  /* EFIR_DB names the database when --db does not. */
+  run_cli_on (f, NULL, env_db, &added, "program", "add", "--name", "From the environment",
+              NULL);
+  id = assert_printed_id (&added);
+  g_assert_true (g_file_test (env_db, G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+
+  run_cli_on (f, env_db, NULL, &listed, "program", "list", NULL);
+  assert_status (&listed, 0);
+  g_assert_nonnull (strstr (listed.out, "From the environment"));
+  g_assert_cmpint (g_ascii_strtoll (listed.out, NULL, 10), ==, id);
+
+  /* --db wins over EFIR_DB. */
+  run_cli_on (f, f->db, env_db, &overridden, "program", "add", "--name", "From the option",
+              NULL);
+  assert_printed_id (&overridden);
+  g_assert_true (g_file_test (f->db, G_FILE_TEST_IS_REGULAR));
+
+  /* Neither: the default path, under XDG_DATA_HOME, folder and all. */
+  run_cli_on (f, NULL, NULL, &by_default, "program", "add", "--name", "By default", NULL);
+  assert_printed_id (&by_default);
+  g_assert_true (g_file_test (default_db, G_FILE_TEST_IS_REGULAR));
+
+  /* Reading commands never create a database. */
+  run_cli_on (f, NULL, "missing.db", &missing, "program", "list", NULL);
+  assert_failed (&missing, 1);
+  g_assert_nonnull (strstr (missing.err, "missing.db"));
+  g_assert_false (g_file_test (missing_db, G_FILE_TEST_EXISTS));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  cli_path = g_getenv ("EFIR_CLI");
+  if (cli_path == NULL)
+    cli_path = BUILD_ROOT "/src/cli/efir-cli";
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/cli/program/add-list", test_program_add_list);
+  ADD ("/cli/program/duplicate", test_program_duplicate);
+  ADD ("/cli/program/bad-language", test_program_bad_language);
+  ADD ("/cli/episode/new-list", test_episode_new_list);
+  ADD ("/cli/episode/import-export", test_episode_import_export);
+  ADD ("/cli/episode/import-twice", test_episode_import_twice);
+  ADD ("/cli/episode/update-keeps-revision", test_episode_update_keeps_revision);
+  ADD ("/cli/episode/export-errors", test_episode_export_errors);
+  ADD ("/cli/search/folded", test_search_folded);
+  ADD ("/cli/maintenance/backup", test_backup);
+  ADD ("/cli/maintenance/check-ok", test_check_ok);
+  ADD ("/cli/maintenance/check-garbage", test_check_garbage);
+  ADD ("/cli/maintenance/check-names-backup", test_check_names_backup);
+  ADD ("/cli/usage/errors", test_usage_errors);
+  ADD ("/cli/usage/help", test_help);
+  ADD ("/cli/usage/database-choice", test_database_choice);
+#undef ADD
+
+  return g_test_run ();
+}

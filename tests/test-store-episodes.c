@@ -1,0 +1,700 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-store-episodes"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "efir-database.h"
+#include "efir-episode-json.h"
+#include "efir-store.h"
+
+/* Fixture ---------------------------------------------------------------- */
+
+typedef struct
+{
+  char        *dir;
+  char        *path;
+  EfirStore   *store;
+  EfirProgram *program;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("efir-store-episodes-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "efir.db", NULL);
+
+  fixture->store = efir_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+
+  fixture->program = efir_program_new ("Çətin sual");
+  efir_store_save_program (fixture->store, fixture->program, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->program);
+  g_clear_object (&fixture->store);
+  remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* Helpers ---------------------------------------------------------------- */
+
+static GDateTime *
+parse_date (const char *iso8601)
+{
+  GDateTime *date_time = g_date_time_new_from_iso8601 (iso8601, NULL);
+
+  g_assert_nonnull (date_time);
+  return date_time;
+}
+
+static EfirEpisode *
+new_episode (Fixture    *fixture,
+             const char *title)
+{
+  EfirEpisode *episode = efir_episode_new ();
+
+  efir_episode_set_program_id (episode, efir_program_get_id (fixture->program));
+  efir_episode_set_program_name (episode, efir_program_get_name (fixture->program));
+  efir_episode_set_title (episode, title);
+
+  return episode;
+}
+
+static void
+add_guest (EfirEpisode *episode,
+           const char  *name,
+           const char  *role)
+{
+  g_autoptr(EfirEpisodeGuest) guest = efir_episode_guest_new (name, role);
+
+  g_list_store_append (efir_episode_get_guests (episode), guest);
+}
+
+static void
+add_quote (EfirEpisode *episode,
+           const char  *text,
+           const char  *speaker,
+           double       start_seconds,
+           gboolean     pull_quote)
+{
+  g_autoptr(EfirQuote) quote = efir_quote_new (text, speaker, start_seconds);
+
+  efir_quote_set_pull_quote (quote, pull_quote);
+  g_list_store_append (efir_episode_get_quotes (episode), quote);
+}
+
+static void
+add_segment (EfirEpisode *episode,
+             double       start,
+             double       end,
+             const char  *speaker,
+             const char  *text)
+{
+  g_autoptr(EfirSegment) segment = efir_segment_new (start, end, speaker, text);
+
+  g_list_store_append (efir_episode_get_transcript (episode), segment);
+}
+
+static void
+add_link (EfirEpisode *episode,
+          const char  *url,
+          const char  *platform)
+{
+  g_autoptr(EfirSocialLink) link = efir_social_link_new (url, platform);
+
+  g_list_store_append (efir_episode_get_social_links (episode), link);
+}
+
+/* Every field set, with the values that are easy to get wrong. */
+static EfirEpisode *
+new_full_episode (Fixture *fixture)
+{
+  static const char * const tags[] = { "Rusiya", "İran", "hibrid təhdidlər", NULL };
+  EfirEpisode *episode = new_episode (fixture, "Azərbaycanı nə narahat edir? «Ёлка» и “кавычки”");
+  g_autoptr(GDateTime) air_date = parse_date ("2024-10-04T20:00:00+04:00");
+
+  efir_episode_set_number (episode, 112);
+  efir_episode_set_air_date (episode, air_date);
+  efir_episode_set_video_url (episode, "https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+  efir_episode_set_duration (episode, 1740);
+  efir_episode_set_slug (episode, "azerbaycani-ne-narahat-edir");
+  efir_episode_set_summary (episode,
+                            "Line one with \"quotes\" and a back\\slash.\n\n"
+                            "**İlham Əliyev** said\ta thing.\r\nEnd \x01.");
+  efir_episode_set_tags (episode, tags);
+  efir_episode_set_status (episode, EFIR_EPISODE_STATUS_READY);
+
+  add_guest (episode, "Nasimi Mammadli", "Political commentator");
+  add_guest (episode, "Ramid Namazov", NULL);
+
+  add_quote (episode, "Bu, geosiyasi motivlidir.", "Nasimi Mammadli", 1612.5, TRUE);
+  add_quote (episode, "A quote whose time is not known yet.", "", -1, FALSE);
+
+  /* Times that print with 17 digits must load back as the same doubles. */
+  add_segment (episode, 0, 4.2, "Host", "Axşamınız xeyir, bu «Çətin sual»dır.");
+  add_segment (episode, 4.2, 0.1 + 0.2 + 4.2, "Nasimi \"N.\" Mammadli",
+               "Line\nbreak, tab\there, back\\slash and \x02 a control.");
+  add_segment (episode, 1e6 / 3, 1e6 / 3 + 1, "", "Ёлка без говорящего.");
+
+  add_link (episode, "https://www.youtube.com/watch?v=dQw4w9WgXcQ&si=AbC", "youtube");
+  add_link (episode, "https://t.me/difficultquestion/4521", NULL);
+
+  return episode;
+}
+
+static EfirEpisode *
+load (Fixture *fixture,
+      gint64   episode_id)
+{
+  g_autoptr(GError) error = NULL;
+  EfirEpisode *episode = efir_store_load_episode (fixture->store, episode_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (episode);
+  return episode;
+}
+
+static void
+save (Fixture         *fixture,
+      EfirEpisode     *episode,
+      EfirEpisodePart  parts)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (efir_store_save_episode (fixture->store, episode, parts, &error));
+  g_assert_no_error (error);
+}
+
+/* A second connection, as another process would have, for what the store
+ * does not show.
+ */
+static gint64
+query_int (Fixture    *fixture,
+           const char *sql,
+           gint64      bound)
+{
+  g_autoptr(EfirDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gint64 value;
+
+  db = efir_database_open (fixture->path, EFIR_DATABASE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  stmt = efir_database_prepare (db, sql, &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, bound);
+  g_assert_true (efir_database_step (db, stmt, &error));
+  g_assert_no_error (error);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
+static void
+assert_same_content (EfirEpisode *a,
+                     EfirEpisode *b)
+{
+  g_autofree char *json_a = efir_episode_to_json (a, TRUE);
+  g_autofree char *json_b = efir_episode_to_json (b, TRUE);
+
+  g_assert_cmpstr (json_a, ==, json_b);
+  g_assert_cmpint (efir_episode_diff (a, b), ==, 0);
+}
+
+static void
+count_changes_cb (EfirEpisode     *episode,
+                  EfirEpisodePart  parts,
+                  guint           *n_changes)
+{
+  (*n_changes)++;
+}
+
+/* Tests ------------------------------------------------------------------ */
+
+static void
+test_roundtrip (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) episode = new_full_episode (fixture);
+  g_autoptr(EfirEpisode) loaded = NULL;
+  g_autoptr(EfirEpisode) other = new_episode (fixture, "Başqa");
+  g_autoptr(EfirEpisode) other_loaded = NULL;
+  g_autoptr(GDateTime) other_date = parse_date ("2024-03-10T23:59:59.250000-03:30");
+  g_autoptr(EfirQuote) quote = NULL;
+  g_autoptr(EfirSegment) segment = NULL;
+  g_autoptr(EfirEpisodeGuest) guest = NULL;
+  g_autofree char *air_date = NULL;
+
+  save (fixture, episode, EFIR_EPISODE_PART_ALL);
+  g_assert_cmpint (efir_episode_get_id (episode), >, 0);
+
+  loaded = load (fixture, efir_episode_get_id (episode));
+  assert_same_content (episode, loaded);
+  g_assert_cmpint (efir_episode_get_id (loaded), ==, efir_episode_get_id (episode));
+  g_assert_cmpstr (efir_episode_get_program_name (loaded), ==, "Çətin sual");
+
+  /* The offset is the broadcast's, not the machine's. */
+  g_assert_cmpint (g_date_time_get_utc_offset (efir_episode_get_air_date (loaded)), ==,
+                   4 * G_TIME_SPAN_HOUR);
+  air_date = g_date_time_format_iso8601 (efir_episode_get_air_date (loaded));
+  g_assert_cmpstr (air_date, ==, "2024-10-04T20:00:00+04");
+
+  quote = g_list_model_get_item (G_LIST_MODEL (efir_episode_get_quotes (loaded)), 0);
+  g_assert_true (efir_quote_get_pull_quote (quote));
+  g_clear_object (&quote);
+  quote = g_list_model_get_item (G_LIST_MODEL (efir_episode_get_quotes (loaded)), 1);
+  g_assert_false (efir_quote_get_pull_quote (quote));
+  g_assert_cmpfloat (efir_quote_get_start_seconds (quote), <, 0);
+
+  segment = g_list_model_get_item (G_LIST_MODEL (efir_episode_get_transcript (loaded)), 1);
+  g_assert_cmpfloat (efir_segment_get_end (segment), ==, 0.1 + 0.2 + 4.2);
+  g_assert_cmpstr (efir_segment_get_text (segment), ==,
+                   "Line\nbreak, tab\there, back\\slash and \x02 a control.");
+
+  guest = g_list_model_get_item (G_LIST_MODEL (efir_episode_get_guests (loaded)), 1);
+  g_assert_cmpstr (efir_episode_guest_get_role (guest), ==, "");
+
+  /* Fractions of a second and an offset that is not whole hours. */
+  efir_episode_set_air_date (other, other_date);
+  save (fixture, other, EFIR_EPISODE_PART_ALL);
+  other_loaded = load (fixture, efir_episode_get_id (other));
+  assert_same_content (other, other_loaded);
+  g_assert_cmpint (g_date_time_get_utc_offset (efir_episode_get_air_date (other_loaded)), ==,
+                   -(3 * G_TIME_SPAN_HOUR + 30 * G_TIME_SPAN_MINUTE));
+  g_assert_cmpint (g_date_time_get_microsecond (efir_episode_get_air_date (other_loaded)), ==,
+                   250000);
+}
+
+static void
+test_load_emits_once (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) episode = new_full_episode (fixture);
+  g_autoptr(EfirEpisode) loaded = NULL;
+  guint n_changes = 0;
+
+  save (fixture, episode, EFIR_EPISODE_PART_ALL);
+  loaded = load (fixture, efir_episode_get_id (episode));
+
+  /* Nothing pending from filling it: editing one field is one change. */
+  g_signal_connect (loaded, "changed", G_CALLBACK (count_changes_cb), &n_changes);
+  efir_episode_set_title (loaded, "Yeni başlıq");
+  g_assert_cmpuint (n_changes, ==, 1);
+}
+
+static void
+test_save_one_part (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const EfirEpisodePart parts[] = {
+    EFIR_EPISODE_PART_DETAILS,
+    EFIR_EPISODE_PART_GUESTS,
+    EFIR_EPISODE_PART_QUOTES,
+    EFIR_EPISODE_PART_TRANSCRIPT,
+    EFIR_EPISODE_PART_SOCIAL_LINKS,
+  };
+  g_autoptr(EfirEpisode) episode = new_full_episode (fixture);
+  gint64 id;
+
+  save (fixture, episode, EFIR_EPISODE_PART_ALL);
+  id = efir_episode_get_id (episode);
+  g_assert_cmpint (query_int (fixture, "SELECT save_count FROM episodes WHERE id = ?1", id), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autoptr(EfirEpisode) stored = load (fixture, id);
+      g_autoptr(EfirEpisode) edited = load (fixture, id);
+      g_autoptr(EfirEpisode) reloaded = NULL;
+      g_autoptr(GDateTime) air_date = parse_date ("2025-01-01T12:00:00+03:00");
+      gint64 modified_before = query_int (fixture,
+                                          "SELECT modified_at FROM episodes WHERE id = ?1", id);
+
+      /* Change every part in memory, save one. */
+      efir_episode_set_title (edited, "Dəyişdirilmiş");
+      efir_episode_set_air_date (edited, air_date);
+      add_guest (edited, "Yeni qonaq", "Ekspert");
+      add_quote (edited, "Yeni sitat", "Yeni qonaq", 10, FALSE);
+      add_segment (edited, 5000, 5001, "Host", "Yeni seqment");
+      add_link (edited, "https://example.org/new", NULL);
+
+      g_usleep (2);
+      save (fixture, edited, parts[i]);
+
+      reloaded = load (fixture, id);
+      g_assert_cmpint (efir_episode_diff (reloaded, stored), ==, parts[i]);
+      g_assert_cmpint (efir_episode_diff (reloaded, edited), ==, EFIR_EPISODE_PART_ALL & ~parts[i]);
+      g_assert_cmpint (query_int (fixture, "SELECT save_count FROM episodes WHERE id = ?1", id), ==,
+                       i + 2);
+      g_assert_cmpint (query_int (fixture, "SELECT modified_at FROM episodes WHERE id = ?1", id), >,
+                       modified_before);
+    }
+}
+
+static void
+test_guests_join_directory (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(EfirPerson) known = efir_person_new ("İlham Əliyev");
+  g_autoptr(EfirEpisode) first = new_episode (fixture, "Birinci");
+  g_autoptr(EfirEpisode) second = new_episode (fixture, "İkinci");
+  g_autoptr(EfirEpisode) loaded = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(EfirEpisodeGuest) nasimi = NULL;
+  g_autoptr(EfirEpisodeGuest) ilham = NULL;
+  g_autoptr(EfirEpisodeGuest) unnamed = NULL;
+  g_autoptr(EfirEpisodeGuest) nasimi_again = NULL;
+  g_autoptr(EfirPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+
+  efir_store_save_person (fixture->store, known, &error);
+  g_assert_no_error (error);
+
+  add_guest (first, "Nasimi Mammadli", "Political commentator");
+  add_guest (first, "İlham Əliyev", "Guest");
+  /* A row the producer has added but not typed a name in yet. */
+  add_guest (first, "", "Ekspert");
+  save (fixture, first, EFIR_EPISODE_PART_ALL);
+
+  nasimi = g_list_model_get_item (G_LIST_MODEL (efir_episode_get_guests (first)), 0);
+  ilham = g_list_model_get_item (G_LIST_MODEL (efir_episode_get_guests (first)), 1);
+  unnamed = g_list_model_get_item (G_LIST_MODEL (efir_episode_get_guests (first)), 2);
+  g_assert_cmpint (efir_episode_guest_get_person_id (nasimi), >, 0);
+  g_assert_cmpint (efir_episode_guest_get_person_id (ilham), ==, efir_person_get_id (known));
+  g_assert_cmpint (efir_episode_guest_get_person_id (unnamed), ==, 0);
+
+  /* The new entry takes its default role from the first billing. */
+  people = efir_store_list_people (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 2);
+  person = g_list_model_get_item (people, 1);
+  g_assert_cmpstr (efir_person_get_name (person), ==, "Nasimi Mammadli");
+  g_assert_cmpstr (efir_person_get_default_role (person), ==, "Political commentator");
+  g_assert_cmpint (efir_person_get_id (person), ==, efir_episode_guest_get_person_id (nasimi));
+
+  /* The link is stored, not only set on the objects. */
+  loaded = load (fixture, efir_episode_get_id (first));
+  assert_same_content (first, loaded);
+
+  /* Another episode with the same guest finds the same entry. */
+  add_guest (second, "Nasimi Mammadli", "Analyst");
+  save (fixture, second, EFIR_EPISODE_PART_ALL);
+  nasimi_again = g_list_model_get_item (G_LIST_MODEL (efir_episode_get_guests (second)), 0);
+  g_assert_cmpint (efir_episode_guest_get_person_id (nasimi_again), ==,
+                   efir_episode_guest_get_person_id (nasimi));
+  g_clear_object (&people);
+  people = efir_store_list_people (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 2);
+}
+
+static void
+exec_sql (Fixture    *fixture,
+          const char *sql)
+{
+  g_autoptr(EfirDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = efir_database_open (fixture->path, EFIR_DATABASE_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  efir_database_exec (db, sql, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_failed_save_changes_nothing (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) episode = new_full_episode (fixture);
+  g_autoptr(EfirEpisodeGuest) guest = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The last write of the save fails, after the guests were added to the
+   * directory: none of it may stay, in the file or in the objects.
+   */
+  exec_sql (fixture,
+            "CREATE TRIGGER links_fail BEFORE INSERT ON social_links"
+            " BEGIN SELECT RAISE (ABORT, 'the disk went away'); END");
+
+  g_assert_false (efir_store_save_episode (fixture->store, episode, EFIR_EPISODE_PART_ALL, &error));
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_SQLITE);
+  g_clear_error (&error);
+
+  g_assert_cmpint (efir_episode_get_id (episode), ==, 0);
+  guest = g_list_model_get_item (G_LIST_MODEL (efir_episode_get_guests (episode)), 0);
+  g_assert_cmpint (efir_episode_guest_get_person_id (guest), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM episodes WHERE ?1", 1), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM people WHERE ?1", 1), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM meta WHERE ?1", 1), ==, 0);
+
+  /* The same object saves once the trouble is over, and is whole. */
+  exec_sql (fixture, "DROP TRIGGER links_fail");
+  save (fixture, episode, EFIR_EPISODE_PART_ALL);
+  g_assert_cmpint (efir_episode_get_id (episode), >, 0);
+  g_assert_cmpint (efir_episode_guest_get_person_id (guest), >, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM social_links WHERE episode_id = ?1",
+                              efir_episode_get_id (episode)),
+                   ==, 2);
+}
+
+static void
+test_save_needs_program (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) episode = efir_episode_new ();
+  g_autoptr(EfirEpisode) by_name = efir_episode_new ();
+  g_autoptr(GError) error = NULL;
+
+  efir_episode_set_title (episode, "Proqramsız");
+  g_assert_false (efir_store_save_episode (fixture->store, episode, EFIR_EPISODE_PART_ALL, &error));
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  efir_episode_set_program_name (episode, "No Such Programme");
+  g_assert_false (efir_store_save_episode (fixture->store, episode, EFIR_EPISODE_PART_ALL, &error));
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "No Such Programme"));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM episodes WHERE ?1", 1), ==, 0);
+
+  /* The programme's name is enough when its id is not known. */
+  efir_episode_set_program_name (by_name, "Çətin sual");
+  save (fixture, by_name, EFIR_EPISODE_PART_ALL);
+  g_assert_cmpint (query_int (fixture, "SELECT program_id FROM episodes WHERE id = ?1",
+                              efir_episode_get_id (by_name)),
+                   ==, efir_program_get_id (fixture->program));
+}
+
+static void
+test_save_deleted (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) episode = new_full_episode (fixture);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  save (fixture, episode, EFIR_EPISODE_PART_ALL);
+  id = efir_episode_get_id (episode);
+  efir_store_delete_episode (fixture->store, id, &error);
+  g_assert_no_error (error);
+
+  /* An editor still open on it must not bring it back half-written. */
+  efir_episode_set_title (episode, "Hələ də açıq");
+  g_assert_false (efir_store_save_episode (fixture->store, episode, EFIR_EPISODE_PART_TRANSCRIPT,
+                                           &error));
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (efir_store_save_episode (fixture->store, episode, EFIR_EPISODE_PART_DETAILS,
+                                           &error));
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM transcripts WHERE ?1", 1), ==, 0);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM episodes WHERE ?1", 1), ==, 0);
+}
+
+static void
+test_delete_cascades (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char * const tables[] = {
+    "SELECT count(*) FROM episode_guests WHERE episode_id = ?1",
+    "SELECT count(*) FROM quotes WHERE episode_id = ?1",
+    "SELECT count(*) FROM transcripts WHERE episode_id = ?1",
+    "SELECT count(*) FROM social_links WHERE episode_id = ?1",
+    "SELECT count(*) FROM revisions WHERE episode_id = ?1",
+    "SELECT count(*) FROM episode_search WHERE rowid = ?1",
+  };
+  g_autoptr(EfirEpisode) episode = new_full_episode (fixture);
+  g_autoptr(EfirEpisode) kept = new_full_episode (fixture);
+  g_autoptr(EfirEpisode) missing = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  save (fixture, episode, EFIR_EPISODE_PART_ALL);
+  save (fixture, kept, EFIR_EPISODE_PART_ALL);
+  id = efir_episode_get_id (episode);
+  efir_store_add_revision (fixture->store, episode, "publish", &error);
+  g_assert_no_error (error);
+  hits = efir_store_search (fixture->store, "narahat", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_assert_cmpint (query_int (fixture, tables[i], id), >, 0);
+
+  g_assert_true (efir_store_delete_episode (fixture->store, id, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_assert_cmpint (query_int (fixture, tables[i], id), ==, 0);
+
+  missing = efir_store_load_episode (fixture->store, id, &error);
+  g_assert_null (missing);
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* The other episode and the directory stay. */
+  hits = efir_store_search (fixture->store, "narahat", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpint (((EfirSearchHit *) g_ptr_array_index (hits, 0))->episode_id, ==,
+                   efir_episode_get_id (kept));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM people WHERE ?1", 1), ==, 2);
+
+  g_assert_false (efir_store_delete_episode (fixture->store, id, &error));
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND);
+}
+
+static void
+test_list (Fixture       *fixture,
+           gconstpointer  data)
+{
+  /* title, number, air date (NULL: not set) */
+  static const struct
+  {
+    const char *title;
+    int         number;
+    const char *air_date;
+  } rows[] = {
+    { "Oldest", 1, "2024-01-05T20:00:00+04:00" },
+    { "Latest", 4, "2024-10-04T17:00:00+00:00" },
+    /* Later as text, earlier in time: 16:30 UTC. */
+    { "Before latest", 3, "2024-10-04T20:30:00+04:00" },
+    { "Same time, lower number", 2, "2024-06-01T20:00:00+04:00" },
+    { "Same time, higher number", 5, "2024-06-01T20:00:00+04:00" },
+    { "Undated draft", 0, NULL },
+  };
+  static const char * const expected[] = {
+    "Undated draft", "Latest", "Before latest", "Same time, higher number",
+    "Same time, lower number", "Oldest",
+  };
+  g_autoptr(EfirProgram) other_program = efir_program_new ("Другая программа");
+  g_autoptr(EfirEpisode) other = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GError) error = NULL;
+
+  efir_store_save_program (fixture->store, other_program, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autoptr(EfirEpisode) episode = new_full_episode (fixture);
+      g_autoptr(GDateTime) air_date = NULL;
+
+      if (rows[i].air_date != NULL)
+        air_date = parse_date (rows[i].air_date);
+      efir_episode_set_title (episode, rows[i].title);
+      efir_episode_set_number (episode, rows[i].number);
+      efir_episode_set_air_date (episode, air_date);
+      save (fixture, episode, EFIR_EPISODE_PART_ALL);
+    }
+
+  other = new_episode (fixture, "Другой выпуск");
+  efir_episode_set_program_id (other, efir_program_get_id (other_program));
+  add_guest (other, "Гость", "Роль");
+  save (fixture, other, EFIR_EPISODE_PART_ALL);
+
+  list = efir_store_list_episodes (fixture->store, efir_program_get_id (fixture->program), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, G_N_ELEMENTS (expected));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(EfirEpisode) episode = g_list_model_get_item (list, i);
+      g_autoptr(EfirEpisodeGuest) guest = NULL;
+
+      g_assert_cmpstr (efir_episode_get_title (episode), ==, expected[i]);
+
+      /* Light: details and guests, nothing else. */
+      g_assert_cmpstr (efir_episode_get_program_name (episode), ==, "Çətin sual");
+      g_assert_cmpstr (efir_episode_get_video_url (episode), ==,
+                       "https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+      g_assert_cmpuint (g_strv_length ((char **) efir_episode_get_tags (episode)), ==, 3);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_guests (episode))),
+                        ==, 2);
+      guest = g_list_model_get_item (G_LIST_MODEL (efir_episode_get_guests (episode)), 0);
+      g_assert_cmpstr (efir_episode_guest_get_name (guest), ==, "Nasimi Mammadli");
+      g_assert_cmpint (efir_episode_guest_get_person_id (guest), >, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_quotes (episode))),
+                        ==, 0);
+      g_assert_cmpuint (
+        g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_transcript (episode))), ==, 0);
+      g_assert_cmpuint (
+        g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_social_links (episode))), ==, 0);
+    }
+
+  all = efir_store_list_episodes (fixture->store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, G_N_ELEMENTS (expected) + 1);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(EfirEpisode) episode = g_list_model_get_item (all, i);
+      g_autoptr(EfirEpisodeGuest) guest = NULL;
+
+      if (efir_episode_get_program_id (episode) != efir_program_get_id (other_program))
+        continue;
+
+      g_assert_cmpstr (efir_episode_get_program_name (episode), ==, "Другая программа");
+      guest = g_list_model_get_item (G_LIST_MODEL (efir_episode_get_guests (episode)), 0);
+      g_assert_cmpstr (efir_episode_guest_get_name (guest), ==, "Гость");
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_guests (episode))),
+                        ==, 1);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/episode/roundtrip", test_roundtrip);
+  ADD ("/store/episode/load-emits-once", test_load_emits_once);
+  ADD ("/store/episode/save-one-part", test_save_one_part);
+  ADD ("/store/episode/guests-join-directory", test_guests_join_directory);
+  ADD ("/store/episode/failed-save-changes-nothing", test_failed_save_changes_nothing);
+  ADD ("/store/episode/save-needs-program", test_save_needs_program);
+  ADD ("/store/episode/save-deleted", test_save_deleted);
+  ADD ("/store/episode/delete-cascades", test_delete_cascades);
+  ADD ("/store/episode/list", test_list);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,775 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-ui-editor"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gtksourceview/gtksource.h>
+
+#include "efir-details-section.h"
+#include "efir-episode-editor.h"
+#include "efir-resources.h"
+#include "efir-social-links-section.h"
+#include "efir-summary-section.h"
+
+typedef struct
+{
+  GtkWindow         *window;
+  EfirEpisodeEditor *editor;
+  EfirProgram       *program;
+  EfirEpisode       *episode;
+} Fixture;
+
+/* Helpers ---------------------------------------------------------------- */
+
+static void
+iterate_until_idle (void)
+{
+  for (guint i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static gpointer
+editor_child (Fixture    *f,
+              const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (f->editor), EFIR_TYPE_EPISODE_EDITOR, name);
+}
+
+static gpointer
+details_child (Fixture    *f,
+               const char *name)
+{
+  return gtk_widget_get_template_child (editor_child (f, "details"),
+                                        EFIR_TYPE_DETAILS_SECTION, name);
+}
+
+static gpointer
+summary_child (Fixture    *f,
+               const char *name)
+{
+  return gtk_widget_get_template_child (editor_child (f, "summary"),
+                                        EFIR_TYPE_SUMMARY_SECTION, name);
+}
+
+/* What the producer types lands in the field's GtkText, as keystrokes do. */
+static void
+type_into (gpointer    editable,
+           const char *text)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (editable));
+  int position;
+
+  if (delegate == NULL)
+    delegate = GTK_EDITABLE (editable);
+
+  gtk_widget_grab_focus (GTK_WIDGET (delegate));
+  position = g_utf8_strlen (gtk_editable_get_text (delegate), -1);
+  gtk_editable_set_position (delegate, position);
+  gtk_editable_insert_text (delegate, text, -1, &position);
+  iterate_until_idle ();
+}
+
+static void
+replace_text (gpointer    editable,
+              const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+  iterate_until_idle ();
+}
+
+static char *
+dup_summary_buffer_text (Fixture *f)
+{
+  GtkTextBuffer *buffer = summary_child (f, "buffer");
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+count_changed_cb (EfirEpisode     *episode,
+                  EfirEpisodePart  parts,
+                  guint           *count)
+{
+  (*count)++;
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  g_test_message ("unexpected notify::%s", pspec->name);
+  (*count)++;
+}
+
+static GtkListBox *
+links_list (Fixture *f)
+{
+  return GTK_LIST_BOX (gtk_widget_get_template_child (editor_child (f, "social_links"),
+                                                     EFIR_TYPE_SOCIAL_LINKS_SECTION, "list"));
+}
+
+static AdwEntryRow *
+links_row_at (Fixture *f,
+              guint    index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (links_list (f), index);
+
+  g_assert_true (ADW_IS_ENTRY_ROW (row));
+  return ADW_ENTRY_ROW (row);
+}
+
+static GtkToggleButton *
+jump_button (Fixture           *f,
+             EfirEditorSection  section)
+{
+  GtkWidget *child = gtk_widget_get_first_child (editor_child (f, "jump_bar"));
+
+  for (guint i = 0; i < section; i++)
+    child = gtk_widget_get_next_sibling (child);
+
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (child));
+  return GTK_TOGGLE_BUTTON (child);
+}
+
+static GtkWidget *
+find_button_with_icon (GtkWidget  *widget,
+                       const char *icon_name)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), icon_name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_icon (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->program = efir_program_new ("Çətin sual");
+  efir_program_set_time_zone (f->program, "Asia/Baku");
+  efir_program_set_language (f->program, "az");
+
+  f->episode = efir_episode_new ();
+  efir_episode_set_program_name (f->episode, "Çətin sual");
+  efir_episode_set_number (f->episode, 112);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1000, 800);
+  f->editor = EFIR_EPISODE_EDITOR (efir_episode_editor_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->editor));
+  efir_episode_editor_set_program (f->editor, f->program);
+  gtk_window_present (f->window);
+  iterate_until_idle ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  iterate_until_idle ();
+  g_clear_object (&f->episode);
+  g_clear_object (&f->program);
+}
+
+/* Tests ------------------------------------------------------------------ */
+
+static void
+test_title_makes_slug (Fixture       *f,
+                       gconstpointer  data)
+{
+  AdwEntryRow *title_row;
+  AdwEntryRow *slug_row;
+  GtkWidget *reset;
+
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  iterate_until_idle ();
+  g_assert_true (efir_episode_editor_get_episode (f->editor) == f->episode);
+
+  title_row = details_child (f, "title_row");
+  slug_row = details_child (f, "slug_row");
+  reset = details_child (f, "slug_reset_button");
+
+  type_into (title_row, "Çətin sual");
+  g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Çətin sual");
+  g_assert_cmpstr (efir_episode_get_slug (f->episode), ==, "cetin-sual");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (slug_row)), ==, "cetin-sual");
+  g_assert_false (gtk_widget_get_visible (reset));
+
+  /* The producer's own slug stays when the title changes. */
+  replace_text (slug_row, "difficult-question-112");
+  g_assert_cmpstr (efir_episode_get_slug (f->episode), ==, "difficult-question-112");
+  g_assert_true (gtk_widget_get_visible (reset));
+
+  type_into (title_row, ": İran");
+  g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Çətin sual: İran");
+  g_assert_cmpstr (efir_episode_get_slug (f->episode), ==, "difficult-question-112");
+
+  /* Until it is made from the title again, and follows it from then on. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor_child (f, "details")),
+                                             "details.reset-slug", NULL));
+  iterate_until_idle ();
+  g_assert_cmpstr (efir_episode_get_slug (f->episode), ==, "cetin-sual-iran");
+  g_assert_false (gtk_widget_get_visible (reset));
+
+  type_into (title_row, " və Rusiya");
+  g_assert_cmpstr (efir_episode_get_slug (f->episode), ==, "cetin-sual-iran-ve-rusiya");
+}
+
+static void
+test_published_slug_stays (Fixture       *f,
+                           gconstpointer  data)
+{
+  efir_episode_set_title (f->episode, "Çətin sual");
+  efir_episode_set_slug (f->episode, "cetin-sual");
+  efir_episode_set_status (f->episode, EFIR_EPISODE_STATUS_PUBLISHED);
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  iterate_until_idle ();
+
+  /* A typo fixed in the title of a published page must not move the page. */
+  type_into (details_child (f, "title_row"), "!");
+  g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Çətin sual!");
+  g_assert_cmpstr (efir_episode_get_slug (f->episode), ==, "cetin-sual");
+
+  /* Publishing owns the status: no choice offered, the state is shown. */
+  g_assert_false (gtk_widget_get_visible (details_child (f, "status_row")));
+  g_assert_true (gtk_widget_get_visible (details_child (f, "status_info_row")));
+  g_assert_cmpstr (gtk_label_get_label (details_child (f, "status_label")), ==, "Published");
+}
+
+static void
+test_title_undo (Fixture       *f,
+                 gconstpointer  data)
+{
+  AdwEntryRow *title_row;
+  GtkEditable *text;
+
+  efir_episode_set_title (f->episode, "Çətin sual");
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  iterate_until_idle ();
+
+  title_row = details_child (f, "title_row");
+  text = gtk_editable_get_delegate (GTK_EDITABLE (title_row));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Çətin sual");
+
+  type_into (title_row, " bu gün");
+  g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Çətin sual bu gün");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (text), "text.undo", NULL));
+  iterate_until_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Çətin sual");
+  g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Çətin sual");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (text), "text.redo", NULL));
+  iterate_until_idle ();
+  g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Çətin sual bu gün");
+}
+
+static void
+test_air_date_in_programme_zone (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) day = g_date_time_new (utc, 2024, 10, 4, 0, 0, 0);
+  g_autofree char *iso = NULL;
+  g_autofree char *later = NULL;
+  AdwActionRow *row;
+  GtkCalendar *calendar;
+  GtkEntry *time_entry;
+  GDateTime *air_date;
+
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  iterate_until_idle ();
+
+  row = details_child (f, "air_date_row");
+  calendar = details_child (f, "calendar");
+  time_entry = details_child (f, "time_entry");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), "Asia/Baku (+04)"));
+
+  /* The time first: without a day there is nothing to store yet. */
+  type_into (time_entry, "20:00");
+  g_assert_null (efir_episode_get_air_date (f->episode));
+
+  gtk_calendar_select_day (calendar, day);
+  g_signal_emit_by_name (calendar, "day-selected");
+  iterate_until_idle ();
+
+  /* The test runs with TZ=UTC: the zone comes from the programme. */
+  air_date = efir_episode_get_air_date (f->episode);
+  g_assert_nonnull (air_date);
+  iso = g_date_time_format_iso8601 (air_date);
+  g_assert_cmpstr (iso, ==, "2024-10-04T20:00:00+04");
+  g_assert_cmpstr (gtk_menu_button_get_label (details_child (f, "date_button")), ==,
+                   "Fri, 4 October 2024");
+
+  replace_text (time_entry, "21.30");
+  later = g_date_time_format_iso8601 (efir_episode_get_air_date (f->episode));
+  g_assert_cmpstr (later, ==, "2024-10-04T21:30:00+04");
+
+  /* A time that does not read changes nothing and is marked once left. */
+  replace_text (time_entry, "25:00");
+  g_signal_emit_by_name (time_entry, "activate");
+  iterate_until_idle ();
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (time_entry), "error"));
+  g_assert_cmpint (g_date_time_get_hour (efir_episode_get_air_date (f->episode)), ==, 21);
+}
+
+static void
+test_video_url_error (Fixture       *f,
+                      gconstpointer  data)
+{
+  AdwEntryRow *row;
+
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  iterate_until_idle ();
+  row = details_child (f, "video_url_row");
+
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+
+  replace_text (row, "youtube.com/watch?v=dQw4w9WgXcQ");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  /* Kept as typed all the same: the producer fixes it, nothing is lost. */
+  g_assert_cmpstr (efir_episode_get_video_url (f->episode), ==, "youtube.com/watch?v=dQw4w9WgXcQ");
+
+  replace_text (row, "https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_cmpstr (efir_episode_get_video_url (f->episode), ==,
+                   "https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+}
+
+static void
+test_duration_and_number (Fixture       *f,
+                          gconstpointer  data)
+{
+  AdwEntryRow *duration_row;
+
+  efir_episode_set_duration (f->episode, 1740);
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  iterate_until_idle ();
+
+  duration_row = details_child (f, "duration_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (duration_row)), ==, "00:29:00");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (details_child (f, "number_spin")), ==, 112);
+  g_assert_cmpstr (gtk_label_get_label (details_child (f, "program_label")), ==, "Çətin sual");
+
+  replace_text (duration_row, "00:31:05");
+  g_assert_cmpint (efir_episode_get_duration (f->episode), ==, 1865);
+
+  gtk_spin_button_set_value (details_child (f, "number_spin"), 113);
+  iterate_until_idle ();
+  g_assert_cmpint (efir_episode_get_number (f->episode), ==, 113);
+}
+
+static void
+test_tags (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GtkStringList) suggestions = gtk_string_list_new ((const char * const []) {
+    "Russia", "Iran", "Türkiyə", NULL });
+  GtkEntry *tag_entry;
+  GtkFlowBox *tags_box;
+  GtkWidget *first_chip;
+
+  efir_episode_editor_set_tag_suggestions (f->editor, G_LIST_MODEL (suggestions));
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  iterate_until_idle ();
+
+  tag_entry = details_child (f, "tag_entry");
+  tags_box = details_child (f, "tags_box");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (tags_box)));
+
+  /* A comma ends a tag. */
+  type_into (tag_entry, "Russia, Iran,");
+  g_assert_true (g_strv_equal (efir_episode_get_tags (f->episode),
+                               (const char * const []) { "Russia", "Iran", NULL }));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tag_entry)), ==, "");
+
+  /* So does Enter; a tag the episode has is not added twice. */
+  type_into (tag_entry, "Gas, iran");
+  g_signal_emit_by_name (tag_entry, "activate");
+  iterate_until_idle ();
+  g_assert_true (g_strv_equal (efir_episode_get_tags (f->episode),
+                               (const char * const []) { "Russia", "Iran", "Gas", NULL }));
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (tags_box)));
+  first_chip = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (tags_box, 0));
+  g_assert_true (GTK_IS_BUTTON (first_chip));
+  g_signal_emit_by_name (first_chip, "clicked");
+  iterate_until_idle ();
+  g_assert_true (g_strv_equal (efir_episode_get_tags (f->episode),
+                               (const char * const []) { "Iran", "Gas", NULL }));
+  g_assert_null (gtk_flow_box_get_child_at_index (tags_box, 2));
+}
+
+static void
+test_status_choice (Fixture       *f,
+                    gconstpointer  data)
+{
+  AdwComboRow *status_row;
+
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  iterate_until_idle ();
+  status_row = details_child (f, "status_row");
+
+  g_assert_cmpuint (adw_combo_row_get_selected (status_row), ==, 0);
+  adw_combo_row_set_selected (status_row, 1);
+  iterate_until_idle ();
+  g_assert_cmpint (efir_episode_get_status (f->episode), ==, EFIR_EPISODE_STATUS_READY);
+  g_assert_cmpstr (gtk_label_get_label (editor_child (f, "publication_status_label")), ==,
+                   "Ready");
+}
+
+static void
+test_summary (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkWidget *section;
+  g_autofree char *bold = NULL;
+  g_autofree char *undone = NULL;
+  const char *preview;
+
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  iterate_until_idle ();
+
+  section = editor_child (f, "summary");
+  buffer = summary_child (f, "buffer");
+  g_assert_cmpstr (gtk_label_get_label (summary_child (f, "word_count_label")), ==, "0 words");
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert (buffer, &end, "Siyasi şərhçi Nəsimi Məmmədli", -1);
+  gtk_text_buffer_end_user_action (buffer);
+  iterate_until_idle ();
+
+  g_assert_cmpstr (efir_episode_get_summary (f->episode), ==, "Siyasi şərhçi Nəsimi Məmmədli");
+  g_assert_cmpstr (gtk_label_get_label (summary_child (f, "word_count_label")), ==, "4 words");
+
+  /* Ctrl+B on "Nəsimi Məmmədli" */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 14);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_widget_activate_action (section, "summary.bold", NULL));
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  g_printerr ("DEBUG0 %d %d\n", gtk_text_iter_get_offset (&start), gtk_text_iter_get_offset (&end));
+  g_main_context_iteration (NULL, FALSE);
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  g_printerr ("DEBUG1 %d %d\n", gtk_text_iter_get_offset (&start), gtk_text_iter_get_offset (&end));
+  iterate_until_idle ();
+
+  bold = dup_summary_buffer_text (f);
+  g_assert_cmpstr (bold, ==, "Siyasi şərhçi **Nəsimi Məmmədli**");
+  g_assert_cmpstr (efir_episode_get_summary (f->episode), ==, bold);
+  g_assert_cmpstr (gtk_label_get_label (summary_child (f, "word_count_label")), ==, "4 words");
+
+  /* The selection stays on the words: Ctrl+B again takes the bold away. */
+  g_assert_true (gtk_widget_activate_action (section, "summary.bold", NULL));
+  iterate_until_idle ();
+  g_assert_cmpstr (efir_episode_get_summary (f->episode), ==, "Siyasi şərhçi Nəsimi Məmmədli");
+  gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
+  g_printerr ("DEBUG %d %d\n", gtk_text_iter_get_offset (&start), gtk_text_iter_get_offset (&end));
+  g_assert_true (gtk_widget_activate_action (section, "summary.bold", NULL));
+  iterate_until_idle ();
+
+  /* Ctrl+K with nothing selected: the markers, with the cursor inside. */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  g_assert_true (gtk_widget_activate_action (section, "summary.link", NULL));
+  iterate_until_idle ();
+  g_assert_cmpstr (efir_episode_get_summary (f->episode), ==,
+                   "Siyasi şərhçi **Nəsimi Məmmədli**[]()");
+
+  /* Each styling is one step of undo. */
+  gtk_text_buffer_undo (buffer);
+  iterate_until_idle ();
+  undone = dup_summary_buffer_text (f);
+  g_assert_cmpstr (undone, ==, "Siyasi şərhçi **Nəsimi Məmmədli**");
+  g_assert_cmpstr (efir_episode_get_summary (f->episode), ==, undone);
+
+  g_assert_true (gtk_widget_activate_action (section, "summary.toggle-preview", NULL));
+  iterate_until_idle ();
+  preview = gtk_label_get_label (summary_child (f, "preview_label"));
+  g_assert_cmpstr (preview, ==, "Siyasi şərhçi <b>Nəsimi Məmmədli</b>");
+}
+
+static void
+test_summary_follows_model (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  efir_episode_set_summary (f->episode, "Bir");
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  iterate_until_idle ();
+
+  text = dup_summary_buffer_text (f);
+  g_assert_cmpstr (text, ==, "Bir");
+
+  /* Loading an episode is not an edit to undo. */
+  g_assert_false (gtk_text_buffer_get_can_undo (summary_child (f, "buffer")));
+}
+
+static void
+test_switch_episode (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) second = efir_episode_new ();
+  g_autoptr(EfirEpisode) first_before = efir_episode_new ();
+  g_autoptr(EfirEpisode) second_before = efir_episode_new ();
+  g_autoptr(GTimeZone) baku = g_time_zone_new_identifier ("Asia/Baku");
+  g_autoptr(GDateTime) air_date = g_date_time_new (baku, 2024, 10, 4, 20, 0, 0);
+  g_autoptr(EfirSocialLink) link = efir_social_link_new ("https://t.me/cetin_sual/1", "telegram");
+  g_autoptr(GtkStringList) suggestions = gtk_string_list_new (NULL);
+  guint changed = 0;
+  guint notified = 0;
+  gulong changed_id, notify_id;
+  AdwEntryRow *title_row;
+  g_autofree char *summary = NULL;
+
+  efir_episode_set_title (f->episode, "Birinci");
+  efir_episode_set_summary (f->episode, "Birinci buraxılış");
+  efir_episode_set_tags (f->episode, (const char * const []) { "Iran", NULL });
+  efir_episode_set_video_url (f->episode, "https://www.youtube.com/watch?v=one");
+
+  efir_episode_set_program_name (second, "Çətin sual");
+  efir_episode_set_number (second, 113);
+  efir_episode_set_title (second, "İkinci");
+  efir_episode_set_slug (second, "own-slug");
+  efir_episode_set_summary (second, "İkinci buraxılış");
+  efir_episode_set_air_date (second, air_date);
+  efir_episode_set_duration (second, 1740);
+  efir_episode_set_status (second, EFIR_EPISODE_STATUS_READY);
+  efir_episode_set_video_url (second, "not an address");
+  g_list_store_append (efir_episode_get_social_links (second), link);
+
+  efir_episode_assign (first_before, f->episode);
+  efir_episode_assign (second_before, second);
+
+  efir_episode_editor_set_tag_suggestions (f->editor, G_LIST_MODEL (suggestions));
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  iterate_until_idle ();
+
+  changed_id = g_signal_connect (second, "changed", G_CALLBACK (count_changed_cb), &changed);
+  notify_id = g_signal_connect (second, "notify", G_CALLBACK (count_notify_cb), &notified);
+
+  g_object_set (f->editor, "episode", second, NULL);
+  iterate_until_idle ();
+
+  /* Showing an episode writes nothing into it... */
+  g_assert_cmpuint (changed, ==, 0);
+  g_assert_cmpuint (notified, ==, 0);
+  g_assert_cmpuint (efir_episode_diff (second, second_before), ==, 0);
+  /* ...nor into the one shown before. */
+  g_assert_cmpuint (efir_episode_diff (f->episode, first_before), ==, 0);
+
+  title_row = details_child (f, "title_row");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "İkinci");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (details_child (f, "slug_row"))), ==,
+                   "own-slug");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (details_child (f, "number_spin")), ==, 113);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (details_child (f, "time_entry"))), ==,
+                   "20:00");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (details_child (f, "duration_row"))), ==,
+                   "00:29:00");
+  g_assert_cmpuint (adw_combo_row_get_selected (details_child (f, "status_row")), ==, 1);
+  g_assert_true (gtk_widget_has_css_class (details_child (f, "video_url_row"), "error"));
+  g_assert_false (gtk_widget_get_visible (details_child (f, "tags_box")));
+  summary = dup_summary_buffer_text (f);
+  g_assert_cmpstr (summary, ==, "İkinci buraxılış");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (links_row_at (f, 0))), ==,
+                   "https://t.me/cetin_sual/1");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (links_row_at (f, 0))), ==,
+                   "telegram");
+
+  /* Undo in the title does not bring back the first episode's title. */
+  gtk_widget_activate_action (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (title_row))),
+                              "text.undo", NULL);
+  gtk_text_buffer_undo (summary_child (f, "buffer"));
+  iterate_until_idle ();
+  g_assert_cmpstr (efir_episode_get_title (second), ==, "İkinci");
+  g_assert_cmpstr (efir_episode_get_summary (second), ==, "İkinci buraxılış");
+  g_assert_cmpuint (changed, ==, 0);
+
+  /* Edits now go to the second episode only. */
+  type_into (title_row, " hissə");
+  g_assert_cmpstr (efir_episode_get_title (second), ==, "İkinci hissə");
+  g_assert_cmpstr (efir_episode_get_slug (second), ==, "own-slug");
+  g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Birinci");
+
+  g_signal_handler_disconnect (second, changed_id);
+  g_signal_handler_disconnect (second, notify_id);
+
+  efir_episode_editor_set_episode (f->editor, NULL);
+  iterate_until_idle ();
+  g_assert_false (gtk_widget_get_sensitive (details_child (f, "group")));
+}
+
+static void
+test_switch_keeps_pending_tag (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) second = efir_episode_new ();
+
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  iterate_until_idle ();
+
+  /* Typed without Enter, then another episode chosen: the tag is kept. */
+  type_into (details_child (f, "tag_entry"), "Energetika");
+  efir_episode_editor_set_episode (f->editor, second);
+  iterate_until_idle ();
+
+  g_assert_true (g_strv_equal (efir_episode_get_tags (f->episode),
+                               (const char * const []) { "Energetika", NULL }));
+  g_assert_cmpuint (g_strv_length ((char **) efir_episode_get_tags (second)), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (details_child (f, "tag_entry"))), ==, "");
+}
+
+static void
+test_social_links (Fixture       *f,
+                   gconstpointer  data)
+{
+  GListModel *links = G_LIST_MODEL (efir_episode_get_social_links (f->episode));
+  g_autoptr(EfirSocialLink) first = NULL;
+  g_autoptr(EfirSocialLink) moved = NULL;
+  GtkWidget *section;
+  AdwEntryRow *add_row;
+  GtkWidget *remove;
+
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  iterate_until_idle ();
+  section = editor_child (f, "social_links");
+
+  /* With no links there is only the row to add one. */
+  add_row = links_row_at (f, 0);
+  g_assert_null (gtk_list_box_get_row_at_index (links_list (f), 1));
+
+  replace_text (add_row, "https://www.instagram.com/p/abc/");
+  g_signal_emit_by_name (add_row, "entry-activated");
+  iterate_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
+  first = g_list_model_get_item (links, 0);
+  g_assert_cmpstr (efir_social_link_get_url (first), ==, "https://www.instagram.com/p/abc/");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (links_row_at (f, 1))), ==, "");
+
+  /* Several pasted at once, one per line. */
+  replace_text (links_row_at (f, 1), "https://t.me/x/1\nhttps://x.com/y/status/2\n");
+  g_signal_emit_by_name (links_row_at (f, 1), "entry-activated");
+  iterate_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 3);
+
+  /* Editing a row edits the link. */
+  replace_text (links_row_at (f, 0), "https://www.instagram.com/p/abd/");
+  g_assert_cmpstr (efir_social_link_get_url (first), ==, "https://www.instagram.com/p/abd/");
+  replace_text (links_row_at (f, 0), "instagram");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (links_row_at (f, 0)), "error"));
+  replace_text (links_row_at (f, 0), "https://www.instagram.com/p/abd/");
+
+  /* Alt+Down moves the focused link down, and the focus with it. */
+  gtk_widget_grab_focus (GTK_WIDGET (links_row_at (f, 0)));
+  g_assert_true (gtk_widget_activate_action (section, "links.move-down", NULL));
+  iterate_until_idle ();
+  moved = g_list_model_get_item (links, 1);
+  g_assert_true (moved == first);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         GTK_WIDGET (links_row_at (f, 1))));
+  g_assert_true (gtk_widget_activate_action (section, "links.move-up", NULL));
+  iterate_until_idle ();
+  g_clear_object (&moved);
+  moved = g_list_model_get_item (links, 0);
+  g_assert_true (moved == first);
+
+  /* Remove the first link. */
+  remove = find_button_with_icon (GTK_WIDGET (links_row_at (f, 0)), "user-trash-symbolic");
+  g_assert_nonnull (remove);
+  g_signal_emit_by_name (remove, "clicked");
+  iterate_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (links), ==, 2);
+  g_clear_object (&moved);
+  moved = g_list_model_get_item (links, 0);
+  g_assert_cmpstr (efir_social_link_get_url (moved), ==, "https://t.me/x/1");
+}
+
+static void
+test_show_section (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkAdjustment *adjustment;
+  GtkWidget *focus;
+
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  iterate_until_idle ();
+  adjustment = gtk_scrolled_window_get_vadjustment (editor_child (f, "scroller"));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.show-section",
+                                             "s", "social-links"));
+  iterate_until_idle ();
+
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, editor_child (f, "social_links")));
+  g_assert_true (gtk_toggle_button_get_active (jump_button (f, EFIR_EDITOR_SECTION_SOCIAL_LINKS)));
+  g_assert_false (gtk_toggle_button_get_active (jump_button (f, EFIR_EDITOR_SECTION_DETAILS)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  gtk_source_init ();
+  efir_register_resource ();
+
+  g_test_add ("/ui/editor/details/title-makes-slug", Fixture, NULL,
+              fixture_set_up, test_title_makes_slug, fixture_tear_down);
+  g_test_add ("/ui/editor/details/published-slug-stays", Fixture, NULL,
+              fixture_set_up, test_published_slug_stays, fixture_tear_down);
+  g_test_add ("/ui/editor/details/title-undo", Fixture, NULL,
+              fixture_set_up, test_title_undo, fixture_tear_down);
+  g_test_add ("/ui/editor/details/air-date-zone", Fixture, NULL,
+              fixture_set_up, test_air_date_in_programme_zone, fixture_tear_down);
+  g_test_add ("/ui/editor/details/video-url-error", Fixture, NULL,
+              fixture_set_up, test_video_url_error, fixture_tear_down);
+  g_test_add ("/ui/editor/details/duration-and-number", Fixture, NULL,
+              fixture_set_up, test_duration_and_number, fixture_tear_down);
+  g_test_add ("/ui/editor/details/tags", Fixture, NULL,
+              fixture_set_up, test_tags, fixture_tear_down);
+  g_test_add ("/ui/editor/details/status", Fixture, NULL,
+              fixture_set_up, test_status_choice, fixture_tear_down);
+  g_test_add ("/ui/editor/summary/edit", Fixture, NULL,
+              fixture_set_up, test_summary, fixture_tear_down);
+  g_test_add ("/ui/editor/summary/load", Fixture, NULL,
+              fixture_set_up, test_summary_follows_model, fixture_tear_down);
+  g_test_add ("/ui/editor/switch/shows-without-writing", Fixture, NULL,
+              fixture_set_up, test_switch_episode, fixture_tear_down);
+  g_test_add ("/ui/editor/switch/keeps-pending-tag", Fixture, NULL,
+              fixture_set_up, test_switch_keeps_pending_tag, fixture_tear_down);
+  g_test_add ("/ui/editor/social-links", Fixture, NULL,
+              fixture_set_up, test_social_links, fixture_tear_down);
+  g_test_add ("/ui/editor/show-section", Fixture, NULL,
+              fixture_set_up, test_show_section, fixture_tear_down);
+
+  return g_test_run ();
+}
