@@ -564,6 +564,33 @@ test_accumulates_parts (Fixture       *fixture,
   g_assert_cmpstr (quotes, ==, "Nasimi Mammadli: Sualın cavabı yoxdur.");
 }
 
+/* The save of a new guest links them to the people directory, which changes
+ * the episode while it is being saved: that change is saved in turn, once,
+ * and then nothing more.
+ */
+static void
+test_change_during_save (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(EfirEpisodeGuest) guest = efir_episode_guest_new ("Nasimi Mammadli",
+                                                              "Political commentator");
+  g_autofree char *person = NULL;
+
+  follow (fixture, fixture->episode);
+  g_list_store_append (efir_episode_get_guests (fixture->episode), guest);
+  fake_clock_advance (&fixture->clock, 1000);
+  assert_attempts (fixture, 1, 1000);
+  g_assert_cmpint (efir_episode_guest_get_person_id (guest), >, 0);
+
+  fake_clock_advance (&fixture->clock, 60000);
+  assert_attempts (fixture, 2, 1000, 2000);
+  g_assert_cmpint (efir_autosaver_get_state (fixture->autosaver), ==, EFIR_AUTOSAVE_STATE_SAVED);
+  person = stored_text (fixture, "SELECT person_id FROM episode_guests WHERE episode_id = ?1",
+                        efir_episode_get_id (fixture->episode));
+  g_assert_cmpint (g_ascii_strtoll (person, NULL, 10), ==,
+                   efir_episode_guest_get_person_id (guest));
+}
+
 static void
 test_failure_retries (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -919,6 +946,7 @@ main (int   argc,
   ADD ("/store/autosave/flush", test_flush);
   ADD ("/store/autosave/new-episode", test_new_episode);
   ADD ("/store/autosave/accumulates-parts", test_accumulates_parts);
+  ADD ("/store/autosave/change-during-save", test_change_during_save);
   ADD ("/store/autosave/failure-retries", test_failure_retries);
   ADD ("/store/autosave/failure-next-change", test_failure_next_change);
   ADD ("/store/autosave/retry-now", test_retry_now);

@@ -180,6 +180,10 @@ test_two_writers (void)
   theirs = add_episode (store, efir_program_get_id (program), "child edit");
   child_episode_arg = g_strdup_printf ("%" G_GINT64_FORMAT, efir_episode_get_id (theirs));
 
+  /* meson test builds only the test programs themselves. */
+  if (!g_file_test (child_path, G_FILE_TEST_IS_EXECUTABLE))
+    g_error ("%s is missing: build the project (meson compile) first", child_path);
+
   child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
                             child_path, "write", path, "child", rounds_arg, child_episode_arg,
                             NULL);

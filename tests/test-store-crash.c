@@ -100,6 +100,10 @@ run_child_and_kill (const char *path,
   gint64 last = 0;
   char *line;
 
+  /* meson test builds only the test programs themselves. */
+  if (!g_file_test (child_path, G_FILE_TEST_IS_EXECUTABLE))
+    g_error ("%s is missing: build the project (meson compile) first", child_path);
+
   child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
                             child_path, "crash", path, episode_arg, first_arg, NULL);
   g_assert_no_error (error);

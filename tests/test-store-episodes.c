@@ -299,6 +299,40 @@ test_roundtrip (Fixture       *fixture,
 }
 
 static void
+test_transcript_times (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  /* Subtitle times (whole milliseconds) and times computed by a program,
+   * which need all 17 digits.
+   */
+  static const double times[] = {
+    0, 0.001, 0.5, 4.2, 59.999, 3599.999, 10799.5, 86399.001, 1e-7, 2.5e-5,
+    0.1 + 0.2, 1e6 / 3, 123456789.123, 1e11 + 0.001, 1e15 + 0.5, 4.2 * 3,
+  };
+  g_autoptr(EfirEpisode) episode = new_episode (fixture, "Times");
+  g_autoptr(EfirEpisode) loaded = NULL;
+  GListModel *segments;
+
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    add_segment (episode, times[i], times[i] * 2, "", "");
+
+  save (fixture, episode, EFIR_EPISODE_PART_ALL);
+  loaded = load (fixture, efir_episode_get_id (episode));
+  segments = G_LIST_MODEL (efir_episode_get_transcript (loaded));
+
+  g_assert_cmpuint (g_list_model_get_n_items (segments), ==, G_N_ELEMENTS (times));
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      g_autoptr(EfirSegment) segment = g_list_model_get_item (segments, i);
+
+      if (efir_segment_get_start (segment) != times[i]
+          || efir_segment_get_end (segment) != times[i] * 2)
+        g_error ("%.17g and %.17g came back as %.17g and %.17g", times[i], times[i] * 2,
+                 efir_segment_get_start (segment), efir_segment_get_end (segment));
+    }
+}
+
+static void
 test_load_emits_once (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -338,12 +372,14 @@ test_save_one_part (Fixture       *fixture,
       g_autoptr(EfirEpisode) stored = load (fixture, id);
       g_autoptr(EfirEpisode) edited = load (fixture, id);
       g_autoptr(EfirEpisode) reloaded = NULL;
-      g_autoptr(GDateTime) air_date = parse_date ("2025-01-01T12:00:00+03:00");
+      g_autoptr(GDateTime) start = parse_date ("2025-01-01T12:00:00+03:00");
+      g_autoptr(GDateTime) air_date = g_date_time_add_days (start, i);
+      g_autofree char *title = g_strdup_printf ("Dəyişdirilmiş %u", i);
       gint64 modified_before = query_int (fixture,
                                           "SELECT modified_at FROM episodes WHERE id = ?1", id);
 
       /* Change every part in memory, save one. */
-      efir_episode_set_title (edited, "Dəyişdirilmiş");
+      efir_episode_set_title (edited, title);
       efir_episode_set_air_date (edited, air_date);
       add_guest (edited, "Yeni qonaq", "Ekspert");
       add_quote (edited, "Yeni sitat", "Yeni qonaq", 10, FALSE);
@@ -685,6 +721,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/store/episode/roundtrip", test_roundtrip);
+  ADD ("/store/episode/transcript-times", test_transcript_times);
   ADD ("/store/episode/load-emits-once", test_load_emits_once);
   ADD ("/store/episode/save-one-part", test_save_one_part);
   ADD ("/store/episode/guests-join-directory", test_guests_join_directory);

@@ -3,13 +3,425 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
 #include "efir-store.h"
+
+/* Fixture ---------------------------------------------------------------- */
+
+typedef struct
+{
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("efir-store-open-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "efir.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+/* Helpers ---------------------------------------------------------------- */
+
+static EfirStore *
+open_store (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  EfirStore *store = efir_store_open (fixture->path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static void
+add_episode (EfirStore  *store,
+             const char *title)
+{
+  g_autoptr(EfirEpisode) episode = efir_episode_new ();
+  g_autoptr(GError) error = NULL;
+
+  efir_episode_set_program_name (episode, "Çətin sual");
+  efir_episode_set_title (episode, title);
+  efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+add_program (EfirStore *store)
+{
+  g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
+  g_autoptr(GError) error = NULL;
+
+  efir_store_save_program (store, program, &error);
+  g_assert_no_error (error);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+write_bytes (const char *path,
+             const void *data,
+             gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_unchanged (const char *path,
+                  GBytes     *before)
+{
+  g_autoptr(GBytes) after = read_bytes (path);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  GStatBuf st;
+
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* SQLite may open an empty -wal to read a WAL database; nothing may be
+   * written to it.
+   */
+  if (g_stat (wal, &st) == 0)
+    g_assert_cmpint (st.st_size, ==, 0);
+}
+
+static void
+raw_exec (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+static char *
+titles (EfirStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) episodes = efir_store_list_episodes (store, 0, &error);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (episodes); i++)
+    {
+      g_autoptr(EfirEpisode) episode = g_list_model_get_item (episodes, i);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? "|" : "", efir_episode_get_title (episode));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Tests ------------------------------------------------------------------ */
+
+static void
+test_new (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autofree char *nested = g_build_filename (fixture->dir, "a", "b", "efir.db", NULL);
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *name = g_date_time_format (today, "efir-%Y-%m-%d.db");
+  g_autofree char *backup_dir = NULL;
+  g_autofree char *backup = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = efir_store_open (nested, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (efir_store_get_path (store), ==, nested);
+  g_assert_true (g_file_test (nested, G_FILE_TEST_IS_REGULAR));
+
+  backup_dir = efir_store_get_backup_dir (store);
+  backup = g_build_filename (backup_dir, name, NULL);
+  g_assert_true (g_str_has_prefix (backup_dir, fixture->dir));
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (efir_store_check_integrity (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_default_path (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = efir_store_default_path ();
+  g_autofree char *expected = g_build_filename (g_getenv ("XDG_DATA_HOME"), "efir", "efir.db",
+                                                NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  g_assert_cmpstr (path, ==, expected);
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+}
+
+static void
+test_refuses_garbage (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char garbage[] = "These are a producer's notes, not a database.\n";
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup_dir = g_build_filename (fixture->dir, "backups", NULL);
+
+  write_bytes (fixture->path, garbage, sizeof garbage - 1);
+  before = read_bytes (fixture->path);
+
+  store = efir_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_true (g_error_matches (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_A_DATABASE)
+                 || g_error_matches (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT));
+  assert_unchanged (fixture->path, before);
+  g_assert_false (g_file_test (backup_dir, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_refuses_foreign (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  raw_exec (fixture->path, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x')");
+  before = read_bytes (fixture->path);
+
+  store = efir_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_A_DATABASE);
+  assert_unchanged (fixture->path, before);
+}
+
+static void
+test_refuses_too_new (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(EfirStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
+
+  add_program (store);
+  add_episode (store, "Saved by a newer Efir");
+  g_clear_object (&store);
+  raw_exec (fixture->path, "PRAGMA user_version = 999");
+  before = read_bytes (fixture->path);
+
+  store = efir_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_TOO_NEW);
+  assert_unchanged (fixture->path, before);
+}
+
+static void
+test_backup_failure_opens (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *backup_dir = g_build_filename (fixture->dir, "backups", NULL);
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A file where the backups' folder should be: no backup can be made. */
+  write_bytes (backup_dir, "in the way", 10);
+
+  store = efir_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  add_program (store);
+  add_episode (store, "Still saved");
+
+  g_assert_false (efir_store_backup_daily (store, &error));
+  g_assert_nonnull (error);
+}
+
+static void
+test_recover_from_backup (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(EfirStore) store = open_store (fixture);
+  g_autoptr(GBytes) damaged_bytes = NULL;
+  g_autoptr(GBytes) kept_bytes = NULL;
+  g_autoptr(GBytes) kept_wal = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *damaged_path = NULL;
+  g_autofree char *damaged_wal = NULL;
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *found = NULL;
+  g_autofree char *damaged_name = NULL;
+  g_autofree char *expected_prefix = NULL;
+  g_autofree char *backup_name = NULL;
+  char *contents;
+  gsize length;
+
+  /* Today's backup was made on opening, before any episode. Make one with
+   * the first episode in it, then add a second that only the damaged file
+   * will hold.
+   */
+  add_program (store);
+  add_episode (store, "In the backup");
+  backup = g_build_filename (fixture->dir, "backups", "efir-2000-01-01.db", NULL);
+  efir_store_backup (store, backup, &error);
+  g_assert_no_error (error);
+  backup_name = g_path_get_basename (backup);
+  add_episode (store, "After the backup");
+  g_clear_object (&store);
+
+  /* Damage every page after the first, as a failing disk might. */
+  g_file_get_contents (fixture->path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 8192);
+  memset (contents + 4096, 0xA5, length - 4096);
+  write_bytes (fixture->path, contents, length);
+  g_free (contents);
+  damaged_bytes = read_bytes (fixture->path);
+
+  store = efir_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  /* What the app offers: the newest daily backup that passes its check. */
+  found = efir_store_find_latest_backup (fixture->path);
+  g_assert_nonnull (found);
+  g_assert_true (g_str_has_prefix (found, fixture->dir));
+
+  /* A WAL left beside the damaged file must go with it, never be played
+   * into the restored copy.
+   */
+  write_bytes (wal, "not a real wal, but the damaged file's", 38);
+
+  damaged_path = efir_store_recover_from_backup (fixture->path, backup, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (damaged_path);
+
+  damaged_name = g_path_get_basename (damaged_path);
+  g_assert_true (g_str_has_prefix (damaged_name, "efir.db.damaged-"));
+  g_assert_cmpuint (strlen (damaged_name), >=, strlen ("efir.db.damaged-YYYYMMDD-HHMMSS"));
+  expected_prefix = g_path_get_dirname (fixture->path);
+  g_assert_true (g_str_has_prefix (damaged_path, expected_prefix));
+
+  kept_bytes = read_bytes (damaged_path);
+  g_assert_true (g_bytes_equal (kept_bytes, damaged_bytes));
+  damaged_wal = g_strconcat (damaged_path, "-wal", NULL);
+  kept_wal = read_bytes (damaged_wal);
+  g_assert_cmpuint (g_bytes_get_size (kept_wal), ==, 38);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  /* The backup is untouched, and the archive opens with its data. */
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  store = open_store (fixture);
+  {
+    g_autofree char *list = titles (store);
+
+    g_assert_cmpstr (list, ==, "In the backup");
+  }
+  g_assert_true (efir_store_check_integrity (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_recover_refuses_bad_backup (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *bad_backup = g_build_filename (fixture->dir, "not-a-backup.db", NULL);
+  g_autoptr(EfirStore) store = open_store (fixture);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *damaged_path = NULL;
+
+  add_program (store);
+  add_episode (store, "Kept");
+  g_clear_object (&store);
+  before = read_bytes (fixture->path);
+  write_bytes (bad_backup, "garbage garbage garbage", 23);
+
+  damaged_path = efir_store_recover_from_backup (fixture->path, bad_backup, &error);
+  g_assert_null (damaged_path);
+  g_assert_nonnull (error);
+  assert_unchanged (fixture->path, before);
+}
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = NULL;
+  int status;
+
+  /* Never the user's own folder. (G_TEST_OPTION_ISOLATE_DIRS would do it,
+   * but GLib keeps every set of folders it hands out, which the leak
+   * checker reports.)
+   */
+  data_home = g_dir_make_tmp ("efir-store-open-data-XXXXXX", NULL);
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
   g_test_init (&argc, &argv, NULL);
 
-  return g_test_run ();
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/store/open/new", test_new);
+  ADD ("/store/open/default-path", test_default_path);
+  ADD ("/store/open/refuses-garbage", test_refuses_garbage);
+  ADD ("/store/open/refuses-foreign", test_refuses_foreign);
+  ADD ("/store/open/refuses-too-new", test_refuses_too_new);
+  ADD ("/store/open/backup-failure-opens", test_backup_failure_opens);
+  ADD ("/store/open/recover-from-backup", test_recover_from_backup);
+  ADD ("/store/open/recover-refuses-bad-backup", test_recover_refuses_bad_backup);
+
+#undef ADD
+
+  status = g_test_run ();
+  remove_tree (data_home);
+
+  return status;
 }

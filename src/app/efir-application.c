@@ -43,6 +43,31 @@ efir_application_resolve_db_path (EfirApplication *self)
 
 /* Callbacks */
 
+/* EFIR_REPORT_FIRST_FRAME=1 prints "first-frame <µs>" when the main window
+ * has painted its first frame, in g_get_monotonic_time()'s CLOCK_MONOTONIC,
+ * so that a benchmark (tests/bench/bench-editor.c) subtracts the moment it
+ * spawned the process; EFIR_EXIT_AFTER_FIRST_FRAME=1 then quits.
+ */
+static void
+on_first_frame_painted_cb (GdkFrameClock *clock,
+                           gpointer       user_data)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted_cb, user_data);
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  if (g_strcmp0 (g_getenv ("EFIR_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
+    g_application_quit (G_APPLICATION (user_data));
+}
+
+/* The frame clock exists once the window is realized, which it is by map. */
+static void
+on_window_mapped_cb (GtkWidget *window,
+                     gpointer   user_data)
+{
+  g_signal_handlers_disconnect_by_func (window, on_window_mapped_cb, user_data);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (on_first_frame_painted_cb), user_data);
+}
+
 static void
 on_quit_activated_cb (GSimpleAction *action,
                       GVariant      *parameter,
@@ -138,6 +163,8 @@ efir_application_activate (GApplication *app)
     self->store = efir_store_open (path, &error);
 
   window = GTK_WINDOW (efir_window_new (self, self->store, path, error));
+  if (g_strcmp0 (g_getenv ("EFIR_REPORT_FIRST_FRAME"), "1") == 0)
+    g_signal_connect (window, "map", G_CALLBACK (on_window_mapped_cb), self);
   gtk_window_present (window);
 }
 

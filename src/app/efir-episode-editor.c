@@ -53,6 +53,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Room left above a section's heading when the editor jumps to it; the
+ * jump bar counts a section as the one being read from that line on.
+ */
+#define SECTION_HEADROOM 12
+
 /* The names of the sections in "editor.show-section", top to bottom. */
 static const char * const section_names[EFIR_EDITOR_N_SECTIONS] = {
   "details", "guests", "summary", "quotes", "transcript", "social-links", "publication",
@@ -136,7 +141,7 @@ scrolled_cb (EfirEpisodeEditor *self)
   EfirEditorSection current;
 
   for (guint i = 0; i < EFIR_EDITOR_N_SECTIONS; i++)
-    tops[i] = get_section_top (self, i);
+    tops[i] = get_section_top (self, i) - SECTION_HEADROOM;
 
   current = efir_editor_state_section_at (tops, EFIR_EDITOR_N_SECTIONS,
                                           gtk_adjustment_get_value (adjustment),
@@ -228,6 +233,18 @@ efir_episode_editor_set_episode (EfirEpisodeEditor *self,
 
   if (self->episode == episode)
     return;
+
+  /* Fields turn insensitive without an episode; GTK warns when a text
+   * field loses the focus that way, so it is taken away first.
+   */
+  if (episode == NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+        gtk_root_set_focus (root, NULL);
+    }
 
   /* Each section hands its unfinished edit to the old episode while it
    * still holds it, so they switch before the editor lets go of it.
@@ -349,7 +366,7 @@ efir_episode_editor_show_section (EfirEpisodeEditor *self,
   gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  gtk_adjustment_set_value (adjustment, get_section_top (self, section));
+  gtk_adjustment_set_value (adjustment, get_section_top (self, section) - SECTION_HEADROOM);
   gtk_toggle_button_set_active (self->jumps[section], TRUE);
 }
 

@@ -142,11 +142,15 @@ static void
 efir_episode_row_dispose (GObject *object)
 {
   EfirEpisodeRow *self = EFIR_EPISODE_ROW (object);
+  GtkWidget *child;
 
   if (self->signals != NULL)
     g_signal_group_set_target (self->signals, NULL);
   g_clear_object (&self->signals);
   gtk_widget_dispose_template (GTK_WIDGET (self), EFIR_TYPE_EPISODE_ROW);
+  /* The row's box has no id, so the template leaves it to us. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (efir_episode_row_parent_class)->dispose (object);
 }

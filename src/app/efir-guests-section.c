@@ -25,6 +25,7 @@ struct _EfirGuestsSection
   GtkLabel            *message_label;
   GtkPopover          *suggestions_popover;
   GtkListView         *suggestions_list;
+  GtkLabel            *suggestions_hint;
 
   /* Owned */
   EfirEpisode         *episode;
@@ -309,20 +310,20 @@ move_focused_row (EfirGuestsSection *self,
 }
 
 static gboolean
-person_id_to_subtitle (GBinding     *binding,
-                       const GValue *from,
-                       GValue       *to,
-                       gpointer      user_data)
+person_id_is_new (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
 {
-  g_value_set_string (to, g_value_get_int64 (from) == 0 ? _("New to the guest directory") : NULL);
+  g_value_set_boolean (to, g_value_get_int64 (from) == 0);
   return TRUE;
 }
 
 /* Callbacks -------------------------------------------------------------- */
 
 static gboolean
-person_matches_query_cb (gpointer item,
-                         gpointer user_data)
+person_matches_query (gpointer item,
+                      gpointer user_data)
 {
   EfirGuestsSection *self = user_data;
 
@@ -402,15 +403,23 @@ on_row_dropped_cb (GtkDropTarget     *target,
   return TRUE;
 }
 
+/* A plain box rather than an AdwActionRow: its wrapping title and subtitle
+ * disagree with themselves by a pixel about their height next to a
+ * fixed-width entry, and GTK rightly complains.
+ */
 static GtkWidget *
-create_guest_row_cb (gpointer item,
-                     gpointer user_data)
+create_guest_row (gpointer item,
+                  gpointer user_data)
 {
   EfirGuestsSection *self = user_data;
   EfirEpisodeGuest *guest = item;
   const char *name = efir_episode_guest_get_name (guest);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name_label = gtk_label_new (NULL);
+  GtkWidget *new_label = gtk_label_new (_("New to the guest directory"));
   GtkWidget *role = gtk_entry_new ();
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
   GtkDragSource *drag = gtk_drag_source_new ();
@@ -418,34 +427,60 @@ create_guest_row_cb (gpointer item,
   g_autofree char *role_label = NULL;
   g_autofree char *remove_label = NULL;
 
-  /* Names come from people, not from us: "&" or "<" must show as typed. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_focusable (row, FALSE);
-  g_object_bind_property (guest, "name", row, "title", G_BINDING_SYNC_CREATE);
-  g_object_bind_property_full (guest, "person-id", row, "subtitle", G_BINDING_SYNC_CREATE,
-                               person_id_to_subtitle, NULL, NULL, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   gtk_widget_add_css_class (handle, "dim-label");
   gtk_widget_set_tooltip_text (handle, _("Drag to reorder, or press Alt+↑ and Alt+↓"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (handle),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reorder with Alt+Up and Alt+Down"),
                                   -1);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), handle);
+  gtk_box_append (GTK_BOX (box), handle);
 
+  gtk_widget_set_name (name_label, "name-label");
+  gtk_label_set_xalign (GTK_LABEL (name_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
+  g_object_bind_property (guest, "name", name_label, "label", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (guest, "name", name_label, "tooltip-text", G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (labels), name_label);
+
+  gtk_widget_set_name (new_label, "new-label");
+  gtk_label_set_xalign (GTK_LABEL (new_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (new_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (new_label, "caption");
+  gtk_widget_add_css_class (new_label, "dim-label");
+  g_object_bind_property_full (guest, "person-id", new_label, "visible", G_BINDING_SYNC_CREATE,
+                               person_id_is_new, NULL, NULL, NULL);
+  gtk_box_append (GTK_BOX (labels), new_label);
+
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (box), labels);
+
+  /* Where there is room every role gets the same width, so they line up
+   * in a column; where there is not, the names keep theirs first.
+   */
   /* Translators: %s is a guest's name. */
   role_label = g_strdup_printf (_("Role of %s in this episode"), name);
   gtk_widget_set_name (role, "role-entry");
   gtk_widget_set_valign (role, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (role, TRUE);
-  gtk_editable_set_width_chars (GTK_EDITABLE (role), 20);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (role), _("Role, such as “Political commentator”"));
+  gtk_editable_set_width_chars (GTK_EDITABLE (role), 14);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (role), 28);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (role), _("Role in this episode"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (role),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, role_label,
                                   -1);
   g_object_bind_property (guest, "role", role, "text",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), role);
+  gtk_box_append (GTK_BOX (box), role);
 
   /* Translators: %s is a guest's name. */
   remove_label = g_strdup_printf (_("Remove %s"), name);
@@ -457,7 +492,7 @@ create_guest_row_cb (gpointer item,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,
                                   -1);
   g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  gtk_box_append (GTK_BOX (box), remove);
 
   gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
   g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepared_cb), self);
@@ -505,12 +540,18 @@ on_suggestion_bound_cb (GtkSignalListItemFactory *factory,
   g_autofree char *text = NULL;
 
   if (present && role[0] != '\0')
-    /* Translators: %s is the role a person usually appears in. */
-    text = g_strdup_printf (_("%s · already a guest"), role);
+    {
+      /* Translators: %s is the role a person usually appears in. */
+      text = g_strdup_printf (_("%s · already a guest"), role);
+    }
   else if (present)
-    text = g_strdup (_("Already a guest"));
+    {
+      text = g_strdup (_("Already a guest"));
+    }
   else
-    text = g_strdup (role);
+    {
+      text = g_strdup (role);
+    }
 
   gtk_label_set_label (GTK_LABEL (name), efir_person_get_name (person));
   gtk_label_set_label (GTK_LABEL (detail), text);
@@ -533,6 +574,8 @@ on_add_text_changed_cb (EfirGuestsSection *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->add_row));
   g_autofree char *folded = efir_fold (text, -1);
+  g_autofree char *name = efir_section_state_clean_name (text);
+  g_autofree char *hint = NULL;
   GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
 
   /* Typing on only narrows the matches: every word typed must start a word
@@ -549,8 +592,15 @@ on_add_text_changed_cb (EfirGuestsSection *self)
   if (text[0] != '\0')
     hide_message (self);
 
-  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  /* Enter takes the best match, as in any completion; a new name that
+   * happens to start like a known one is kept with Esc (or ↑) first.
+   */
+  /* Translators: %s is a name as typed. */
+  hint = g_strdup_printf (_("Esc, then Enter: add “%s” as a new guest"), name);
+  gtk_label_set_label (self->suggestions_hint, hint);
   show_suggestions (self);
+  select_suggestion (self, gtk_widget_get_visible (GTK_WIDGET (self->suggestions_popover))
+                             ? 0 : GTK_INVALID_LIST_POSITION);
 }
 
 static void
@@ -699,7 +749,7 @@ efir_guests_section_set_episode (EfirGuestsSection *self,
 
   guests = get_guests (self);
   gtk_list_box_bind_model (self->guest_list, guests != NULL ? G_LIST_MODEL (guests) : NULL,
-                           create_guest_row_cb, self, NULL);
+                           create_guest_row, self, NULL);
   g_signal_group_set_target (self->guests_signals, guests);
 
   clear_entry (self);
@@ -902,6 +952,7 @@ efir_guests_section_class_init (EfirGuestsSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirGuestsSection, message_label);
   gtk_widget_class_bind_template_child (widget_class, EfirGuestsSection, suggestions_popover);
   gtk_widget_class_bind_template_child (widget_class, EfirGuestsSection, suggestions_list);
+  gtk_widget_class_bind_template_child (widget_class, EfirGuestsSection, suggestions_hint);
   gtk_widget_class_bind_template_callback (widget_class, on_add_text_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_key_pressed_cb);
@@ -930,7 +981,7 @@ efir_guests_section_init (EfirGuestsSection *self)
   g_signal_group_connect_swapped (self->guests_signals, "items-changed",
                                   G_CALLBACK (on_guests_changed_cb), self);
 
-  self->filter = gtk_custom_filter_new (person_matches_query_cb, self, NULL);
+  self->filter = gtk_custom_filter_new (person_matches_query, self, NULL);
   self->suggestions = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->suggestions)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);

@@ -89,6 +89,35 @@ forget_removed (EfirQuotesSection *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "quotes.undo-remove", FALSE);
 }
 
+static GtkWidget *
+find_part (GtkWidget  *widget,
+           const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_part (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+update_speaker_button (EfirQuotesSection *self,
+                       GtkWidget         *button)
+{
+  gboolean any = self->speakers != NULL && self->speakers[0] != NULL;
+
+  gtk_widget_set_sensitive (button, any);
+  gtk_widget_set_tooltip_text (button, any ? _("Choose Speaker") : _("Add guests to choose a speaker"));
+}
+
 static void
 rebuild_speakers_menu (EfirQuotesSection *self)
 {
@@ -110,11 +139,13 @@ rebuild_speakers_menu (EfirQuotesSection *self)
   self->speakers = g_steal_pointer (&speakers);
 
   g_menu_remove_all (self->speakers_menu);
-  if (self->speakers[0] == NULL)
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->quote_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
     {
-      /* An item without an action shows greyed out: it explains the empty menu. */
-      g_menu_append (self->speakers_menu, _("Add guests to choose a speaker"), NULL);
-      return;
+      GtkWidget *button = find_part (row, "speaker-button");
+
+      if (button != NULL)
+        update_speaker_button (self, button);
     }
 
   for (guint i = 0; self->speakers[i] != NULL; i++)
@@ -127,25 +158,6 @@ rebuild_speakers_menu (EfirQuotesSection *self)
                                                g_variant_new_string (self->speakers[i]));
       g_menu_append_item (self->speakers_menu, item);
     }
-}
-
-static GtkWidget *
-find_part (GtkWidget  *widget,
-           const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_part (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static GtkListBoxRow *
@@ -479,8 +491,8 @@ on_row_dropped_cb (GtkDropTarget     *target,
 }
 
 static GtkWidget *
-create_quote_row_cb (gpointer item,
-                     gpointer user_data)
+create_quote_row (gpointer item,
+                  gpointer user_data)
 {
   EfirQuotesSection *self = user_data;
   EfirQuote *quote = item;
@@ -571,7 +583,7 @@ create_quote_row_cb (gpointer item,
 
   gtk_widget_set_name (speaker_button, "speaker-button");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (speaker_button), G_MENU_MODEL (self->speakers_menu));
-  gtk_widget_set_tooltip_text (speaker_button, _("Choose Speaker"));
+  update_speaker_button (self, speaker_button);
   gtk_accessible_update_property (GTK_ACCESSIBLE (speaker_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose speaker from guests and hosts"),
                                   -1);
@@ -762,7 +774,7 @@ efir_quotes_section_set_episode (EfirQuotesSection *self,
 
   quotes = get_quotes (self);
   gtk_list_box_bind_model (self->quote_list, quotes != NULL ? G_LIST_MODEL (quotes) : NULL,
-                           create_quote_row_cb, self, NULL);
+                           create_quote_row, self, NULL);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->group), episode != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "quotes.add", episode != NULL);
@@ -927,7 +939,6 @@ efir_quotes_section_class_init (EfirQuotesSectionClass *klass)
   gtk_widget_class_install_action (widget_class, "quotes.move-up", NULL, move_up_activated_cb);
   gtk_widget_class_install_action (widget_class, "quotes.move-down", NULL, move_down_activated_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_q, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "quotes.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Q, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "quotes.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "quotes.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Up, GDK_ALT_MASK, "quotes.move-up", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "quotes.move-down", NULL);

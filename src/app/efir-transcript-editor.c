@@ -27,6 +27,15 @@
 /* Room between the gutter and a line's time code. */
 #define TEXT_MARGIN 6
 
+/* Colouring a line costs little, but GtkTextBuffer needs some 15 µs a tag:
+ * 3,000 lines would hold a load for 100 ms. The lines around the cursor are
+ * coloured at once, a screenful and more; the rest in slices this long,
+ * between frames.
+ */
+#define TAG_SLICE_USEC 4000
+#define TAG_LINES_ABOVE 30
+#define TAG_LINES_BELOW 90
+
 struct _EfirTranscriptEditor
 {
   GtkWidget                parent_instance;
@@ -50,17 +59,21 @@ struct _EfirTranscriptEditor
   GtkSourceSearchSettings *search_settings;
   GtkSourceSearchContext  *search_context;
   GPtrArray               *problems;
+  char                    *last_search;
   guint                    apply_source;
+  guint                    tag_source;
 
-  /* Borrowed: the buffer's tag table holds them */
+  /* Borrowed: the buffer holds them */
   GtkTextTag              *timecode_tag;
   GtkTextTag              *speaker_tag;
   GtkTextTag              *problem_tag;
+  GtkTextMark             *untagged_mark; /* lines from here on wait for colour */
 
   int                      timecode_width;
   guint                    loading;
   guint                    applying;
   gboolean                 dirty;
+  gboolean                 problems_pending;
 };
 
 G_DEFINE_FINAL_TYPE (EfirTranscriptEditor, efir_transcript_editor, GTK_TYPE_WIDGET)
@@ -76,6 +89,8 @@ enum
 static GParamSpec *properties[N_PROPS];
 
 /* Helpers ---------------------------------------------------------------- */
+
+static gboolean background_tagging_cb (gpointer user_data);
 
 static char *
 get_buffer_text (EfirTranscriptEditor *self)
@@ -139,36 +154,28 @@ retag_lines (EfirTranscriptEditor *self,
              int                   last)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter last_start;
+  GtkTextIter start;
+  GtkTextIter end;
 
-  for (int line = MAX (first, 0); line <= last; line++)
+  first = MAX (first, 0);
+  last = MIN (last, gtk_text_buffer_get_line_count (buffer) - 1);
+  if (first > last)
+    return;
+
+  /* Pasted text brings the tags it was copied with. */
+  gtk_text_buffer_get_iter_at_line (buffer, &start, first);
+  get_line_bounds (buffer, last, &last_start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->timecode_tag, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->speaker_tag, &start, &end);
+
+  for (int line = first; line <= last; line++)
     {
       g_autofree char *text = NULL;
-      GtkTextIter start;
-      GtkTextIter end;
 
       get_line_bounds (buffer, line, &start, &end);
-      gtk_text_buffer_remove_tag (buffer, self->timecode_tag, &start, &end);
-      gtk_text_buffer_remove_tag (buffer, self->speaker_tag, &start, &end);
-
       text = gtk_text_iter_get_slice (&start, &end);
       tag_line (self, line, text, strlen (text));
-    }
-}
-
-/* @text is what the buffer holds, read once rather than line by line. */
-static void
-tag_all_lines (EfirTranscriptEditor *self,
-               const char           *text)
-{
-  int line = 0;
-
-  for (const char *p = text; *p != '\0'; line++)
-    {
-      const char *newline = strchr (p, '\n');
-      gsize length = newline != NULL ? (gsize) (newline - p) : strlen (p);
-
-      tag_line (self, line, p, length);
-      p += length + (newline != NULL ? 1 : 0);
     }
 }
 
@@ -203,6 +210,7 @@ set_problems (EfirTranscriptEditor *self,
 
   g_ptr_array_unref (self->problems);
   self->problems = problems;
+  self->problems_pending = FALSE;
 
   for (guint i = 0; i < problems->len; i++)
     {
@@ -221,6 +229,59 @@ set_problems (EfirTranscriptEditor *self,
 
   if (old_len != problems->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PROBLEMS]);
+}
+
+/* A transcript saved with a problem shows it again once loaded. Reading
+ * for problems is a parse of the whole text, so it waits until it is asked
+ * for or the producer pauses.
+ */
+static void
+ensure_problems (EfirTranscriptEditor *self)
+{
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autofree char *text = NULL;
+  GPtrArray *problems = NULL;
+
+  if (!self->problems_pending || self->buffer == NULL)
+    return;
+
+  /* Typing since the load: the problems come with reading it into the model. */
+  if (self->dirty)
+    return;
+
+  text = get_buffer_text (self);
+  segments = efir_transcript_state_parse (text, -1, 0, &problems);
+  set_problems (self, problems);
+}
+
+/* Colours the lines from @first on: those near the cursor now, the others
+ * in the background.
+ */
+static void
+tag_lines_from (EfirTranscriptEditor *self,
+                int                   first)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter iter;
+  int cursor_line;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->untagged_mark);
+  if (self->tag_source == 0 || gtk_text_iter_get_line (&iter) > first)
+    {
+      gtk_text_buffer_get_iter_at_line (buffer, &iter, first);
+      gtk_text_buffer_move_mark (buffer, self->untagged_mark, &iter);
+    }
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  cursor_line = gtk_text_iter_get_line (&iter);
+  retag_lines (self, MAX (first, cursor_line - TAG_LINES_ABOVE), cursor_line + TAG_LINES_BELOW);
+
+  /* Before the view lays the text out, so that it does so once, with the
+   * colours; after it draws a frame, so that typing stays smooth.
+   */
+  if (self->tag_source == 0)
+    self->tag_source = g_idle_add_full (GTK_TEXT_VIEW_PRIORITY_VALIDATE - 1,
+                                        background_tagging_cb, self, NULL);
 }
 
 /* Reads the text into the episode, changing only the segments that differ. */
@@ -271,13 +332,14 @@ load_text (EfirTranscriptEditor *self,
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
   g_autofree char *text = NULL;
-  g_autoptr(GPtrArray) segments = NULL;
-  GPtrArray *problems = NULL;
   GtkTextIter start;
   GtkTextIter end;
 
   g_clear_handle_id (&self->apply_source, g_source_remove);
   self->dirty = FALSE;
+
+  /* The marks of the old problems would stay behind at the top. */
+  set_problems (self, g_ptr_array_new_with_free_func ((GDestroyNotify) efir_transcript_problem_free));
 
   if (self->episode != NULL)
     text = efir_transcript_text_format (G_LIST_MODEL (efir_episode_get_transcript (self->episode)));
@@ -301,13 +363,9 @@ load_text (EfirTranscriptEditor *self,
   else
     gtk_text_buffer_end_irreversible_action (buffer);
 
-  tag_all_lines (self, text);
-
   self->loading--;
 
-  /* A line saved with a problem shows it again. */
-  segments = efir_transcript_state_parse (text, -1, 0, &problems);
-  set_problems (self, problems);
+  self->problems_pending = TRUE;
 }
 
 static void
@@ -333,6 +391,7 @@ reload_keeping_place (EfirTranscriptEditor *self)
     }
   gtk_text_buffer_place_cursor (buffer, &iter);
   gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self->view), gtk_text_buffer_get_insert (buffer));
+  tag_lines_from (self, 0);
 }
 
 static void
@@ -376,8 +435,9 @@ update_indent (EfirTranscriptEditor *self)
   if (width == self->timecode_width)
     return;
 
+  /* A negative indent hangs every line of a paragraph but its first. */
   self->timecode_width = width;
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->view), TEXT_MARGIN + width);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->view), TEXT_MARGIN);
   gtk_text_view_set_indent (GTK_TEXT_VIEW (self->view), -width);
 }
 
@@ -462,7 +522,9 @@ open_search (EfirTranscriptEditor *self,
   GtkTextIter start;
   GtkTextIter end;
 
-  /* A word selected in the text is what the producer wants to find. */
+  /* A word selected in the text is what the producer wants to find; else
+   * the last search, which the bar forgets when it closes.
+   */
   if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
       gtk_text_iter_get_line (&start) == gtk_text_iter_get_line (&end))
     {
@@ -470,20 +532,17 @@ open_search (EfirTranscriptEditor *self,
 
       gtk_editable_set_text (GTK_EDITABLE (self->find_entry), selected);
     }
+  else if (get_search_text (self)[0] == '\0' && self->last_search != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->find_entry), self->last_search);
 
   gtk_toggle_button_set_active (self->replace_button, replace);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
 
+  /* Focusing an entry selects its text. */
   if (replace && get_search_text (self)[0] != '\0')
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->replace_entry));
-      gtk_editable_select_region (GTK_EDITABLE (self->replace_entry), 0, -1);
-    }
+    gtk_widget_grab_focus (GTK_WIDGET (self->replace_entry));
   else
-    {
-      gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
-      gtk_editable_select_region (GTK_EDITABLE (self->find_entry), 0, -1);
-    }
+    gtk_widget_grab_focus (GTK_WIDGET (self->find_entry));
 }
 
 static void
@@ -499,6 +558,43 @@ place_cursor_on_line (EfirTranscriptEditor *self,
 }
 
 /* Callbacks -------------------------------------------------------------- */
+
+static gboolean
+background_tagging_cb (gpointer user_data)
+{
+  EfirTranscriptEditor *self = user_data;
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  gint64 deadline = g_get_monotonic_time () + TAG_SLICE_USEC;
+  int n_lines = gtk_text_buffer_get_line_count (buffer);
+  GtkTextIter iter;
+  int line;
+
+  if (self->problems_pending && !self->dirty)
+    {
+      ensure_problems (self);
+      return G_SOURCE_CONTINUE;
+    }
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->untagged_mark);
+  line = gtk_text_iter_get_line (&iter);
+
+  while (line < n_lines && g_get_monotonic_time () < deadline)
+    {
+      retag_lines (self, line, line + 19);
+      line += 20;
+    }
+
+  if (line >= n_lines)
+    {
+      self->tag_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, line);
+  gtk_text_buffer_move_mark (buffer, self->untagged_mark, &iter);
+
+  return G_SOURCE_CONTINUE;
+}
 
 static gboolean
 apply_delay_passed_cb (gpointer user_data)
@@ -543,7 +639,10 @@ buffer_text_inserted_cb (EfirTranscriptEditor *self,
     newlines++;
 
   last = gtk_text_iter_get_line (location);
-  retag_lines (self, last - newlines, last);
+  if (newlines <= TAG_LINES_BELOW)
+    retag_lines (self, last - newlines, last);
+  else
+    tag_lines_from (self, last - newlines);
 }
 
 static void
@@ -601,23 +700,36 @@ occurrences_count_changed_cb (EfirTranscriptEditor   *self,
   update_match_label (self);
 }
 
+/* The search follows every change at once, so that Replace All never
+ * works on a text the entry no longer shows; the search context counts in
+ * the background anyway.
+ */
 static void
-find_text_changed_cb (EfirTranscriptEditor *self,
-                      GtkSearchEntry       *entry)
+find_entry_changed_cb (EfirTranscriptEditor *self,
+                       GtkEditable          *entry)
 {
   const char *text = get_search_text (self);
 
   gtk_source_search_settings_set_search_text (self->search_settings,
                                               text[0] != '\0' ? text : NULL);
+  if (text[0] != '\0' && g_strcmp0 (text, self->last_search) != 0)
+    {
+      g_free (self->last_search);
+      self->last_search = g_strdup (text);
+    }
   update_search_actions (self);
+  update_match_label (self);
+}
 
-  /* Search as the producer types, staying on the match already selected
-   * while it still matches.
-   */
-  if (text[0] != '\0')
+/* Once typing in the entry pauses, the selection moves to the match,
+ * staying on the one already selected while it still matches.
+ */
+static void
+find_entry_search_changed_cb (EfirTranscriptEditor *self,
+                              GtkSearchEntry       *entry)
+{
+  if (get_search_text (self)[0] != '\0')
     select_match (self, TRUE, TRUE);
-  else
-    update_match_label (self);
 }
 
 static void
@@ -780,10 +892,10 @@ find_next_activated_cb (GtkWidget  *widget,
 {
   EfirTranscriptEditor *self = EFIR_TRANSCRIPT_EDITOR (widget);
 
-  if (get_search_text (self)[0] == '\0')
+  if (!gtk_search_bar_get_search_mode (self->search_bar) || get_search_text (self)[0] == '\0')
     open_search (self, FALSE);
-  else
-    select_match (self, g_str_equal (action_name, "transcript.find-next"), FALSE);
+
+  select_match (self, g_str_equal (action_name, "transcript.find-next"), FALSE);
 }
 
 static void
@@ -840,7 +952,6 @@ go_to_time_activated_cb (GtkWidget  *widget,
   EfirTranscriptEditor *self = EFIR_TRANSCRIPT_EDITOR (widget);
 
   gtk_widget_grab_focus (GTK_WIDGET (self->time_entry));
-  gtk_editable_select_region (GTK_EDITABLE (self->time_entry), 0, -1);
 }
 
 static void
@@ -854,6 +965,7 @@ next_problem_activated_cb (GtkWidget  *widget,
 
   /* Problems are read when typing pauses; the marks follow the lines since. */
   apply_text (self);
+  ensure_problems (self);
 
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
   if (!gtk_source_buffer_forward_iter_to_source_mark (self->buffer, &iter, PROBLEM_CATEGORY))
@@ -928,6 +1040,7 @@ efir_transcript_editor_set_episode (EfirTranscriptEditor *self,
   gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (self->buffer), &start);
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->buffer), &start);
   gtk_text_view_scroll_to_iter (GTK_TEXT_VIEW (self->view), &start, 0, FALSE, 0, 0);
+  tag_lines_from (self, 0);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EPISODE]);
 }
@@ -962,6 +1075,8 @@ GPtrArray *
 efir_transcript_editor_get_problems (EfirTranscriptEditor *self)
 {
   g_return_val_if_fail (EFIR_IS_TRANSCRIPT_EDITOR (self), NULL);
+
+  ensure_problems (self);
 
   return self->problems;
 }
@@ -1035,6 +1150,7 @@ efir_transcript_editor_dispose (GObject *object)
   apply_text (self);
 
   g_clear_handle_id (&self->apply_source, g_source_remove);
+  g_clear_handle_id (&self->tag_source, g_source_remove);
   if (self->transcript_signals != NULL)
     g_signal_group_set_target (self->transcript_signals, NULL);
   g_clear_object (&self->transcript_signals);
@@ -1056,6 +1172,7 @@ efir_transcript_editor_finalize (GObject *object)
   EfirTranscriptEditor *self = EFIR_TRANSCRIPT_EDITOR (object);
 
   g_clear_pointer (&self->problems, g_ptr_array_unref);
+  g_clear_pointer (&self->last_search, g_free);
 
   G_OBJECT_CLASS (efir_transcript_editor_parent_class)->finalize (object);
 }
@@ -1075,6 +1192,7 @@ efir_transcript_editor_get_property (GObject    *object,
       break;
 
     case PROP_N_PROBLEMS:
+      ensure_problems (self);
       g_value_set_uint (value, self->problems->len);
       break;
 
@@ -1161,7 +1279,8 @@ efir_transcript_editor_class_init (EfirTranscriptEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, buffer_text_inserted_cb);
   gtk_widget_class_bind_template_callback (widget_class, buffer_range_deleted_cb);
   gtk_widget_class_bind_template_callback (widget_class, buffer_mark_set_cb);
-  gtk_widget_class_bind_template_callback (widget_class, find_text_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_entry_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, find_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_entry_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_next_requested_cb);
   gtk_widget_class_bind_template_callback (widget_class, find_previous_requested_cb);
@@ -1211,6 +1330,7 @@ efir_transcript_editor_init (EfirTranscriptEditor *self)
 {
   g_autoptr(GtkSourceMarkAttributes) problem_attributes = NULL;
   GtkTextBuffer *buffer;
+  GtkTextIter start;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1222,6 +1342,8 @@ efir_transcript_editor_init (EfirTranscriptEditor *self)
                                                    NULL);
   self->speaker_tag = gtk_text_buffer_create_tag (buffer, "efir-speaker", NULL);
   self->problem_tag = gtk_text_buffer_create_tag (buffer, "efir-problem", NULL);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  self->untagged_mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
 
   problem_attributes = gtk_source_mark_attributes_new ();
   gtk_source_mark_attributes_set_icon_name (problem_attributes, "dialog-warning-symbolic");

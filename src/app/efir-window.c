@@ -5,7 +5,13 @@
 
 #include <glib/gi18n.h>
 
+#include "efir-autosaver.h"
+#include "efir-episode-editor.h"
+#include "efir-episode-json.h"
+#include "efir-episode-row.h"
+#include "efir-history-dialog.h"
 #include "efir-window.h"
+#include "efir-window-state.h"
 
 /* Types and properties */
 
@@ -14,151 +20,358 @@ struct _EfirWindow
   AdwApplicationWindow parent_instance;
 
   /* Template widgets */
-  GtkStack       *main_stack;
-  AdwLeaflet     *leaflet;
-  GtkDropDown    *program_dropdown;
-  GtkStack       *sidebar_stack;
-  GtkListView    *episode_list;
-  GtkStack       *content_stack;
-  AdwWindowTitle *content_title;
-  GtkLabel       *episode_heading;
-  GtkLabel       *episode_meta;
-  GtkLabel       *episode_summary;
-  AdwStatusPage  *error_page;
-  GtkButton      *restore_button;
+  AdwToastOverlay    *toast_overlay;
+  GtkStack           *main_stack;
+  AdwLeaflet         *leaflet;
+  GtkDropDown        *program_dropdown;
+  GtkSearchEntry     *search_entry;
+  GtkDropDown        *status_dropdown;
+  GtkToggleButton    *sort_button;
+  GtkStack           *sidebar_stack;
+  GtkListView        *episode_list;
+  GtkListBox         *result_list;
+  GtkStack           *content_stack;
+  AdwWindowTitle     *content_title;
+  GtkLabel           *save_label;
+  GtkRevealer        *save_error_revealer;
+  GtkLabel           *save_error_label;
+  EfirEpisodeEditor  *editor;
+  AdwStatusPage      *error_page;
+  GtkButton          *restore_button;
 
   /* Owned */
-  EfirStore      *store;
-  char           *db_path;
-  char           *backup_path;
-  GListModel     *programs;
-  GListModel     *episodes;
+  EfirStore          *store;
+  EfirAutosaver      *autosaver;
+  GSettings          *settings;
+  char               *db_path;
+  char               *backup_path;
+  GListModel         *programs;
+  GListStore         *episodes;      /* light episodes of the programme */
+  GtkFilterListModel *filtered;
+  GtkSortListModel   *sorted;
+  EfirEpisode        *current;       /* the whole episode in the editor */
+  EfirEpisode        *current_light; /* its row in the list, kept in step */
+  gboolean            force_close;
 };
 
 G_DEFINE_FINAL_TYPE (EfirWindow, efir_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void efir_window_open_episode_id (EfirWindow      *self,
+                                         gint64           episode_id);
+static void on_current_changed_cb       (EfirWindow      *self,
+                                         EfirEpisodePart  parts,
+                                         EfirEpisode     *episode);
+
 /* Helpers */
 
-static char *
-format_air_date (GDateTime *air_date)
+static void
+efir_window_toast (EfirWindow *self,
+                   const char *message)
 {
-  if (air_date == NULL)
-    return g_strdup (_("No air date"));
-  /* The air date is shown in the programme's own zone, as stored. */
-  return g_date_time_format (air_date, "%d.%m.%Y %H:%M");
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static char *
-format_guests (EfirEpisode *episode)
+static EfirProgram *
+efir_window_get_program (EfirWindow *self)
 {
-  GListModel *guests = G_LIST_MODEL (efir_episode_get_guests (episode));
-  guint n = g_list_model_get_n_items (guests);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(EfirEpisodeGuest) guest = g_list_model_get_item (guests, i);
-
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, efir_episode_guest_get_name (guest));
-    }
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return gtk_drop_down_get_selected_item (self->program_dropdown);
 }
 
-static const char *
-status_label (EfirEpisodeStatus status)
+static EfirEpisode *
+efir_window_find_light (EfirWindow *self,
+                        gint64      episode_id,
+                        guint      *position)
 {
-  switch (status)
+  GListModel *model = G_LIST_MODEL (self->episodes);
+
+  if (model == NULL)
+    return NULL;
+
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
     {
-    case EFIR_EPISODE_STATUS_DRAFT: return _("Draft");
-    case EFIR_EPISODE_STATUS_READY: return _("Ready");
-    case EFIR_EPISODE_STATUS_SCHEDULED: return _("Scheduled");
-    case EFIR_EPISODE_STATUS_PUBLISHED: return _("Published");
-    case EFIR_EPISODE_STATUS_FAILED: return _("Failed");
-    default: return "";
+      g_autoptr(EfirEpisode) episode = g_list_model_get_item (model, i);
+
+      if (efir_episode_get_id (episode) == episode_id)
+        {
+          if (position != NULL)
+            *position = i;
+          return episode;
+        }
     }
+  return NULL;
 }
 
 static void
-efir_window_show_episode (EfirWindow  *self,
-                          EfirEpisode *light)
+efir_window_update_title (EfirWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(EfirEpisode) episode = NULL;
-  g_autofree char *air = NULL;
-  g_autofree char *guests = NULL;
-  g_autofree char *meta = NULL;
-  g_autofree char *number = NULL;
+  g_autofree char *heading = NULL;
 
-  episode = efir_store_load_episode (self->store, efir_episode_get_id (light), &error);
-  if (episode == NULL)
+  if (self->current == NULL)
     {
       adw_window_title_set_title (self->content_title, "");
-      adw_window_title_set_subtitle (self->content_title, error->message);
+      adw_window_title_set_subtitle (self->content_title, "");
       return;
     }
 
-  air = format_air_date (efir_episode_get_air_date (episode));
-  guests = format_guests (episode);
-  number = g_strdup_printf (_("Episode %d"), efir_episode_get_number (episode));
-  meta = g_strjoin (" · ", number, air, guests, NULL);
+  heading = efir_episode_row_heading (self->current);
+  adw_window_title_set_title (self->content_title, heading);
+  adw_window_title_set_subtitle (self->content_title, efir_episode_get_program_name (self->current));
+}
 
-  adw_window_title_set_title (self->content_title, efir_episode_get_title (episode));
-  adw_window_title_set_subtitle (self->content_title, efir_episode_get_program_name (episode));
-  gtk_label_set_label (self->episode_heading, efir_episode_get_title (episode));
-  gtk_label_set_label (self->episode_meta, meta);
-  gtk_label_set_label (self->episode_summary, efir_episode_get_summary (episode));
-  gtk_stack_set_visible_child_name (self->content_stack, "episode");
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+static void
+efir_window_update_actions (EfirWindow *self)
+{
+  gboolean has_store = self->store != NULL;
+  gboolean has_program = has_store && efir_window_get_program (self) != NULL;
+  gboolean has_episode = self->current != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-episode", has_program);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", has_episode);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_episode);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history", has_episode);
+}
+
+static void
+efir_window_update_sidebar_page (EfirWindow *self)
+{
+  const char *page;
+
+  if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
+    return;
+
+  page = efir_window_state_sidebar_page (self->programs != NULL ? g_list_model_get_n_items (self->programs) : 0,
+                                         self->episodes != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->episodes)) : 0,
+                                         self->sorted != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) : 0);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, page);
+}
+
+/* Writes what the editor still holds (the transcript waits for a pause in
+ * typing) and what the autosaver has pending. FALSE keeps the episode open:
+ * an edit that is not on disk is never dropped by a switch. */
+static gboolean
+efir_window_flush (EfirWindow  *self,
+                   GError     **error)
+{
+  if (self->autosaver == NULL || self->current == NULL)
+    return TRUE;
+
+  efir_episode_editor_flush (self->editor);
+  return efir_autosaver_flush (self->autosaver, error);
+}
+
+static void
+efir_window_collect_tags (EfirWindow *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GtkStringList) tags = gtk_string_list_new (NULL);
+  GListModel *model = G_LIST_MODEL (self->episodes);
+
+  for (guint i = 0, n = model ? g_list_model_get_n_items (model) : 0; i < n; i++)
+    {
+      g_autoptr(EfirEpisode) episode = g_list_model_get_item (model, i);
+      const char * const *episode_tags = efir_episode_get_tags (episode);
+
+      for (guint j = 0; episode_tags != NULL && episode_tags[j] != NULL; j++)
+        if (g_hash_table_add (seen, (gpointer) episode_tags[j]))
+          gtk_string_list_append (tags, episode_tags[j]);
+    }
+  efir_episode_editor_set_tag_suggestions (self->editor, G_LIST_MODEL (tags));
+}
+
+static void
+efir_window_load_people (EfirWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) people = efir_store_list_people (self->store, &error);
+
+  if (people != NULL)
+    efir_episode_editor_set_people (self->editor, people);
+  else
+    efir_window_toast (self, error->message);
 }
 
 static void
 efir_window_load_episodes (EfirWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GtkSingleSelection) selection = NULL;
-  EfirProgram *program = gtk_drop_down_get_selected_item (self->program_dropdown);
+  g_autoptr(GListModel) episodes = NULL;
+  EfirProgram *program = efir_window_get_program (self);
 
-  g_clear_object (&self->episodes);
   if (program == NULL)
     {
-      gtk_list_view_set_model (self->episode_list, NULL);
-      gtk_stack_set_visible_child_name (self->sidebar_stack, "no-programs");
+      g_list_store_remove_all (self->episodes);
+      efir_window_update_sidebar_page (self);
+      efir_window_update_actions (self);
       return;
     }
 
-  self->episodes = efir_store_list_episodes (self->store, efir_program_get_id (program), &error);
-  if (self->episodes == NULL)
+  episodes = efir_store_list_episodes (self->store, efir_program_get_id (program), &error);
+  if (episodes == NULL)
     {
-      g_debug ("Listing episodes failed: %s", error->message);
-      gtk_stack_set_visible_child_name (self->sidebar_stack, "no-episodes");
+      efir_window_toast (self, error->message);
       return;
     }
 
-  selection = gtk_single_selection_new (g_object_ref (self->episodes));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_list_view_set_model (self->episode_list, GTK_SELECTION_MODEL (selection));
-  gtk_stack_set_visible_child_name (self->sidebar_stack,
-                                    g_list_model_get_n_items (self->episodes) > 0 ? "episodes"
-                                                                                  : "no-episodes");
+  /* Swap the contents in one splice so the view keeps its own models. */
+  {
+    guint n = g_list_model_get_n_items (episodes);
+    g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+
+    for (guint i = 0; i < n; i++)
+      g_ptr_array_add (items, g_list_model_get_item (episodes, i));
+    g_list_store_splice (self->episodes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->episodes)),
+                         items->pdata, items->len);
+  }
+
+  if (self->current != NULL)
+    self->current_light = efir_window_find_light (self, efir_episode_get_id (self->current), NULL);
+
+  efir_window_collect_tags (self);
+  efir_window_update_sidebar_page (self);
+  efir_window_update_actions (self);
 }
 
 static void
-efir_window_load_programs (EfirWindow *self)
+efir_window_select_program_id (EfirWindow *self,
+                               gint64      program_id)
+{
+  for (guint i = 0, n = g_list_model_get_n_items (self->programs); i < n; i++)
+    {
+      g_autoptr(EfirProgram) program = g_list_model_get_item (self->programs, i);
+
+      if (efir_program_get_id (program) == program_id)
+        {
+          gtk_drop_down_set_selected (self->program_dropdown, i);
+          return;
+        }
+    }
+}
+
+static void
+efir_window_load_programs (EfirWindow *self,
+                           gint64      select_id)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *programs = efir_store_list_programs (self->store, &error);
+
+  if (programs == NULL)
+    {
+      efir_window_toast (self, error->message);
+      return;
+    }
+
+  g_clear_object (&self->programs);
+  self->programs = programs;
+  gtk_drop_down_set_model (self->program_dropdown, programs);
+  if (select_id > 0)
+    efir_window_select_program_id (self, select_id);
+  efir_window_load_episodes (self);
+}
+
+static void on_save_state_changed_cb (EfirWindow    *self,
+                                      GParamSpec    *pspec,
+                                      EfirAutosaver *autosaver);
+
+static void
+efir_window_show_episode (EfirWindow  *self,
+                          EfirEpisode *episode)
+{
+  g_autoptr(GError) error = NULL;
+  EfirProgram *program = NULL;
+
+  if (self->current != NULL)
+    g_signal_handlers_disconnect_by_func (self->current, on_current_changed_cb, self);
+  g_set_object (&self->current, episode);
+  g_signal_connect_object (episode, "changed", G_CALLBACK (on_current_changed_cb), self, G_CONNECT_SWAPPED);
+  self->current_light = efir_window_find_light (self, efir_episode_get_id (episode), NULL);
+
+  for (guint i = 0, n = g_list_model_get_n_items (self->programs); i < n; i++)
+    {
+      g_autoptr(EfirProgram) candidate = g_list_model_get_item (self->programs, i);
+
+      if (efir_program_get_id (candidate) == efir_episode_get_program_id (episode))
+        program = candidate;
+    }
+
+  efir_episode_editor_set_program (self->editor, program);
+  efir_episode_editor_set_episode (self->editor, episode);
+  if (!efir_autosaver_set_episode (self->autosaver, episode, &error))
+    efir_window_toast (self, error->message);
+
+  if (self->settings != NULL)
+    g_settings_set_int64 (self->settings, "last-episode", efir_episode_get_id (episode));
+
+  gtk_stack_set_visible_child_name (self->content_stack, "episode");
+  on_save_state_changed_cb (self, NULL, self->autosaver);
+  efir_window_update_title (self);
+  efir_window_update_actions (self);
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void
+efir_window_open_episode_id (EfirWindow *self,
+                             gint64      episode_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirEpisode) episode = NULL;
+
+  if (self->current != NULL && efir_episode_get_id (self->current) == episode_id)
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      return;
+    }
+
+  if (!efir_window_flush (self, &error))
+    {
+      efir_window_toast (self, error->message);
+      return;
+    }
+
+  episode = efir_store_load_episode (self->store, episode_id, &error);
+  if (episode == NULL)
+    {
+      efir_window_toast (self, error->message);
+      return;
+    }
+  efir_window_show_episode (self, episode);
+}
+
+static gint64
+efir_window_next_number (EfirWindow *self)
+{
+  GListModel *model = G_LIST_MODEL (self->episodes);
+  int highest = 0;
+
+  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
+    {
+      g_autoptr(EfirEpisode) episode = g_list_model_get_item (model, i);
+
+      highest = MAX (highest, efir_episode_get_number (episode));
+    }
+  return highest + 1;
+}
+
+static void
+efir_window_add_and_open (EfirWindow  *self,
+                          EfirEpisode *episode)
 {
   g_autoptr(GError) error = NULL;
 
-  g_clear_object (&self->programs);
-  self->programs = efir_store_list_programs (self->store, &error);
-  if (self->programs == NULL)
+  if (!efir_window_flush (self, &error) ||
+      !efir_store_save_episode (self->store, episode, EFIR_EPISODE_PART_ALL, &error))
     {
-      efir_window_load_episodes (self);
+      efir_window_toast (self, error->message);
       return;
     }
-  gtk_drop_down_set_model (self->program_dropdown, self->programs);
+
   efir_window_load_episodes (self);
+  efir_window_show_episode (self, episode);
+  efir_episode_editor_show_section (self->editor, EFIR_EDITOR_SECTION_DETAILS);
 }
 
 static void
@@ -167,6 +380,7 @@ efir_window_show_open_error (EfirWindow   *self,
 {
   g_autofree char *description = NULL;
 
+  g_clear_pointer (&self->backup_path, g_free);
   self->backup_path = efir_store_find_latest_backup (self->db_path);
   if (self->backup_path != NULL)
     {
@@ -185,6 +399,135 @@ efir_window_show_open_error (EfirWindow   *self,
   adw_status_page_set_description (self->error_page, description);
   gtk_widget_set_visible (GTK_WIDGET (self->restore_button), self->backup_path != NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "database-error");
+  efir_window_update_actions (self);
+}
+
+static gboolean
+efir_window_import_bytes (EfirWindow  *self,
+                          GBytes      *bytes,
+                          const char  *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirEpisode) episode = NULL;
+  g_autofree char *message = NULL;
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (!efir_window_flush (self, &error))
+    {
+      efir_window_toast (self, error->message);
+      return FALSE;
+    }
+
+  episode = efir_store_import_episode_json (self->store, data, length, &error);
+  if (episode == NULL)
+    {
+      /* Translators: %s is a file name, then the reason. */
+      message = g_strdup_printf (_("“%s” was not imported: %s"), name, error->message);
+      efir_window_toast (self, message);
+      return FALSE;
+    }
+
+  efir_window_load_programs (self, efir_episode_get_program_id (episode));
+  efir_window_open_episode_id (self, efir_episode_get_id (episode));
+  /* Translators: %s is an episode title. */
+  message = g_strdup_printf (_("Imported “%s”"), efir_episode_get_title (episode));
+  efir_window_toast (self, message);
+  return TRUE;
+}
+
+static void
+efir_window_import_file (EfirWindow *self,
+                         GFile      *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (bytes == NULL)
+    {
+      efir_window_toast (self, error->message);
+      return;
+    }
+  efir_window_import_bytes (self, bytes, name);
+}
+
+static GtkWidget *
+efir_window_make_result_row (const EfirSearchHit *hit)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (hit->title[0] != '\0' ? hit->title : _("Untitled episode"));
+  g_autofree char *where = efir_window_state_result_subtitle (hit->program_name, hit->number);
+  GtkWidget *subtitle = gtk_label_new (where);
+  g_autofree char *markup = efir_window_state_snippet_markup (hit->snippet);
+  GtkWidget *snippet = gtk_label_new (NULL);
+
+  gtk_label_set_markup (GTK_LABEL (snippet), markup);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
+  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_lines (GTK_LABEL (snippet), 3);
+  gtk_label_set_ellipsize (GTK_LABEL (snippet), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (snippet, "search-snippet");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_box_append (GTK_BOX (box), snippet);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "episode-id64", g_memdup2 (&hit->episode_id, sizeof hit->episode_id), g_free);
+  return row;
+}
+
+static void
+efir_window_run_search (EfirWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GtkWidget *child;
+
+  if (query[0] == '\0')
+    {
+      efir_window_update_sidebar_page (self);
+      return;
+    }
+
+  hits = efir_store_search (self->store, query, 50, &error);
+  if (hits == NULL)
+    {
+      efir_window_toast (self, error->message);
+      return;
+    }
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->result_list))) != NULL)
+    gtk_list_box_remove (self->result_list, child);
+  for (guint i = 0; i < hits->len; i++)
+    gtk_list_box_append (self->result_list, efir_window_make_result_row (g_ptr_array_index (hits, i)));
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack, hits->len > 0 ? "results" : "no-results");
+}
+
+static void
+efir_window_save_size (EfirWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
 }
 
 /* Callbacks */
@@ -194,31 +537,7 @@ on_episode_row_setup_cb (GtkSignalListItemFactory *factory,
                          GtkListItem              *item,
                          gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *badge = gtk_label_new (NULL);
-  GtkWidget *meta = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (badge, "status-badge");
-  gtk_widget_set_valign (badge, GTK_ALIGN_START);
-  gtk_label_set_xalign (GTK_LABEL (meta), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (meta), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (meta, "dim-label");
-  gtk_widget_add_css_class (meta, "caption");
-
-  gtk_box_append (GTK_BOX (top), title);
-  gtk_box_append (GTK_BOX (top), badge);
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), meta);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, efir_episode_row_new ());
 }
 
 static void
@@ -226,29 +545,16 @@ on_episode_row_bind_cb (GtkSignalListItemFactory *factory,
                         GtkListItem              *item,
                         gpointer                  user_data)
 {
-  EfirEpisode *episode = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *top = gtk_widget_get_first_child (box);
-  GtkWidget *title = gtk_widget_get_first_child (top);
-  GtkWidget *badge = gtk_widget_get_next_sibling (title);
-  GtkWidget *meta = gtk_widget_get_next_sibling (top);
-  EfirEpisodeStatus status = efir_episode_get_status (episode);
-  g_autofree char *heading = NULL;
-  g_autofree char *air = format_air_date (efir_episode_get_air_date (episode));
-  g_autofree char *guests = format_guests (episode);
-  g_autofree char *line = NULL;
-  const char *css_classes[] = { "status-badge", efir_episode_status_to_string (status), NULL };
+  efir_episode_row_set_episode (EFIR_EPISODE_ROW (gtk_list_item_get_child (item)),
+                                gtk_list_item_get_item (item));
+}
 
-  if (efir_episode_get_number (episode) > 0)
-    heading = g_strdup_printf ("%d. %s", efir_episode_get_number (episode), efir_episode_get_title (episode));
-  else
-    heading = g_strdup (efir_episode_get_title (episode));
-  line = guests[0] != '\0' ? g_strdup_printf ("%s · %s", air, guests) : g_strdup (air);
-
-  gtk_label_set_label (GTK_LABEL (title), heading);
-  gtk_label_set_label (GTK_LABEL (badge), status_label (status));
-  gtk_widget_set_css_classes (badge, css_classes);
-  gtk_label_set_label (GTK_LABEL (meta), line);
+static void
+on_episode_row_unbind_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *item,
+                          gpointer                  user_data)
+{
+  efir_episode_row_set_episode (EFIR_EPISODE_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
@@ -256,10 +562,21 @@ on_episode_activated_cb (EfirWindow  *self,
                          guint        position,
                          GtkListView *list)
 {
-  g_autoptr(EfirEpisode) episode = g_list_model_get_item (self->episodes, position);
+  g_autoptr(EfirEpisode) episode = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
 
   if (episode != NULL)
-    efir_window_show_episode (self, episode);
+    efir_window_open_episode_id (self, efir_episode_get_id (episode));
+}
+
+static void
+on_result_activated_cb (EfirWindow    *self,
+                        GtkListBoxRow *row,
+                        GtkListBox    *list)
+{
+  gint64 *episode_id = g_object_get_data (G_OBJECT (row), "episode-id64");
+
+  if (episode_id != NULL)
+    efir_window_open_episode_id (self, *episode_id);
 }
 
 static void
@@ -267,7 +584,130 @@ on_program_selected_cb (EfirWindow  *self,
                         GParamSpec  *pspec,
                         GtkDropDown *dropdown)
 {
+  EfirProgram *program = efir_window_get_program (self);
+
+  if (program != NULL && self->settings != NULL)
+    g_settings_set_int64 (self->settings, "last-program", efir_program_get_id (program));
   efir_window_load_episodes (self);
+}
+
+static void
+on_status_selected_cb (EfirWindow  *self,
+                       GParamSpec  *pspec,
+                       GtkDropDown *dropdown)
+{
+  GtkFilter *filter = gtk_filter_list_model_get_filter (self->filtered);
+
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  efir_window_update_sidebar_page (self);
+}
+
+static gboolean
+episode_matches_status_cb (gpointer item,
+                           gpointer user_data)
+{
+  EfirWindow *self = user_data;
+
+  return efir_window_state_status_matches (gtk_drop_down_get_selected (self->status_dropdown),
+                                           efir_episode_get_status (item));
+}
+
+static int
+episode_compare_cb (gconstpointer a,
+                    gconstpointer b,
+                    gpointer      user_data)
+{
+  EfirWindow *self = user_data;
+  int order = efir_window_state_compare_air_dates (efir_episode_get_air_date ((EfirEpisode *) a),
+                                                   efir_episode_get_number ((EfirEpisode *) a),
+                                                   efir_episode_get_air_date ((EfirEpisode *) b),
+                                                   efir_episode_get_number ((EfirEpisode *) b));
+
+  return gtk_toggle_button_get_active (self->sort_button) ? order : -order;
+}
+
+static void
+on_sort_toggled_cb (EfirWindow *self)
+{
+  gboolean oldest_first = gtk_toggle_button_get_active (self->sort_button);
+
+  gtk_button_set_icon_name (GTK_BUTTON (self->sort_button),
+                            oldest_first ? "view-sort-ascending-symbolic" : "view-sort-descending-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sort_button),
+                               oldest_first ? _("Newest first") : _("Oldest first"));
+  gtk_sorter_changed (gtk_sort_list_model_get_sorter (self->sorted), GTK_SORTER_CHANGE_INVERTED);
+}
+
+static void
+on_search_changed_cb (EfirWindow *self)
+{
+  efir_window_run_search (self);
+}
+
+static void
+on_search_activated_cb (EfirWindow *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->result_list, 0);
+
+  if (first != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->sidebar_stack), "results") == 0)
+    on_result_activated_cb (self, first, self->result_list);
+}
+
+static void
+on_search_stopped_cb (EfirWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  efir_window_update_sidebar_page (self);
+}
+
+static void
+on_current_changed_cb (EfirWindow      *self,
+                       EfirEpisodePart  parts,
+                       EfirEpisode     *episode)
+{
+  /* Keep the list row of the open episode in step with what is typed. */
+  if (self->current_light != NULL && (parts & (EFIR_EPISODE_PART_DETAILS | EFIR_EPISODE_PART_GUESTS)))
+    {
+      efir_episode_freeze_changed (self->current_light);
+      efir_episode_set_title (self->current_light, efir_episode_get_title (episode));
+      efir_episode_set_number (self->current_light, efir_episode_get_number (episode));
+      efir_episode_set_air_date (self->current_light, efir_episode_get_air_date (episode));
+      efir_episode_set_status (self->current_light, efir_episode_get_status (episode));
+      efir_episode_set_tags (self->current_light, efir_episode_get_tags (episode));
+      if (parts & EFIR_EPISODE_PART_GUESTS)
+        {
+          GListModel *guests = G_LIST_MODEL (efir_episode_get_guests (episode));
+          g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+
+          for (guint i = 0, n = g_list_model_get_n_items (guests); i < n; i++)
+            {
+              g_autoptr(EfirEpisodeGuest) guest = g_list_model_get_item (guests, i);
+              g_ptr_array_add (copies, efir_episode_guest_copy (guest));
+            }
+          g_list_store_splice (efir_episode_get_guests (self->current_light), 0,
+                               g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_guests (self->current_light))),
+                               copies->pdata, copies->len);
+        }
+      efir_episode_thaw_changed (self->current_light);
+    }
+  efir_window_update_title (self);
+}
+
+static void
+on_save_state_changed_cb (EfirWindow    *self,
+                          GParamSpec    *pspec,
+                          EfirAutosaver *autosaver)
+{
+  EfirAutosaveState state = efir_autosaver_get_state (autosaver);
+  const GError *error = efir_autosaver_get_error (autosaver);
+
+  gtk_label_set_label (self->save_label, efir_window_state_save_label (state));
+  if (state == EFIR_AUTOSAVE_STATE_FAILED && error != NULL)
+    {
+      g_autofree char *text = efir_window_state_save_error (error->message);
+      gtk_label_set_label (self->save_error_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->save_error_revealer, state == EFIR_AUTOSAVE_STATE_FAILED);
 }
 
 static void
@@ -292,8 +732,239 @@ on_restore_clicked_cb (EfirWindow *self)
       return;
     }
 
+  self->autosaver = efir_autosaver_new (self->store);
+  g_signal_connect_object (self->autosaver, "notify::state",
+                           G_CALLBACK (on_save_state_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_stack_set_visible_child_name (self->main_stack, "archive");
-  efir_window_load_programs (self);
+  efir_window_load_people (self);
+  efir_window_load_programs (self, 0);
+}
+
+static gboolean
+on_files_dropped_cb (GtkDropTarget *target,
+                     const GValue  *value,
+                     double         x,
+                     double         y,
+                     EfirWindow    *self)
+{
+  GSList *files;
+
+  if (self->store == NULL || !G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    efir_window_import_file (self, l->data);
+  return files != NULL;
+}
+
+static void
+on_import_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       EfirWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      efir_window_import_file (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+on_export_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       EfirWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->current != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *json = efir_episode_to_json (self->current, TRUE);
+      g_autoptr(GError) error = NULL;
+
+      if (!g_file_set_contents (path, json, -1, &error))
+        efir_window_toast (self, error->message);
+      else
+        efir_window_toast (self, _("Episode exported"));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+on_history_restored_cb (EfirWindow  *self,
+                        EfirEpisode *restored)
+{
+  /* The store wrote the revision; show exactly what it now holds. */
+  efir_window_show_episode (self, restored);
+  efir_window_toast (self, _("Earlier version restored. The text it replaced is kept in History."));
+}
+
+static gboolean
+on_close_request_cb (EfirWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!self->force_close && !efir_window_flush (self, &error))
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("Your Last Edits Are Not Saved"),
+                                                           error->message));
+      adw_message_dialog_add_responses (dialog,
+                                        "close", _("_Close and Lose Them"),
+                                        "keep", _("_Keep Editing"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (dialog, "close", ADW_RESPONSE_DESTRUCTIVE);
+      adw_message_dialog_set_default_response (dialog, "keep");
+      adw_message_dialog_set_close_response (dialog, "keep");
+      g_signal_connect_object (dialog, "response::close",
+                               G_CALLBACK (gtk_window_destroy), self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return TRUE;
+    }
+
+  efir_window_save_size (self);
+  return FALSE;
+}
+
+/* Actions */
+
+static void
+new_episode_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  EfirProgram *program = efir_window_get_program (self);
+  g_autoptr(EfirEpisode) episode = NULL;
+
+  if (program == NULL)
+    return;
+
+  episode = efir_episode_new ();
+  efir_episode_set_program_id (episode, efir_program_get_id (program));
+  efir_episode_set_program_name (episode, efir_program_get_name (program));
+  efir_episode_set_number (episode, efir_window_next_number (self));
+  efir_window_add_and_open (self, episode);
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  g_autoptr(EfirEpisode) copy = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->current == NULL)
+    return;
+
+  efir_episode_editor_flush (self->editor);
+  copy = efir_episode_new ();
+  efir_episode_assign (copy, self->current);
+  /* Translators: the title of a duplicated episode; %s is the original title. */
+  title = g_strdup_printf (_("%s (copy)"), efir_episode_get_title (self->current));
+  efir_episode_set_title (copy, title);
+  efir_episode_set_slug (copy, "");
+  efir_episode_set_number (copy, efir_window_next_number (self));
+  efir_episode_set_status (copy, EFIR_EPISODE_STATUS_DRAFT);
+  efir_window_add_and_open (self, copy);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+retry_save_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+
+  if (self->autosaver != NULL)
+    efir_autosaver_retry (self->autosaver);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Episode"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  gtk_file_filter_set_name (filter, _("Episode files (JSON)"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (self->current == NULL)
+    return;
+
+  efir_episode_editor_flush (self->editor);
+  name = efir_window_state_export_name (self->current);
+  chooser = gtk_file_chooser_native_new (_("Export Episode"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (self->current == NULL)
+    return;
+
+  /* The history compares with what is on disk, so write what is typed. */
+  if (!efir_window_flush (self, &error))
+    {
+      efir_window_toast (self, error->message);
+      return;
+    }
+
+  dialog = efir_history_dialog_new (GTK_WINDOW (self), self->store, self->current);
+  g_signal_connect_object (dialog, "restored", G_CALLBACK (on_history_restored_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
 }
 
 /* Public API */
@@ -305,6 +976,8 @@ efir_window_new (EfirApplication *application,
                  const GError    *open_error)
 {
   EfirWindow *self = g_object_new (EFIR_TYPE_WINDOW, "application", application, NULL);
+  gint64 last_program = 0;
+  gint64 last_episode = 0;
 
   self->db_path = g_strdup (db_path);
   if (store == NULL)
@@ -314,8 +987,61 @@ efir_window_new (EfirApplication *application,
     }
 
   self->store = g_object_ref (store);
-  efir_window_load_programs (self);
+  self->autosaver = efir_autosaver_new (store);
+  g_signal_connect_object (self->autosaver, "notify::state",
+                           G_CALLBACK (on_save_state_changed_cb), self, G_CONNECT_SWAPPED);
+
+  if (self->settings != NULL)
+    {
+      last_program = g_settings_get_int64 (self->settings, "last-program");
+      last_episode = g_settings_get_int64 (self->settings, "last-episode");
+    }
+
+  efir_window_load_people (self);
+  efir_window_load_programs (self, last_program);
+  if (last_episode > 0 && efir_window_find_light (self, last_episode, NULL) != NULL)
+    efir_window_open_episode_id (self, last_episode);
+  efir_window_update_actions (self);
   return self;
+}
+
+EfirEpisodeEditor *
+efir_window_get_editor (EfirWindow *self)
+{
+  g_return_val_if_fail (EFIR_IS_WINDOW (self), NULL);
+
+  return self->editor;
+}
+
+EfirEpisode *
+efir_window_get_current_episode (EfirWindow *self)
+{
+  g_return_val_if_fail (EFIR_IS_WINDOW (self), NULL);
+
+  return self->current;
+}
+
+void
+efir_window_open_episode (EfirWindow *self,
+                          gint64      episode_id)
+{
+  g_return_if_fail (EFIR_IS_WINDOW (self));
+
+  efir_window_open_episode_id (self, episode_id);
+}
+
+gboolean
+efir_window_import (EfirWindow *self,
+                    GFile      *file)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (EFIR_IS_WINDOW (self), FALSE);
+
+  bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+  name = g_file_get_basename (file);
+  return bytes != NULL && efir_window_import_bytes (self, bytes, name);
 }
 
 /* GObject overrides */
@@ -325,9 +1051,22 @@ efir_window_dispose (GObject *object)
 {
   EfirWindow *self = EFIR_WINDOW (object);
 
+  if (self->current != NULL)
+    g_signal_handlers_disconnect_by_data (self->current, self);
+  if (self->autosaver != NULL)
+    efir_autosaver_flush (self->autosaver, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), EFIR_TYPE_WINDOW);
+
+  g_clear_object (&self->autosaver);
+  g_clear_object (&self->current);
+  self->current_light = NULL;
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->filtered);
   g_clear_object (&self->episodes);
   g_clear_object (&self->programs);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (efir_window_parent_class)->dispose (object);
 }
@@ -352,21 +1091,52 @@ efir_window_class_init (EfirWindowClass *klass)
   object_class->dispose = efir_window_dispose;
   object_class->finalize = efir_window_finalize;
 
+  g_type_ensure (EFIR_TYPE_EPISODE_EDITOR);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/efir/Efir/efir-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, program_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, sort_button);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, episode_list);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, result_list);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, content_title);
-  gtk_widget_class_bind_template_child (widget_class, EfirWindow, episode_heading);
-  gtk_widget_class_bind_template_child (widget_class, EfirWindow, episode_meta);
-  gtk_widget_class_bind_template_child (widget_class, EfirWindow, episode_summary);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_label);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_error_label);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, editor);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, restore_button);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_restore_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_episode_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_result_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_stopped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_sort_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-episode", NULL, new_episode_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-episode", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_D, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.history", NULL);
 }
 
 static void
@@ -374,17 +1144,57 @@ efir_window_init (EfirWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkExpression) name = NULL;
+  g_autoptr(GtkSingleSelection) selection = NULL;
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  GtkDropTarget *drop;
+  GtkCustomFilter *filter;
+  GtkCustomSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Without an installed schema (a run from a bare build tree) the window
+   * still works; it only forgets its size and last episode. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new (APP_ID);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
 
   name = gtk_property_expression_new (EFIR_TYPE_PROGRAM, NULL, "name");
   gtk_drop_down_set_expression (self->program_dropdown, name);
   g_signal_connect_object (self->program_dropdown, "notify::selected",
                            G_CALLBACK (on_program_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->status_dropdown, "notify::selected",
+                           G_CALLBACK (on_status_selected_cb), self, G_CONNECT_SWAPPED);
+
+  self->episodes = g_list_store_new (EFIR_TYPE_EPISODE);
+  filter = gtk_custom_filter_new (episode_matches_status_cb, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->episodes)), GTK_FILTER (filter));
+  sorter = gtk_custom_sorter_new (episode_compare_cb, self, NULL);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), GTK_SORTER (sorter));
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
+  gtk_single_selection_set_autoselect (selection, FALSE);
+  gtk_single_selection_set_can_unselect (selection, TRUE);
+  gtk_list_view_set_model (self->episode_list, GTK_SELECTION_MODEL (selection));
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_episode_row_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_episode_row_bind_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_episode_row_unbind_cb), self);
   gtk_list_view_set_factory (self->episode_list, factory);
-  g_signal_connect_object (self->episode_list, "activate",
-                           G_CALLBACK (on_episode_activated_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->editor, "notify::episode", G_CALLBACK (efir_window_update_title), self, G_CONNECT_SWAPPED);
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_files_dropped_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
+  efir_window_update_actions (self);
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "efir-application.h"
+#include "efir-episode-editor.h"
 #include "efir-store.h"
 
 G_BEGIN_DECLS
@@ -13,9 +14,16 @@ G_DECLARE_FINAL_TYPE (EfirWindow, efir_window, EFIR, WINDOW, AdwApplicationWindo
 
 /* store is NULL when the database could not be opened; open_error then says
  * why and the window offers the latest good backup instead. */
-EfirWindow *efir_window_new (EfirApplication *application,
-                             EfirStore       *store,
-                             const char      *db_path,
-                             const GError    *open_error);
+EfirWindow        *efir_window_new                 (EfirApplication *application,
+                                                    EfirStore       *store,
+                                                    const char      *db_path,
+                                                    const GError    *open_error);
+EfirEpisodeEditor *efir_window_get_editor          (EfirWindow      *self);
+EfirEpisode       *efir_window_get_current_episode (EfirWindow      *self);
+void               efir_window_open_episode        (EfirWindow      *self,
+                                                    gint64           episode_id);
+/* What a drop of an episode file does. */
+gboolean           efir_window_import              (EfirWindow      *self,
+                                                    GFile           *file);
 
 G_END_DECLS

@@ -52,46 +52,6 @@ find_program (EfirStore  *store,
   return NULL;
 }
 
-/* Program names by id, so a list of light episodes can name theirs. */
-static GHashTable *
-index_program_names (EfirStore  *store,
-                     GError    **error)
-{
-  g_autoptr(GListModel) programs = efir_store_list_programs (store, error);
-  g_autoptr(GHashTable) names = NULL;
-  guint n;
-
-  if (programs == NULL)
-    return NULL;
-
-  names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  n = g_list_model_get_n_items (programs);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(EfirProgram) program = g_list_model_get_item (programs, i);
-      gint64 *id = g_new (gint64, 1);
-
-      *id = efir_program_get_id (program);
-      g_hash_table_insert (names, id, g_strdup (efir_program_get_name (program)));
-    }
-
-  return g_steal_pointer (&names);
-}
-
-static const char *
-episode_program_name (EfirEpisode *episode,
-                      GHashTable  *program_names)
-{
-  gint64 program_id = efir_episode_get_program_id (episode);
-  const char *name = efir_episode_get_program_name (episode);
-
-  if (name[0] != '\0')
-    return name;
-
-  name = g_hash_table_lookup (program_names, &program_id);
-  return name != NULL ? name : "";
-}
-
 /* After a refused import, names the episode that is already there so the
  * producer can export or update it instead. The store's own message is the
  * fallback when the file does not say which episode it is. */
@@ -141,29 +101,38 @@ report_import_conflict (EfirStore    *store,
   return efir_cli_fail_error (import_error);
 }
 
+/* As the episode file writes it: with the offset's minutes, which
+ * g_date_time_format_iso8601() leaves out for whole hours. */
+static char *
+format_air_date (GDateTime *air_date)
+{
+  if (air_date == NULL)
+    return NULL;
+
+  if (g_date_time_get_microsecond (air_date) != 0)
+    return g_date_time_format (air_date, "%Y-%m-%dT%H:%M:%S.%f%:z");
+
+  return g_date_time_format (air_date, "%Y-%m-%dT%H:%M:%S%:z");
+}
+
 static void
 add_episode_json (JsonBuilder *builder,
-                  EfirEpisode *episode,
-                  GHashTable  *program_names)
+                  EfirEpisode *episode)
 {
-  GDateTime *air_date = efir_episode_get_air_date (episode);
+  g_autofree char *air_date = format_air_date (efir_episode_get_air_date (episode));
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, efir_episode_get_id (episode));
   json_builder_set_member_name (builder, "program");
-  json_builder_add_string_value (builder, episode_program_name (episode, program_names));
+  json_builder_add_string_value (builder, efir_episode_get_program_name (episode));
   json_builder_set_member_name (builder, "number");
   json_builder_add_int_value (builder, efir_episode_get_number (episode));
   json_builder_set_member_name (builder, "title");
   json_builder_add_string_value (builder, efir_episode_get_title (episode));
   json_builder_set_member_name (builder, "air_date");
   if (air_date != NULL)
-    {
-      g_autofree char *iso = g_date_time_format_iso8601 (air_date);
-
-      json_builder_add_string_value (builder, iso);
-    }
+    json_builder_add_string_value (builder, air_date);
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "status");
@@ -387,7 +356,6 @@ efir_cli_episode_list (EfirCli              *cli,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(EfirStore) store = NULL;
   g_autoptr(GListModel) episodes = NULL;
-  g_autoptr(GHashTable) program_names = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *program_arg = NULL;
   gboolean json = FALSE;
@@ -423,10 +391,6 @@ efir_cli_episode_list (EfirCli              *cli,
       program_id = efir_program_get_id (program);
     }
 
-  program_names = index_program_names (store, &error);
-  if (program_names == NULL)
-    return efir_cli_fail_error (error);
-
   episodes = efir_store_list_episodes (store, program_id, &error);
   if (episodes == NULL)
     return efir_cli_fail_error (error);
@@ -443,7 +407,7 @@ efir_cli_episode_list (EfirCli              *cli,
         {
           g_autoptr(EfirEpisode) episode = g_list_model_get_item (episodes, i);
 
-          add_episode_json (builder, episode, program_names);
+          add_episode_json (builder, episode);
         }
       json_builder_end_array (builder);
 
@@ -456,12 +420,11 @@ efir_cli_episode_list (EfirCli              *cli,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(EfirEpisode) episode = g_list_model_get_item (episodes, i);
-      GDateTime *air_date = efir_episode_get_air_date (episode);
-      g_autofree char *iso = air_date != NULL ? g_date_time_format_iso8601 (air_date) : NULL;
+      g_autofree char *air_date = format_air_date (efir_episode_get_air_date (episode));
 
       printf ("%" G_GINT64_FORMAT "\t%s\t%d\t%s\t%s\t%s\n", efir_episode_get_id (episode),
-              episode_program_name (episode, program_names), efir_episode_get_number (episode),
-              iso != NULL ? iso : "-",
+              efir_episode_get_program_name (episode), efir_episode_get_number (episode),
+              air_date != NULL ? air_date : "-",
               efir_episode_status_to_string (efir_episode_get_status (episode)),
               efir_episode_get_title (episode));
     }

@@ -141,17 +141,12 @@ join_group_names (const char *group)
 
 static const EfirCliCommand *
 find_command (const char *group,
-              const char *name,
-              gboolean   *group_known)
+              const char *name)
 {
-  *group_known = FALSE;
-
   for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
     {
       if (!g_str_equal (commands[i].group, group))
         continue;
-
-      *group_known = TRUE;
 
       if (commands[i].name == NULL || (name != NULL && g_str_equal (commands[i].name, name)))
         return &commands[i];
@@ -188,7 +183,6 @@ dispatch (EfirCli *cli,
 {
   const EfirCliCommand *command;
   g_autofree char **sub_argv = NULL;
-  gboolean group_known;
   int n_words;
   int sub_argc;
 
@@ -199,25 +193,28 @@ dispatch (EfirCli *cli,
     {
       g_autofree char *names = join_group_names (argv[1]);
 
-      if (argc < 3 || is_help_argument (argv[2]))
+      if (argc < 3)
         {
-          FILE *stream = argc < 3 ? stderr : stdout;
-
-          fprintf (stream, _("Usage: efir-cli [--db PATH] %s COMMAND …\n\n"), argv[1]);
-          fprintf (stream, "%s\n", _("Commands:"));
-          print_commands (stream, argv[1]);
-
-          if (argc < 3)
+          fprintf (stderr, "efir-cli: ");
+          fprintf (stderr, _("“%s” needs one of: %s."), argv[1], names);
+          fprintf (stderr, "\n");
+          for (gsize i = 0; i < G_N_ELEMENTS (commands); i++)
             {
-              fprintf (stderr, "\n");
-              fprintf (stderr, _("efir-cli: “%s” needs one of: %s.\n"), argv[1], names);
-              return EFIR_CLI_EXIT_USAGE;
+              if (g_str_equal (commands[i].group, argv[1]))
+                print_usage_line (stderr, &commands[i]);
             }
+          return EFIR_CLI_EXIT_USAGE;
+        }
 
+      if (is_help_argument (argv[2]))
+        {
+          printf (_("Usage: efir-cli [--db PATH] %s COMMAND …\n\n"), argv[1]);
+          printf ("%s\n", _("Commands:"));
+          print_commands (stdout, argv[1]);
           return EFIR_CLI_EXIT_OK;
         }
 
-      command = find_command (argv[1], argv[2], &group_known);
+      command = find_command (argv[1], argv[2]);
       if (command == NULL)
         return general_usage_error (_("Unknown command “%s %s”; “%s” needs one of: %s."),
                                     argv[1], argv[2], argv[1], names);
@@ -225,7 +222,7 @@ dispatch (EfirCli *cli,
     }
   else
     {
-      command = find_command (argv[1], NULL, &group_known);
+      command = find_command (argv[1], NULL);
       if (command == NULL)
         return general_usage_error (_("Unknown command “%s”."), argv[1]);
       n_words = 1;

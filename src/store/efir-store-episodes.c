@@ -32,18 +32,6 @@ column_text (sqlite3_stmt *stmt,
   return text != NULL ? text : "";
 }
 
-/* Numbers stored as JSON text, read back with the C library's exact
- * conversion rather than SQLite's, so a time loads as the double saved.
- */
-static double
-column_json_double (sqlite3_stmt *stmt,
-                    int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-
-  return text != NULL ? g_ascii_strtod (text, NULL) : 0;
-}
-
 static void
 set_episode_not_found (GError **error,
                        gint64   episode_id)
@@ -130,6 +118,95 @@ splice_all (GListStore *store,
                        items->pdata, items->len);
 }
 
+/* One pass of SQLite's JSON parser over the whole array, in document
+ * order: each segment object directly in the array, then its members.
+ * (Extracting four members from each element of json_each() parses every
+ * element four more times, and takes several times as long.) Numbers come
+ * back as SQLite reads them, exactly the doubles that were written.
+ */
+static GPtrArray *
+load_segments (EfirStore  *self,
+               gint64      episode_id,
+               GError    **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  g_autoptr(GPtrArray) segments = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  EfirSegment *segment = NULL;
+  gint64 root_id = -1;
+  gint64 segment_id = -1;
+
+  if (!(stmt = efir_database_prepare (db,
+                                      "SELECT s.id, s.parent, s.type, s.key, s.atom"
+                                      "  FROM transcripts AS t, json_tree (t.segments) AS s"
+                                      " WHERE t.episode_id = ?1",
+                                      error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, episode_id);
+  while (efir_database_step (db, stmt, &local_error))
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 parent = sqlite3_column_int64 (stmt, 1);
+      const char *type = column_text (stmt, 2);
+      const char *key;
+
+      if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
+        {
+          root_id = id;
+          continue;
+        }
+
+      if (parent == root_id)
+        {
+          /* Anything but an object here is not a segment: skipped, as the
+           * episode file's reader skips what it does not know.
+           */
+          segment = NULL;
+          if (g_str_equal (type, "object"))
+            {
+              segment = efir_segment_new (0, 0, NULL, NULL);
+              g_ptr_array_add (segments, segment);
+              segment_id = id;
+            }
+          continue;
+        }
+
+      if (segment == NULL || parent != segment_id)
+        continue;
+
+      key = column_text (stmt, 3);
+      if (g_str_equal (type, "real") || g_str_equal (type, "integer"))
+        {
+          double seconds = sqlite3_column_double (stmt, 4);
+
+          /* Only what the model accepts; this store never writes others. */
+          if (!(seconds >= 0 && seconds <= G_MAXDOUBLE))
+            continue;
+          if (g_str_equal (key, "start"))
+            efir_segment_set_start (segment, seconds);
+          else if (g_str_equal (key, "end"))
+            efir_segment_set_end (segment, seconds);
+        }
+      else if (g_str_equal (type, "text"))
+        {
+          if (g_str_equal (key, "speaker"))
+            efir_segment_set_speaker (segment, column_text (stmt, 4));
+          else if (g_str_equal (key, "text"))
+            efir_segment_set_text (segment, column_text (stmt, 4));
+        }
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&segments);
+}
+
 static gboolean
 load_lists (EfirStore    *self,
             EfirEpisode  *episode,
@@ -186,25 +263,9 @@ load_lists (EfirStore    *self,
   }
 
   {
-    g_autoptr(GPtrArray) segments = g_ptr_array_new_with_free_func (g_object_unref);
-    g_autoptr(EfirStatement) stmt = NULL;
+    g_autoptr(GPtrArray) segments = NULL;
 
-    if (!(stmt = efir_database_prepare (db,
-                                        "SELECT s.value -> '$.start', s.value -> '$.end',"
-                                        "       s.value ->> '$.speaker', s.value ->> '$.text'"
-                                        "  FROM transcripts AS t, json_each (t.segments) AS s"
-                                        " WHERE t.episode_id = ?1"
-                                        " ORDER BY s.key",
-                                        error)))
-      return FALSE;
-
-    sqlite3_bind_int64 (stmt, 1, episode_id);
-    while (efir_database_step (db, stmt, &local_error))
-      g_ptr_array_add (segments, efir_segment_new (column_json_double (stmt, 0),
-                                                   column_json_double (stmt, 1),
-                                                   column_text (stmt, 2),
-                                                   column_text (stmt, 3)));
-    if (local_error != NULL)
+    if (!(segments = load_segments (self, episode_id, &local_error)))
       goto failed;
 
     efir_episode_set_transcript (episode, segments);
@@ -532,8 +593,14 @@ write_transcript_locked (EfirStore    *self,
 
   json = transcript_to_json (G_LIST_MODEL (efir_episode_get_transcript (episode)), &length);
 
+  /* Bound as a nul-terminated string (-1), which the table's JSON checks
+   * read in place; given with its length, SQLite copies it to add the nul.
+   */
   sqlite3_bind_int64 (stmt, 1, episode_id);
-  sqlite3_bind_text64 (stmt, 2, json, length, g_free, SQLITE_UTF8);
+  if (length < G_MAXINT)
+    sqlite3_bind_text (stmt, 2, json, -1, g_free);
+  else
+    sqlite3_bind_text64 (stmt, 2, json, length, g_free, SQLITE_UTF8);
 
   return efir_database_run (db, stmt, error);
 }
@@ -709,10 +776,14 @@ efir_store_list_episodes (EfirStore  *self,
       goto failed;
 
     sqlite3_bind_int64 (stmt, 1, program_id);
+    /* Frozen until their guests are in: each property set would emit
+     * "changed" otherwise, which costs more than the query itself.
+     */
     while (efir_database_step (db, stmt, &local_error))
       {
         EfirEpisode *episode = efir_episode_new ();
 
+        efir_episode_freeze_changed (episode);
         g_ptr_array_add (items, episode);
         if (!fill_details (self, episode, stmt, &local_error))
           break;
@@ -776,6 +847,9 @@ efir_store_list_episodes (EfirStore  *self,
       splice_all (efir_episode_get_guests (current), guests);
   }
 
+  for (guint i = 0; i < items->len; i++)
+    efir_episode_thaw_changed (g_ptr_array_index (items, i));
+
   if (!efir_database_commit (db, error))
     return NULL;
 
@@ -784,6 +858,8 @@ efir_store_list_episodes (EfirStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&episodes));
 
 failed:
+  for (guint i = 0; i < items->len; i++)
+    efir_episode_thaw_changed (g_ptr_array_index (items, i));
   efir_database_rollback (db, NULL);
   g_propagate_error (error, g_steal_pointer (&local_error));
   return NULL;

@@ -10,6 +10,12 @@
 /* Helpers ---------------------------------------------------------------- */
 
 static const char *
+person_name (gpointer item)
+{
+  return efir_person_get_name (item);
+}
+
+static const char *
 column_text (sqlite3_stmt *stmt,
              int           column)
 {
@@ -129,6 +135,7 @@ efir_store_list_people (EfirStore  *self,
 {
   EfirDatabase *db;
   g_autoptr(GListStore) people = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(EfirStatement) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
 
@@ -136,22 +143,23 @@ efir_store_list_people (EfirStore  *self,
 
   db = efir_store_get_database (self);
   people = g_list_store_new (EFIR_TYPE_PERSON);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (!(stmt = efir_database_prepare (db,
                                       "SELECT id, name, default_role, bio, photo_path"
-                                      "  FROM people ORDER BY name, id",
+                                      "  FROM people ORDER BY id",
                                       error)))
     return NULL;
 
   while (efir_database_step (db, stmt, &local_error))
     {
-      g_autoptr(EfirPerson) person = efir_person_new (column_text (stmt, 1));
+      EfirPerson *person = efir_person_new (column_text (stmt, 1));
 
       efir_person_set_id (person, sqlite3_column_int64 (stmt, 0));
       efir_person_set_default_role (person, column_text (stmt, 2));
       efir_person_set_bio (person, column_text (stmt, 3));
       efir_person_set_photo_path (person, column_text (stmt, 4));
-      g_list_store_append (people, person);
+      g_ptr_array_add (items, person);
     }
 
   if (local_error != NULL)
@@ -159,6 +167,9 @@ efir_store_list_people (EfirStore  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+
+  efir_store_sort_by_name (items, person_name);
+  g_list_store_splice (people, 0, 0, items->pdata, items->len);
 
   return G_LIST_MODEL (g_steal_pointer (&people));
 }

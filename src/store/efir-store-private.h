@@ -25,6 +25,13 @@ char         **efir_store_strv_from_json        (EfirStore           *self,
                                                  const char          *json,
                                                  GError             **error);
 
+/* Sorts @items (GObjects) by the name @get_name gives, as a producer
+ * looks for it: folded, so "İlham" sorts with the i's and "Əliyev" with
+ * the e's, not after "Z" as their bytes would.
+ */
+void           efir_store_sort_by_name          (GPtrArray           *items,
+                                                 const char        *(*get_name) (gpointer item));
+
 /* Programmes: the id of the one called @name, 0 when there is none. */
 gboolean       efir_store_lookup_program_locked (EfirStore           *self,
                                                  const char          *name,
@@ -88,20 +95,27 @@ char          *efir_store_search_match_expression (const char        *query);
  * quotes, guests, transcript): a word in the title counts most, then in
  * the guests, the quotes, the summary, and least in the transcript, whose
  * length would otherwise bury every other column.
+ *
+ * "ORDER BY rank" with the ranking function set through "rank MATCH" lets
+ * FTS5 sort the hits itself and stop at the limit, so snippet(), which
+ * tokenizes the matched text again (a whole transcript, for a word found
+ * there), runs only for the hits returned. The same query ordered by a
+ * bm25() column computes every match's snippet before sorting: ten times
+ * slower for a common word in 10,000 episodes.
  */
 #define EFIR_STORE_SEARCH_SQL                                                       \
-  "SELECT e.id,"                                                                    \
-  "       bm25 (episode_search, 10.0, 2.0, 3.0, 5.0, 1.0) AS score,"                \
-  "       e.title,"                                                                 \
-  "       snippet (episode_search, -1, char (1), char (2), '…', 16),"               \
-  "       p.name,"                                                                  \
-  "       coalesce (e.number, 0)"                                                   \
-  "  FROM episode_search"                                                           \
-  "  JOIN episodes AS e ON e.id = episode_search.rowid"                             \
+  "SELECT hit.id, hit.rank, e.title, hit.snippet, p.name, coalesce (e.number, 0)"   \
+  "  FROM (SELECT rowid AS id, rank,"                                               \
+  "               snippet (episode_search, -1, char (1), char (2), '…', 16)"        \
+  "                 AS snippet"                                                     \
+  "          FROM episode_search"                                                   \
+  "         WHERE episode_search MATCH ?1"                                          \
+  "           AND rank MATCH 'bm25 (10.0, 2.0, 3.0, 5.0, 1.0)'"                     \
+  "         ORDER BY rank"                                                          \
+  "         LIMIT ?2) AS hit"                                                       \
+  "  JOIN episodes AS e ON e.id = hit.id"                                           \
   "  JOIN programs AS p ON p.id = e.program_id"                                     \
-  " WHERE episode_search MATCH ?1"                                                  \
-  " ORDER BY score, e.id"                                                           \
-  " LIMIT ?2"
+  " ORDER BY hit.rank, hit.id"
 
 /* Revisions: stores @episode's content as a revision of the episode
  * @episode_id and keeps the number of "edit" revisions within the cap.

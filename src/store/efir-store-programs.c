@@ -15,6 +15,12 @@
 /* Helpers ---------------------------------------------------------------- */
 
 static const char *
+program_name (gpointer item)
+{
+  return efir_program_get_name (item);
+}
+
+static const char *
 column_text (sqlite3_stmt *stmt,
              int           column)
 {
@@ -237,6 +243,7 @@ efir_store_list_programs (EfirStore  *self,
 {
   EfirDatabase *db;
   g_autoptr(GListStore) programs = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(EfirStatement) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
 
@@ -244,19 +251,20 @@ efir_store_list_programs (EfirStore  *self,
 
   db = efir_store_get_database (self);
   programs = g_list_store_new (EFIR_TYPE_PROGRAM);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (!(stmt = efir_database_prepare (db,
-                                      "SELECT " PROGRAM_COLUMNS " FROM programs ORDER BY name, id",
+                                      "SELECT " PROGRAM_COLUMNS " FROM programs ORDER BY id",
                                       error)))
     return NULL;
 
   while (efir_database_step (db, stmt, &local_error))
     {
-      g_autoptr(EfirProgram) program = program_from_row (self, stmt, &local_error);
+      EfirProgram *program = program_from_row (self, stmt, &local_error);
 
       if (program == NULL)
         break;
-      g_list_store_append (programs, program);
+      g_ptr_array_add (items, program);
     }
 
   if (local_error != NULL)
@@ -264,6 +272,9 @@ efir_store_list_programs (EfirStore  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+
+  efir_store_sort_by_name (items, program_name);
+  g_list_store_splice (programs, 0, 0, items->pdata, items->len);
 
   return G_LIST_MODEL (g_steal_pointer (&programs));
 }

@@ -5,8 +5,6 @@
 
 #include <string.h>
 
-#include <glib/gi18n-lib.h>
-
 #include "efir-store-private.h"
 
 /* Types ------------------------------------------------------------------ */

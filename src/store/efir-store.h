@@ -151,4 +151,11 @@ EfirEpisode   *efir_store_restore_revision     (EfirStore         *self,
                                                 gint64             revision_id,
                                                 GError           **error);
 
+/* Merging the guest directory: two entries of one person become @keep_id,
+ * with every episode's guest rows of either; see efir-store-merge.c. */
+gboolean       efir_store_merge_people         (EfirStore         *self,
+                                                gint64             keep_id,
+                                                gint64             remove_id,
+                                                GError           **error);
+
 G_END_DECLS

@@ -32,11 +32,11 @@
 #define N_EPISODES          5000
 #define SEED                1
 #define OPEN_RUNS           15
-#define SEARCH_REPETITIONS  30
+#define SEARCH_REPETITIONS  20
 #define SAVE_RUNS           60
 #define WARM_UP_RUNS        3
 
-/* As many hits as efir-cli and the search list show. */
+/* As many hits as efir-cli asks for. */
 #define SEARCH_LIMIT        50
 
 #define SEARCH_P50_TARGET_MS  20.0
@@ -65,16 +65,21 @@ static const Query queries[] = {
   { "oil prices",  "two-word phrase" },
 };
 
+/* What is timed for each query: the store, and raw statements on a
+ * connection of their own.
+ */
+enum {
+  KIND_STORE,       /* efir_store_search () */
+  KIND_RAW,         /* EFIR_STORE_SEARCH_SQL */
+  KIND_NO_SNIPPET,  /* the same with snippet () replaced by '' */
+  N_KINDS
+};
+
 typedef struct
 {
-  GArray *store_ms;
-  GArray *raw_ms;
-  GArray *bare_ms;     /* raw, without snippet() */
-  gint64  n_matching;  /* episodes the query matches, before the limit */
-  guint   store_hits;
-  guint   raw_hits;
-  gint64  store_first;
-  gint64  raw_first;
+  GArray *ms[N_KINDS];
+  GArray *ids[N_KINDS]; /* the hits of the first, untimed run */
+  gint64  n_matching;   /* episodes the query matches, before the limit */
 } QueryResult;
 
 /* Helpers ---------------------------------------------------------------- */
@@ -284,13 +289,13 @@ count_matching (sqlite3    *handle,
   return value;
 }
 
-/* The statement efir_store_search() runs, stepped to the end with every
- * column read, as the store reads them.
+/* A search statement stepped to the end with every column read, as the
+ * store reads them. @ids, if given, gets the episode ids found, in order.
  */
 static guint
 run_raw_search (sqlite3_stmt *stmt,
                 const char   *match,
-                gint64       *first_id)
+                GArray       *ids)
 {
   guint n_rows = 0;
   int rc;
@@ -307,8 +312,9 @@ run_raw_search (sqlite3_stmt *stmt,
       (void) sqlite3_column_text (stmt, 3);
       (void) sqlite3_column_text (stmt, 4);
       (void) sqlite3_column_int (stmt, 5);
-      if (n_rows++ == 0)
-        *first_id = id;
+      if (ids != NULL)
+        g_array_append_val (ids, id);
+      n_rows++;
     }
 
   if (rc != SQLITE_DONE)
@@ -322,7 +328,7 @@ run_raw_search (sqlite3_stmt *stmt,
 static guint
 run_store_search (EfirStore  *store,
                   const char *query,
-                  gint64     *first_id)
+                  GArray     *ids)
 {
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
@@ -330,8 +336,8 @@ run_store_search (EfirStore  *store,
   if (!(hits = efir_store_search (store, query, SEARCH_LIMIT, &error)))
     g_error ("Search for “%s” failed: %s", query, error->message);
 
-  if (hits->len > 0)
-    *first_id = ((EfirSearchHit *) g_ptr_array_index (hits, 0))->episode_id;
+  for (guint i = 0; ids != NULL && i < hits->len; i++)
+    g_array_append_val (ids, ((EfirSearchHit *) g_ptr_array_index (hits, i))->episode_id);
   return hits->len;
 }
 
@@ -549,6 +555,26 @@ bench_open (const char *path)
            first_ms);
 }
 
+static gboolean
+same_ids (GArray *a,
+          GArray *b)
+{
+  return a->len == b->len
+         && (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (gint64)) == 0);
+}
+
+static sqlite3_stmt *
+prepare_or_die (sqlite3    *handle,
+                const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v3 (handle, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    g_error ("Could not prepare %s: %s", sql, sqlite3_errmsg (handle));
+
+  return stmt;
+}
+
 static void
 bench_search (const char *path)
 {
@@ -556,11 +582,10 @@ bench_search (const char *path)
   g_autoptr(EfirStore) store = NULL;
   g_autoptr(GArray) all_store = samples_new ();
   g_autoptr(GArray) all_raw = samples_new ();
-  g_autofree char *bare_sql = sql_without_snippet ();
+  g_autofree char *no_snippet_sql = sql_without_snippet ();
   char *matches[G_N_ELEMENTS (queries)] = { NULL };
-  QueryResult results[G_N_ELEMENTS (queries)] = { { NULL } };
-  sqlite3_stmt *stmt = NULL;
-  sqlite3_stmt *bare_stmt = NULL;
+  QueryResult results[G_N_ELEMENTS (queries)];
+  sqlite3_stmt *stmts[N_KINDS] = { NULL };
   sqlite3 *raw;
   double log_ratios = 0;
   double p50;
@@ -572,60 +597,59 @@ bench_search (const char *path)
     g_error ("Could not open %s: %s", path, error->message);
   if (!(raw = open_raw (path, &error)))
     g_error ("%s", error->message);
-  if (sqlite3_prepare_v3 (raw, EFIR_STORE_SEARCH_SQL, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL)
-      != SQLITE_OK)
-    g_error ("Could not prepare the search: %s", sqlite3_errmsg (raw));
-  if (bare_sql != NULL
-      && sqlite3_prepare_v3 (raw, bare_sql, -1, SQLITE_PREPARE_PERSISTENT, &bare_stmt, NULL)
-           != SQLITE_OK)
-    g_error ("Could not prepare the search without snippets: %s", sqlite3_errmsg (raw));
+  stmts[KIND_RAW] = prepare_or_die (raw, EFIR_STORE_SEARCH_SQL);
+  if (no_snippet_sql != NULL)
+    stmts[KIND_NO_SNIPPET] = prepare_or_die (raw, no_snippet_sql);
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
       QueryResult *r = &results[q];
-      gint64 first = 0;
 
       matches[q] = efir_store_search_match_expression (queries[q].text);
-      r->store_ms = samples_new ();
-      r->raw_ms = samples_new ();
-      r->bare_ms = samples_new ();
       r->n_matching = count_matching (raw, matches[q]);
 
-      /* One search of each first, untimed: it brings the index up to date
-       * if a save left it behind, and every statement starts with the
-       * pages in the cache.
+      /* One search of each kind first, untimed: it brings the index up to
+       * date if a save left it behind, every statement starts with the
+       * pages in the cache, and it gives the hits to compare.
        */
-      r->store_hits = run_store_search (store, queries[q].text, &r->store_first);
-      r->raw_hits = run_raw_search (stmt, matches[q], &r->raw_first);
-      if (bare_stmt != NULL)
-        run_raw_search (bare_stmt, matches[q], &first);
+      for (guint kind = 0; kind < N_KINDS; kind++)
+        {
+          r->ms[kind] = samples_new ();
+          r->ids[kind] = g_array_new (FALSE, FALSE, sizeof (gint64));
+          if (kind == KIND_STORE)
+            run_store_search (store, queries[q].text, r->ids[kind]);
+          else if (stmts[kind] != NULL)
+            run_raw_search (stmts[kind], matches[q], r->ids[kind]);
+        }
     }
 
-  /* Interleaved, each in turn first, so that a burst of noise on the
+  /* Interleaved, each kind in turn first, so that a burst of noise on the
    * machine falls on all of them alike.
    */
   for (guint rep = 0; rep < SEARCH_REPETITIONS; rep++)
     for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
-      for (guint turn = 0; turn < 3; turn++)
+      for (guint turn = 0; turn < N_KINDS; turn++)
         {
           QueryResult *r = &results[q];
-          guint which = (turn + rep) % 3;
-          gint64 first = 0;
+          guint kind = (turn + rep) % N_KINDS;
           gint64 started;
+          double ms;
 
-          if (which == 2 && bare_stmt == NULL)
+          if (kind != KIND_STORE && stmts[kind] == NULL)
             continue;
 
           started = now_us ();
-          if (which == 0)
-            run_store_search (store, queries[q].text, &first);
+          if (kind == KIND_STORE)
+            run_store_search (store, queries[q].text, NULL);
           else
-            run_raw_search (which == 1 ? stmt : bare_stmt, matches[q], &first);
+            run_raw_search (stmts[kind], matches[q], NULL);
+          ms = elapsed_ms (started);
 
-          samples_add (which == 0 ? r->store_ms : which == 1 ? r->raw_ms : r->bare_ms,
-                       elapsed_ms (started));
-          if (which < 2)
-            samples_add (which == 0 ? all_store : all_raw, elapsed_ms (started));
+          samples_add (r->ms[kind], ms);
+          if (kind == KIND_STORE)
+            samples_add (all_store, ms);
+          else if (kind == KIND_RAW)
+            samples_add (all_raw, ms);
         }
 
   g_print ("\nSearch, %u hits at most; %u repetitions of each query, store and raw interleaved\n",
@@ -641,10 +665,9 @@ bench_search (const char *path)
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
       QueryResult *r = &results[q];
-      gboolean same = r->store_hits == r->raw_hits && r->store_first == r->raw_first;
 
-      p50 = percentile (r->store_ms, 50);
-      raw_p50 = percentile (r->raw_ms, 50);
+      p50 = percentile (r->ms[KIND_STORE], 50);
+      raw_p50 = percentile (r->ms[KIND_RAW], 50);
       ratio = p50 / raw_p50;
       log_ratios += log (ratio);
       n_met += p50 < SEARCH_P50_TARGET_MS;
@@ -652,10 +675,11 @@ bench_search (const char *path)
       print_padded (queries[q].text, 15);
       print_padded (queries[q].what, 30);
       g_print ("%7" G_GINT64_FORMAT " %5u %s %s %s %s %6.2fx  %-11s  %-11s%s\n", r->n_matching,
-               r->store_hits, format_ms (p50), format_ms (percentile (r->store_ms, 95)),
-               format_ms (raw_p50), format_ms (percentile (r->raw_ms, 95)), ratio,
+               r->ids[KIND_STORE]->len, format_ms (p50),
+               format_ms (percentile (r->ms[KIND_STORE], 95)), format_ms (raw_p50),
+               format_ms (percentile (r->ms[KIND_RAW], 95)), ratio,
                verdict (p50 < SEARCH_P50_TARGET_MS), verdict (ratio <= SEARCH_RATIO_TARGET),
-               same ? "" : "  (raw hits differ)");
+               same_ids (r->ids[KIND_STORE], r->ids[KIND_RAW]) ? "" : "  (raw hits differ)");
     }
 
   print_rule (139);
@@ -672,37 +696,45 @@ bench_search (const char *path)
            "geometric mean of the per-query ratios.\n%u of %zu queries have a p50 under %.0f ms.\n",
            all_store->len, n_met, G_N_ELEMENTS (queries), SEARCH_P50_TARGET_MS);
 
-  if (bare_stmt != NULL)
+  if (stmts[KIND_NO_SNIPPET] != NULL)
     {
-      g_print ("\nWhere the raw time goes: the same statement with snippet() replaced by '' "
-               "(p50, same repetitions)\n");
-      print_rule (96);
-      g_print ("%-45s %7s %12s %17s %12s\n", "query", "matches", "raw p50", "without snippet",
-               "snippets");
-      print_rule (96);
+      g_print ("\nWhere the raw time goes (p50 of the same repetitions): EFIR_STORE_SEARCH_SQL as "
+               "it is, and with\nsnippet() replaced by ''; SQLite makes snippets for the hits "
+               "returned only, so the difference\nover the hits is what one snippet costs\n");
+      print_rule (117);
+      g_print ("%-45s %7s %5s %10s %16s %16s %12s\n", "query", "matches", "hits", "raw p50",
+               "without snippet", "snippets' share", "per snippet");
+      print_rule (117);
       for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
         {
           QueryResult *r = &results[q];
-          double full = percentile (r->raw_ms, 50);
-          double bare = percentile (r->bare_ms, 50);
+          double full = percentile (r->ms[KIND_RAW], 50);
+          double bare = percentile (r->ms[KIND_NO_SNIPPET], 50);
+          guint n_hits = r->ids[KIND_RAW]->len;
 
           print_padded (queries[q].text, 15);
           print_padded (queries[q].what, 30);
-          g_print ("%7" G_GINT64_FORMAT "    %s       %s    %8.0f %%\n", r->n_matching,
-                   format_ms (full), format_ms (bare), full > 0 ? 100 * (full - bare) / full : 0);
+          g_print ("%7" G_GINT64_FORMAT " %5u  %s        %s    %10.0f %%    %s%s\n",
+                   r->n_matching, n_hits, format_ms (full), format_ms (bare),
+                   full > 0 ? 100 * (full - bare) / full : 0,
+                   format_ms (n_hits > 0 ? (full - bare) / n_hits : 0),
+                   same_ids (r->ids[KIND_RAW], r->ids[KIND_NO_SNIPPET]) ? ""
+                                                                        : "  (hits differ)");
         }
-      print_rule (96);
+      print_rule (117);
     }
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
-      g_array_unref (results[q].store_ms);
-      g_array_unref (results[q].raw_ms);
-      g_array_unref (results[q].bare_ms);
+      for (guint kind = 0; kind < N_KINDS; kind++)
+        {
+          g_array_unref (results[q].ms[kind]);
+          g_array_unref (results[q].ids[kind]);
+        }
       g_free (matches[q]);
     }
-  sqlite3_finalize (bare_stmt);
-  sqlite3_finalize (stmt);
+  for (guint kind = 0; kind < N_KINDS; kind++)
+    sqlite3_finalize (stmts[kind]);
   sqlite3_close (raw);
 }
 
@@ -801,12 +833,10 @@ bench_save (const char *path)
 
   for (guint run = 0; run < WARM_UP_RUNS + SAVE_RUNS; run++)
     {
-      gint64 first = 0;
-
       edit_segment (episode, 2000 + run);
       save_or_die (store, episode, EFIR_EPISODE_PART_TRANSCRIPT);
       started = now_us ();
-      run_store_search (store, "sekili", &first);
+      run_store_search (store, "sekili", NULL);
       if (run >= WARM_UP_RUNS)
         samples_add (search_after_ms, elapsed_ms (started));
     }
@@ -825,7 +855,8 @@ bench_save (const char *path)
     sqlite3_finalize (stmt);
     sqlite3_close (raw);
   }
-  transcript_size = g_strdup_printf ("%.0f KB text (the transcript row)", transcript_length / 1e3);
+  transcript_size = g_strdup_printf ("disk floor: a %.0f KB row committed",
+                                     transcript_length / 1e3);
   measure_write_floor (path, 1, floor_small_ms);
   measure_write_floor (path, MAX (transcript_length, 1), floor_transcript_ms);
 
@@ -844,16 +875,18 @@ bench_save (const char *path)
     }
   print_rule (86);
   g_print ("%-46s %7.2f ms\n", "first save (insert, ALL parts)", insert_ms);
-  g_print ("%-46s %7.2f ms %7.2f ms\n", "disk floor: commit of a one-byte write",
+  g_print ("%-46s %7.2f ms %7.2f ms\n", "disk floor: a one-byte row committed",
            percentile (floor_small_ms, 50), percentile (floor_small_ms, 95));
-  g_print ("disk floor: commit of a %-21s %7.2f ms %7.2f ms\n", transcript_size,
+  g_print ("%-46s %7.2f ms %7.2f ms\n", transcript_size,
            percentile (floor_transcript_ms, 50), percentile (floor_transcript_ms, 95));
   g_print ("%-46s %7.2f ms %7.2f ms\n", "index catch-up after a TRANSCRIPT save",
            percentile (refresh_ms, 50), percentile (refresh_ms, 95));
   g_print ("%-46s %7.2f ms %7.2f ms\n", "search \"sekili\" right after a TRANSCRIPT save",
            percentile (search_after_ms, 50), percentile (search_after_ms, 95));
-  g_print ("(a save marks the episode's search row stale; efir_store_search() or\n"
-           " efir_store_refresh_search_index() re-indexes it, whichever comes first)\n");
+  g_print ("A save marks the episode's search row stale; efir_store_search() or\n"
+           "efir_store_refresh_search_index() re-indexes it, whichever comes first.\n"
+           "Disk floor: one row replaced in a scratch database beside the archive, WAL and\n"
+           "synchronous = FULL as the store's; the second is as large as the transcript's row.\n");
 
   /* A reused archive stays as it was generated. */
   if (!efir_store_delete_episode (store, efir_episode_get_id (episode), &error))

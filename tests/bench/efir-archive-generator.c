@@ -356,13 +356,13 @@ static const Language languages[] = {
 #define N_LANGUAGES G_N_ELEMENTS (languages)
 
 /* Word counts, segment lengths and pace of the two kinds of episode. */
-#define EPISODE_WORDS           6000
-#define EPISODE_SEGMENT_WORDS   20
+#define EPISODE_WORDS            6000
+#define EPISODE_SEGMENT_WORDS    20
 #define EPISODE_SECONDS_PER_WORD 0.38
-#define LONG_WORDS              30000
-#define LONG_SEGMENT_WORDS      10
-#define LONG_SECONDS_PER_WORD   0.32
-#define SUMMARY_WORDS           120
+#define LONG_WORDS               30000
+#define LONG_SEGMENT_WORDS       10
+#define LONG_SECONDS_PER_WORD    0.32
+#define SUMMARY_WORDS            120
 
 typedef struct
 {
@@ -713,7 +713,7 @@ static GPtrArray *
 make_transcript (Generator     *gen,
                  LanguageState *state,
                  const char    *topic,
-                 GPtrArray     *guests,
+                 GListModel    *guests,
                  guint          n_words,
                  guint          segment_words,
                  double         seconds_per_word)
@@ -723,12 +723,11 @@ make_transcript (Generator     *gen,
   g_autofree char *intro = fill_template (language->intro, "NT", intro_values);
   GPtrArray *segments = g_ptr_array_new_with_free_func (g_object_unref);
   Prose prose = { gen, state, topic, 0 };
-  const char *guest = NULL;
+  g_autofree char *guest = NULL;
   guint answers_left = 0;
   guint written = 0;
-  double t = 0;
+  double t = round_ms (seconds_per_word * 14);
 
-  t = round_ms (seconds_per_word * 14);
   g_ptr_array_add (segments, efir_segment_new (0, t, language->host, intro));
 
   while (written < n_words)
@@ -743,9 +742,12 @@ make_transcript (Generator     *gen,
 
       if (question)
         {
+          g_autoptr(EfirEpisodeGuest) next = g_list_model_get_item (
+            guests, g_rand_int_range (gen->rand, 0, g_list_model_get_n_items (guests)));
+
           speaker = language->host;
-          guest = efir_episode_guest_get_name (g_ptr_array_index (
-            guests, g_rand_int_range (gen->rand, 0, guests->len)));
+          g_free (guest);
+          guest = g_strdup (efir_episode_guest_get_name (next));
           answers_left = g_rand_int_range (gen->rand, 1, 5);
         }
       else
@@ -767,6 +769,194 @@ make_transcript (Generator     *gen,
   return segments;
 }
 
+static char *
+make_title (Generator     *gen,
+            LanguageState *state,
+            const char    *place,
+            const char    *other_place,
+            const char    *topic,
+            gboolean       long_edition)
+{
+  const Language *language = state->language;
+  const char *values[] = { place, other_place, topic };
+  const char *template = long_edition ? language->long_title
+                                      : pick (gen->rand, language->titles, state->n_titles);
+  g_autofree char *filled = fill_template (template, "PQT", values);
+
+  return capitalize (filled, g_str_equal (language->code, "az"));
+}
+
+/* Names in the directory are unique. */
+static gboolean
+same_guest_name (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_str_equal (efir_episode_guest_get_name ((EfirEpisodeGuest *) a),
+                      efir_episode_guest_get_name ((EfirEpisodeGuest *) b));
+}
+
+/* Mostly two guests; the same commentators come back often. */
+static void
+add_guests (Generator     *gen,
+            LanguageState *state,
+            EfirEpisode   *episode,
+            gboolean       long_edition)
+{
+  GListStore *guests = efir_episode_get_guests (episode);
+  double r = g_rand_double (gen->rand);
+  guint n_guests = long_edition ? 3 : r < 0.3 ? 1 : r < 0.8 ? 2 : 3;
+
+  while (g_list_model_get_n_items (G_LIST_MODEL (guests)) < n_guests)
+    {
+      EfirPerson *person = g_ptr_array_index (state->people,
+                                              zipf_pick (&state->guests, gen->rand));
+      g_autoptr(EfirEpisodeGuest) guest = NULL;
+      guint position;
+
+      guest = efir_episode_guest_new (efir_person_get_name (person),
+                                      efir_person_get_default_role (person));
+      if (g_list_store_find_with_equal_func (guests, guest, same_guest_name, &position))
+        continue;
+
+      efir_episode_guest_set_person_id (guest, efir_person_get_id (person));
+      g_list_store_append (guests, guest);
+    }
+}
+
+/* "Name (role), Name (role)", as a summary introduces the guests. */
+static char *
+describe_guests (EfirEpisode *episode)
+{
+  GListModel *guests = G_LIST_MODEL (efir_episode_get_guests (episode));
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (guests); i++)
+    {
+      g_autoptr(EfirEpisodeGuest) guest = g_list_model_get_item (guests, i);
+
+      g_string_append_printf (out, "%s%s (%s)", i > 0 ? ", " : "",
+                              efir_episode_guest_get_name (guest),
+                              efir_episode_guest_get_role (guest));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* Quotes are lines the guests said, from where they said them. */
+static void
+add_quotes (Generator      *gen,
+            const Language *language,
+            EfirEpisode    *episode,
+            GPtrArray      *transcript,
+            guint           n_quotes)
+{
+  GListStore *quotes = efir_episode_get_quotes (episode);
+
+  for (guint added = 0, attempts = 0; added < n_quotes && attempts < 1000; attempts++)
+    {
+      EfirSegment *segment =
+        g_ptr_array_index (transcript, g_rand_int_range (gen->rand, 1, transcript->len));
+      g_autoptr(EfirQuote) quote = NULL;
+
+      if (g_str_equal (efir_segment_get_speaker (segment), language->host))
+        continue;
+
+      quote = efir_quote_new (efir_segment_get_text (segment), efir_segment_get_speaker (segment),
+                              efir_segment_get_start (segment));
+      efir_quote_set_pull_quote (quote, added == 0);
+      g_list_store_append (quotes, quote);
+      added++;
+    }
+}
+
+/* Two paragraphs of Markdown: what and who, then the argument. */
+static char *
+make_summary (Prose      *prose,
+              const char *topic,
+              const char *guests)
+{
+  const char *values[] = { topic, guests };
+  g_autofree char *intro = fill_template (prose->state->language->summary_intro, "TG", values);
+  g_autofree char *first = make_prose (prose, SUMMARY_WORDS / 2);
+  g_autofree char *second = make_prose (prose, SUMMARY_WORDS / 2 - 10);
+
+  return g_strdup_printf ("%s %s\n\n%s", intro, first, second);
+}
+
+/* The topic and the places of the title, then others, 2–5 in all. */
+static void
+set_tags (Generator     *gen,
+          LanguageState *state,
+          EfirEpisode   *episode,
+          const char    *topic,
+          const char    *place,
+          const char    *other_place)
+{
+  const Language *language = state->language;
+  gboolean azerbaijani = g_str_equal (language->code, "az");
+  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+  guint n_tags = g_rand_int_range (gen->rand, 2, 6);
+
+  g_ptr_array_add (tags, capitalize (topic, azerbaijani));
+  g_ptr_array_add (tags, g_strdup (place));
+  g_ptr_array_add (tags, g_strdup (other_place));
+
+  while (tags->len < n_tags)
+    {
+      const char *extra = chance (gen->rand, 0.5)
+                            ? pick (gen->rand, language->places, state->n_places)
+                            : pick (gen->rand, language->topics, state->n_topics);
+      g_autofree char *tag = capitalize (extra, azerbaijani);
+      gboolean taken = FALSE;
+
+      for (guint i = 0; i < tags->len; i++)
+        taken |= g_str_equal (g_ptr_array_index (tags, i), tag);
+      if (!taken)
+        g_ptr_array_add (tags, g_steal_pointer (&tag));
+    }
+
+  /* Two tags leave out the second place. */
+  g_ptr_array_set_size (tags, n_tags);
+  g_ptr_array_add (tags, NULL);
+  efir_episode_set_tags (episode, (const char * const *) tags->pdata);
+}
+
+static void
+add_links (Generator      *gen,
+           const Language *language,
+           EfirEpisode    *episode)
+{
+  GListStore *links = efir_episode_get_social_links (episode);
+  g_autofree char *video_id = random_token (gen->rand, 11);
+  g_autofree char *video_url = g_strdup_printf ("https://www.youtube.com/watch?v=%s", video_id);
+  g_autofree char *facebook_url = NULL;
+  g_autoptr(EfirSocialLink) youtube = NULL;
+  g_autoptr(EfirSocialLink) facebook = NULL;
+  gint64 facebook_id;
+
+  /* Facebook video ids have 15 to 17 digits. */
+  facebook_id = (gint64) g_rand_int_range (gen->rand, 100000000, G_MAXINT32) * 10000000;
+  facebook_id += g_rand_int_range (gen->rand, 0, 10000000);
+  facebook_url = g_strdup_printf ("https://www.facebook.com/%s/videos/%" G_GINT64_FORMAT,
+                                  language->page, facebook_id);
+
+  efir_episode_set_video_url (episode, video_url);
+
+  youtube = efir_social_link_new (video_url, "youtube");
+  facebook = efir_social_link_new (facebook_url, "facebook");
+  g_list_store_append (links, youtube);
+  g_list_store_append (links, facebook);
+
+  if (chance (gen->rand, 0.5))
+    {
+      g_autofree char *reel = random_token (gen->rand, 11);
+      g_autofree char *url = g_strdup_printf ("https://www.instagram.com/reel/%s/", reel);
+      g_autoptr(EfirSocialLink) instagram = efir_social_link_new (url, "instagram");
+
+      g_list_store_append (links, instagram);
+    }
+}
+
 static EfirEpisode *
 make_episode (Generator     *gen,
               LanguageState *state,
@@ -779,160 +969,45 @@ make_episode (Generator     *gen,
   const Language *language = state->language;
   GRand *rand = gen->rand;
   g_autoptr(EfirEpisode) episode = efir_episode_new ();
-  g_autoptr(GPtrArray) guests = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) transcript = NULL;
-  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GString) guest_list = g_string_new (NULL);
   g_autofree char *title = NULL;
-  g_autofree char *summary_intro = NULL;
-  g_autofree char *summary_first = NULL;
-  g_autofree char *summary_second = NULL;
+  g_autofree char *guests = NULL;
   g_autofree char *summary = NULL;
-  g_autofree char *video_id = NULL;
-  g_autofree char *video_url = NULL;
-  g_autofree char *facebook_url = NULL;
   const char *place = pick (rand, language->places, state->n_places);
-  const char *other_place;
   const char *topic = pick (rand, language->topics, state->n_topics);
+  const char *other_place;
   Prose prose = { gen, state, topic, 0 };
-  guint n_guests;
-  guint n_quotes;
-  guint n_tags;
-  GListStore *store;
+  EfirSegment *last;
 
   do
     other_place = pick (rand, language->places, state->n_places);
   while (other_place == place);
 
-  {
-    const char *values[] = { place, other_place, topic };
-    g_autofree char *filled = NULL;
-
-    if (long_edition)
-      filled = fill_template (language->long_title, "PQT", values);
-    else
-      filled = fill_template (pick (rand, language->titles, state->n_titles), "PQT", values);
-    title = capitalize (filled, g_str_equal (language->code, "az"));
-  }
-
   efir_episode_freeze_changed (episode);
+
+  title = make_title (gen, state, place, other_place, topic, long_edition);
   efir_episode_set_program_id (episode, program_id);
   efir_episode_set_program_name (episode, language->program_name);
   efir_episode_set_title (episode, title);
 
-  /* Mostly two guests; the same commentators come back often. */
-  {
-    double r = g_rand_double (rand);
+  add_guests (gen, state, episode, long_edition);
 
-    n_guests = long_edition ? 3 : r < 0.3 ? 1 : r < 0.8 ? 2 : 3;
-  }
-  while (guests->len < n_guests)
-    {
-      EfirPerson *person = g_ptr_array_index (state->people, zipf_pick (&state->guests, rand));
-      gboolean taken = FALSE;
+  transcript = make_transcript (gen, state, topic,
+                                G_LIST_MODEL (efir_episode_get_guests (episode)), n_words,
+                                segment_words, seconds_per_word);
+  last = g_ptr_array_index (transcript, transcript->len - 1);
+  efir_episode_set_duration (episode, (int) ceil (efir_segment_get_end (last)));
 
-      /* Names in the directory are unique. */
-      for (guint i = 0; i < guests->len; i++)
-        taken |= g_str_equal (efir_episode_guest_get_name (g_ptr_array_index (guests, i)),
-                              efir_person_get_name (person));
-      if (taken)
-        continue;
-
-      g_ptr_array_add (guests, efir_episode_guest_new (efir_person_get_name (person),
-                                                       efir_person_get_default_role (person)));
-      efir_episode_guest_set_person_id (g_ptr_array_index (guests, guests->len - 1),
-                                        efir_person_get_id (person));
-      g_string_append_printf (guest_list, "%s%s (%s)", guest_list->len > 0 ? ", " : "",
-                              efir_person_get_name (person),
-                              efir_person_get_default_role (person));
-    }
-  store = efir_episode_get_guests (episode);
-  for (guint i = 0; i < guests->len; i++)
-    g_list_store_append (store, g_ptr_array_index (guests, i));
-
-  transcript = make_transcript (gen, state, topic, guests, n_words, segment_words,
-                                seconds_per_word);
-  efir_episode_set_duration (
-    episode,
-    (int) ceil (efir_segment_get_end (g_ptr_array_index (transcript, transcript->len - 1))));
-
-  /* Quotes are lines the guests said, from where they said them. */
-  n_quotes = long_edition ? 5 : (guint) g_rand_int_range (rand, 2, 6);
-  store = efir_episode_get_quotes (episode);
-  for (guint added = 0, attempts = 0; added < n_quotes && attempts < 1000; attempts++)
-    {
-      EfirSegment *segment = g_ptr_array_index (
-        transcript, g_rand_int_range (rand, 1, transcript->len));
-      g_autoptr(EfirQuote) quote = NULL;
-
-      if (g_str_equal (efir_segment_get_speaker (segment), language->host))
-        continue;
-
-      quote = efir_quote_new (efir_segment_get_text (segment), efir_segment_get_speaker (segment),
-                              efir_segment_get_start (segment));
-      efir_quote_set_pull_quote (quote, added == 0);
-      g_list_store_append (store, quote);
-      added++;
-    }
-
+  add_quotes (gen, language, episode, transcript,
+              long_edition ? 5 : (guint) g_rand_int_range (rand, 2, 6));
   efir_episode_set_transcript (episode, transcript);
 
-  /* Two paragraphs of Markdown: who and what, then the argument. */
-  {
-    const char *values[] = { topic, guest_list->str };
-    guint first = SUMMARY_WORDS / 2;
+  guests = describe_guests (episode);
+  summary = make_summary (&prose, topic, guests);
+  efir_episode_set_summary (episode, summary);
 
-    summary_intro = fill_template (language->summary_intro, "TG", values);
-    summary_first = make_prose (&prose, first);
-    summary_second = make_prose (&prose, SUMMARY_WORDS - first - 10);
-    summary = g_strdup_printf ("%s %s\n\n%s", summary_intro, summary_first, summary_second);
-    efir_episode_set_summary (episode, summary);
-  }
-
-  n_tags = g_rand_int_range (rand, 2, 6);
-  g_ptr_array_add (tags, capitalize (topic, g_str_equal (language->code, "az")));
-  g_ptr_array_add (tags, g_strdup (place));
-  g_ptr_array_add (tags, g_strdup (other_place));
-  while (tags->len < n_tags)
-    {
-      const char *extra = chance (rand, 0.5) ? pick (rand, language->places, state->n_places)
-                                             : pick (rand, language->topics, state->n_topics);
-      g_autofree char *tag = capitalize (extra, g_str_equal (language->code, "az"));
-      gboolean taken = FALSE;
-
-      for (guint i = 0; i < tags->len; i++)
-        taken |= g_str_equal (g_ptr_array_index (tags, i), tag);
-      if (!taken)
-        g_ptr_array_add (tags, g_steal_pointer (&tag));
-    }
-  g_ptr_array_set_size (tags, n_tags);
-  g_ptr_array_add (tags, NULL);
-  efir_episode_set_tags (episode, (const char * const *) tags->pdata);
-
-  video_id = random_token (rand, 11);
-  video_url = g_strdup_printf ("https://www.youtube.com/watch?v=%s", video_id);
-  facebook_url = g_strdup_printf ("https://www.facebook.com/%s/videos/%" G_GINT64_FORMAT,
-                                  language->page,
-                                  (gint64) g_rand_int_range (rand, 100000000, G_MAXINT32)
-                                    * 10000000
-                                    + g_rand_int_range (rand, 0, 10000000));
-  efir_episode_set_video_url (episode, video_url);
-  store = efir_episode_get_social_links (episode);
-  {
-    g_autoptr(EfirSocialLink) youtube = efir_social_link_new (video_url, "youtube");
-    g_autoptr(EfirSocialLink) facebook = efir_social_link_new (facebook_url, "facebook");
-
-    g_list_store_append (store, youtube);
-    g_list_store_append (store, facebook);
-  }
-  if (chance (rand, 0.5))
-    {
-      g_autofree char *reel = random_token (rand, 11);
-      g_autofree char *url = g_strdup_printf ("https://www.instagram.com/reel/%s/", reel);
-      g_autoptr(EfirSocialLink) instagram = efir_social_link_new (url, "instagram");
-
-      g_list_store_append (store, instagram);
-    }
+  set_tags (gen, state, episode, topic, place, other_place);
+  add_links (gen, language, episode);
 
   efir_episode_thaw_changed (episode);
 

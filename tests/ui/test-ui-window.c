@@ -6,6 +6,10 @@
 #include "efir-application.h"
 #include "efir-window.h"
 
+/* One application for the whole test program: GApplication registers once
+ * per process. */
+static EfirApplication *app;
+
 typedef struct
 {
   char *dir;
@@ -80,7 +84,6 @@ test_window_lists_programs_and_episodes (Fixture       *f,
   g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
   g_autoptr(EfirEpisode) episode = efir_episode_new ();
   g_autoptr(EfirEpisodeGuest) guest = efir_episode_guest_new ("Nəsimi Məmmədli", "Politoloq");
-  g_autoptr(EfirApplication) app = efir_application_new ();
   EfirWindow *window;
 
   g_assert_no_error (error);
@@ -94,7 +97,6 @@ test_window_lists_programs_and_episodes (Fixture       *f,
   g_assert_true (efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error));
   g_assert_no_error (error);
 
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   window = efir_window_new (app, store, f->db_path, NULL);
   gtk_window_present (GTK_WINDOW (window));
   iterate_until_idle ();
@@ -109,7 +111,6 @@ test_window_offers_backup_for_damaged_file (Fixture       *f,
                                             gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EfirApplication) app = efir_application_new ();
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gsize before_len, after_len;
@@ -123,7 +124,6 @@ test_window_offers_backup_for_damaged_file (Fixture       *f,
   g_assert_null (store);
   g_assert_nonnull (error);
 
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
   window = efir_window_new (app, NULL, f->db_path, error);
   gtk_window_present (GTK_WINDOW (window));
   iterate_until_idle ();
@@ -140,6 +140,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
@@ -149,5 +151,11 @@ main (int   argc,
   g_test_add ("/ui/window/offers-backup-for-damaged-file", Fixture, NULL,
               fixture_set_up, test_window_offers_backup_for_damaged_file, fixture_tear_down);
 
-  return g_test_run ();
+  app = efir_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
 }

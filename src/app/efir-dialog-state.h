@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "efir-model.h"
+
+G_BEGIN_DECLS
+
+/*
+ * What the history window, the programme settings and the guest directory
+ * show and write, computed from the model without widgets, so that it is
+ * tested without a display.
+ */
+
+/* History */
+typedef enum
+{
+  EFIR_HISTORY_FIELD_TITLE,
+  EFIR_HISTORY_FIELD_SUMMARY,
+  EFIR_HISTORY_FIELD_QUOTES,
+  EFIR_HISTORY_FIELD_TRANSCRIPT,
+} EfirHistoryField;
+
+const char *efir_dialog_state_revision_reason (const char         *reason);
+char       *efir_dialog_state_revision_time   (GDateTime          *created,
+                                               GDateTime          *now,
+                                               gboolean            use_24h);
+char       *efir_dialog_state_field_text      (EfirEpisode        *episode,
+                                               EfirHistoryField    field);
+char       *efir_dialog_state_diff_summary    (guint               n_removed,
+                                               guint               n_added);
+
+/* Programme settings */
+guint       efir_dialog_state_language_index  (const char         *language);
+const char *efir_dialog_state_language_code   (guint               index);
+GStrv       efir_dialog_state_time_zones      (const char         *zone_table,
+                                               const char         *current);
+char       *efir_dialog_state_time_zone_label (const char         *identifier);
+GStrv       efir_dialog_state_add_hashtags    (const char * const *hashtags,
+                                               const char         *text);
+char       *efir_dialog_state_clean_url       (const char         *text);
+
+/* Guest directory */
+gboolean    efir_dialog_state_person_matches  (const char         *query,
+                                               EfirPerson         *person);
+guint       efir_dialog_state_name_to_keep    (EfirPerson         *a,
+                                               EfirPerson         *b);
+
+G_END_DECLS

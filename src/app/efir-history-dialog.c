@@ -1,0 +1,528 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "efir-history-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "efir-dialog-state.h"
+#include "efir-history-dialog.h"
+#include "efir-text-diff.h"
+
+/* Types and properties --------------------------------------------------- */
+
+struct _EfirHistoryDialog
+{
+  AdwWindow        parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay *toast_overlay;
+  AdwWindowTitle  *window_title;
+  GtkButton       *restore_button;
+  GtkStack        *stack;
+  GtkListBox      *revision_list;
+  GtkDropDown     *field_dropdown;
+  GtkLabel        *summary_label;
+  GtkTextView     *diff_view;
+
+  /* Owned */
+  EfirStore       *store;
+  EfirEpisode     *episode;
+  GPtrArray       *revisions;  /* EfirRevisionInfo, newest first, one per row */
+  EfirEpisode     *revision;   /* the content of the selected one */
+  gint64           revision_id;
+};
+
+G_DEFINE_FINAL_TYPE (EfirHistoryDialog, efir_history_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_EPISODE,
+  N_PROPS
+};
+
+enum {
+  RESTORED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Unchanged lines shown on either side of a change. */
+#define CONTEXT_LINES 3
+
+/* Helpers ---------------------------------------------------------------- */
+
+static gboolean
+clock_is_24h (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *format = NULL;
+
+  /* The desktop's clock setting, where there is a GNOME desktop to ask. */
+  if (source == NULL
+      || !(schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE))
+      || !g_settings_schema_has_key (schema, "clock-format"))
+    return TRUE;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  format = g_settings_get_string (settings, "clock-format");
+
+  return g_strcmp0 (format, "12h") != 0;
+}
+
+static void
+create_tags (GtkTextBuffer *buffer)
+{
+  /* Tints rather than solid colours, so that they read in the dark style. */
+  GdkRGBA removed = { 0.88f, 0.11f, 0.14f, 0.16f };
+  GdkRGBA added = { 0.18f, 0.76f, 0.49f, 0.22f };
+
+  gtk_text_buffer_create_tag (buffer, "removed",
+                              "paragraph-background-rgba", &removed,
+                              "strikethrough", TRUE,
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "added",
+                              "paragraph-background-rgba", &added,
+                              NULL);
+  gtk_text_buffer_create_tag (buffer, "note",
+                              "style", PANGO_STYLE_ITALIC,
+                              "foreground-rgba", &(GdkRGBA) { 0.5f, 0.5f, 0.5f, 1.0f },
+                              "pixels-above-lines", 6,
+                              "pixels-below-lines", 6,
+                              NULL);
+}
+
+/* The sign goes in the same run as the text: GTK 4.8 draws no strikethrough
+ * on a line whose first run is styled otherwise. The signs say what the
+ * colours say, for those who do not see them.
+ */
+static void
+append_line (GtkTextBuffer *buffer,
+             const char    *sign,
+             const char    *text,
+             const char    *tag)
+{
+  g_autofree char *line = g_strconcat (sign != NULL ? sign : "", text, "\n", NULL);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_with_tags_by_name (buffer, &end, line, -1, tag, NULL);
+}
+
+static void
+show_diff (EfirHistoryDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->diff_view);
+  EfirHistoryField field = gtk_drop_down_get_selected (self->field_dropdown);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+  guint n_removed, n_added;
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+
+  if (self->revision == NULL)
+    {
+      gtk_label_set_label (self->summary_label, "");
+      return;
+    }
+
+  before = efir_dialog_state_field_text (self->revision, field);
+  after = efir_dialog_state_field_text (self->episode, field);
+  lines = efir_text_diff (before, after);
+  efir_text_diff_count (lines, &n_removed, &n_added);
+
+  summary = efir_dialog_state_diff_summary (n_removed, n_added);
+  gtk_label_set_label (self->summary_label, summary);
+
+  if (lines->len == 0)
+    {
+      append_line (buffer, NULL, _("Nothing written here, then or now."), "note");
+      return;
+    }
+
+  /* Nothing to find among the lines when none changed: show them all. */
+  shown = n_removed + n_added > 0 ? efir_text_diff_fold_unchanged (lines, CONTEXT_LINES)
+                                  : g_ptr_array_ref (lines);
+
+  for (guint i = 0; i < shown->len; i++)
+    {
+      EfirTextDiffLine *line = shown->pdata[i];
+      g_autofree char *skipped = NULL;
+
+      switch (line->kind)
+        {
+        case EFIR_TEXT_DIFF_SAME:
+          /* A figure space is as wide as the signs. */
+          append_line (buffer, "\u2007 ", line->text, NULL);
+          break;
+        case EFIR_TEXT_DIFF_REMOVED:
+          append_line (buffer, "− ", line->text, "removed");
+          break;
+        case EFIR_TEXT_DIFF_ADDED:
+          append_line (buffer, "+ ", line->text, "added");
+          break;
+        case EFIR_TEXT_DIFF_SKIPPED:
+          skipped = g_strdup_printf (ngettext ("%u unchanged line", "%u unchanged lines",
+                                               line->n_skipped),
+                                     line->n_skipped);
+          append_line (buffer, "⋯ ", skipped, "note");
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+static GtkWidget *
+create_revision_row (EfirRevisionInfo *info,
+                     GDateTime        *now,
+                     gboolean          use_24h)
+{
+  g_autofree char *time = efir_dialog_state_revision_time (info->created, now, use_24h);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *time_label = gtk_label_new (time);
+  GtkWidget *reason_label = gtk_label_new (efir_dialog_state_revision_reason (info->reason));
+
+  gtk_label_set_xalign (GTK_LABEL (time_label), 0);
+  gtk_label_set_xalign (GTK_LABEL (reason_label), 0);
+  gtk_widget_add_css_class (reason_label, "dim-label");
+  gtk_widget_add_css_class (reason_label, "caption");
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), time_label);
+  gtk_box_append (GTK_BOX (box), reason_label);
+
+  return box;
+}
+
+static void
+load_revisions (EfirHistoryDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  gboolean use_24h = clock_is_24h ();
+  GtkListBoxRow *first;
+
+  g_clear_pointer (&self->revisions, g_ptr_array_unref);
+  self->revisions = efir_store_list_revisions (self->store, efir_episode_get_id (self->episode),
+                                               &error);
+  if (self->revisions == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      self->revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) efir_revision_info_free);
+    }
+
+  for (guint i = 0; i < self->revisions->len; i++)
+    gtk_list_box_append (self->revision_list,
+                         create_revision_row (self->revisions->pdata[i], now, use_24h));
+
+  gtk_stack_set_visible_child_name (self->stack, self->revisions->len > 0 ? "history" : "empty");
+
+  if ((first = gtk_list_box_get_row_at_index (self->revision_list, 0)) != NULL)
+    {
+      gtk_list_box_select_row (self->revision_list, first);
+      gtk_widget_grab_focus (GTK_WIDGET (first));
+    }
+}
+
+static gboolean
+restore_selected (EfirHistoryDialog  *self,
+                  GError            **error)
+{
+  g_autoptr(EfirEpisode) stored = NULL;
+  g_autoptr(EfirEpisode) restored = NULL;
+
+  /* The store keeps what it holds before it restores; what the producer
+   * typed in the last second may not be there yet, so that is kept too.
+   */
+  if (!(stored = efir_store_load_episode (self->store, efir_episode_get_id (self->episode), error)))
+    return FALSE;
+  if (efir_episode_diff (stored, self->episode) != 0
+      && efir_store_add_revision (self->store, self->episode, "restore", error) == 0)
+    return FALSE;
+
+  if (!(restored = efir_store_restore_revision (self->store, self->revision_id, error)))
+    return FALSE;
+
+  /* The episode open in the editor now holds what was restored, so an
+   * edit its autosaver still has pending writes the restored text rather
+   * than over it.
+   */
+  efir_episode_assign (self->episode, restored);
+
+  g_signal_emit (self, signals[RESTORED], 0, restored);
+
+  return TRUE;
+}
+
+/* Callbacks -------------------------------------------------------------- */
+
+static void
+revision_selected_cb (EfirHistoryDialog *self,
+                      GtkListBoxRow     *row)
+{
+  g_autoptr(GError) error = NULL;
+  EfirRevisionInfo *info;
+
+  g_clear_object (&self->revision);
+  self->revision_id = 0;
+
+  if (row != NULL)
+    {
+      info = self->revisions->pdata[gtk_list_box_row_get_index (row)];
+      self->revision = efir_store_load_revision (self->store, info->id, &error);
+      if (self->revision != NULL)
+        self->revision_id = info->id;
+      else
+        adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+    }
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.restore", self->revision != NULL);
+  show_diff (self);
+}
+
+static void
+field_changed_cb (EfirHistoryDialog *self)
+{
+  show_diff (self);
+}
+
+static void
+restore_response_cb (AdwMessageDialog  *dialog,
+                     const char        *response,
+                     EfirHistoryDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "restore") || self->revision == NULL)
+    return;
+
+  if (!restore_selected (self, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not restore this version: %s"),
+                                                  error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      return;
+    }
+
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+restore_activated_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EfirHistoryDialog *self = EFIR_HISTORY_DIALOG (widget);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->revision_list);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *when = NULL;
+  EfirRevisionInfo *info;
+  GtkWidget *dialog;
+
+  if (row == NULL || self->revision == NULL)
+    return;
+
+  info = self->revisions->pdata[gtk_list_box_row_get_index (row)];
+  when = efir_dialog_state_revision_time (info->created, now, clock_is_24h ());
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Version?"), NULL);
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  /* Translators: %s is when the version was kept, "Today, 14:05" */
+                                  _("The whole episode goes back to the version of %s. "
+                                    "The current text is kept as a revision."),
+                                  when);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "restore", _("_Restore"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "restore",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Public API ------------------------------------------------------------- */
+
+/**
+ * efir_history_dialog_new:
+ * @parent: (nullable): the window the history belongs to
+ * @store: the store
+ * @episode: the episode open in the editor, loaded whole
+ *
+ * The earlier versions of @episode, each compared with its text as it is
+ * in the editor now. Restoring one writes it to the store, which keeps the
+ * current text first; @episode is given the restored content, then
+ * EfirHistoryDialog::restored is emitted and the window closes.
+ *
+ * Returns: (transfer floating): a modal window; present it
+ */
+GtkWidget *
+efir_history_dialog_new (GtkWindow   *parent,
+                         EfirStore   *store,
+                         EfirEpisode *episode)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (EFIR_IS_STORE (store), NULL);
+  g_return_val_if_fail (EFIR_IS_EPISODE (episode), NULL);
+
+  return g_object_new (EFIR_TYPE_HISTORY_DIALOG,
+                       "transient-for", parent,
+                       "store", store,
+                       "episode", episode,
+                       NULL);
+}
+
+/* GObject overrides ------------------------------------------------------ */
+
+static void
+efir_history_dialog_constructed (GObject *object)
+{
+  EfirHistoryDialog *self = EFIR_HISTORY_DIALOG (object);
+
+  G_OBJECT_CLASS (efir_history_dialog_parent_class)->constructed (object);
+
+  adw_window_title_set_subtitle (self->window_title, efir_episode_get_title (self->episode));
+  load_revisions (self);
+}
+
+static void
+efir_history_dialog_dispose (GObject *object)
+{
+  EfirHistoryDialog *self = EFIR_HISTORY_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), EFIR_TYPE_HISTORY_DIALOG);
+
+  g_clear_object (&self->revision);
+  g_clear_object (&self->episode);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (efir_history_dialog_parent_class)->dispose (object);
+}
+
+static void
+efir_history_dialog_finalize (GObject *object)
+{
+  EfirHistoryDialog *self = EFIR_HISTORY_DIALOG (object);
+
+  g_clear_pointer (&self->revisions, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (efir_history_dialog_parent_class)->finalize (object);
+}
+
+static void
+efir_history_dialog_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  EfirHistoryDialog *self = EFIR_HISTORY_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_EPISODE:
+      g_value_set_object (value, self->episode);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+efir_history_dialog_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  EfirHistoryDialog *self = EFIR_HISTORY_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_EPISODE:
+      self->episode = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+efir_history_dialog_class_init (EfirHistoryDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = efir_history_dialog_constructed;
+  object_class->dispose = efir_history_dialog_dispose;
+  object_class->finalize = efir_history_dialog_finalize;
+  object_class->get_property = efir_history_dialog_get_property;
+  object_class->set_property = efir_history_dialog_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         EFIR_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_EPISODE] =
+    g_param_spec_object ("episode", NULL, NULL,
+                         EFIR_TYPE_EPISODE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EfirHistoryDialog::restored:
+   * @self: the history window
+   * @restored: the episode as the store now holds it
+   *
+   * A version was restored; the window closes next.
+   */
+  signals[RESTORED] =
+    g_signal_new ("restored",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, EFIR_TYPE_EPISODE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/efir/Efir/efir-history-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, EfirHistoryDialog, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, EfirHistoryDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, EfirHistoryDialog, restore_button);
+  gtk_widget_class_bind_template_child (widget_class, EfirHistoryDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, EfirHistoryDialog, revision_list);
+  gtk_widget_class_bind_template_child (widget_class, EfirHistoryDialog, field_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, EfirHistoryDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, EfirHistoryDialog, diff_view);
+  gtk_widget_class_bind_template_callback (widget_class, revision_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "history.restore", NULL, restore_activated_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+efir_history_dialog_init (EfirHistoryDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  create_tags (gtk_text_view_get_buffer (self->diff_view));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.restore", FALSE);
+}

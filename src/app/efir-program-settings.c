@@ -1,0 +1,841 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "efir-program-settings"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "efir-dialog-state.h"
+#include "efir-editor-state.h"
+#include "efir-program-settings.h"
+#include "efir-section-state.h"
+
+/* Types and properties --------------------------------------------------- */
+
+struct _EfirProgramSettings
+{
+  AdwPreferencesWindow  parent_instance;
+
+  /* Template widgets */
+  AdwEntryRow          *name_row;
+  GtkLabel             *name_error_label;
+  AdwComboRow          *language_row;
+  AdwComboRow          *time_zone_row;
+  GtkTextView          *description_view;
+  GtkListBox           *host_list;
+  AdwEntryRow          *add_host_row;
+  AdwEntryRow          *hashtag_row;
+  GtkFlowBox           *hashtag_box;
+  GtkListBox           *account_list;
+  AdwEntryRow          *add_account_row;
+
+  /* Owned */
+  EfirStore            *store;
+  EfirProgram          *program;     /* the copy this window edits and saves */
+  GStrv                 zones;       /* one per row of time_zone_row */
+  guint                 save_source;
+  gboolean              loading;     /* filling the fields in is not an edit */
+  gboolean              dirty;
+  gboolean              discarded;
+};
+
+G_DEFINE_FINAL_TYPE (EfirProgramSettings, efir_program_settings, ADW_TYPE_PREFERENCES_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_PROGRAM,
+  N_PROPS
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* A save follows the last change by this much. */
+#define SAVE_DELAY_MS 500
+
+static void hashtag_removed_cb   (EfirProgramSettings *self,
+                                  GtkButton           *chip);
+static void host_changed_cb      (EfirProgramSettings *self);
+static void account_changed_cb   (EfirProgramSettings *self,
+                                  GParamSpec          *pspec,
+                                  AdwEntryRow         *row);
+static void row_removed_cb       (GtkButton           *button,
+                                  EfirProgramSettings *self);
+
+/* Helpers ---------------------------------------------------------------- */
+
+static EfirProgram *
+copy_program (EfirProgram *program)
+{
+  EfirProgram *copy = efir_program_new (efir_program_get_name (program));
+
+  efir_program_set_id (copy, efir_program_get_id (program));
+  efir_program_set_language (copy, efir_program_get_language (program));
+  efir_program_set_time_zone (copy, efir_program_get_time_zone (program));
+  efir_program_set_description (copy, efir_program_get_description (program));
+  efir_program_set_hosts (copy, efir_program_get_hosts (program));
+  efir_program_set_hashtags (copy, efir_program_get_hashtags (program));
+  efir_program_set_social_accounts (copy, efir_program_get_social_accounts (program));
+
+  return copy;
+}
+
+static char *
+read_zone_table (void)
+{
+  const char *tzdir = g_getenv ("TZDIR");
+  const char *names[] = { "zone1970.tab", "zone.tab" };
+
+  if (tzdir == NULL || tzdir[0] == '\0')
+    tzdir = "/usr/share/zoneinfo";
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (tzdir, names[i], NULL);
+      char *contents = NULL;
+
+      if (g_file_get_contents (path, &contents, NULL, NULL))
+        return contents;
+    }
+
+  return NULL;
+}
+
+static void
+show_error (EfirProgramSettings *self,
+            const GError        *error)
+{
+  gboolean shown = error != NULL;
+
+  gtk_label_set_label (self->name_error_label, shown ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->name_error_label), shown);
+  if (shown)
+    gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
+}
+
+static gboolean
+is_new_without_name (EfirProgramSettings *self)
+{
+  return efir_program_get_id (self->program) == 0 && efir_program_get_name (self->program)[0] == '\0';
+}
+
+static gboolean
+save_now (EfirProgramSettings  *self,
+          GError              **error)
+{
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (!self->dirty)
+    return TRUE;
+
+  if (!efir_store_save_program (self->store, self->program, error))
+    return FALSE;
+
+  self->dirty = FALSE;
+  show_error (self, NULL);
+  g_signal_emit (self, signals[SAVED], 0, self->program);
+
+  return TRUE;
+}
+
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  EfirProgramSettings *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->save_source = 0;
+
+  /* A new programme waits for its name before anything is saved. */
+  if (is_new_without_name (self))
+    return G_SOURCE_REMOVE;
+
+  if (!save_now (self, &error))
+    show_error (self, error);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (EfirProgramSettings *self)
+{
+  if (self->loading)
+    return;
+
+  self->dirty = TRUE;
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (SAVE_DELAY_MS, save_timeout_cb, self);
+}
+
+static GtkWidget *
+create_remove_button (EfirProgramSettings *self,
+                      const char          *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  g_signal_connect_object (button, "clicked", G_CALLBACK (row_removed_cb), self, 0);
+
+  return button;
+}
+
+/* Puts a row for @text just above the list's "Add" row. */
+static AdwEntryRow *
+insert_entry_row (EfirProgramSettings *self,
+                  GtkListBox          *list,
+                  AdwEntryRow         *add_row,
+                  const char          *title,
+                  const char          *text,
+                  const char          *remove_tooltip)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), create_remove_button (self, remove_tooltip));
+  gtk_list_box_insert (list, row, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (add_row)));
+
+  return ADW_ENTRY_ROW (row);
+}
+
+static void
+add_host_row (EfirProgramSettings *self,
+              const char          *name)
+{
+  AdwEntryRow *row = insert_entry_row (self, self->host_list, self->add_host_row, _("Host"), name,
+                                       _("Remove Host"));
+
+  g_signal_connect_object (row, "changed", G_CALLBACK (host_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
+add_account_row (EfirProgramSettings *self,
+                 const char          *url)
+{
+  AdwEntryRow *row = insert_entry_row (self, self->account_list, self->add_account_row, _("Link"),
+                                       url, _("Remove Link"));
+
+  adw_entry_row_set_input_purpose (row, GTK_INPUT_PURPOSE_URL);
+  g_signal_connect_object (row, "notify::text", G_CALLBACK (account_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* The texts of the entry rows of @list, without its "Add" row and without
+ * rows left empty.
+ */
+static GStrv
+collect_rows (GtkListBox  *list,
+              AdwEntryRow *add_row,
+              gboolean     urls)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const char *text;
+
+      if (!ADW_IS_ENTRY_ROW (row) || row == GTK_WIDGET (add_row))
+        continue;
+
+      text = gtk_editable_get_text (GTK_EDITABLE (row));
+      if (urls)
+        {
+          g_autofree char *url = efir_dialog_state_clean_url (text);
+
+          if (url != NULL)
+            g_strv_builder_add (builder, url);
+        }
+      else
+        {
+          g_autofree char *name = efir_section_state_clean_name (text);
+
+          if (name[0] != '\0')
+            g_strv_builder_add (builder, name);
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+has_invalid_account (EfirProgramSettings *self)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->account_list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (gtk_widget_has_css_class (row, "error"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+update_hosts (EfirProgramSettings *self)
+{
+  g_auto(GStrv) hosts = collect_rows (self->host_list, self->add_host_row, FALSE);
+
+  efir_program_set_hosts (self->program, (const char * const *) hosts);
+  schedule_save (self);
+}
+
+static void
+update_accounts (EfirProgramSettings *self)
+{
+  g_auto(GStrv) accounts = collect_rows (self->account_list, self->add_account_row, TRUE);
+
+  efir_program_set_social_accounts (self->program, (const char * const *) accounts);
+  schedule_save (self);
+}
+
+static void
+show_hashtags (EfirProgramSettings *self)
+{
+  const char * const *hashtags = efir_program_get_hashtags (self->program);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->hashtag_box))) != NULL)
+    gtk_flow_box_remove (self->hashtag_box, child);
+
+  for (guint i = 0; hashtags[i] != NULL; i++)
+    {
+      g_autofree char *label = g_strconcat ("#", hashtags[i], NULL);
+      /* Translators: %s is a hashtag, "#ÇətinSual" */
+      g_autofree char *remove = g_strdup_printf (_("Remove “%s”"), label);
+      GtkWidget *chip = gtk_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("window-close-symbolic");
+
+      gtk_box_append (GTK_BOX (box), gtk_label_new (label));
+      gtk_box_append (GTK_BOX (box), icon);
+      gtk_button_set_child (GTK_BUTTON (chip), box);
+      gtk_widget_set_tooltip_text (chip, remove);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (chip),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, remove,
+                                      -1);
+      gtk_widget_set_halign (chip, GTK_ALIGN_START);
+      g_object_set_data_full (G_OBJECT (chip), "hashtag", g_strdup (hashtags[i]), g_free);
+      g_signal_connect_object (chip, "clicked", G_CALLBACK (hashtag_removed_cb), self,
+                               G_CONNECT_SWAPPED);
+      gtk_flow_box_append (self->hashtag_box, chip);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->hashtag_box), hashtags[0] != NULL);
+}
+
+static void
+commit_hashtags (EfirProgramSettings *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->hashtag_row));
+  g_auto(GStrv) hashtags = NULL;
+
+  if (text[0] == '\0')
+    return;
+
+  hashtags = efir_dialog_state_add_hashtags (efir_program_get_hashtags (self->program), text);
+  gtk_editable_set_text (GTK_EDITABLE (self->hashtag_row), "");
+  efir_program_set_hashtags (self->program, (const char * const *) hashtags);
+  show_hashtags (self);
+  schedule_save (self);
+}
+
+static void
+commit_host (EfirProgramSettings *self)
+{
+  g_autofree char *name = efir_section_state_clean_name (gtk_editable_get_text (GTK_EDITABLE (self->add_host_row)));
+
+  if (name[0] == '\0')
+    return;
+
+  add_host_row (self, name);
+  gtk_editable_set_text (GTK_EDITABLE (self->add_host_row), "");
+  update_hosts (self);
+}
+
+static gboolean
+commit_account (EfirProgramSettings *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->add_account_row));
+  g_auto(GStrv) links = efir_editor_state_split_links (text);
+  g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
+
+  /* Pages are often pasted several at once, one a line. */
+  for (guint i = 0; links[i] != NULL; i++)
+    {
+      char *url = efir_dialog_state_clean_url (links[i]);
+
+      if (url == NULL)
+        {
+          gtk_widget_add_css_class (GTK_WIDGET (self->add_account_row), "error");
+          return FALSE;
+        }
+      g_ptr_array_add (urls, url);
+    }
+
+  for (guint i = 0; i < urls->len; i++)
+    add_account_row (self, urls->pdata[i]);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->add_account_row), "");
+  if (urls->len > 0)
+    update_accounts (self);
+
+  return TRUE;
+}
+
+static void
+load_program (EfirProgramSettings *self)
+{
+  const char * const *hosts = efir_program_get_hosts (self->program);
+  const char * const *accounts = efir_program_get_social_accounts (self->program);
+  const char *time_zone = efir_program_get_time_zone (self->program);
+  g_autofree char *zone_table = read_zone_table ();
+  g_autoptr(GtkStringList) zone_labels = gtk_string_list_new (NULL);
+
+  self->loading = TRUE;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), efir_program_get_name (self->program));
+  adw_combo_row_set_selected (self->language_row,
+                              efir_dialog_state_language_index (efir_program_get_language (self->program)));
+
+  self->zones = efir_dialog_state_time_zones (zone_table, time_zone);
+  for (guint i = 0; self->zones[i] != NULL; i++)
+    {
+      g_autofree char *label = efir_dialog_state_time_zone_label (self->zones[i]);
+
+      gtk_string_list_append (zone_labels, label);
+    }
+  adw_combo_row_set_model (self->time_zone_row, G_LIST_MODEL (zone_labels));
+  for (guint i = 0; self->zones[i] != NULL; i++)
+    if (g_str_equal (self->zones[i], time_zone))
+      adw_combo_row_set_selected (self->time_zone_row, i);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
+                            efir_program_get_description (self->program), -1);
+
+  for (guint i = 0; hosts[i] != NULL; i++)
+    add_host_row (self, hosts[i]);
+  for (guint i = 0; accounts[i] != NULL; i++)
+    add_account_row (self, accounts[i]);
+  show_hashtags (self);
+
+  if (efir_program_get_id (self->program) == 0)
+    gtk_window_set_title (GTK_WINDOW (self), _("New Programme"));
+
+  self->loading = FALSE;
+}
+
+/* Callbacks -------------------------------------------------------------- */
+
+static void
+name_changed_cb (EfirProgramSettings *self)
+{
+  g_autofree char *name = efir_section_state_clean_name (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+
+  if (self->loading)
+    return;
+
+  efir_program_set_name (self->program, name);
+  show_error (self, NULL);
+  schedule_save (self);
+}
+
+static void
+language_changed_cb (EfirProgramSettings *self)
+{
+  guint selected = adw_combo_row_get_selected (self->language_row);
+
+  efir_program_set_language (self->program, efir_dialog_state_language_code (selected));
+  schedule_save (self);
+}
+
+static void
+time_zone_changed_cb (EfirProgramSettings *self)
+{
+  guint selected = adw_combo_row_get_selected (self->time_zone_row);
+
+  if (self->zones == NULL || selected >= g_strv_length (self->zones))
+    return;
+
+  efir_program_set_time_zone (self->program, self->zones[selected]);
+  schedule_save (self);
+}
+
+static void
+description_changed_cb (EfirProgramSettings *self,
+                        GtkTextBuffer       *buffer)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  efir_program_set_description (self->program, text);
+  schedule_save (self);
+}
+
+static void
+host_changed_cb (EfirProgramSettings *self)
+{
+  if (!self->loading)
+    update_hosts (self);
+}
+
+static void
+account_changed_cb (EfirProgramSettings *self,
+                    GParamSpec          *pspec,
+                    AdwEntryRow         *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+  g_autofree char *url = efir_dialog_state_clean_url (text);
+
+  if (url == NULL && text[0] != '\0')
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+
+  if (!self->loading)
+    update_accounts (self);
+}
+
+static void
+row_removed_cb (GtkButton           *button,
+                EfirProgramSettings *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  GtkListBox *list = GTK_LIST_BOX (gtk_widget_get_parent (row));
+
+  gtk_list_box_remove (list, row);
+
+  if (list == self->host_list)
+    {
+      update_hosts (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->add_host_row));
+    }
+  else
+    {
+      update_accounts (self);
+      gtk_widget_grab_focus (GTK_WIDGET (self->add_account_row));
+    }
+}
+
+static void
+add_host_cb (EfirProgramSettings *self)
+{
+  commit_host (self);
+}
+
+static void
+add_hashtags_cb (EfirProgramSettings *self)
+{
+  commit_hashtags (self);
+}
+
+static void
+add_account_cb (EfirProgramSettings *self)
+{
+  commit_account (self);
+}
+
+static void
+add_account_text_changed_cb (EfirProgramSettings *self)
+{
+  gtk_widget_remove_css_class (GTK_WIDGET (self->add_account_row), "error");
+}
+
+static void
+hashtag_removed_cb (EfirProgramSettings *self,
+                    GtkButton           *chip)
+{
+  const char *removed = g_object_get_data (G_OBJECT (chip), "hashtag");
+  const char * const *hashtags = efir_program_get_hashtags (self->program);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) kept = NULL;
+
+  for (guint i = 0; hashtags[i] != NULL; i++)
+    if (!g_str_equal (hashtags[i], removed))
+      g_strv_builder_add (builder, hashtags[i]);
+  kept = g_strv_builder_end (builder);
+
+  efir_program_set_hashtags (self->program, (const char * const *) kept);
+  show_hashtags (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->hashtag_row));
+  schedule_save (self);
+}
+
+static void
+discard_response_cb (AdwMessageDialog    *dialog,
+                     const char          *response,
+                     EfirProgramSettings *self)
+{
+  if (!g_str_equal (response, "discard"))
+    return;
+
+  self->discarded = TRUE;
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+ask_to_discard (EfirProgramSettings *self)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard the New Programme?"),
+                                              _("It cannot be saved without a name."));
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Keep Editing"),
+                                    "discard", _("_Discard"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Public API ------------------------------------------------------------- */
+
+/**
+ * efir_program_settings_new:
+ * @parent: (nullable): the window the settings belong to
+ * @store: the store
+ * @program: (nullable): the programme to edit, or %NULL for a new one
+ *
+ * The settings of a programme. Changes are saved a moment after each one
+ * and when the window closes; a name another programme has keeps the
+ * window open with the store's message under the name.
+ * EfirProgramSettings::saved follows each save. @program itself is not
+ * changed: the signal hands over the programme as saved.
+ *
+ * Returns: (transfer floating): a modal window; present it
+ */
+GtkWidget *
+efir_program_settings_new (GtkWindow   *parent,
+                           EfirStore   *store,
+                           EfirProgram *program)
+{
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (EFIR_IS_STORE (store), NULL);
+  g_return_val_if_fail (program == NULL || EFIR_IS_PROGRAM (program), NULL);
+
+  return g_object_new (EFIR_TYPE_PROGRAM_SETTINGS,
+                       "transient-for", parent,
+                       "store", store,
+                       "program", program,
+                       NULL);
+}
+
+/* GObject overrides ------------------------------------------------------ */
+
+static gboolean
+efir_program_settings_close_request (GtkWindow *window)
+{
+  EfirProgramSettings *self = EFIR_PROGRAM_SETTINGS (window);
+  g_autoptr(GError) error = NULL;
+  gboolean accounts_ok;
+
+  if (self->discarded)
+    return FALSE;
+
+  /* What is still in an "Add" field was typed to be kept. */
+  commit_host (self);
+  commit_hashtags (self);
+  accounts_ok = commit_account (self);
+
+  if (is_new_without_name (self))
+    {
+      g_clear_handle_id (&self->save_source, g_source_remove);
+      if (!self->dirty)
+        return FALSE;
+
+      ask_to_discard (self);
+      return TRUE;
+    }
+
+  if (!save_now (self, &error))
+    {
+      show_error (self, error);
+      gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+      return TRUE;
+    }
+
+  if (!accounts_ok || has_invalid_account (self))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new (_("A link is not a web address: correct or remove it")));
+      return TRUE;
+    }
+
+  if (GTK_WINDOW_CLASS (efir_program_settings_parent_class)->close_request == NULL)
+    return FALSE;
+
+  return GTK_WINDOW_CLASS (efir_program_settings_parent_class)->close_request (window);
+}
+
+static void
+efir_program_settings_constructed (GObject *object)
+{
+  EfirProgramSettings *self = EFIR_PROGRAM_SETTINGS (object);
+
+  G_OBJECT_CLASS (efir_program_settings_parent_class)->constructed (object);
+
+  if (self->program == NULL)
+    self->program = efir_program_new (NULL);
+
+  load_program (self);
+}
+
+static void
+efir_program_settings_dispose (GObject *object)
+{
+  EfirProgramSettings *self = EFIR_PROGRAM_SETTINGS (object);
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), EFIR_TYPE_PROGRAM_SETTINGS);
+
+  g_clear_object (&self->program);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (efir_program_settings_parent_class)->dispose (object);
+}
+
+static void
+efir_program_settings_finalize (GObject *object)
+{
+  EfirProgramSettings *self = EFIR_PROGRAM_SETTINGS (object);
+
+  g_clear_pointer (&self->zones, g_strfreev);
+
+  G_OBJECT_CLASS (efir_program_settings_parent_class)->finalize (object);
+}
+
+static void
+efir_program_settings_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  EfirProgramSettings *self = EFIR_PROGRAM_SETTINGS (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_PROGRAM:
+      g_value_set_object (value, self->program);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+efir_program_settings_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  EfirProgramSettings *self = EFIR_PROGRAM_SETTINGS (object);
+  EfirProgram *program;
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_PROGRAM:
+      /* The window edits a copy: the programme the caller lists keeps its
+       * name until the store has taken the new one.
+       */
+      if ((program = g_value_get_object (value)) != NULL)
+        self->program = copy_program (program);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+efir_program_settings_class_init (EfirProgramSettingsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = efir_program_settings_constructed;
+  object_class->dispose = efir_program_settings_dispose;
+  object_class->finalize = efir_program_settings_finalize;
+  object_class->get_property = efir_program_settings_get_property;
+  object_class->set_property = efir_program_settings_set_property;
+
+  window_class->close_request = efir_program_settings_close_request;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         EFIR_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRAM] =
+    g_param_spec_object ("program", NULL, NULL,
+                         EFIR_TYPE_PROGRAM,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EfirProgramSettings::saved:
+   * @self: the settings window
+   * @program: the programme as saved, with its id
+   */
+  signals[SAVED] =
+    g_signal_new ("saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, EFIR_TYPE_PROGRAM);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/efir/Efir/efir-program-settings.ui");
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, name_row);
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, name_error_label);
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, language_row);
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, time_zone_row);
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, description_view);
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, host_list);
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, add_host_row);
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, hashtag_row);
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, hashtag_box);
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, account_list);
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, add_account_row);
+  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, language_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, time_zone_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_host_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_hashtags_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_account_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+efir_program_settings_init (EfirProgramSettings *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->description_view), "changed",
+                           G_CALLBACK (description_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->add_account_row, "changed",
+                           G_CALLBACK (add_account_text_changed_cb), self, G_CONNECT_SWAPPED);
+}

@@ -1,0 +1,1299 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "efir-bench-editor"
+
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "efir-application.h"
+#include "efir-archive-generator.h"
+#include "efir-episode-editor.h"
+#include "efir-store-private.h"
+#include "efir-transcript-editor-private.h"
+#include "efir-transcript-text.h"
+#include "efir-window.h"
+
+/*
+ * What the editor costs a producer on a full archive (5,000 and 10,000
+ * episodes), measured with the real program and the real widgets:
+ *
+ *  1. start-up: from the moment `efir --db ARCHIVE` is spawned to its first
+ *     painted frame, as a ratio to an empty AdwApplicationWindow
+ *     (bench-bare-window) started the same way in the same run;
+ *  2. resident memory once the first frame is on screen, against the same
+ *     bare window;
+ *  3. opening an episode with a three-hour transcript until the text is in
+ *     the editor, editable, and drawn;
+ *  4. typing into that transcript at a producer's speed while the text is
+ *     re-read into the episode and the autosaver writes it: the longest
+ *     main-loop iteration (a frame, or work that keeps the next frame from
+ *     being drawn).
+ *
+ * The archives are generated once (EFIR_BENCH_ARCHIVE_5K and _10K name
+ * files to reuse; they are generated there when missing and kept). Targets
+ * are printed beside the numbers; nothing is asserted, since the numbers
+ * depend on the machine. Run it under a display (Xvfb will do).
+ */
+
+/* Types and tables ------------------------------------------------------- */
+
+#define SEED 1
+
+/* Runs of each process, after one of each not counted: the first start of
+ * the day writes the archive's daily backup, and the first reads the file
+ * into the page cache.
+ */
+#define STARTUP_RUNS         11
+#define STARTUP_WARM_UP      1
+#define CHILD_TIMEOUT_MS     120000
+
+#define OPEN_RUNS            11
+#define OPEN_WARM_UP         1
+#define OPEN_TIMEOUT_MS      30000
+/* Quiet after each open, so that idle work the open left (text layout,
+ * a save) does not land in the next measurement.
+ */
+#define SETTLE_MS            500
+
+/* A producer typing along with the video: a key every 80 ms, a pause
+ * between sentences long enough for the editor to read the text into the
+ * episode (it waits for 400 ms of quiet) and so for the autosaver to write
+ * it (1 s after the last change, 3 s at most after the first).
+ */
+#define KEY_INTERVAL_MS      80
+#define SENTENCE_PAUSE_MS    700
+#define TYPING_MS            15000
+/* After the last key, long enough for the last re-read and save. */
+#define TYPING_TAIL_MS       4000
+
+#define STARTUP_RATIO_TARGET 1.3
+#define RSS_EXTRA_TARGET_MB  40.0
+#define OPEN_TARGET_MS       150.0
+#define FRAME_TARGET_MS      16.0
+
+typedef struct
+{
+  guint        n_episodes;
+  const char  *env_name;
+  char        *path;
+  gboolean     generated;
+} Archive;
+
+typedef struct
+{
+  double startup_ratio;
+  double rss_extra_mb;
+  double open_ms;
+  double longest_frame_ms;
+  double longest_stall_ms;
+} Summary;
+
+/* What a main-loop iteration did, as far as the benchmark can see. */
+enum
+{
+  DID_PAINT   = 1 << 0,
+  DID_KEY     = 1 << 1,
+  DID_REPARSE = 1 << 2,
+  DID_COMMIT  = 1 << 3,
+};
+
+typedef struct
+{
+  gint64 start;
+  gint64 duration;
+  gint64 sql_us;
+  guint  did;
+} Iteration;
+
+/* The main-loop probe: every poll the main context makes ends one
+ * iteration and begins the next, so the time between leaving a poll and
+ * entering the next one is how long the main thread was busy in one go:
+ * nothing else (an input event, the next frame) could be handled then.
+ */
+typedef struct
+{
+  GPollFunc      default_poll;
+  gboolean       recording;
+  gint64         awake_since;
+  guint          did;
+  gint64         sql_us;
+  GArray        *iterations;   /* of Iteration */
+  GArray        *paints;       /* monotonic µs of each after-paint */
+  guint          n_commits;
+  guint          n_reparses;
+  gint64         sql_total_us;
+
+  /* Checked at the end of each iteration while an open is timed. */
+  gboolean     (*condition) (gpointer data);
+  gpointer       condition_data;
+  gint64         condition_met;
+
+  /* Borrowed */
+  GdkFrameClock *clock;
+  sqlite3       *db;
+} Probe;
+
+static Probe probe;
+
+/* Helpers ---------------------------------------------------------------- */
+
+static gint64
+now_us (void)
+{
+  return g_get_monotonic_time ();
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Nearest rank: the smallest sample with at least @p percent at or below it. */
+static double
+percentile (GArray *samples,
+            double  p)
+{
+  g_autoptr(GArray) sorted = NULL;
+  guint rank;
+
+  if (samples->len == 0)
+    return NAN;
+
+  sorted = g_array_copy (samples);
+  g_array_sort (sorted, compare_doubles);
+  rank = (guint) ceil (p / 100.0 * sorted->len);
+  return g_array_index (sorted, double, MAX (rank, 1) - 1);
+}
+
+static double
+samples_max (GArray *samples)
+{
+  return percentile (samples, 100);
+}
+
+static double
+samples_min (GArray *samples)
+{
+  return percentile (samples, 0);
+}
+
+static GArray *
+samples_new (void)
+{
+  return g_array_new (FALSE, FALSE, sizeof (double));
+}
+
+static void
+samples_add (GArray *samples,
+             double  value)
+{
+  g_array_append_val (samples, value);
+}
+
+static const char *
+verdict (gboolean met)
+{
+  return met ? "met" : "missed";
+}
+
+static char *
+format_count (guint n)
+{
+  if (n >= 1000)
+    return g_strdup_printf ("%u,%03u", n / 1000, n % 1000);
+  return g_strdup_printf ("%u", n);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if ((dir = g_dir_open (path, 0, NULL)))
+    while ((name = g_dir_read_name (dir)))
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+
+  g_rmdir (path);
+}
+
+/* The first widget of @type under @widget, depth first. */
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until *@done or @timeout_ms; returns *@done. */
+static gboolean
+run_until (const gboolean *done,
+           guint           timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (timeout_ms, timed_out_cb, &timed_out);
+
+  while (!*done && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (id);
+  return *done;
+}
+
+static void
+run_for (guint ms)
+{
+  static const gboolean never = FALSE;
+
+  run_until (&never, ms);
+}
+
+static void
+print_machine (void)
+{
+  double load[3] = { 0 };
+  FILE *loadavg;
+
+  g_print ("GTK %u.%u.%u, libadwaita %u.%u.%u, SQLite %s, %u processors, %s build\n",
+           gtk_get_major_version (), gtk_get_minor_version (), gtk_get_micro_version (),
+           adw_get_major_version (), adw_get_minor_version (), adw_get_micro_version (),
+           sqlite3_libversion (), g_get_num_processors (),
+#ifdef __OPTIMIZE__
+           "optimised"
+#else
+           "unoptimised (numbers are not representative)"
+#endif
+  );
+
+  if ((loadavg = fopen ("/proc/loadavg", "r")))
+    {
+      if (fscanf (loadavg, "%lf %lf %lf", &load[0], &load[1], &load[2]) == 3)
+        g_print ("Load average at start: %.2f %.2f %.2f\n", load[0], load[1], load[2]);
+      fclose (loadavg);
+    }
+}
+
+/* Archives --------------------------------------------------------------- */
+
+static void
+generator_logged_cb (const char     *log_domain,
+                     GLogLevelFlags  log_level,
+                     const char     *message,
+                     gpointer        user_data)
+{
+  const gint64 *started = user_data;
+
+  g_print ("  %s (%.0f s)\n", message, (now_us () - *started) / 1e6);
+}
+
+/* Generating takes minutes; the generator says how far it is every 500
+ * episodes, which is shown whatever G_MESSAGES_DEBUG says.
+ */
+static void
+ensure_archive (Archive    *archive,
+                const char *tmp_dir)
+{
+  const char *reuse = g_getenv (archive->env_name);
+  g_autoptr(GError) error = NULL;
+  gint64 started;
+  guint handler;
+
+  if (reuse != NULL && reuse[0] != '\0')
+    archive->path = g_strdup (reuse);
+  else
+    {
+      g_autofree char *name = g_strdup_printf ("archive-%u.db", archive->n_episodes);
+
+      archive->path = g_build_filename (tmp_dir, name, NULL);
+    }
+
+  if (g_file_test (archive->path, G_FILE_TEST_EXISTS))
+    {
+      g_print ("Archive of %u episodes: %s (reused)\n", archive->n_episodes, archive->path);
+      return;
+    }
+
+  g_print ("Generating %u episodes into %s…\n", archive->n_episodes, archive->path);
+  started = now_us ();
+  handler = g_log_set_handler ("efir-archive-generator", G_LOG_LEVEL_DEBUG,
+                               generator_logged_cb, &started);
+  if (!efir_archive_generate (archive->path, archive->n_episodes, SEED, &error))
+    g_error ("Could not generate the archive: %s", error->message);
+  g_log_remove_handler ("efir-archive-generator", handler);
+
+  archive->generated = TRUE;
+  g_print ("  done in %.0f s\n", (now_us () - started) / 1e6);
+}
+
+/* 1, 2: start-up --------------------------------------------------------- */
+
+/* VmRSS of a live process in kB, or -1 once it has exited. */
+static gint64
+read_vm_rss_kb (GPid pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/status", (int) pid);
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents (path, &status, NULL, NULL))
+    return -1;
+  if ((line = strstr (status, "\nVmRSS:")) == NULL)
+    return -1;
+  return g_ascii_strtoll (line + strlen ("\nVmRSS:"), NULL, 10);
+}
+
+typedef struct
+{
+  double frame_ms;    /* spawn to first frame */
+  gint64 rss_kb;      /* VmRSS just after the report, -1 if it had exited */
+  gint64 peak_kb;     /* the largest RSS of the process's life */
+} StartupRun;
+
+/* Spawned with fork and exec rather than GSubprocess so that the child is
+ * reaped here with wait4(), which gives its peak resident size: a process
+ * that quits right after its first frame may be gone before /proc is read.
+ */
+static gboolean
+run_to_first_frame (char       **argv,
+                    char       **envp,
+                    StartupRun  *run,
+                    GError     **error)
+{
+  g_autoptr(GString) output = g_string_new (NULL);
+  struct rusage usage;
+  gint64 started;
+  gint64 deadline;
+  gint64 reported = 0;
+  GPid pid;
+  int out_fd;
+  int status;
+
+  run->rss_kb = -1;
+  run->peak_kb = -1;
+
+  started = now_us ();
+  if (!g_spawn_async_with_pipes (NULL, argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                 &pid, NULL, &out_fd, NULL, error))
+    return FALSE;
+
+  deadline = started + CHILD_TIMEOUT_MS * 1000;
+  for (;;)
+    {
+      struct pollfd pfd = { out_fd, POLLIN, 0 };
+      char buffer[512];
+      gssize n;
+      int left_ms = (int) MAX ((deadline - now_us ()) / 1000, 0);
+
+      int ready = poll (&pfd, 1, left_ms);
+
+      if (ready < 0 && errno == EINTR)
+        continue;
+      if (ready <= 0)
+        {
+          kill (pid, SIGKILL);
+          break;
+        }
+      n = read (out_fd, buffer, sizeof buffer);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      g_string_append_len (output, buffer, n);
+
+      if (reported == 0)
+        {
+          const char *line = strstr (output->str, "first-frame ");
+
+          if (line != NULL && strchr (line, '\n') != NULL)
+            {
+              /* Read before anything else: the process is quitting. */
+              run->rss_kb = read_vm_rss_kb (pid);
+              reported = g_ascii_strtoll (line + strlen ("first-frame "), NULL, 10);
+            }
+        }
+    }
+  close (out_fd);
+
+  if (wait4 (pid, &status, 0, &usage) == pid)
+    run->peak_kb = usage.ru_maxrss;
+  g_spawn_close_pid (pid);
+
+  if (reported == 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s reported no first frame (%s)",
+                   argv[0], WIFEXITED (status) ? "exited" : "killed");
+      return FALSE;
+    }
+
+  run->frame_ms = (reported - started) / 1000.0;
+  return TRUE;
+}
+
+typedef struct
+{
+  const char  *name;
+  char       **argv;
+  GArray      *frame_ms;
+  GArray      *rss_mb;
+  GArray      *peak_mb;
+} Contender;
+
+static void
+contender_run (Contender  *contender,
+               char      **envp,
+               gboolean    counted)
+{
+  g_autoptr(GError) error = NULL;
+  StartupRun run;
+
+  if (!run_to_first_frame (contender->argv, envp, &run, &error))
+    g_error ("%s", error->message);
+
+  if (!counted)
+    {
+      g_print ("  %-30s %8.1f   (first run, not counted)\n", contender->name, run.frame_ms);
+      return;
+    }
+
+  samples_add (contender->frame_ms, run.frame_ms);
+  if (run.rss_kb >= 0)
+    samples_add (contender->rss_mb, run.rss_kb / 1024.0);
+  if (run.peak_kb >= 0)
+    samples_add (contender->peak_mb, run.peak_kb / 1024.0);
+}
+
+static void
+contender_clear (Contender *contender)
+{
+  g_clear_pointer (&contender->frame_ms, g_array_unref);
+  g_clear_pointer (&contender->rss_mb, g_array_unref);
+  g_clear_pointer (&contender->peak_mb, g_array_unref);
+}
+
+static void
+contender_print (Contender *contender)
+{
+  g_print ("  %-30s %8.1f %8.1f %8.1f %9.1f %5u/%-3u %9.1f\n", contender->name,
+           percentile (contender->frame_ms, 50), samples_min (contender->frame_ms),
+           samples_max (contender->frame_ms), percentile (contender->rss_mb, 50),
+           contender->rss_mb->len, contender->frame_ms->len, percentile (contender->peak_mb, 50));
+}
+
+static void
+bench_startup (Archive    *archive,
+               const char *efir_path,
+               const char *bare_path,
+               Summary    *summary)
+{
+  g_auto(GStrv) envp = g_get_environ ();
+  char *efir_argv[] = { (char *) efir_path, (char *) "--db", archive->path, NULL };
+  char *bare_argv[] = { (char *) bare_path, NULL };
+  Contender efir = { "efir --db ARCHIVE", efir_argv, samples_new (), samples_new (), samples_new () };
+  Contender bare = { "bare AdwApplicationWindow", bare_argv, samples_new (), samples_new (), samples_new () };
+  double ratio;
+  double extra_mb;
+  gboolean use_peak;
+
+  envp = g_environ_setenv (envp, "EFIR_REPORT_FIRST_FRAME", "1", TRUE);
+  envp = g_environ_setenv (envp, "EFIR_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
+
+  g_print ("\nStart-up to the first frame, %u-episode archive: %d runs of each, interleaved\n",
+           archive->n_episodes, STARTUP_RUNS);
+
+  /* Which goes first alternates, so that a drift in the machine's load
+   * falls on both alike.
+   */
+  for (guint i = 0; i < STARTUP_WARM_UP + STARTUP_RUNS; i++)
+    {
+      gboolean counted = i >= STARTUP_WARM_UP;
+
+      if (i % 2 == 0)
+        {
+          contender_run (&bare, envp, counted);
+          contender_run (&efir, envp, counted);
+        }
+      else
+        {
+          contender_run (&efir, envp, counted);
+          contender_run (&bare, envp, counted);
+        }
+    }
+
+  g_print ("  %-30s %8s %8s %8s %9s %9s %9s\n", "", "median", "min", "max", "VmRSS", "read in", "peak RSS");
+  g_print ("  %-30s %8s %8s %8s %9s %9s %9s\n", "", "ms", "ms", "ms", "MB", "runs", "MB");
+  contender_print (&bare);
+  contender_print (&efir);
+
+  ratio = percentile (efir.frame_ms, 50) / percentile (bare.frame_ms, 50);
+
+  /* VmRSS is read as the process quits after its report, and now and then
+   * it is gone first; the peak of its life (from wait4) stands in if that
+   * happened in more than a few runs.
+   */
+  use_peak = efir.rss_mb->len < STARTUP_RUNS / 2 || bare.rss_mb->len < STARTUP_RUNS / 2;
+  if (use_peak)
+    extra_mb = percentile (efir.peak_mb, 50) - percentile (bare.peak_mb, 50);
+  else
+    extra_mb = percentile (efir.rss_mb, 50) - percentile (bare.rss_mb, 50);
+
+  g_print ("  %-30s %8.2fx %35s target ≤ %.1fx: %s\n", "ratio of medians efir/bare", ratio, "",
+           STARTUP_RATIO_TARGET, verdict (ratio <= STARTUP_RATIO_TARGET));
+  g_print ("  %-30s %+8.1f MB %-32s target ≤ +%.0f MB: %s\n", "resident memory efir − bare",
+           extra_mb, use_peak ? "(peak RSS)" : "(VmRSS)", RSS_EXTRA_TARGET_MB,
+           verdict (extra_mb <= RSS_EXTRA_TARGET_MB));
+
+  summary->startup_ratio = ratio;
+  summary->rss_extra_mb = extra_mb;
+
+  contender_clear (&efir);
+  contender_clear (&bare);
+}
+
+/* The probe ----------------------------------------------------------------- */
+
+static gint
+probe_poll (GPollFD *fds,
+            guint    nfds,
+            gint     timeout)
+{
+  gint64 entered = now_us ();
+  gint result;
+
+  if (probe.condition != NULL && probe.condition_met == 0 &&
+      probe.condition (probe.condition_data))
+    probe.condition_met = entered;
+
+  if (probe.recording && probe.awake_since != 0)
+    {
+      Iteration iteration = { probe.awake_since, entered - probe.awake_since,
+                              probe.sql_us, probe.did };
+
+      g_array_append_val (probe.iterations, iteration);
+    }
+  probe.did = 0;
+  probe.sql_us = 0;
+
+  result = probe.default_poll (fds, nfds, timeout);
+
+  probe.awake_since = now_us ();
+  return result;
+}
+
+static int
+statement_profiled_cb (unsigned  type,
+                       void     *context,
+                       void     *statement,
+                       void     *elapsed_ns)
+{
+  gint64 us = *(sqlite3_int64 *) elapsed_ns / 1000;
+  const char *sql = sqlite3_sql (statement);
+
+  probe.sql_us += us;
+  if (probe.recording)
+    probe.sql_total_us += us;
+
+  if (sql != NULL && g_ascii_strncasecmp (sql, "COMMIT", 6) == 0)
+    {
+      probe.did |= DID_COMMIT;
+      if (probe.recording)
+        probe.n_commits++;
+    }
+  return 0;
+}
+
+static void
+frame_painted_cb (GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  gint64 now = now_us ();
+
+  probe.did |= DID_PAINT;
+  if (probe.recording)
+    g_array_append_val (probe.paints, now);
+}
+
+static void
+probe_start (void)
+{
+  g_array_set_size (probe.iterations, 0);
+  g_array_set_size (probe.paints, 0);
+  probe.n_commits = 0;
+  probe.n_reparses = 0;
+  probe.sql_total_us = 0;
+  probe.awake_since = 0;
+  probe.recording = TRUE;
+}
+
+static void
+probe_stop (void)
+{
+  probe.recording = FALSE;
+}
+
+/* 3: opening a long episode ---------------------------------------------- */
+
+typedef struct
+{
+  EfirWindow *window;
+  gint64      episode_id;
+  int         expected_chars;
+
+  /* Borrowed, and checked to be still in the window each time */
+  GtkWidget  *transcript;
+} Target;
+
+static EfirTranscriptEditor *
+target_get_transcript (Target *target)
+{
+  if (target->transcript == NULL ||
+      gtk_widget_get_root (target->transcript) != GTK_ROOT (target->window))
+    {
+      /* The editor the window shows, found by its type so that no part of
+       * the window's layout is assumed.
+       */
+      GtkWidget *editor = GTK_WIDGET (efir_window_get_editor (target->window));
+
+      g_clear_weak_pointer (&target->transcript);
+      if (editor != NULL)
+        g_set_weak_pointer (&target->transcript, find_widget (editor, EFIR_TYPE_TRANSCRIPT_EDITOR));
+    }
+
+  return (EfirTranscriptEditor *) target->transcript;
+}
+
+/* The long episode's whole text is in the editor and can be typed into. */
+static gboolean
+target_is_editable (gpointer data)
+{
+  Target *target = data;
+  EfirTranscriptEditor *transcript = target_get_transcript (target);
+  EfirEpisode *episode;
+  GtkSourceView *view;
+
+  if (transcript == NULL)
+    return FALSE;
+
+  episode = efir_transcript_editor_get_episode (transcript);
+  view = efir_transcript_editor_get_view (transcript);
+  return episode != NULL && efir_episode_get_id (episode) == target->episode_id &&
+         gtk_text_view_get_editable (GTK_TEXT_VIEW (view)) &&
+         gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view))) ==
+           target->expected_chars;
+}
+
+typedef struct
+{
+  gint64   after;
+  gint64   painted;
+  gboolean done;
+} FrameWait;
+
+static void
+frame_waited_cb (GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  FrameWait *wait = user_data;
+
+  if (wait->done)
+    return;
+
+  if (probe.condition == NULL || probe.condition (probe.condition_data))
+    {
+      wait->painted = now_us ();
+      wait->done = TRUE;
+    }
+}
+
+/* Runs the main loop until a frame has been painted after the probe's
+ * condition (if any) holds; returns when it was painted, or 0.
+ */
+static gint64
+wait_for_frame (guint timeout_ms)
+{
+  FrameWait wait = { now_us (), 0, FALSE };
+  gulong handler;
+
+  handler = g_signal_connect (probe.clock, "after-paint", G_CALLBACK (frame_waited_cb), &wait);
+  /* An open that changes nothing on screen would otherwise wait for ever. */
+  gdk_frame_clock_request_phase (probe.clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  run_until (&wait.done, timeout_ms);
+  g_signal_handler_disconnect (probe.clock, handler);
+
+  return wait.painted;
+}
+
+static void
+open_and_settle (Target *target,
+                 gint64  episode_id)
+{
+  efir_window_open_episode (target->window, episode_id);
+  wait_for_frame (OPEN_TIMEOUT_MS);
+  run_for (SETTLE_MS);
+}
+
+static void
+bench_open (Target  *target,
+            gint64   other_id,
+            guint    n_segments,
+            gsize    text_bytes,
+            Summary *summary)
+{
+  g_autoptr(GArray) call_ms = samples_new ();
+  g_autoptr(GArray) sql_ms = samples_new ();
+  g_autoptr(GArray) editable_ms = samples_new ();
+  g_autoptr(GArray) drawn_ms = samples_new ();
+  g_autofree char *segments = format_count (n_segments);
+
+  g_print ("\nOpening the three-hour episode (%s segments, %.0f KB of text) until it is editable "
+           "and drawn: %d opens, another episode opened between\n",
+           segments, text_bytes / 1024.0, OPEN_RUNS);
+
+  for (guint i = 0; i < OPEN_WARM_UP + OPEN_RUNS; i++)
+    {
+      gint64 started;
+      gint64 returned;
+      gint64 sql_before;
+      gint64 painted;
+
+      open_and_settle (target, other_id);
+
+      probe.condition = target_is_editable;
+      probe.condition_data = target;
+      probe.condition_met = 0;
+      sql_before = probe.sql_total_us;
+      probe.recording = TRUE;
+
+      started = now_us ();
+      efir_window_open_episode (target->window, target->episode_id);
+      returned = now_us ();
+      if (probe.condition_met == 0 && target_is_editable (target))
+        probe.condition_met = returned;
+
+      painted = wait_for_frame (OPEN_TIMEOUT_MS);
+
+      probe.recording = FALSE;
+      probe.condition = NULL;
+
+      if (painted == 0 || probe.condition_met == 0)
+        g_error ("The long episode did not become editable within %d ms", OPEN_TIMEOUT_MS);
+
+      if (i < OPEN_WARM_UP)
+        {
+          g_print ("  first open, not counted: %.1f ms\n", (painted - started) / 1000.0);
+          run_for (SETTLE_MS);
+          continue;
+        }
+
+      samples_add (call_ms, (returned - started) / 1000.0);
+      samples_add (sql_ms, (probe.sql_total_us - sql_before) / 1000.0);
+      samples_add (editable_ms, (probe.condition_met - started) / 1000.0);
+      samples_add (drawn_ms, (painted - started) / 1000.0);
+      run_for (SETTLE_MS);
+    }
+
+  g_print ("  %-44s %8s %8s %8s\n", "from efir_window_open_episode () to", "median", "min", "max");
+  g_print ("  %-44s %8.1f %8.1f %8.1f\n", "its return", percentile (call_ms, 50),
+           samples_min (call_ms), samples_max (call_ms));
+  g_print ("  %-44s %8.1f %8.1f %8.1f\n", "  of which SQL on the main connection",
+           percentile (sql_ms, 50), samples_min (sql_ms), samples_max (sql_ms));
+  g_print ("  %-44s %8.1f %8.1f %8.1f\n", "the whole text in the buffer, editable",
+           percentile (editable_ms, 50), samples_min (editable_ms), samples_max (editable_ms));
+  g_print ("  %-44s %8.1f %8.1f %8.1f   target < %.0f ms: %s\n", "the next frame drawn",
+           percentile (drawn_ms, 50), samples_min (drawn_ms), samples_max (drawn_ms),
+           OPEN_TARGET_MS, verdict (percentile (drawn_ms, 50) < OPEN_TARGET_MS));
+
+  summary->open_ms = percentile (drawn_ms, 50);
+}
+
+/* 4: typing during autosaves --------------------------------------------- */
+
+/* Azerbaijani, as the long episode is, with the letters a keyboard layout
+ * composes (ə ı ş ç ğ ö ü).
+ */
+static const char typed_text[] =
+  "Bu gün qonağımız çox çətin suala cavab verdi. "
+  "Müharibə haqqında danışmaq asan deyil. "
+  "Şəhərdə qiymətlər yenə artıb. "
+  "Ölkənin iqtisadiyyatı üçün bu ağır ildir. ";
+
+typedef struct
+{
+  GtkTextView *view;
+  const char  *next;
+  gint64       due;
+  gint64       stop;
+  GArray      *late_ms;
+  guint        n_keys;
+  gboolean     done;
+} Typist;
+
+static gboolean type_key_cb (gpointer user_data);
+
+static void
+typist_schedule (Typist *typist,
+                 guint   delay_ms)
+{
+  typist->due = now_us () + delay_ms * 1000;
+  g_timeout_add (delay_ms, type_key_cb, typist);
+}
+
+/* As GtkTextView commits a key: one user action, inserted where the
+ * cursor is, the cursor kept on screen.
+ */
+static gboolean
+type_key_cb (gpointer user_data)
+{
+  Typist *typist = user_data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (typist->view);
+  gint64 now = now_us ();
+  const char *end;
+  gboolean sentence_ends;
+
+  samples_add (typist->late_ms, MAX (now - typist->due, 0) / 1000.0);
+  probe.did |= DID_KEY;
+
+  if (*typist->next == '\0')
+    typist->next = typed_text;
+  end = g_utf8_next_char (typist->next);
+  sentence_ends = typist->next > typed_text && *typist->next == ' ' && typist->next[-1] == '.';
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, typist->next, end - typist->next, TRUE);
+  gtk_text_buffer_end_user_action (buffer);
+  gtk_text_view_scroll_mark_onscreen (typist->view, gtk_text_buffer_get_insert (buffer));
+  typist->next = end;
+  typist->n_keys++;
+
+  if (now >= typist->stop)
+    typist->done = TRUE;
+  else
+    typist_schedule (typist, sentence_ends ? SENTENCE_PAUSE_MS : KEY_INTERVAL_MS);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+transcript_changed_cb (GListModel *model,
+                       guint       position,
+                       guint       removed,
+                       guint       added,
+                       gpointer    user_data)
+{
+  probe.did |= DID_REPARSE;
+  if (probe.recording)
+    probe.n_reparses++;
+}
+
+/* Keeps the frame clock running, as an animation would, so that the time
+ * between two frames says how long the screen could not change.
+ */
+static gboolean
+ticked_cb (GtkWidget     *widget,
+           GdkFrameClock *clock,
+           gpointer       user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static char *
+describe_iteration (const Iteration *iteration)
+{
+  g_autoptr(GString) what = g_string_new (NULL);
+
+  if (iteration->did & DID_KEY)
+    g_string_append (what, "key typed, ");
+  if (iteration->did & DID_REPARSE)
+    g_string_append (what, "text read into the episode, ");
+  if (iteration->did & DID_COMMIT)
+    g_string_append (what, "autosave committed, ");
+  if (iteration->did & DID_PAINT)
+    g_string_append (what, "frame painted, ");
+  if (iteration->sql_us > 0)
+    g_string_append_printf (what, "SQL %.1f ms, ", iteration->sql_us / 1000.0);
+  if (what->len == 0)
+    g_string_append (what, "other work (GTK idle, timers), ");
+  g_string_truncate (what, what->len - 2);
+
+  return g_string_free (g_steal_pointer (&what), FALSE);
+}
+
+static int
+compare_iterations_by_duration (gconstpointer a,
+                                gconstpointer b)
+{
+  const Iteration *x = a;
+  const Iteration *y = b;
+
+  return x->duration < y->duration ? 1 : x->duration > y->duration ? -1 : 0;
+}
+
+/* @over_ms: the samples at or above it are counted. */
+static void
+print_stats_row (const char *what,
+                 GArray     *ms,
+                 double      over_ms,
+                 gboolean    with_target)
+{
+  guint over = 0;
+
+  for (guint i = 0; i < ms->len; i++)
+    if (g_array_index (ms, double, i) >= over_ms)
+      over++;
+
+  g_print ("  %-42s %6u %8.1f %8.1f %8.1f %7u (≥ %.0f ms)", what, ms->len, percentile (ms, 50),
+           percentile (ms, 99), samples_max (ms), over, over_ms);
+  if (with_target)
+    g_print ("   target max < %.0f ms: %s", FRAME_TARGET_MS,
+             verdict (samples_max (ms) < FRAME_TARGET_MS));
+  g_print ("\n");
+}
+
+static void
+bench_typing (Target  *target,
+              Summary *summary)
+{
+  g_autoptr(GArray) frame_ms = samples_new ();
+  g_autoptr(GArray) stall_ms = samples_new ();
+  g_autoptr(GArray) interval_ms = samples_new ();
+  g_autoptr(GArray) late_ms = samples_new ();
+  g_autoptr(GArray) sorted = NULL;
+  EfirTranscriptEditor *transcript;
+  GtkWidget *editor;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GListModel *segments;
+  GtkTextIter iter;
+  Typist typist = { 0 };
+  gulong changed_handler;
+  guint tick;
+  gint64 started;
+
+  open_and_settle (target, target->episode_id);
+
+  editor = GTK_WIDGET (efir_window_get_editor (target->window));
+  if (EFIR_IS_EPISODE_EDITOR (editor))
+    efir_episode_editor_show_section (EFIR_EPISODE_EDITOR (editor), EFIR_EDITOR_SECTION_TRANSCRIPT);
+
+  transcript = target_get_transcript (target);
+  view = GTK_TEXT_VIEW (efir_transcript_editor_get_view (transcript));
+  buffer = gtk_text_view_get_buffer (view);
+  segments = G_LIST_MODEL (efir_episode_get_transcript (efir_transcript_editor_get_episode (transcript)));
+  changed_handler = g_signal_connect (segments, "items-changed", G_CALLBACK (transcript_changed_cb), NULL);
+
+  /* At the end of a segment's text near the top, where a producer
+   * correcting the transcript along with the video would be.
+   */
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 5);
+  if (!gtk_text_iter_ends_line (&iter))
+    gtk_text_iter_forward_to_line_end (&iter);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  run_for (SETTLE_MS);
+
+  typist.view = view;
+  typist.next = typed_text;
+  typist.late_ms = late_ms;
+
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (target->window), ticked_cb, NULL, NULL);
+  probe_start ();
+
+  started = now_us ();
+  typist.stop = started + TYPING_MS * 1000;
+  typist_schedule (&typist, KEY_INTERVAL_MS);
+  run_until (&typist.done, TYPING_MS * 2);
+  run_for (TYPING_TAIL_MS);
+
+  probe_stop ();
+  gtk_widget_remove_tick_callback (GTK_WIDGET (target->window), tick);
+  g_signal_handler_disconnect (segments, changed_handler);
+
+  for (guint i = 0; i < probe.iterations->len; i++)
+    {
+      const Iteration *iteration = &g_array_index (probe.iterations, Iteration, i);
+
+      samples_add (stall_ms, iteration->duration / 1000.0);
+      if (iteration->did & DID_PAINT)
+        samples_add (frame_ms, iteration->duration / 1000.0);
+    }
+  for (guint i = 1; i < probe.paints->len; i++)
+    samples_add (interval_ms,
+                 (g_array_index (probe.paints, gint64, i) - g_array_index (probe.paints, gint64, i - 1)) / 1000.0);
+
+  g_print ("\nTyping into the three-hour transcript: %u keys in %.1f s (a key every %d ms, "
+           "%d ms between sentences), then %.0f s of quiet\n",
+           typist.n_keys, TYPING_MS / 1000.0, KEY_INTERVAL_MS, SENTENCE_PAUSE_MS,
+           TYPING_TAIL_MS / 1000.0);
+  g_print ("  seen meanwhile: %u re-reads of the text into the episode, %u autosaves (COMMIT), "
+           "%.1f ms of SQL on the main connection\n",
+           probe.n_reparses, probe.n_commits, probe.sql_total_us / 1000.0);
+  g_print ("  %-42s %6s %8s %8s %8s %7s\n", "ms", "n", "median", "p99", "max", "over");
+  print_stats_row ("frame (main-loop iteration that painted)", frame_ms, FRAME_TARGET_MS, TRUE);
+  print_stats_row ("main-loop iteration, any work", stall_ms, FRAME_TARGET_MS, TRUE);
+  /* At 60 Hz a frame is due every 16.7 ms; a gap of two is a frame lost. */
+  print_stats_row ("interval between frames (clock running)", interval_ms, 2 * 1000.0 / 60, FALSE);
+  print_stats_row ("keystroke timer lateness", late_ms, FRAME_TARGET_MS, FALSE);
+
+  sorted = g_array_copy (probe.iterations);
+  g_array_sort (sorted, compare_iterations_by_duration);
+  g_print ("  longest iterations:\n");
+  for (guint i = 0; i < MIN (sorted->len, 8); i++)
+    {
+      const Iteration *iteration = &g_array_index (sorted, Iteration, i);
+      g_autofree char *what = describe_iteration (iteration);
+
+      g_print ("    %7.1f ms at %5.1f s  %s\n", iteration->duration / 1000.0,
+               (iteration->start - started) / 1e6, what);
+    }
+
+  summary->longest_frame_ms = samples_max (frame_ms);
+  summary->longest_stall_ms = samples_max (stall_ms);
+}
+
+static void
+bench_editor (EfirApplication *app,
+              Archive         *archive,
+              Summary         *summary)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(EfirProgram) program = NULL;
+  g_autoptr(EfirEpisode) episode = NULL;
+  g_autoptr(GListModel) episodes = NULL;
+  g_autoptr(EfirEpisode) other = NULL;
+  g_autofree char *text = NULL;
+  Target target = { 0 };
+  GListModel *segments;
+  gint64 started;
+
+  g_print ("\n%u-episode archive, in the benchmark's own process\n", archive->n_episodes);
+
+  if (!(store = efir_store_open (archive->path, &error)))
+    g_error ("Could not open %s: %s", archive->path, error->message);
+  if (!(program = efir_store_find_program (store, "Çətin sual", &error)))
+    g_error ("No programme “Çətin sual”: %s", error ? error->message : "");
+
+  episode = efir_archive_make_long_episode (efir_program_get_id (program), SEED);
+  if (!efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error))
+    g_error ("Could not save the long episode: %s", error->message);
+
+  segments = G_LIST_MODEL (efir_episode_get_transcript (episode));
+  text = efir_transcript_text_format (segments);
+
+  /* The newest other episode of the programme, an ordinary 40-minute one. */
+  if (!(episodes = efir_store_list_episodes (store, efir_program_get_id (program), &error)))
+    g_error ("Could not list the episodes: %s", error->message);
+  for (guint i = g_list_model_get_n_items (episodes); i > 0 && other == NULL; i--)
+    {
+      g_autoptr(EfirEpisode) candidate = g_list_model_get_item (episodes, i - 1);
+
+      if (efir_episode_get_id (candidate) != efir_episode_get_id (episode))
+        other = g_steal_pointer (&candidate);
+    }
+
+  probe.db = efir_database_get_handle (efir_store_get_database (store));
+  sqlite3_trace_v2 (probe.db, SQLITE_TRACE_PROFILE, statement_profiled_cb, NULL);
+
+  started = now_us ();
+  target.window = efir_window_new (app, store, archive->path, NULL);
+  target.episode_id = efir_episode_get_id (episode);
+  target.expected_chars = (int) g_utf8_strlen (text, -1);
+  gtk_window_present (GTK_WINDOW (target.window));
+
+  probe.clock = gtk_widget_get_frame_clock (GTK_WIDGET (target.window));
+  g_signal_connect (probe.clock, "after-paint", G_CALLBACK (frame_painted_cb), NULL);
+  wait_for_frame (OPEN_TIMEOUT_MS);
+  g_print ("  window built and drawn in %.0f ms (GSK renderer %s)\n", (now_us () - started) / 1000.0,
+           G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (target.window))));
+  run_for (SETTLE_MS);
+
+  bench_open (&target, efir_episode_get_id (other), g_list_model_get_n_items (segments),
+              strlen (text), summary);
+  bench_typing (&target, summary);
+
+  /* Closing saves what is still unsaved, with the trace still on. */
+  g_signal_handlers_disconnect_by_func (probe.clock, frame_painted_cb, NULL);
+  g_clear_weak_pointer (&target.transcript);
+  gtk_window_destroy (GTK_WINDOW (target.window));
+  run_for (SETTLE_MS);
+  sqlite3_trace_v2 (probe.db, 0, NULL, NULL);
+  probe.db = NULL;
+  probe.clock = NULL;
+
+  /* A reused archive stays as it was generated. */
+  if (!efir_store_delete_episode (store, target.episode_id, &error))
+    g_error ("Could not delete the long episode: %s", error->message);
+}
+
+/* Main ------------------------------------------------------------------- */
+
+static gboolean
+archive_wanted (const Archive *archive,
+                int            only_episodes)
+{
+  return only_episodes == 0 || archive->n_episodes == (guint) only_episodes;
+}
+
+static char *
+find_program (const char *env_name,
+              const char *build_path)
+{
+  const char *path = g_getenv (env_name);
+
+  if (path == NULL || path[0] == '\0')
+    path = build_path;
+  if (!g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
+    g_error ("%s is not built (or set %s)", path, env_name);
+  return g_strdup (path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirApplication) app = NULL;
+  g_autofree char *tmp_dir = NULL;
+  g_autofree char *efir_path = NULL;
+  g_autofree char *bare_path = NULL;
+  Archive archives[] = {
+    { 5000, "EFIR_BENCH_ARCHIVE_5K", NULL, FALSE },
+    { 10000, "EFIR_BENCH_ARCHIVE_10K", NULL, FALSE },
+  };
+  Summary summaries[G_N_ELEMENTS (archives)] = { { 0 } };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autofree char *only = NULL;
+  int only_episodes = 0;
+  gboolean run_startup;
+  gboolean run_editor;
+  GOptionEntry entries[] = {
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Run only one part: startup or editor", "PART" },
+    { "episodes", 0, 0, G_OPTION_ARG_INT, &only_episodes, "Only the archive of 5000 or 10000 episodes", "N" },
+    { NULL }
+  };
+
+  setlocale (LC_ALL, "");
+
+  /* Both parts on both archives unless told otherwise; the options are for
+   * profiling one part (perf record -g … bench-editor --only editor).
+   */
+  context = g_option_context_new ("— what the editor costs on a full archive");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error) ||
+      (only != NULL && g_strcmp0 (only, "startup") != 0 && g_strcmp0 (only, "editor") != 0))
+    {
+      g_printerr ("%s\n", error != NULL ? error->message : "--only takes startup or editor");
+      return 2;
+    }
+  run_startup = only == NULL || g_strcmp0 (only, "startup") == 0;
+  run_editor = only == NULL || g_strcmp0 (only, "editor") == 0;
+
+  efir_path = find_program ("EFIR_BENCH_EFIR", BUILD_ROOT "/src/app/efir");
+  bare_path = find_program ("EFIR_BENCH_BARE_WINDOW", BUILD_ROOT "/tests/bench/bench-bare-window");
+
+  if (!(tmp_dir = g_dir_make_tmp ("efir-bench-editor-XXXXXX", &error)))
+    g_error ("%s", error->message);
+
+  print_machine ();
+  for (guint i = 0; i < G_N_ELEMENTS (archives); i++)
+    if (archive_wanted (&archives[i], only_episodes))
+      ensure_archive (&archives[i], tmp_dir);
+
+  for (guint i = 0; i < G_N_ELEMENTS (archives) && run_startup; i++)
+    if (archive_wanted (&archives[i], only_episodes))
+      bench_startup (&archives[i], efir_path, bare_path, &summaries[i]);
+
+  /* The window needs a registered application; non-unique so that an Efir
+   * already running on the session bus does not take the window over.
+   */
+  app = efir_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("Could not register the application: %s", error->message);
+
+  probe.iterations = g_array_new (FALSE, FALSE, sizeof (Iteration));
+  probe.paints = g_array_new (FALSE, FALSE, sizeof (gint64));
+  probe.default_poll = g_main_context_get_poll_func (NULL);
+  g_main_context_set_poll_func (NULL, probe_poll);
+
+  for (guint i = 0; i < G_N_ELEMENTS (archives) && run_editor; i++)
+    if (archive_wanted (&archives[i], only_episodes))
+      bench_editor (app, &archives[i], &summaries[i]);
+
+  g_print ("\nSummary                               5,000 episodes  10,000 episodes  target\n");
+  g_print ("  start-up, efir/bare (medians)       %13.2fx  %14.2fx  ≤ %.1fx: %s, %s\n",
+           summaries[0].startup_ratio, summaries[1].startup_ratio, STARTUP_RATIO_TARGET,
+           verdict (summaries[0].startup_ratio <= STARTUP_RATIO_TARGET),
+           verdict (summaries[1].startup_ratio <= STARTUP_RATIO_TARGET));
+  g_print ("  resident memory, efir − bare        %+11.1f MB  %+12.1f MB  ≤ +%.0f MB: %s, %s\n",
+           summaries[0].rss_extra_mb, summaries[1].rss_extra_mb, RSS_EXTRA_TARGET_MB,
+           verdict (summaries[0].rss_extra_mb <= RSS_EXTRA_TARGET_MB),
+           verdict (summaries[1].rss_extra_mb <= RSS_EXTRA_TARGET_MB));
+  g_print ("  open 3-hour episode (median)        %11.1f ms  %12.1f ms  < %.0f ms: %s, %s\n",
+           summaries[0].open_ms, summaries[1].open_ms, OPEN_TARGET_MS,
+           verdict (summaries[0].open_ms < OPEN_TARGET_MS),
+           verdict (summaries[1].open_ms < OPEN_TARGET_MS));
+  g_print ("  longest frame while typing          %11.1f ms  %12.1f ms  < %.0f ms: %s, %s\n",
+           summaries[0].longest_frame_ms, summaries[1].longest_frame_ms, FRAME_TARGET_MS,
+           verdict (summaries[0].longest_frame_ms < FRAME_TARGET_MS),
+           verdict (summaries[1].longest_frame_ms < FRAME_TARGET_MS));
+  g_print ("  longest main-loop stall while typing%11.1f ms  %12.1f ms  < %.0f ms: %s, %s\n",
+           summaries[0].longest_stall_ms, summaries[1].longest_stall_ms, FRAME_TARGET_MS,
+           verdict (summaries[0].longest_stall_ms < FRAME_TARGET_MS),
+           verdict (summaries[1].longest_stall_ms < FRAME_TARGET_MS));
+
+  g_main_context_set_poll_func (NULL, probe.default_poll);
+  g_clear_pointer (&probe.iterations, g_array_unref);
+  g_clear_pointer (&probe.paints, g_array_unref);
+
+  remove_tree (tmp_dir);
+
+  return EXIT_SUCCESS;
+}
