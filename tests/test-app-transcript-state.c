@@ -262,6 +262,76 @@ test_parse_while_typing (void)
     }
 }
 
+/* Whatever a producer does to the text, every line that does not start a
+ * segment is in the model word for word, and saving and loading again
+ * reads the same.
+ */
+static void
+test_parse_keeps_every_line (void)
+{
+  static const char alphabet[] = "[]:.0123456789 \nHost\xc9\x99";
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (sample);
+      g_autoptr(GPtrArray) segments = NULL;
+      g_autoptr(GPtrArray) reread = NULL;
+      g_autoptr(GListModel) model = NULL;
+      g_autofree char *written = NULL;
+      g_autofree char *all_text = NULL;
+      g_auto(GStrv) lines = NULL;
+      GString *joined;
+      guint n_edits = g_test_rand_int_range (1, 6);
+
+      for (guint i = 0; i < n_edits; i++)
+        {
+          gsize at = g_test_rand_int_range (0, text->len + 1);
+
+          if (g_test_rand_bit () && text->len > 0)
+            g_string_erase (text, MIN (at, text->len - 1), 1);
+          else
+            g_string_insert_c (text, at, alphabet[g_test_rand_int_range (0, sizeof alphabet - 1)]);
+        }
+
+      /* As a text buffer holds it. */
+      if (!g_utf8_validate (text->str, text->len, NULL))
+        {
+          g_autofree char *valid = g_utf8_make_valid (text->str, text->len);
+
+          g_string_assign (text, valid);
+        }
+
+      segments = efir_transcript_state_parse (text->str, text->len, 60, NULL);
+      model = store_from (segments);
+      written = efir_transcript_text_format (model);
+      reread = efir_transcript_state_parse (written, -1, 60, NULL);
+      assert_segments_equal (segments, reread);
+
+      joined = g_string_new (NULL);
+      for (guint i = 0; i < segments->len; i++)
+        {
+          g_string_append (joined, efir_segment_get_text (g_ptr_array_index (segments, i)));
+          g_string_append_c (joined, '\n');
+        }
+      all_text = g_string_free (joined, FALSE);
+
+      lines = g_strsplit (text->str, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          EfirTranscriptLine scan;
+
+          efir_transcript_state_scan_line (lines[i], strlen (lines[i]), &scan, NULL);
+          if (scan.kind == EFIR_TRANSCRIPT_LINE_TEXT || scan.kind == EFIR_TRANSCRIPT_LINE_BAD)
+            {
+              g_autofree char *stripped = g_strstrip (g_strdup (lines[i]));
+
+              if (strstr (all_text, stripped) == NULL)
+                g_error ("Line %u, “%s”, is lost from:\n%s", i + 1, stripped, text->str);
+            }
+        }
+    }
+}
+
 static void
 test_parse_invalid_utf8 (void)
 {
@@ -482,6 +552,7 @@ main (int   argc,
                    test_parse_text_before_first_timecode);
   g_test_add_func ("/app/transcript-state/parse/while-typing", test_parse_while_typing);
   g_test_add_func ("/app/transcript-state/parse/invalid-utf8", test_parse_invalid_utf8);
+  g_test_add_func ("/app/transcript-state/parse/keeps-every-line", test_parse_keeps_every_line);
   g_test_add_func ("/app/transcript-state/parse/large", test_parse_large);
   g_test_add_func ("/app/transcript-state/keep-ends", test_keep_ends);
   g_test_add_func ("/app/transcript-state/keep-ends/derived", test_keep_ends_derived);

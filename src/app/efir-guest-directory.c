@@ -332,7 +332,7 @@ merge_people (EfirGuestDirectory *self,
 /* Callbacks -------------------------------------------------------------- */
 
 static gboolean
-person_filter_cb (gpointer item,
+person_filtered_cb (gpointer item,
                   gpointer user_data)
 {
   EfirGuestDirectory *self = user_data;
@@ -342,7 +342,7 @@ person_filter_cb (gpointer item,
 }
 
 static void
-row_setup_cb (GtkSignalListItemFactory *factory,
+row_set_up_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               gpointer                  user_data)
 {
@@ -370,7 +370,7 @@ row_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-row_bind_cb (GtkSignalListItemFactory *factory,
+row_bound_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
 {
@@ -390,7 +390,7 @@ row_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-row_unbind_cb (GtkSignalListItemFactory *factory,
+row_unbound_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
@@ -528,7 +528,7 @@ new_activated_cb (GtkWidget  *widget,
 }
 
 static void
-search_activated_action_cb (GtkWidget  *widget,
+find_activated_cb (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
 {
@@ -577,7 +577,7 @@ remove_photo_activated_cb (GtkWidget  *widget,
 }
 
 static void
-merge_response_cb (AdwMessageDialog   *dialog,
+merge_answered_cb (AdwMessageDialog   *dialog,
                    const char         *response,
                    EfirGuestDirectory *self)
 {
@@ -650,7 +650,7 @@ merge_activated_cb (GtkWidget  *widget,
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Merge Two Entries?"),
                                    _("Choose the name to keep. Every episode that lists either "
-                                     "entry will name the person so, and the other entry is deleted."));
+                                     "entry will show that name, and the other entry is deleted."));
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
@@ -664,7 +664,7 @@ merge_activated_cb (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "first-choice", first);
   g_object_set_data_full (G_OBJECT (dialog), "first", g_object_ref (a), g_object_unref);
   g_object_set_data_full (G_OBJECT (dialog), "second", g_object_ref (b), g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (merge_response_cb), self, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (merge_answered_cb), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -854,7 +854,7 @@ efir_guest_directory_class_init (EfirGuestDirectoryClass *klass)
 
   gtk_widget_class_install_action (widget_class, "directory.new", NULL, new_activated_cb);
   gtk_widget_class_install_action (widget_class, "directory.merge", NULL, merge_activated_cb);
-  gtk_widget_class_install_action (widget_class, "directory.search", NULL, search_activated_action_cb);
+  gtk_widget_class_install_action (widget_class, "directory.search", NULL, find_activated_cb);
   gtk_widget_class_install_action (widget_class, "directory.choose-photo", NULL,
                                    choose_photo_activated_cb);
   gtk_widget_class_install_action (widget_class, "directory.remove-photo", NULL,
@@ -877,16 +877,16 @@ efir_guest_directory_init (EfirGuestDirectory *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->people = g_list_store_new (EFIR_TYPE_PERSON);
-  self->filter = gtk_custom_filter_new (person_filter_cb, self, NULL);
+  self->filter = gtk_custom_filter_new (person_filtered_cb, self, NULL);
   self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->people)),
                                               GTK_FILTER (g_object_ref (self->filter)));
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->filtered)));
   g_signal_connect_swapped (self->selection, "selection-changed",
                             G_CALLBACK (selection_changed_cb), self);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (row_setup_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (row_bind_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (row_unbind_cb), self);
+  g_signal_connect (factory, "setup", G_CALLBACK (row_set_up_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (row_bound_cb), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (row_unbound_cb), self);
   gtk_list_view_set_factory (self->person_list, factory);
   gtk_list_view_set_model (self->person_list, GTK_SELECTION_MODEL (self->selection));
 

@@ -233,6 +233,23 @@ load_revisions (EfirHistoryDialog *self)
     }
 }
 
+/* Whether @live says anything @stored does not. Its programme and status
+ * are where the episode is filed and stands, not what it says.
+ */
+static gboolean
+has_unsaved_text (EfirEpisode *stored,
+                  EfirEpisode *live)
+{
+  g_autoptr(EfirEpisode) text = efir_episode_new ();
+
+  efir_episode_assign (text, live);
+  efir_episode_set_program_id (text, efir_episode_get_program_id (stored));
+  efir_episode_set_program_name (text, efir_episode_get_program_name (stored));
+  efir_episode_set_status (text, efir_episode_get_status (stored));
+
+  return efir_episode_diff (stored, text) != 0;
+}
+
 static gboolean
 restore_selected (EfirHistoryDialog  *self,
                   GError            **error)
@@ -245,7 +262,7 @@ restore_selected (EfirHistoryDialog  *self,
    */
   if (!(stored = efir_store_load_episode (self->store, efir_episode_get_id (self->episode), error)))
     return FALSE;
-  if (efir_episode_diff (stored, self->episode) != 0
+  if (has_unsaved_text (stored, self->episode)
       && efir_store_add_revision (self->store, self->episode, "restore", error) == 0)
     return FALSE;
 
@@ -264,6 +281,17 @@ restore_selected (EfirHistoryDialog  *self,
 }
 
 /* Callbacks -------------------------------------------------------------- */
+
+/* The message dialog that asked is transient for this window: it must
+ * finish its response before the window goes.
+ */
+static gboolean
+answer_handled_cb (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+
+  return G_SOURCE_REMOVE;
+}
 
 static void
 revision_selected_cb (EfirHistoryDialog *self,
@@ -296,7 +324,7 @@ field_changed_cb (EfirHistoryDialog *self)
 }
 
 static void
-restore_response_cb (AdwMessageDialog  *dialog,
+restore_answered_cb (AdwMessageDialog  *dialog,
                      const char        *response,
                      EfirHistoryDialog *self)
 {
@@ -314,7 +342,7 @@ restore_response_cb (AdwMessageDialog  *dialog,
       return;
     }
 
-  gtk_window_destroy (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, answer_handled_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -349,7 +377,7 @@ restore_activated_cb (GtkWidget  *widget,
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "restore");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_response_cb), self, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (restore_answered_cb), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -402,6 +430,10 @@ static void
 efir_history_dialog_dispose (GObject *object)
 {
   EfirHistoryDialog *self = EFIR_HISTORY_DIALOG (object);
+
+  /* The list unselects its rows as it goes, with the diff view gone. */
+  if (self->revision_list != NULL)
+    g_signal_handlers_disconnect_by_func (self->revision_list, revision_selected_cb, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EFIR_TYPE_HISTORY_DIALOG);
 

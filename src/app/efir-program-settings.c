@@ -107,11 +107,22 @@ read_zone_table (void)
   return NULL;
 }
 
+/* A name the store refuses is said under the name; anything else, such as
+ * a full disk, in a toast.
+ */
 static void
 show_error (EfirProgramSettings *self,
             const GError        *error)
 {
-  gboolean shown = error != NULL;
+  gboolean shown = g_error_matches (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CONFLICT);
+
+  if (error != NULL && !shown)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not save the programme: %s"),
+                                                  error->message);
+
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (message));
+    }
 
   gtk_label_set_label (self->name_error_label, shown ? error->message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->name_error_label), shown);
@@ -183,6 +194,9 @@ create_remove_button (EfirProgramSettings *self,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
   gtk_widget_add_css_class (button, "flat");
   g_signal_connect_object (button, "clicked", G_CALLBACK (row_removed_cb), self, 0);
 
@@ -437,6 +451,17 @@ load_program (EfirProgramSettings *self)
 
 /* Callbacks -------------------------------------------------------------- */
 
+/* The message dialog that asked is transient for this window: it must
+ * finish its response before the window goes.
+ */
+static gboolean
+answer_handled_cb (gpointer user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (user_data));
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 name_changed_cb (EfirProgramSettings *self)
 {
@@ -531,25 +556,25 @@ row_removed_cb (GtkButton           *button,
 }
 
 static void
-add_host_cb (EfirProgramSettings *self)
+host_entered_cb (EfirProgramSettings *self)
 {
   commit_host (self);
 }
 
 static void
-add_hashtags_cb (EfirProgramSettings *self)
+hashtags_entered_cb (EfirProgramSettings *self)
 {
   commit_hashtags (self);
 }
 
 static void
-add_account_cb (EfirProgramSettings *self)
+account_entered_cb (EfirProgramSettings *self)
 {
   commit_account (self);
 }
 
 static void
-add_account_text_changed_cb (EfirProgramSettings *self)
+account_entry_changed_cb (EfirProgramSettings *self)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self->add_account_row), "error");
 }
@@ -575,7 +600,7 @@ hashtag_removed_cb (EfirProgramSettings *self,
 }
 
 static void
-discard_response_cb (AdwMessageDialog    *dialog,
+discard_answered_cb (AdwMessageDialog    *dialog,
                      const char          *response,
                      EfirProgramSettings *self)
 {
@@ -583,7 +608,7 @@ discard_response_cb (AdwMessageDialog    *dialog,
     return;
 
   self->discarded = TRUE;
-  gtk_window_destroy (GTK_WINDOW (self));
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, answer_handled_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -600,7 +625,7 @@ ask_to_discard (EfirProgramSettings *self)
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_response_cb), self, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (discard_answered_cb), self, 0);
 
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -822,9 +847,9 @@ efir_program_settings_class_init (EfirProgramSettingsClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, language_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, time_zone_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, add_host_cb);
-  gtk_widget_class_bind_template_callback (widget_class, add_hashtags_cb);
-  gtk_widget_class_bind_template_callback (widget_class, add_account_cb);
+  gtk_widget_class_bind_template_callback (widget_class, host_entered_cb);
+  gtk_widget_class_bind_template_callback (widget_class, hashtags_entered_cb);
+  gtk_widget_class_bind_template_callback (widget_class, account_entered_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
@@ -837,5 +862,5 @@ efir_program_settings_init (EfirProgramSettings *self)
   g_signal_connect_object (gtk_text_view_get_buffer (self->description_view), "changed",
                            G_CALLBACK (description_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->add_account_row, "changed",
-                           G_CALLBACK (add_account_text_changed_cb), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (account_entry_changed_cb), self, G_CONNECT_SWAPPED);
 }

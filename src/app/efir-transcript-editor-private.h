@@ -4,7 +4,6 @@
 #include <gtksourceview/gtksource.h>
 
 #include "efir-transcript-editor.h"
-#include "efir-transcript-state.h"
 
 G_BEGIN_DECLS
 

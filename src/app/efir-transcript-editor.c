@@ -51,6 +51,7 @@ struct _EfirTranscriptEditor
   GtkSourceBuffer         *buffer;
   GtkWidget               *problem_box;
   GtkLabel                *problem_label;
+  GtkWidget               *time_box;
   GtkEntry                *time_entry;
 
   /* Owned */
@@ -187,6 +188,8 @@ update_problem_bar (EfirTranscriptEditor *self)
   gtk_label_set_label (self->problem_label, summary);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->problem_label), summary);
   gtk_widget_set_visible (self->problem_box, self->problems->len > 0);
+  /* Whichever shows takes the room, so the time entry stays at the end. */
+  gtk_widget_set_hexpand (self->time_box, self->problems->len == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "transcript.next-problem",
                                  self->problems->len > 0);
 }
@@ -1273,6 +1276,7 @@ efir_transcript_editor_class_init (EfirTranscriptEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirTranscriptEditor, buffer);
   gtk_widget_class_bind_template_child (widget_class, EfirTranscriptEditor, problem_box);
   gtk_widget_class_bind_template_child (widget_class, EfirTranscriptEditor, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, EfirTranscriptEditor, time_box);
   gtk_widget_class_bind_template_child (widget_class, EfirTranscriptEditor, time_entry);
 
   gtk_widget_class_bind_template_callback (widget_class, buffer_changed_cb);

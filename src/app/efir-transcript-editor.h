@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "efir-model.h"
+#include "efir-transcript-state.h"
 
 G_BEGIN_DECLS
 

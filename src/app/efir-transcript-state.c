@@ -244,13 +244,17 @@ efir_transcript_state_scan_line (const char          *line,
       out_line->timecode_end = after - line;
       out_line->speaker_start = out_line->speaker_end = out_line->timecode_end;
 
-      if (speaker[0] != '\0')
+      /* The speaker as the line spells it; a line that was not valid UTF-8
+       * spells it otherwise, and is not coloured.
+       */
+      while (after < end && is_blank (*after))
+        after++;
+      if (speaker[0] != '\0' && strlen (speaker) <= (gsize) (end - after) &&
+          memcmp (after, speaker, strlen (speaker)) == 0)
         {
-          const char *colon;
+          const char *colon = memchr (after + strlen (speaker), ':',
+                                      end - after - strlen (speaker));
 
-          while (after < end && is_blank (*after))
-            after++;
-          colon = memchr (after + strlen (speaker), ':', end - after - strlen (speaker));
           if (colon != NULL)
             {
               out_line->speaker_start = after - line;

@@ -25,6 +25,7 @@ struct _EfirWindow
   AdwLeaflet         *leaflet;
   GtkDropDown        *program_dropdown;
   GtkSearchEntry     *search_entry;
+  GtkWidget          *filter_box;
   GtkDropDown        *status_dropdown;
   GtkToggleButton    *sort_button;
   GtkStack           *sidebar_stack;
@@ -143,6 +144,14 @@ efir_window_update_sidebar_page (EfirWindow *self)
 
   if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
     return;
+
+  /* With no programme there is nothing to choose, search or filter. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->program_dropdown)),
+                          self->programs != NULL && g_list_model_get_n_items (self->programs) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_entry),
+                          self->programs != NULL && g_list_model_get_n_items (self->programs) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_box),
+                          self->episodes != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->episodes)) > 0);
 
   page = efir_window_state_sidebar_page (self->programs != NULL ? g_list_model_get_n_items (self->programs) : 0,
                                          self->episodes != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->episodes)) : 0,
@@ -464,6 +473,7 @@ efir_window_make_result_row (const EfirSearchHit *hit)
   GtkWidget *snippet = gtk_label_new (NULL);
 
   gtk_label_set_markup (GTK_LABEL (snippet), markup);
+  gtk_widget_set_visible (snippet, markup[0] != '\0');
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
@@ -1099,6 +1109,7 @@ efir_window_class_init (EfirWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, program_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, filter_box);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, sort_button);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, sidebar_stack);

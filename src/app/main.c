@@ -13,9 +13,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(EfirApplication) app = NULL;
+  const char *localedir;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  localedir = g_getenv ("EFIR_LOCALEDIR");
+
+  /* A run from the build tree finds the translations built there. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

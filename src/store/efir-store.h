@@ -22,7 +22,8 @@ typedef struct
   gint64  episode_id;
   double  rank;          /* lower is better, as FTS5's bm25 */
   char   *title;
-  char   *snippet;       /* original text with the hit between \x01 and \x02 */
+  char   *snippet;       /* original text with the hit between \x01 and \x02;
+                          * NULL past the first few hits */
   char   *program_name;
   int     number;
 } EfirSearchHit;

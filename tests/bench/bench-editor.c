@@ -115,6 +115,9 @@ typedef struct
   gint64 start;
   gint64 duration;
   gint64 sql_us;
+  /* Of a frame: up to the end of its layout phase, and of its paint */
+  gint64 layout_us;
+  gint64 paint_us;
   guint  did;
 } Iteration;
 
@@ -130,6 +133,8 @@ typedef struct
   gint64         awake_since;
   guint          did;
   gint64         sql_us;
+  gint64         layout_done;
+  gint64         paint_done;
   GArray        *iterations;   /* of Iteration */
   GArray        *paints;       /* monotonic µs of each after-paint */
   guint          n_commits;
@@ -612,13 +617,23 @@ probe_poll (GPollFD *fds,
 
   if (probe.recording && probe.awake_since != 0)
     {
-      Iteration iteration = { probe.awake_since, entered - probe.awake_since,
-                              probe.sql_us, probe.did };
+      Iteration iteration = { probe.awake_since, entered - probe.awake_since, probe.sql_us,
+                              0, 0, probe.did };
+
+      /* Ours run after GTK's handlers of the same phase, so these mark
+       * the ends of layout and of rendering.
+       */
+      if (probe.layout_done >= probe.awake_since)
+        iteration.layout_us = probe.layout_done - probe.awake_since;
+      if (probe.paint_done >= probe.awake_since && probe.layout_done >= probe.awake_since)
+        iteration.paint_us = probe.paint_done - probe.layout_done;
 
       g_array_append_val (probe.iterations, iteration);
     }
   probe.did = 0;
   probe.sql_us = 0;
+  probe.layout_done = 0;
+  probe.paint_done = 0;
 
   result = probe.default_poll (fds, nfds, timeout);
 
@@ -657,6 +672,20 @@ frame_painted_cb (GdkFrameClock *clock,
   probe.did |= DID_PAINT;
   if (probe.recording)
     g_array_append_val (probe.paints, now);
+}
+
+static void
+frame_laid_out_cb (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  probe.layout_done = now_us ();
+}
+
+static void
+frame_rendered_cb (GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  probe.paint_done = now_us ();
 }
 
 static void
@@ -838,14 +867,14 @@ bench_open (Target  *target,
       run_for (SETTLE_MS);
     }
 
-  g_print ("  %-44s %8s %8s %8s\n", "from efir_window_open_episode () to", "median", "min", "max");
-  g_print ("  %-44s %8.1f %8.1f %8.1f\n", "its return", percentile (call_ms, 50),
+  g_print ("  %-50s %8s %8s %8s\n", "from efir_window_open_episode () to", "median", "min", "max");
+  g_print ("  %-50s %8.1f %8.1f %8.1f\n", "its return", percentile (call_ms, 50),
            samples_min (call_ms), samples_max (call_ms));
-  g_print ("  %-44s %8.1f %8.1f %8.1f\n", "  of which SQL on the main connection",
+  g_print ("  %-50s %8.1f %8.1f %8.1f\n", "  of which SQL on the main connection (1 ms steps)",
            percentile (sql_ms, 50), samples_min (sql_ms), samples_max (sql_ms));
-  g_print ("  %-44s %8.1f %8.1f %8.1f\n", "the whole text in the buffer, editable",
+  g_print ("  %-50s %8.1f %8.1f %8.1f\n", "the whole text in the buffer, editable",
            percentile (editable_ms, 50), samples_min (editable_ms), samples_max (editable_ms));
-  g_print ("  %-44s %8.1f %8.1f %8.1f   target < %.0f ms: %s\n", "the next frame drawn",
+  g_print ("  %-50s %8.1f %8.1f %8.1f   target < %.0f ms: %s\n", "the next frame drawn",
            percentile (drawn_ms, 50), samples_min (drawn_ms), samples_max (drawn_ms),
            OPEN_TARGET_MS, verdict (percentile (drawn_ms, 50) < OPEN_TARGET_MS));
 
@@ -954,7 +983,8 @@ describe_iteration (const Iteration *iteration)
   if (iteration->did & DID_COMMIT)
     g_string_append (what, "autosave committed, ");
   if (iteration->did & DID_PAINT)
-    g_string_append (what, "frame painted, ");
+    g_string_append_printf (what, "frame painted (layout %.1f ms, render %.1f ms), ",
+                            iteration->layout_us / 1000.0, iteration->paint_us / 1000.0);
   if (iteration->sql_us > 0)
     g_string_append_printf (what, "SQL %.1f ms, ", iteration->sql_us / 1000.0);
   if (what->len == 0)
@@ -1000,6 +1030,8 @@ bench_typing (Target  *target,
               Summary *summary)
 {
   g_autoptr(GArray) frame_ms = samples_new ();
+  g_autoptr(GArray) layout_ms = samples_new ();
+  g_autoptr(GArray) render_ms = samples_new ();
   g_autoptr(GArray) stall_ms = samples_new ();
   g_autoptr(GArray) interval_ms = samples_new ();
   g_autoptr(GArray) late_ms = samples_new ();
@@ -1060,7 +1092,11 @@ bench_typing (Target  *target,
 
       samples_add (stall_ms, iteration->duration / 1000.0);
       if (iteration->did & DID_PAINT)
-        samples_add (frame_ms, iteration->duration / 1000.0);
+        {
+          samples_add (frame_ms, iteration->duration / 1000.0);
+          samples_add (layout_ms, iteration->layout_us / 1000.0);
+          samples_add (render_ms, iteration->paint_us / 1000.0);
+        }
     }
   for (guint i = 1; i < probe.paints->len; i++)
     samples_add (interval_ms,
@@ -1075,6 +1111,8 @@ bench_typing (Target  *target,
            probe.n_reparses, probe.n_commits, probe.sql_total_us / 1000.0);
   g_print ("  %-42s %6s %8s %8s %8s %7s\n", "ms", "n", "median", "p99", "max", "over");
   print_stats_row ("frame (main-loop iteration that painted)", frame_ms, FRAME_TARGET_MS, TRUE);
+  print_stats_row ("  its start to the end of layout", layout_ms, FRAME_TARGET_MS, FALSE);
+  print_stats_row ("  its rendering (snapshot and draw)", render_ms, FRAME_TARGET_MS, FALSE);
   print_stats_row ("main-loop iteration, any work", stall_ms, FRAME_TARGET_MS, TRUE);
   /* At 60 Hz a frame is due every 16.7 ms; a gap of two is a frame lost. */
   print_stats_row ("interval between frames (clock running)", interval_ms, 2 * 1000.0 / 60, FALSE);
@@ -1148,6 +1186,8 @@ bench_editor (EfirApplication *app,
 
   probe.clock = gtk_widget_get_frame_clock (GTK_WIDGET (target.window));
   g_signal_connect (probe.clock, "after-paint", G_CALLBACK (frame_painted_cb), NULL);
+  g_signal_connect (probe.clock, "layout", G_CALLBACK (frame_laid_out_cb), NULL);
+  g_signal_connect (probe.clock, "paint", G_CALLBACK (frame_rendered_cb), NULL);
   wait_for_frame (OPEN_TIMEOUT_MS);
   g_print ("  window built and drawn in %.0f ms (GSK renderer %s)\n", (now_us () - started) / 1000.0,
            G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (target.window))));
@@ -1159,6 +1199,8 @@ bench_editor (EfirApplication *app,
 
   /* Closing saves what is still unsaved, with the trace still on. */
   g_signal_handlers_disconnect_by_func (probe.clock, frame_painted_cb, NULL);
+  g_signal_handlers_disconnect_by_func (probe.clock, frame_laid_out_cb, NULL);
+  g_signal_handlers_disconnect_by_func (probe.clock, frame_rendered_cb, NULL);
   g_clear_weak_pointer (&target.transcript);
   gtk_window_destroy (GTK_WINDOW (target.window));
   run_for (SETTLE_MS);
@@ -1172,6 +1214,48 @@ bench_editor (EfirApplication *app,
 }
 
 /* Main ------------------------------------------------------------------- */
+
+/* printf pads by bytes; "—" and "≤" take three. */
+static void
+print_right (const char *text,
+             guint       width)
+{
+  for (glong i = g_utf8_strlen (text, -1); i < (glong) width; i++)
+    g_print (" ");
+  g_print ("%s", text);
+}
+
+/* One target, both archives; a part not run shows a dash. */
+static void
+print_summary_row (const char    *what,
+                   const char    *unit,
+                   const Summary *summaries,
+                   glong          offset,
+                   const char    *target_text,
+                   double         target,
+                   gboolean       inclusive)
+{
+  g_autoptr(GString) verdicts = g_string_new (NULL);
+
+  g_print ("  %-38s", what);
+  for (guint i = 0; i < 2; i++)
+    {
+      double value = G_STRUCT_MEMBER (double, &summaries[i], offset);
+      g_autofree char *cell = NULL;
+
+      if (isnan (value))
+        cell = g_strdup ("—");
+      else
+        cell = g_strdup_printf ("%.*f%s", g_str_equal (unit, "x") ? 2 : 1, value, unit);
+      print_right (cell, i == 0 ? 15 : 17);
+
+      if (verdicts->len > 0)
+        g_string_append (verdicts, ", ");
+      g_string_append (verdicts, isnan (value) ? "not run"
+                                 : verdict (inclusive ? value <= target : value < target));
+    }
+  g_print ("  %s: %s\n", target_text, verdicts->str);
+}
 
 static gboolean
 archive_wanted (const Archive *archive,
@@ -1206,7 +1290,7 @@ main (int   argc,
     { 5000, "EFIR_BENCH_ARCHIVE_5K", NULL, FALSE },
     { 10000, "EFIR_BENCH_ARCHIVE_10K", NULL, FALSE },
   };
-  Summary summaries[G_N_ELEMENTS (archives)] = { { 0 } };
+  Summary summaries[G_N_ELEMENTS (archives)];
   g_autoptr(GOptionContext) context = NULL;
   g_autofree char *only = NULL;
   int only_episodes = 0;
@@ -1219,6 +1303,9 @@ main (int   argc,
   };
 
   setlocale (LC_ALL, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
+    summaries[i] = (Summary) { NAN, NAN, NAN, NAN, NAN };
 
   /* Both parts on both archives unless told otherwise; the options are for
    * profiling one part (perf record -g … bench-editor --only editor).
@@ -1234,6 +1321,15 @@ main (int   argc,
   run_startup = only == NULL || g_strcmp0 (only, "startup") == 0;
   run_editor = only == NULL || g_strcmp0 (only, "editor") == 0;
 
+  /* Xvfb has only software GL (llvmpipe), which redraws the whole window
+   * on the processor at every frame: that would measure Mesa, not Efir.
+   * Cairo draws only what changed, as a GPU leaves the processor free to
+   * do. GSK_RENDERER=gl measures GL anyway; set before anything starts GTK,
+   * and passed on to the processes spawned.
+   */
+  if (g_getenv ("GSK_RENDERER") == NULL)
+    g_setenv ("GSK_RENDERER", "cairo", TRUE);
+
   efir_path = find_program ("EFIR_BENCH_EFIR", BUILD_ROOT "/src/app/efir");
   bare_path = find_program ("EFIR_BENCH_BARE_WINDOW", BUILD_ROOT "/tests/bench/bench-bare-window");
 
@@ -1241,6 +1337,7 @@ main (int   argc,
     g_error ("%s", error->message);
 
   print_machine ();
+  g_print ("GSK_RENDERER=%s\n", g_getenv ("GSK_RENDERER"));
   for (guint i = 0; i < G_N_ELEMENTS (archives); i++)
     if (archive_wanted (&archives[i], only_episodes))
       ensure_archive (&archives[i], tmp_dir);
@@ -1267,27 +1364,17 @@ main (int   argc,
     if (archive_wanted (&archives[i], only_episodes))
       bench_editor (app, &archives[i], &summaries[i]);
 
-  g_print ("\nSummary                               5,000 episodes  10,000 episodes  target\n");
-  g_print ("  start-up, efir/bare (medians)       %13.2fx  %14.2fx  ≤ %.1fx: %s, %s\n",
-           summaries[0].startup_ratio, summaries[1].startup_ratio, STARTUP_RATIO_TARGET,
-           verdict (summaries[0].startup_ratio <= STARTUP_RATIO_TARGET),
-           verdict (summaries[1].startup_ratio <= STARTUP_RATIO_TARGET));
-  g_print ("  resident memory, efir − bare        %+11.1f MB  %+12.1f MB  ≤ +%.0f MB: %s, %s\n",
-           summaries[0].rss_extra_mb, summaries[1].rss_extra_mb, RSS_EXTRA_TARGET_MB,
-           verdict (summaries[0].rss_extra_mb <= RSS_EXTRA_TARGET_MB),
-           verdict (summaries[1].rss_extra_mb <= RSS_EXTRA_TARGET_MB));
-  g_print ("  open 3-hour episode (median)        %11.1f ms  %12.1f ms  < %.0f ms: %s, %s\n",
-           summaries[0].open_ms, summaries[1].open_ms, OPEN_TARGET_MS,
-           verdict (summaries[0].open_ms < OPEN_TARGET_MS),
-           verdict (summaries[1].open_ms < OPEN_TARGET_MS));
-  g_print ("  longest frame while typing          %11.1f ms  %12.1f ms  < %.0f ms: %s, %s\n",
-           summaries[0].longest_frame_ms, summaries[1].longest_frame_ms, FRAME_TARGET_MS,
-           verdict (summaries[0].longest_frame_ms < FRAME_TARGET_MS),
-           verdict (summaries[1].longest_frame_ms < FRAME_TARGET_MS));
-  g_print ("  longest main-loop stall while typing%11.1f ms  %12.1f ms  < %.0f ms: %s, %s\n",
-           summaries[0].longest_stall_ms, summaries[1].longest_stall_ms, FRAME_TARGET_MS,
-           verdict (summaries[0].longest_stall_ms < FRAME_TARGET_MS),
-           verdict (summaries[1].longest_stall_ms < FRAME_TARGET_MS));
+  g_print ("\nSummary %39s %17s  target\n", "5,000 episodes", "10,000 episodes");
+  print_summary_row ("start-up, efir/bare (medians)", "x", summaries, G_STRUCT_OFFSET (Summary, startup_ratio),
+                     "≤ 1.3x", STARTUP_RATIO_TARGET, TRUE);
+  print_summary_row ("resident memory, efir − bare", " MB", summaries, G_STRUCT_OFFSET (Summary, rss_extra_mb),
+                     "≤ +40 MB", RSS_EXTRA_TARGET_MB, TRUE);
+  print_summary_row ("open 3-hour episode (median)", " ms", summaries, G_STRUCT_OFFSET (Summary, open_ms),
+                     "< 150 ms", OPEN_TARGET_MS, FALSE);
+  print_summary_row ("longest frame while typing", " ms", summaries, G_STRUCT_OFFSET (Summary, longest_frame_ms),
+                     "< 16 ms", FRAME_TARGET_MS, FALSE);
+  print_summary_row ("longest main-loop stall while typing", " ms", summaries,
+                     G_STRUCT_OFFSET (Summary, longest_stall_ms), "< 16 ms", FRAME_TARGET_MS, FALSE);
 
   g_main_context_set_poll_func (NULL, probe.default_poll);
   g_clear_pointer (&probe.iterations, g_array_unref);

@@ -546,7 +546,7 @@ bench_open (const char *path)
            percentile (total_ms, 50), percentile (total_ms, 95));
   g_print ("%-46s %7.1f ms %7.1f ms\n", "  efir_store_open", percentile (open_ms, 50),
            percentile (open_ms, 95));
-  g_print ("%-46s %7.1f ms %7.1f ms\n", "    of which the startup check (quick_check)",
+  g_print ("%-46s %7.1f ms %7.1f ms\n", "    its startup check (quick_check), alone",
            percentile (check_ms, 50), percentile (check_ms, 95));
   g_print ("%-46s %7.1f ms %7.1f ms\n", "  efir_store_list_episodes (store, 0)",
            percentile (list_ms, 50), percentile (list_ms, 95));

@@ -43,6 +43,12 @@ items_changed_cb (GListModel   *model,
 }
 
 static void
+count_notify_cb (guint *n_notified)
+{
+  (*n_notified)++;
+}
+
+static void
 iterate_until_idle (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
@@ -364,6 +370,7 @@ test_saved_problem_shown_on_load (Fixture       *f,
   g_autoptr(EfirEpisode) other = episode_new (sample);
   g_autofree char *text = NULL;
   EfirTranscriptProblem *problem;
+  guint n_notified = 0;
 
   efir_transcript_editor_set_episode (f->editor, episode);
   place_cursor_at_line_end (f, 1);
@@ -371,13 +378,20 @@ test_saved_problem_shown_on_load (Fixture       *f,
   efir_transcript_editor_flush (f->editor);
 
   efir_transcript_editor_set_episode (f->editor, other);
+  g_signal_connect_swapped (f->editor, "notify::n-problems", G_CALLBACK (count_notify_cb), &n_notified);
   efir_transcript_editor_set_episode (f->editor, episode);
+
+  /* Found in the background, without being asked for. */
+  while (n_notified == 0)
+    g_main_context_iteration (NULL, TRUE);
 
   text = get_buffer_text (f);
   g_assert_nonnull (strstr (text, "Thank you. Iran is a neighbour.\n[00:00:5 Host: oops\n[00:01:10]"));
   g_assert_cmpuint (efir_transcript_editor_get_problems (f->editor)->len, ==, 1);
   problem = g_ptr_array_index (efir_transcript_editor_get_problems (f->editor), 0);
   g_assert_cmpuint (problem->line, ==, 3);
+
+  g_signal_handlers_disconnect_by_data (f->editor, &n_notified);
 }
 
 static void

@@ -1,0 +1,886 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "test-ui-dialogs"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "efir-dialog-state.h"
+#include "efir-guest-directory.h"
+#include "efir-history-dialog.h"
+#include "efir-program-settings.h"
+#include "efir-resources.h"
+
+typedef struct
+{
+  char        *dir;
+  EfirStore   *store;
+  EfirProgram *program;
+  GtkWidget   *window;      /* weak */
+  EfirEpisode *restored;
+  guint        n_saved;
+  gint64       merged[2];
+} Fixture;
+
+/* Helpers ---------------------------------------------------------------- */
+
+static void
+iterate_until_idle (void)
+{
+  for (guint i = 0; i < 50; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)))
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static GtkWidget *
+find_by_id (GtkWidget  *widget,
+            const char *id)
+{
+  if (GTK_IS_BUILDABLE (widget) &&
+      g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+child (Fixture    *f,
+       const char *id)
+{
+  GtkWidget *found;
+
+  g_assert_nonnull (f->window);
+  found = find_by_id (f->window, id);
+  g_assert_nonnull (found);
+
+  return found;
+}
+
+static AdwMessageDialog *
+find_message_dialog (GtkWidget *parent)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    {
+      if (ADW_IS_MESSAGE_DIALOG (l->data)
+          && gtk_window_get_transient_for (l->data) == GTK_WINDOW (parent)
+          && gtk_widget_get_visible (l->data))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static void
+show (Fixture   *f,
+      GtkWidget *window)
+{
+  f->window = window;
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &f->window);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until_idle ();
+}
+
+static void
+close_window (Fixture *f)
+{
+  gtk_window_close (GTK_WINDOW (f->window));
+  iterate_until_idle ();
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = g_dir_make_tmp ("efir-ui-dialogs-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->dir, "efir.db", NULL);
+  f->store = efir_store_open (path, &error);
+  g_assert_no_error (error);
+
+  f->program = efir_program_new ("Difficult Question");
+  efir_store_save_program (f->store, f->program, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    gtk_window_destroy (l->data);
+  iterate_until_idle ();
+  g_assert_null (f->window);
+
+  g_clear_object (&f->restored);
+  g_clear_object (&f->program);
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+/* History ---------------------------------------------------------------- */
+
+static void
+restored_cb (EfirHistoryDialog *dialog,
+             EfirEpisode       *restored,
+             Fixture           *f)
+{
+  g_set_object (&f->restored, restored);
+}
+
+static void
+save (Fixture         *f,
+      EfirEpisode     *episode,
+      EfirEpisodePart  parts)
+{
+  g_autoptr(GError) error = NULL;
+
+  efir_store_save_episode (f->store, episode, parts, &error);
+  g_assert_no_error (error);
+}
+
+static void
+keep_revision (Fixture     *f,
+               EfirEpisode *episode,
+               const char  *reason)
+{
+  g_autoptr(GError) error = NULL;
+
+  efir_store_add_revision (f->store, episode, reason, &error);
+  g_assert_no_error (error);
+}
+
+/* An episode saved three times: kept as "edit" after the first save, as
+ * "publish" after the second, and with a third title now.
+ */
+static EfirEpisode *
+episode_with_history (Fixture *f)
+{
+  EfirEpisode *episode = efir_episode_new ();
+  g_autoptr(GPtrArray) segments = g_ptr_array_new_with_free_func (g_object_unref);
+
+  efir_episode_set_program_id (episode, efir_program_get_id (f->program));
+  efir_episode_set_title (episode, "First title");
+  efir_episode_set_summary (episode, "Line one\nLine two");
+  g_ptr_array_add (segments, efir_segment_new (0, 4, "Host", "Xoş gördük."));
+  g_ptr_array_add (segments, efir_segment_new (4, 9, "Nəsimi Məmmədli", "Salam."));
+  efir_episode_set_transcript (episode, segments);
+  save (f, episode, EFIR_EPISODE_PART_ALL);
+  keep_revision (f, episode, "edit");
+
+  efir_episode_set_title (episode, "Second title");
+  efir_episode_set_summary (episode, "Line one\nLine 2 edited");
+  save (f, episode, EFIR_EPISODE_PART_DETAILS);
+  keep_revision (f, episode, "publish");
+
+  efir_episode_set_title (episode, "Current title");
+  save (f, episode, EFIR_EPISODE_PART_DETAILS);
+
+  return episode;
+}
+
+static const char *
+row_reason (Fixture *f,
+            int      index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (f, "revision_list")), index);
+  GtkWidget *box, *time;
+
+  g_assert_nonnull (row);
+  box = gtk_list_box_row_get_child (row);
+  time = gtk_widget_get_first_child (box);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (time)), !=, "");
+
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_next_sibling (time)));
+}
+
+static void
+select_revision (Fixture *f,
+                 int      index)
+{
+  GtkListBox *list = GTK_LIST_BOX (child (f, "revision_list"));
+
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, index));
+  iterate_until_idle ();
+}
+
+static char *
+diff_text (Fixture *f)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (f, "diff_view")));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static const char *
+summary (Fixture *f)
+{
+  return gtk_label_get_label (GTK_LABEL (child (f, "summary_label")));
+}
+
+static AdwMessageDialog *
+ask_to_restore (Fixture *f)
+{
+  AdwMessageDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (f->window, "history.restore", NULL));
+  iterate_until_idle ();
+  dialog = find_message_dialog (f->window);
+  g_assert_nonnull (dialog);
+
+  return dialog;
+}
+
+static void
+test_history_lists_revisions (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) episode = episode_with_history (f);
+
+  show (f, efir_history_dialog_new (NULL, f->store, episode));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f, "stack"))), ==, "history");
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (f, "revision_list")), 2));
+  /* Newest first. */
+  g_assert_cmpstr (row_reason (f, 0), ==, "Published");
+  g_assert_cmpstr (row_reason (f, 1), ==, "Saved while writing");
+}
+
+static void
+test_history_empty (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) episode = efir_episode_new ();
+
+  efir_episode_set_program_id (episode, efir_program_get_id (f->program));
+  efir_episode_set_title (episode, "Never kept");
+  save (f, episode, EFIR_EPISODE_PART_ALL);
+
+  show (f, efir_history_dialog_new (NULL, f->store, episode));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f, "stack"))), ==, "empty");
+  g_assert_false (gtk_widget_is_sensitive (child (f, "restore_button")));
+}
+
+static void
+test_history_compare (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) episode = episode_with_history (f);
+  GtkDropDown *field;
+  g_autofree char *title = NULL;
+  g_autofree char *summary_diff = NULL;
+  g_autofree char *transcript = NULL;
+
+  show (f, efir_history_dialog_new (NULL, f->store, episode));
+  field = GTK_DROP_DOWN (child (f, "field_dropdown"));
+
+  select_revision (f, 1);
+  title = diff_text (f);
+  g_assert_cmpstr (title, ==, "− First title\n+ Current title\n");
+  g_assert_cmpstr (summary (f), ==, "1 line removed, 1 line added");
+
+  gtk_drop_down_set_selected (field, EFIR_HISTORY_FIELD_SUMMARY);
+  iterate_until_idle ();
+  summary_diff = diff_text (f);
+  g_assert_cmpstr (summary_diff, ==, "\u2007 Line one\n− Line two\n+ Line 2 edited\n");
+
+  gtk_drop_down_set_selected (field, EFIR_HISTORY_FIELD_TRANSCRIPT);
+  iterate_until_idle ();
+  transcript = diff_text (f);
+  g_assert_cmpstr (summary (f), ==, "Same as the current text");
+  g_assert_nonnull (strstr (transcript, "Xoş gördük."));
+}
+
+static void
+test_history_restore (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirEpisode) episode = episode_with_history (f);
+  g_autoptr(EfirEpisode) stored = NULL;
+  g_autoptr(EfirEpisode) kept = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  AdwMessageDialog *dialog;
+  EfirRevisionInfo *newest;
+
+  show (f, efir_history_dialog_new (NULL, f->store, episode));
+  g_signal_connect (f->window, "restored", G_CALLBACK (restored_cb), f);
+  select_revision (f, 1);
+
+  dialog = ask_to_restore (f);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "The current text is kept as a revision."));
+  adw_message_dialog_response (dialog, "restore");
+  iterate_until_idle ();
+
+  g_assert_nonnull (f->restored);
+  g_assert_cmpstr (efir_episode_get_title (f->restored), ==, "First title");
+  g_assert_null (f->window);
+
+  stored = efir_store_load_episode (f->store, efir_episode_get_id (episode), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (efir_episode_get_title (stored), ==, "First title");
+  g_assert_cmpstr (efir_episode_get_summary (stored), ==, "Line one\nLine two");
+  /* The editor's episode holds it too, so nothing it saves next undoes it. */
+  g_assert_cmpstr (efir_episode_get_title (episode), ==, "First title");
+
+  /* What was there before is a revision of its own. */
+  revisions = efir_store_list_revisions (f->store, efir_episode_get_id (episode), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (revisions->len, ==, 3);
+  newest = revisions->pdata[0];
+  g_assert_cmpstr (newest->reason, ==, "restore");
+  kept = efir_store_load_revision (f->store, newest->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (efir_episode_get_title (kept), ==, "Current title");
+}
+
+static void
+test_history_restore_keeps_unsaved (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirEpisode) episode = episode_with_history (f);
+  g_autoptr(GPtrArray) revisions = NULL;
+  gboolean found = FALSE;
+
+  /* Typed a moment ago; the autosaver has not written it yet. */
+  efir_episode_set_title (episode, "Words not yet saved");
+
+  show (f, efir_history_dialog_new (NULL, f->store, episode));
+  select_revision (f, 0);
+  adw_message_dialog_response (ask_to_restore (f), "restore");
+  iterate_until_idle ();
+
+  revisions = efir_store_list_revisions (f->store, efir_episode_get_id (episode), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      EfirRevisionInfo *info = revisions->pdata[i];
+      g_autoptr(EfirEpisode) kept = efir_store_load_revision (f->store, info->id, &error);
+
+      g_assert_no_error (error);
+      found |= g_str_equal (efir_episode_get_title (kept), "Words not yet saved");
+    }
+  g_assert_true (found);
+  g_assert_cmpstr (efir_episode_get_title (episode), ==, "Second title");
+}
+
+static void
+test_history_cancel (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirEpisode) episode = episode_with_history (f);
+  g_autoptr(EfirEpisode) stored = NULL;
+
+  show (f, efir_history_dialog_new (NULL, f->store, episode));
+  g_signal_connect (f->window, "restored", G_CALLBACK (restored_cb), f);
+  select_revision (f, 1);
+  adw_message_dialog_response (ask_to_restore (f), "cancel");
+  iterate_until_idle ();
+
+  g_assert_nonnull (f->window);
+  g_assert_null (f->restored);
+  stored = efir_store_load_episode (f->store, efir_episode_get_id (episode), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (efir_episode_get_title (stored), ==, "Current title");
+}
+
+/* Programme settings ----------------------------------------------------- */
+
+static void
+saved_cb (EfirProgramSettings *settings,
+          EfirProgram         *program,
+          Fixture             *f)
+{
+  g_assert_cmpint (efir_program_get_id (program), >, 0);
+  f->n_saved++;
+}
+
+static void
+show_settings (Fixture     *f,
+               EfirProgram *program)
+{
+  show (f, efir_program_settings_new (NULL, f->store, program));
+  g_signal_connect (f->window, "saved", G_CALLBACK (saved_cb), f);
+}
+
+static void
+type_and_enter (Fixture    *f,
+                const char *id,
+                const char *text)
+{
+  GtkWidget *row = child (f, id);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_signal_emit_by_name (row, "entry-activated");
+  iterate_until_idle ();
+}
+
+static guint
+time_zone_index (Fixture    *f,
+                 const char *zone)
+{
+  GListModel *labels = adw_combo_row_get_model (ADW_COMBO_ROW (child (f, "time_zone_row")));
+  guint n_items = g_list_model_get_n_items (labels);
+
+  for (guint i = 0; i < n_items; i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), zone))
+      return i;
+
+  g_assert_not_reached ();
+}
+
+static EfirProgram *
+find_program (Fixture    *f,
+              const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  EfirProgram *program = efir_store_find_program (f->store, name, &error);
+
+  g_assert_no_error (error);
+  return program;
+}
+
+static char *
+joined (const char * const *strv)
+{
+  return g_strjoinv ("|", (GStrv) strv);
+}
+
+static void
+test_settings_save_on_close (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(EfirProgram) program = NULL;
+  g_autofree char *hosts = NULL;
+  g_autofree char *hashtags = NULL;
+  g_autofree char *accounts = NULL;
+  AdwComboRow *language;
+  AdwComboRow *zone;
+
+  show_settings (f, f->program);
+  language = ADW_COMBO_ROW (child (f, "language_row"));
+  zone = ADW_COMBO_ROW (child (f, "time_zone_row"));
+
+  /* The newsroom's zone heads the list. */
+  g_assert_cmpuint (adw_combo_row_get_selected (zone), ==, 0);
+  g_assert_cmpuint (time_zone_index (f, "Asia/Baku"), ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "name_row")), "Çətin sual");
+  adw_combo_row_set_selected (language, 1);
+  adw_combo_row_set_selected (zone, time_zone_index (f, "Europe/Moscow"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (f, "description_view"))),
+                            "Həftəlik müzakirə proqramı.\nHər cümə.", -1);
+  type_and_enter (f, "add_host_row", "Ramin Əliyev");
+  type_and_enter (f, "add_account_row", "facebook.com/cetinsual");
+  /* Typed and never entered: the window keeps it all the same. */
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "hashtag_row")), "#Iran news");
+  iterate_until_idle ();
+
+  close_window (f);
+  g_assert_null (f->window);
+  g_assert_cmpuint (f->n_saved, >, 0);
+
+  program = find_program (f, "Çətin sual");
+  g_assert_cmpint (efir_program_get_id (program), ==, efir_program_get_id (f->program));
+  g_assert_cmpstr (efir_program_get_language (program), ==, "ru");
+  g_assert_cmpstr (efir_program_get_time_zone (program), ==, "Europe/Moscow");
+  g_assert_cmpstr (efir_program_get_description (program), ==, "Həftəlik müzakirə proqramı.\nHər cümə.");
+  hosts = joined (efir_program_get_hosts (program));
+  g_assert_cmpstr (hosts, ==, "Ramin Əliyev");
+  hashtags = joined (efir_program_get_hashtags (program));
+  g_assert_cmpstr (hashtags, ==, "Iran|news");
+  accounts = joined (efir_program_get_social_accounts (program));
+  g_assert_cmpstr (accounts, ==, "https://facebook.com/cetinsual");
+  /* The caller's programme is not the one edited. */
+  g_assert_cmpstr (efir_program_get_name (f->program), ==, "Difficult Question");
+}
+
+static gboolean
+failsafe_cb (gpointer user_data)
+{
+  g_error ("The change was never saved");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_settings_save_after_pause (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(EfirProgram) program = NULL;
+  guint failsafe;
+
+  show_settings (f, f->program);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (f, "description_view"))),
+                            "Typed, then a pause.", -1);
+
+  /* No closing: the pause alone saves. */
+  failsafe = g_timeout_add_seconds (30, failsafe_cb, NULL);
+  while (f->n_saved == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (failsafe);
+
+  g_assert_nonnull (f->window);
+  program = find_program (f, "Difficult Question");
+  g_assert_cmpstr (efir_program_get_description (program), ==, "Typed, then a pause.");
+}
+
+static void
+test_settings_duplicate_name (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirProgram) other = efir_program_new ("Other Questions");
+  g_autoptr(EfirProgram) renamed = NULL;
+  GtkWidget *error_label;
+
+  efir_store_save_program (f->store, other, &error);
+  g_assert_no_error (error);
+
+  show_settings (f, other);
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "name_row")), "Difficult Question");
+  close_window (f);
+
+  /* Still open, saying why. */
+  g_assert_nonnull (f->window);
+  error_label = child (f, "name_error_label");
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (error_label)), ==,
+                   "A programme called “Difficult Question” already exists.");
+  g_assert_true (gtk_widget_has_css_class (child (f, "name_row"), "error"));
+  g_assert_cmpuint (f->n_saved, ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "name_row")), "Other Difficult Questions");
+  g_assert_false (gtk_widget_get_visible (error_label));
+  close_window (f);
+
+  g_assert_null (f->window);
+  renamed = find_program (f, "Other Difficult Questions");
+  g_assert_cmpint (efir_program_get_id (renamed), ==, efir_program_get_id (other));
+}
+
+static void
+test_settings_new (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(EfirProgram) program = NULL;
+
+  show_settings (f, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "name_row")), "Yeni verliş");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (child (f, "language_row")), 2);
+  close_window (f);
+
+  g_assert_null (f->window);
+  program = find_program (f, "Yeni verliş");
+  g_assert_cmpstr (efir_program_get_language (program), ==, "en");
+  g_assert_cmpstr (efir_program_get_time_zone (program), ==, "Asia/Baku");
+}
+
+static void
+test_settings_new_without_name (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) programs = NULL;
+  AdwMessageDialog *dialog;
+
+  show_settings (f, NULL);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (f, "description_view"))),
+                            "A description, and no name.", -1);
+  close_window (f);
+
+  /* Nothing is thrown away without asking. */
+  g_assert_nonnull (f->window);
+  dialog = find_message_dialog (f->window);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "discard");
+  iterate_until_idle ();
+
+  g_assert_null (f->window);
+  programs = efir_store_list_programs (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (programs), ==, 1);
+}
+
+/* Guest directory -------------------------------------------------------- */
+
+static void
+merged_cb (EfirGuestDirectory *directory,
+           gint64              keep_id,
+           gint64              remove_id,
+           Fixture            *f)
+{
+  f->merged[0] = keep_id;
+  f->merged[1] = remove_id;
+}
+
+static EfirPerson *
+add_person (Fixture    *f,
+            const char *name,
+            const char *role)
+{
+  g_autoptr(GError) error = NULL;
+  EfirPerson *person = efir_person_new (name);
+
+  efir_person_set_default_role (person, role);
+  efir_store_save_person (f->store, person, &error);
+  g_assert_no_error (error);
+
+  return person;
+}
+
+static GListModel *
+shown_people (Fixture *f)
+{
+  return G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (child (f, "person_list"))));
+}
+
+static void
+select_people (Fixture    *f,
+               const char *first,
+               const char *second)
+{
+  GListModel *people = shown_people (f);
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (people);
+  guint n_selected = 0;
+
+  gtk_selection_model_unselect_all (selection);
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(EfirPerson) person = g_list_model_get_item (people, i);
+      const char *name = efir_person_get_name (person);
+
+      if (g_strcmp0 (name, first) == 0 || g_strcmp0 (name, second) == 0)
+        {
+          gtk_selection_model_select_item (selection, i, FALSE);
+          n_selected++;
+        }
+    }
+  g_assert_cmpuint (n_selected, ==, second != NULL ? 2 : 1);
+  iterate_until_idle ();
+}
+
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   gboolean       *changed)
+{
+  *changed = TRUE;
+}
+
+/* The entry tells of a search once typing pauses. */
+static void
+search_for (Fixture    *f,
+            const char *text)
+{
+  GtkWidget *entry = child (f, "search_entry");
+  gboolean changed = FALSE;
+  gulong handler = g_signal_connect (entry, "search-changed", G_CALLBACK (search_changed_cb), &changed);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  while (!changed)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (entry, handler);
+  iterate_until_idle ();
+}
+
+static EfirPerson *
+stored_person (Fixture *f,
+               gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) people = efir_store_list_people (f->store, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(EfirPerson) person = g_list_model_get_item (people, i);
+
+      if (efir_person_get_id (person) == id)
+        return g_steal_pointer (&person);
+    }
+
+  return NULL;
+}
+
+static void
+test_directory_search (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(EfirPerson) elchin = add_person (f, "Elçin Əliyev", "Economist");
+  g_autoptr(EfirPerson) nasimi = add_person (f, "Nəsimi Məmmədli", "Political commentator");
+  g_autoptr(EfirPerson) leyla = add_person (f, "Leyla Həsənova", "Lawyer");
+  g_autoptr(EfirPerson) found = NULL;
+
+  show (f, efir_guest_directory_new (NULL, f->store));
+  g_assert_cmpuint (g_list_model_get_n_items (shown_people (f)), ==, 3);
+
+  search_for (f, "eliyev");
+
+  g_assert_cmpuint (g_list_model_get_n_items (shown_people (f)), ==, 1);
+  found = g_list_model_get_item (shown_people (f), 0);
+  g_assert_cmpstr (efir_person_get_name (found), ==, "Elçin Əliyev");
+
+  /* Enter on the search takes the producer to the one found. */
+  g_signal_emit_by_name (child (f, "search_entry"), "activate");
+  iterate_until_idle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f, "pane_stack"))), ==, "edit");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "name_row"))), ==, "Elçin Əliyev");
+}
+
+static void
+test_directory_edit_role (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(EfirPerson) elchin = add_person (f, "Elçin Əliyev", "Economist");
+  g_autoptr(EfirPerson) nasimi = add_person (f, "Nəsimi Məmmədli", "");
+  g_autoptr(EfirPerson) stored = NULL;
+  g_autoptr(EfirPerson) untouched = NULL;
+
+  show (f, efir_guest_directory_new (NULL, f->store));
+  select_people (f, "Nəsimi Məmmədli", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f, "pane_stack"))), ==, "edit");
+
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "role_row")), "Political commentator");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (f, "bio_view"))),
+                            "Writes on the South Caucasus.", -1);
+  close_window (f);
+  g_assert_null (f->window);
+
+  stored = stored_person (f, efir_person_get_id (nasimi));
+  g_assert_cmpstr (efir_person_get_default_role (stored), ==, "Political commentator");
+  g_assert_cmpstr (efir_person_get_bio (stored), ==, "Writes on the South Caucasus.");
+  untouched = stored_person (f, efir_person_get_id (elchin));
+  g_assert_cmpstr (efir_person_get_default_role (untouched), ==, "Economist");
+}
+
+static void
+test_directory_merge (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirPerson) latin = add_person (f, "Nasimi Mammadli", "Political commentator");
+  g_autoptr(EfirPerson) native = add_person (f, "Nəsimi Məmmədli", "");
+  g_autoptr(EfirPerson) other = add_person (f, "Leyla Həsənova", "Lawyer");
+  g_autoptr(EfirEpisode) episode = efir_episode_new ();
+  g_autoptr(EfirEpisode) stored = NULL;
+  g_autoptr(EfirEpisodeGuest) guest = efir_episode_guest_new ("Nasimi Mammadli", "Political commentator");
+  g_autoptr(EfirEpisodeGuest) stored_guest = NULL;
+  g_autoptr(EfirPerson) gone = NULL;
+  AdwMessageDialog *dialog;
+
+  efir_episode_set_program_id (episode, efir_program_get_id (f->program));
+  efir_episode_set_title (episode, "The talks");
+  g_list_store_append (efir_episode_get_guests (episode), guest);
+  save (f, episode, EFIR_EPISODE_PART_ALL);
+
+  show (f, efir_guest_directory_new (NULL, f->store));
+  g_signal_connect (f->window, "merged", G_CALLBACK (merged_cb), f);
+  select_people (f, "Nasimi Mammadli", "Nəsimi Məmmədli");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f, "pane_stack"))), ==, "merge");
+
+  g_assert_true (gtk_widget_activate_action (f->window, "directory.merge", NULL));
+  iterate_until_idle ();
+  dialog = find_message_dialog (f->window);
+  g_assert_nonnull (dialog);
+  /* The name in Azerbaijani letters is the one offered to keep. */
+  adw_message_dialog_response (dialog, "merge");
+  iterate_until_idle ();
+
+  g_assert_cmpint (f->merged[0], ==, efir_person_get_id (native));
+  g_assert_cmpint (f->merged[1], ==, efir_person_get_id (latin));
+  g_assert_cmpuint (g_list_model_get_n_items (shown_people (f)), ==, 2);
+
+  gone = stored_person (f, efir_person_get_id (latin));
+  g_assert_null (gone);
+  stored = efir_store_load_episode (f->store, efir_episode_get_id (episode), &error);
+  g_assert_no_error (error);
+  stored_guest = g_list_model_get_item (G_LIST_MODEL (efir_episode_get_guests (stored)), 0);
+  g_assert_cmpint (efir_episode_guest_get_person_id (stored_guest), ==, efir_person_get_id (native));
+  g_assert_cmpstr (efir_episode_guest_get_name (stored_guest), ==, "Nəsimi Məmmədli");
+
+  /* The kept entry is the one shown, and took the role the other had. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "name_row"))), ==, "Nəsimi Məmmədli");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "role_row"))), ==, "Political commentator");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  efir_register_resource ();
+
+  g_test_add ("/ui/history/lists-revisions", Fixture, NULL,
+              fixture_set_up, test_history_lists_revisions, fixture_tear_down);
+  g_test_add ("/ui/history/empty", Fixture, NULL,
+              fixture_set_up, test_history_empty, fixture_tear_down);
+  g_test_add ("/ui/history/compare", Fixture, NULL,
+              fixture_set_up, test_history_compare, fixture_tear_down);
+  g_test_add ("/ui/history/restore", Fixture, NULL,
+              fixture_set_up, test_history_restore, fixture_tear_down);
+  g_test_add ("/ui/history/restore-keeps-unsaved", Fixture, NULL,
+              fixture_set_up, test_history_restore_keeps_unsaved, fixture_tear_down);
+  g_test_add ("/ui/history/cancel", Fixture, NULL,
+              fixture_set_up, test_history_cancel, fixture_tear_down);
+  g_test_add ("/ui/program-settings/save-on-close", Fixture, NULL,
+              fixture_set_up, test_settings_save_on_close, fixture_tear_down);
+  g_test_add ("/ui/program-settings/save-after-pause", Fixture, NULL,
+              fixture_set_up, test_settings_save_after_pause, fixture_tear_down);
+  g_test_add ("/ui/program-settings/duplicate-name", Fixture, NULL,
+              fixture_set_up, test_settings_duplicate_name, fixture_tear_down);
+  g_test_add ("/ui/program-settings/new", Fixture, NULL,
+              fixture_set_up, test_settings_new, fixture_tear_down);
+  g_test_add ("/ui/program-settings/new-without-name", Fixture, NULL,
+              fixture_set_up, test_settings_new_without_name, fixture_tear_down);
+  g_test_add ("/ui/guest-directory/search", Fixture, NULL,
+              fixture_set_up, test_directory_search, fixture_tear_down);
+  g_test_add ("/ui/guest-directory/edit-role", Fixture, NULL,
+              fixture_set_up, test_directory_edit_role, fixture_tear_down);
+  g_test_add ("/ui/guest-directory/merge", Fixture, NULL,
+              fixture_set_up, test_directory_merge, fixture_tear_down);
+
+  return g_test_run ();
+}
