@@ -183,7 +183,8 @@ show_person (EfirGuestDirectory *self,
 static GPtrArray *
 dup_selected (EfirGuestDirectory *self)
 {
-  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GtkSelectionModel *model = GTK_SELECTION_MODEL (self->selection);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (model);
   GPtrArray *people = g_ptr_array_new_with_free_func (g_object_unref);
   GtkBitsetIter iter;
   guint position;
@@ -282,7 +283,8 @@ load_people (EfirGuestDirectory *self)
   if (people == NULL)
     {
       /* Translators: %s says why */
-      g_autofree char *message = g_strdup_printf (_("Could not read the guest directory: %s"), error->message);
+      g_autofree char *message = g_strdup_printf (_("Could not read the guest directory: %s"),
+                                                  error->message);
 
       show_toast (self, message);
       return;
@@ -383,9 +385,12 @@ row_bound_cb (GtkSignalListItemFactory *factory,
   GPtrArray *bindings = g_ptr_array_new ();
 
   /* Bound, so that the row follows the name and role as they are typed. */
-  g_ptr_array_add (bindings, g_object_bind_property (person, "name", name, "label", G_BINDING_SYNC_CREATE));
-  g_ptr_array_add (bindings, g_object_bind_property (person, "name", avatar, "text", G_BINDING_SYNC_CREATE));
-  g_ptr_array_add (bindings, g_object_bind_property (person, "default-role", role, "label", G_BINDING_SYNC_CREATE));
+  g_ptr_array_add (bindings, g_object_bind_property (person, "name", name, "label",
+                                                     G_BINDING_SYNC_CREATE));
+  g_ptr_array_add (bindings, g_object_bind_property (person, "name", avatar, "text",
+                                                     G_BINDING_SYNC_CREATE));
+  g_ptr_array_add (bindings, g_object_bind_property (person, "default-role", role, "label",
+                                                     G_BINDING_SYNC_CREATE));
   g_object_set_data_full (G_OBJECT (item), "bindings", bindings, (GDestroyNotify) g_ptr_array_unref);
 }
 
@@ -498,7 +503,8 @@ new_activated_cb (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   EfirGuestDirectory *self = EFIR_GUEST_DIRECTORY (widget);
-  g_autofree char *name = efir_section_state_clean_name (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *name = efir_section_state_clean_name (query);
   g_autoptr(EfirPerson) person = efir_person_new (name);
 
   save_now (self);
@@ -627,6 +633,7 @@ merge_activated_cb (GtkWidget  *widget,
   GtkWidget *box;
   GtkWidget *first;
   GtkWidget *second;
+  GtkWidget *keep;
 
   if (selected->len != 2)
     return;
@@ -643,8 +650,8 @@ merge_activated_cb (GtkWidget  *widget,
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
   first = create_choice (a, NULL);
   second = create_choice (b, GTK_CHECK_BUTTON (first));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (efir_dialog_state_name_to_keep (a, b) == 0 ? first : second),
-                               TRUE);
+  keep = efir_dialog_state_name_to_keep (a, b) == 0 ? first : second;
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (keep), TRUE);
   gtk_box_append (GTK_BOX (box), first);
   gtk_box_append (GTK_BOX (box), second);
 

@@ -367,7 +367,8 @@ commit_hashtags (EfirProgramSettings *self)
 static void
 commit_host (EfirProgramSettings *self)
 {
-  g_autofree char *name = efir_section_state_clean_name (gtk_editable_get_text (GTK_EDITABLE (self->add_host_row)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->add_host_row));
+  g_autofree char *name = efir_section_state_clean_name (text);
 
   if (name[0] == '\0')
     return;
@@ -415,12 +416,13 @@ load_program (EfirProgramSettings *self)
   const char *time_zone = efir_program_get_time_zone (self->program);
   g_autofree char *zone_table = read_zone_table ();
   g_autoptr(GtkStringList) zone_labels = gtk_string_list_new (NULL);
+  guint language;
 
   self->loading = TRUE;
 
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), efir_program_get_name (self->program));
-  adw_combo_row_set_selected (self->language_row,
-                              efir_dialog_state_language_index (efir_program_get_language (self->program)));
+  language = efir_dialog_state_language_index (efir_program_get_language (self->program));
+  adw_combo_row_set_selected (self->language_row, language);
 
   self->zones = efir_dialog_state_time_zones (zone_table, time_zone);
   for (guint i = 0; self->zones[i] != NULL; i++)
@@ -465,7 +467,8 @@ answer_handled_cb (gpointer user_data)
 static void
 name_changed_cb (EfirProgramSettings *self)
 {
-  g_autofree char *name = efir_section_state_clean_name (gtk_editable_get_text (GTK_EDITABLE (self->name_row)));
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->name_row));
+  g_autofree char *name = efir_section_state_clean_name (text);
 
   if (self->loading)
     return;
@@ -698,8 +701,9 @@ efir_program_settings_close_request (GtkWindow *window)
 
   if (!accounts_ok || has_invalid_account (self))
     {
-      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                        adw_toast_new (_("A link is not a web address: correct or remove it")));
+      AdwToast *toast = adw_toast_new (_("A link is not a web address: correct or remove it"));
+
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), toast);
       return TRUE;
     }
 

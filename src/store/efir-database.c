@@ -25,6 +25,8 @@ struct _EfirDatabase
   sqlite3    *handle;
   GHashTable *statements;        /* SQL text -> sqlite3_stmt */
   guint       transaction_depth; /* 1 for BEGIN, one more per SAVEPOINT */
+  EfirDatabaseWriteGate write_gate;
+  gpointer    write_gate_data;
   guint       read_only : 1;
 };
 
@@ -275,7 +277,9 @@ efir_database_open (const char         *path,
     }
   else
     {
-      EfirStoreHealth health = efir_store_check_file (path, error);
+      EfirStoreHealth health = (flags & EFIR_DATABASE_SHALLOW_CHECK) != 0
+                                 ? efir_store_check_file_shallow (path, error)
+                                 : efir_store_check_file (path, error);
 
       if (health != EFIR_STORE_HEALTH_OK && health != EFIR_STORE_HEALTH_MISSING
           && health != EFIR_STORE_HEALTH_EMPTY)
@@ -549,7 +553,31 @@ efir_database_begin_immediate (EfirDatabase  *self,
 {
   g_return_val_if_fail (EFIR_IS_DATABASE (self), FALSE);
 
+  if (self->transaction_depth == 0 && self->write_gate != NULL
+      && !self->write_gate (self->write_gate_data, error))
+    return FALSE;
+
   return begin (self, "BEGIN IMMEDIATE", error);
+}
+
+/**
+ * efir_database_set_write_gate:
+ * @self: an #EfirDatabase
+ * @gate: (nullable): what every outermost write transaction asks first
+ * @data: passed to @gate
+ *
+ * Lets the owner of the connection hold writes back, as the store does
+ * until the check of every page of the file has said it is sound.
+ */
+void
+efir_database_set_write_gate (EfirDatabase          *self,
+                              EfirDatabaseWriteGate  gate,
+                              gpointer               data)
+{
+  g_return_if_fail (EFIR_IS_DATABASE (self));
+
+  self->write_gate = gate;
+  self->write_gate_data = data;
 }
 
 /**

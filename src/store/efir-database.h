@@ -41,7 +41,13 @@ typedef enum
   EFIR_DATABASE_FLAGS_NONE = 0,
   EFIR_DATABASE_READ_ONLY  = 1 << 0, /* SQLITE_OPEN_READONLY; no pragma writes, no checks */
   EFIR_DATABASE_CREATE     = 1 << 1, /* create the file (and its folder) when it is missing */
+  EFIR_DATABASE_SHALLOW_CHECK = 1 << 2, /* check all but every page; see efir_store_check_file_shallow() */
 } EfirDatabaseFlags;
+
+/* Called before the outermost write transaction begins; FALSE refuses the
+ * write with @error set. */
+typedef gboolean (*EfirDatabaseWriteGate) (gpointer   data,
+                                           GError   **error);
 
 /* How long a connection waits for another one's write lock. */
 #define EFIR_DATABASE_BUSY_TIMEOUT_MS 5000
@@ -74,6 +80,9 @@ gboolean       efir_database_exec             (EfirDatabase       *self,
                                                const char         *sql,
                                                GError            **error);
 
+void           efir_database_set_write_gate   (EfirDatabase          *self,
+                                               EfirDatabaseWriteGate  gate,
+                                               gpointer               data);
 gboolean       efir_database_begin_immediate  (EfirDatabase       *self,
                                                GError            **error);
 gboolean       efir_database_begin_read       (EfirDatabase       *self,

@@ -93,9 +93,10 @@ quick_check (EfirDatabase  *db,
  *
  * Returns: the health of the file
  */
-EfirStoreHealth
-efir_store_check_file (const char  *path,
-                       GError     **error)
+static EfirStoreHealth
+check_file (const char  *path,
+            gboolean     thorough,
+            GError     **error)
 {
   g_autoptr(EfirDatabase) db = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -131,7 +132,7 @@ efir_store_check_file (const char  *path,
     return EFIR_STORE_HEALTH_EMPTY;
 
   if (!(db = efir_database_open (path, EFIR_DATABASE_READ_ONLY, &local_error))
-      || !quick_check (db, &local_error)
+      || (thorough && !quick_check (db, &local_error))
       || !efir_migrations_check (db, &version, &local_error))
     {
       EfirStoreHealth health = health_from_error (local_error);
@@ -140,7 +141,41 @@ efir_store_check_file (const char  *path,
       return health;
     }
 
-  g_debug ("%s is healthy, schema version %u", path, version);
+  g_debug ("%s is healthy%s, schema version %u", path, thorough ? "" : " as far as seen", version);
 
   return EFIR_STORE_HEALTH_OK;
+}
+
+EfirStoreHealth
+efir_store_check_file (const char  *path,
+                       GError     **error)
+{
+  return check_file (path, TRUE, error);
+}
+
+/**
+ * efir_store_check_file_shallow:
+ * @path: the database file
+ * @error: return location for a #GError
+ *
+ * Like efir_store_check_file(), without PRAGMA quick_check: the header,
+ * the schema, the application id and the version are looked at, which
+ * finds a file that is not a database, one from a newer Efir and most
+ * damage at the start of the file. A large archive is then checked page by
+ * page with efir_store_check_pages() while the producer already reads.
+ *
+ * Returns: the health of the file as far as it was seen
+ */
+EfirStoreHealth
+efir_store_check_file_shallow (const char  *path,
+                               GError     **error)
+{
+  return check_file (path, FALSE, error);
+}
+
+gboolean
+efir_store_check_pages (EfirDatabase  *db,
+                        GError       **error)
+{
+  return quick_check (db, error);
 }

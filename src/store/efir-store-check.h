@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "efir-database.h"
+
 G_BEGIN_DECLS
 
 /*
@@ -22,6 +24,13 @@ typedef enum
   EFIR_STORE_HEALTH_UNREADABLE,     /* could not be read: permissions, locks, I/O errors */
 } EfirStoreHealth;
 
+/* All of efir_store_check_file() but reading every page: what can be
+ * told in a few milliseconds of a file of any size. */
+EfirStoreHealth efir_store_check_file_shallow (const char  *path,
+                                               GError     **error);
+/* PRAGMA quick_check on an open connection: reads every page. */
+gboolean        efir_store_check_pages        (EfirDatabase *db,
+                                               GError      **error);
 EfirStoreHealth efir_store_check_file (const char  *path,
                                        GError     **error);
 

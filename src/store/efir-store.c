@@ -26,9 +26,25 @@ struct _EfirStore
 
   /* Owned */
   EfirDatabase *db;
+
+  /* The check of every page runs in a thread while the producer reads;
+   * writes wait for its verdict (see efir_store_open()). */
+  GMutex        verify_lock;
+  GCond         verify_done;
+  gboolean      verified;
+  GError       *verify_error;
+  GThread      *verify_thread;
+  GMainContext *main_context;
 };
 
 G_DEFINE_FINAL_TYPE (EfirStore, efir_store, G_TYPE_OBJECT)
+
+enum {
+  DAMAGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
@@ -452,6 +468,87 @@ efir_store_default_path (void)
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
+typedef struct
+{
+  GWeakRef  store;
+  GError   *error;
+} DamagedReport;
+
+static gboolean
+report_damaged_cb (gpointer data)
+{
+  DamagedReport *report = data;
+  g_autoptr(EfirStore) self = g_weak_ref_get (&report->store);
+
+  if (self != NULL)
+    g_signal_emit (self, signals[DAMAGED], 0, report->error);
+
+  g_weak_ref_clear (&report->store);
+  g_error_free (report->error);
+  g_free (report);
+  return G_SOURCE_REMOVE;
+}
+
+/* In a thread: every page of the file, then today's backup, both through
+ * a read-only connection of their own. The store joins this thread when it
+ * is finalized, so the thread may use it without a reference. */
+static gpointer
+verify_thread_cb (gpointer data)
+{
+  EfirStore *self = data;
+  const char *path = efir_database_get_path (self->db);
+  g_autoptr(EfirDatabase) reader = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) backup_error = NULL;
+
+  reader = efir_database_open (path, EFIR_DATABASE_READ_ONLY, &error);
+  if (reader != NULL && efir_store_check_pages (reader, &error))
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *backup_dir = backup_dir_for (path);
+
+      /* The producer's work comes first: without today's backup the
+       * archive is still as safe as it was yesterday. */
+      if (!efir_backup_daily (reader, backup_dir, now, EFIR_BACKUP_KEEP_DAYS, &backup_error))
+        g_debug ("No daily backup of %s: %s", path, backup_error->message);
+    }
+
+  g_mutex_lock (&self->verify_lock);
+  self->verified = TRUE;
+  self->verify_error = error != NULL ? g_error_copy (error) : NULL;
+  g_cond_broadcast (&self->verify_done);
+  g_mutex_unlock (&self->verify_lock);
+
+  if (error != NULL)
+    {
+      DamagedReport *report = g_new0 (DamagedReport, 1);
+
+      g_weak_ref_init (&report->store, self);
+      report->error = g_steal_pointer (&error);
+      g_main_context_invoke (self->main_context, report_damaged_cb, report);
+    }
+
+  return NULL;
+}
+
+static gboolean
+efir_store_wait_verified (gpointer   data,
+                          GError   **error)
+{
+  EfirStore *self = data;
+  gboolean ok;
+
+  g_mutex_lock (&self->verify_lock);
+  while (!self->verified)
+    g_cond_wait (&self->verify_done, &self->verify_lock);
+  ok = self->verify_error == NULL;
+  if (!ok)
+    g_propagate_error (error, g_error_copy (self->verify_error));
+  g_mutex_unlock (&self->verify_lock);
+
+  return ok;
+}
+
 EfirStore *
 efir_store_open (const char  *path,
                  GError     **error)
@@ -459,31 +556,71 @@ efir_store_open (const char  *path,
   g_autoptr(EfirStore) self = NULL;
   g_autoptr(EfirDatabase) db = NULL;
   g_autoptr(GError) backup_error = NULL;
+  gboolean existed;
+  guint version = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  /* A read-write efir_database_open() runs efir_store_check_file() on an
-   * existing file before anything else touches it, and refuses it without
-   * writing when it is not healthy; running the check here too would read
-   * the whole file twice on every start.
+  /* Reading every page of a large archive takes a second or more, so the
+   * open looks only at what can be told at once (header, schema, version)
+   * and the pages are read in a thread. Nothing is written before that
+   * check has passed: every write transaction waits for it (the write gate
+   * below), and a damaged file is then refused as at open. An upgrade is a
+   * write, so an archive that needs one is checked in full first.
    */
-  if (!(db = efir_database_open (path, EFIR_DATABASE_CREATE, error)))
+  existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (!(db = efir_database_open (path, EFIR_DATABASE_CREATE | EFIR_DATABASE_SHALLOW_CHECK, error)))
     return NULL;
+
+  if (existed
+      && efir_migrations_check (db, &version, NULL)
+      && version < efir_migrations_latest_version ())
+    {
+      EfirStoreHealth health = efir_store_check_file (path, error);
+
+      if (health != EFIR_STORE_HEALTH_OK && health != EFIR_STORE_HEALTH_EMPTY)
+        return NULL;
+    }
 
   if (!efir_migrations_apply (db, error))
     return NULL;
 
   self = g_object_new (EFIR_TYPE_STORE, NULL);
   self->db = g_steal_pointer (&db);
+  efir_database_set_write_gate (self->db, efir_store_wait_verified, self);
 
-  /* The producer's work comes first: without today's backup the archive is
-   * still as safe as it was yesterday, and the next start tries again.
-   */
-  if (!efir_store_backup_daily (self, &backup_error))
-    g_debug ("No daily backup of %s: %s", path, backup_error->message);
+  if (!existed)
+    {
+      /* A new archive has nothing to check. */
+      self->verified = TRUE;
+      if (!efir_store_backup_daily (self, &backup_error))
+        g_debug ("No daily backup of %s: %s", path, backup_error->message);
+      return g_steal_pointer (&self);
+    }
+
+  self->main_context = g_main_context_ref_thread_default ();
+  self->verify_thread = g_thread_new ("efir-store-check", verify_thread_cb, self);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * efir_store_wait_until_checked:
+ * @self: an #EfirStore
+ * @error: return location for a #GError
+ *
+ * Waits for the check of every page that efir_store_open() started.
+ *
+ * Returns: %TRUE when the file is sound
+ */
+gboolean
+efir_store_wait_until_checked (EfirStore  *self,
+                               GError    **error)
+{
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+
+  return efir_store_wait_verified (self, error);
 }
 
 const char *
@@ -726,7 +863,12 @@ efir_store_finalize (GObject *object)
 {
   EfirStore *self = EFIR_STORE (object);
 
+  g_clear_pointer (&self->verify_thread, g_thread_join);
+  g_clear_pointer (&self->main_context, g_main_context_unref);
   g_clear_object (&self->db);
+  g_clear_error (&self->verify_error);
+  g_mutex_clear (&self->verify_lock);
+  g_cond_clear (&self->verify_done);
 
   G_OBJECT_CLASS (efir_store_parent_class)->finalize (object);
 }
@@ -764,9 +906,22 @@ efir_store_class_init (EfirStoreClass *klass)
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EfirStore::damaged:
+   * @error: what the check of every page found
+   *
+   * The archive turned out to be damaged after it was opened; nothing has
+   * been written to it and every write is refused.
+   */
+  signals[DAMAGED] =
+    g_signal_new ("damaged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
 efir_store_init (EfirStore *self)
 {
+  g_mutex_init (&self->verify_lock);
+  g_cond_init (&self->verify_done);
 }

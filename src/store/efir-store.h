@@ -47,6 +47,10 @@ char          *efir_store_default_path         (void);
 EfirStore     *efir_store_open                 (const char        *path,
                                                 GError           **error);
 const char    *efir_store_get_path             (EfirStore         *self);
+/* efir_store_open() reads every page of an existing archive in a thread;
+ * writes wait for it. This waits too, and says whether it is sound. */
+gboolean       efir_store_wait_until_checked   (EfirStore         *self,
+                                                GError           **error);
 /* The directory daily backups go to (beside the database, "backups/"). */
 char          *efir_store_get_backup_dir       (EfirStore         *self);
 gboolean       efir_store_backup               (EfirStore         *self,

@@ -379,27 +379,40 @@ ensure_archive (Archive    *archive,
 
 /* 1, 2: start-up --------------------------------------------------------- */
 
-/* VmRSS of a live process in kB, or -1 once it has exited. */
+/* A "Key:   123 kB" line of /proc/PID/status, in kB, or -1. */
 static gint64
-read_vm_rss_kb (GPid pid)
+status_kb (const char *status,
+           const char *key)
 {
-  g_autofree char *path = g_strdup_printf ("/proc/%d/status", (int) pid);
-  g_autofree char *status = NULL;
-  const char *line;
+  g_autofree char *needle = g_strdup_printf ("\n%s:", key);
+  const char *line = strstr (status, needle);
 
-  if (!g_file_get_contents (path, &status, NULL, NULL))
-    return -1;
-  if ((line = strstr (status, "\nVmRSS:")) == NULL)
-    return -1;
-  return g_ascii_strtoll (line + strlen ("\nVmRSS:"), NULL, 10);
+  return line != NULL ? g_ascii_strtoll (line + strlen (needle), NULL, 10) : -1;
 }
 
 typedef struct
 {
   double frame_ms;    /* spawn to first frame */
   gint64 rss_kb;      /* VmRSS just after the report, -1 if it had exited */
+  gint64 anon_kb;     /* of which the heap and other private memory */
+  gint64 file_kb;     /* of which mapped files: libraries, fonts, caches */
   gint64 peak_kb;     /* the largest RSS of the process's life */
 } StartupRun;
+
+/* Reads the resident sizes of a live process; leaves -1 once it has exited. */
+static void
+read_rss (GPid        pid,
+          StartupRun *run)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/status", (int) pid);
+  g_autofree char *status = NULL;
+
+  if (!g_file_get_contents (path, &status, NULL, NULL))
+    return;
+  run->rss_kb = status_kb (status, "VmRSS");
+  run->anon_kb = status_kb (status, "RssAnon");
+  run->file_kb = status_kb (status, "RssFile");
+}
 
 /* Spawned with fork and exec rather than GSubprocess so that the child is
  * reaped here with wait4(), which gives its peak resident size: a process
@@ -421,6 +434,8 @@ run_to_first_frame (char       **argv,
   int status;
 
   run->rss_kb = -1;
+  run->anon_kb = -1;
+  run->file_kb = -1;
   run->peak_kb = -1;
 
   started = now_us ();
@@ -459,7 +474,7 @@ run_to_first_frame (char       **argv,
           if (line != NULL && strchr (line, '\n') != NULL)
             {
               /* Read before anything else: the process is quitting. */
-              run->rss_kb = read_vm_rss_kb (pid);
+              read_rss (pid, run);
               reported = g_ascii_strtoll (line + strlen ("first-frame "), NULL, 10);
             }
         }
@@ -487,6 +502,8 @@ typedef struct
   char       **argv;
   GArray      *frame_ms;
   GArray      *rss_mb;
+  GArray      *anon_mb;
+  GArray      *file_mb;
   GArray      *peak_mb;
 } Contender;
 
@@ -503,13 +520,17 @@ contender_run (Contender  *contender,
 
   if (!counted)
     {
-      g_print ("  %-30s %8.1f   (first run, not counted)\n", contender->name, run.frame_ms);
+      g_print ("  %-26s %7.1f   (first run, not counted)\n", contender->name, run.frame_ms);
       return;
     }
 
   samples_add (contender->frame_ms, run.frame_ms);
   if (run.rss_kb >= 0)
-    samples_add (contender->rss_mb, run.rss_kb / 1024.0);
+    {
+      samples_add (contender->rss_mb, run.rss_kb / 1024.0);
+      samples_add (contender->anon_mb, run.anon_kb / 1024.0);
+      samples_add (contender->file_mb, run.file_kb / 1024.0);
+    }
   if (run.peak_kb >= 0)
     samples_add (contender->peak_mb, run.peak_kb / 1024.0);
 }
@@ -519,15 +540,18 @@ contender_clear (Contender *contender)
 {
   g_clear_pointer (&contender->frame_ms, g_array_unref);
   g_clear_pointer (&contender->rss_mb, g_array_unref);
+  g_clear_pointer (&contender->anon_mb, g_array_unref);
+  g_clear_pointer (&contender->file_mb, g_array_unref);
   g_clear_pointer (&contender->peak_mb, g_array_unref);
 }
 
 static void
 contender_print (Contender *contender)
 {
-  g_print ("  %-30s %8.1f %8.1f %8.1f %9.1f %5u/%-3u %9.1f\n", contender->name,
+  g_print ("  %-26s %7.1f %7.1f %7.1f %8.1f %6.1f %6.1f %3u/%-3u %8.1f\n", contender->name,
            percentile (contender->frame_ms, 50), samples_min (contender->frame_ms),
            samples_max (contender->frame_ms), percentile (contender->rss_mb, 50),
+           percentile (contender->anon_mb, 50), percentile (contender->file_mb, 50),
            contender->rss_mb->len, contender->frame_ms->len, percentile (contender->peak_mb, 50));
 }
 
@@ -540,8 +564,10 @@ bench_startup (Archive    *archive,
   g_auto(GStrv) envp = g_get_environ ();
   char *efir_argv[] = { (char *) efir_path, (char *) "--db", archive->path, NULL };
   char *bare_argv[] = { (char *) bare_path, NULL };
-  Contender efir = { "efir --db ARCHIVE", efir_argv, samples_new (), samples_new (), samples_new () };
-  Contender bare = { "bare AdwApplicationWindow", bare_argv, samples_new (), samples_new (), samples_new () };
+  Contender efir = { "efir --db ARCHIVE", efir_argv, samples_new (), samples_new (), samples_new (),
+                     samples_new (), samples_new () };
+  Contender bare = { "bare AdwApplicationWindow", bare_argv, samples_new (), samples_new (), samples_new (),
+                     samples_new (), samples_new () };
   double ratio;
   double extra_mb;
   gboolean use_peak;
@@ -571,8 +597,10 @@ bench_startup (Archive    *archive,
         }
     }
 
-  g_print ("  %-30s %8s %8s %8s %9s %9s %9s\n", "", "median", "min", "max", "VmRSS", "read in", "peak RSS");
-  g_print ("  %-30s %8s %8s %8s %9s %9s %9s\n", "", "ms", "ms", "ms", "MB", "runs", "MB");
+  g_print ("  %-26s %7s %7s %7s %8s %6s %6s %7s %8s\n", "", "median", "min", "max", "VmRSS", "anon",
+           "file", "read", "peak RSS");
+  g_print ("  %-26s %7s %7s %7s %8s %6s %6s %7s %8s\n", "", "ms", "ms", "ms", "MB", "MB", "MB", "in runs",
+           "MB");
   contender_print (&bare);
   contender_print (&efir);
 
@@ -588,9 +616,9 @@ bench_startup (Archive    *archive,
   else
     extra_mb = percentile (efir.rss_mb, 50) - percentile (bare.rss_mb, 50);
 
-  g_print ("  %-30s %8.2fx %35s target ≤ %.1fx: %s\n", "ratio of medians efir/bare", ratio, "",
+  g_print ("  %-26s %7.2fx %48s target ≤ %.1fx: %s\n", "ratio of medians efir/bare", ratio, "",
            STARTUP_RATIO_TARGET, verdict (ratio <= STARTUP_RATIO_TARGET));
-  g_print ("  %-30s %+8.1f MB %-32s target ≤ +%.0f MB: %s\n", "resident memory efir − bare",
+  g_print ("  %-26s %+7.1f MB %-45s target ≤ +%.0f MB: %s\n", "resident memory efir − bare",
            extra_mb, use_peak ? "(peak RSS)" : "(VmRSS)", RSS_EXTRA_TARGET_MB,
            verdict (extra_mb <= RSS_EXTRA_TARGET_MB));
 
@@ -1229,6 +1257,7 @@ print_right (const char *text,
 static void
 print_summary_row (const char    *what,
                    const char    *unit,
+                   gboolean       with_sign,
                    const Summary *summaries,
                    glong          offset,
                    const char    *target_text,
@@ -1246,7 +1275,8 @@ print_summary_row (const char    *what,
       if (isnan (value))
         cell = g_strdup ("—");
       else
-        cell = g_strdup_printf ("%.*f%s", g_str_equal (unit, "x") ? 2 : 1, value, unit);
+        cell = g_strdup_printf (with_sign ? "%+.*f%s" : "%.*f%s", g_str_equal (unit, "x") ? 2 : 1,
+                                value, unit);
       print_right (cell, i == 0 ? 15 : 17);
 
       if (verdicts->len > 0)
@@ -1364,16 +1394,16 @@ main (int   argc,
     if (archive_wanted (&archives[i], only_episodes))
       bench_editor (app, &archives[i], &summaries[i]);
 
-  g_print ("\nSummary %39s %17s  target\n", "5,000 episodes", "10,000 episodes");
-  print_summary_row ("start-up, efir/bare (medians)", "x", summaries, G_STRUCT_OFFSET (Summary, startup_ratio),
+  g_print ("\n%-40s%15s%17s  target\n", "Summary", "5,000 episodes", "10,000 episodes");
+  print_summary_row ("start-up, efir/bare (medians)", "x", FALSE, summaries, G_STRUCT_OFFSET (Summary, startup_ratio),
                      "≤ 1.3x", STARTUP_RATIO_TARGET, TRUE);
-  print_summary_row ("resident memory, efir − bare", " MB", summaries, G_STRUCT_OFFSET (Summary, rss_extra_mb),
+  print_summary_row ("resident memory, efir − bare", " MB", TRUE, summaries, G_STRUCT_OFFSET (Summary, rss_extra_mb),
                      "≤ +40 MB", RSS_EXTRA_TARGET_MB, TRUE);
-  print_summary_row ("open 3-hour episode (median)", " ms", summaries, G_STRUCT_OFFSET (Summary, open_ms),
+  print_summary_row ("open 3-hour episode (median)", " ms", FALSE, summaries, G_STRUCT_OFFSET (Summary, open_ms),
                      "< 150 ms", OPEN_TARGET_MS, FALSE);
-  print_summary_row ("longest frame while typing", " ms", summaries, G_STRUCT_OFFSET (Summary, longest_frame_ms),
+  print_summary_row ("longest frame while typing", " ms", FALSE, summaries, G_STRUCT_OFFSET (Summary, longest_frame_ms),
                      "< 16 ms", FRAME_TARGET_MS, FALSE);
-  print_summary_row ("longest main-loop stall while typing", " ms", summaries,
+  print_summary_row ("longest main-loop stall while typing", " ms", FALSE, summaries,
                      G_STRUCT_OFFSET (Summary, longest_stall_ms), "< 16 ms", FRAME_TARGET_MS, FALSE);
 
   g_main_context_set_poll_func (NULL, probe.default_poll);
