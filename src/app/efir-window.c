@@ -9,7 +9,9 @@
 #include "efir-episode-editor.h"
 #include "efir-episode-json.h"
 #include "efir-episode-row.h"
+#include "efir-guest-directory.h"
 #include "efir-history-dialog.h"
+#include "efir-program-settings.h"
 #include "efir-window.h"
 #include "efir-window-state.h"
 
@@ -131,6 +133,9 @@ efir_window_update_actions (EfirWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-episode", has_program);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-program", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.program-settings", has_program);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.guest-directory", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", has_episode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_episode);
@@ -732,6 +737,8 @@ on_restore_clicked_cb (EfirWindow *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *kept = NULL;
 
+  g_clear_object (&self->autosaver);
+  g_clear_object (&self->store);
   kept = efir_store_recover_from_backup (self->db_path, self->backup_path, &error);
   if (kept != NULL)
     self->store = efir_store_open (self->db_path, &error);
@@ -808,6 +815,46 @@ on_history_restored_cb (EfirWindow  *self,
   /* The store wrote the revision; show exactly what it now holds. */
   efir_window_show_episode (self, restored);
   efir_window_toast (self, _("Earlier version restored. The text it replaced is kept in History."));
+}
+
+static void
+on_program_saved_cb (EfirWindow  *self,
+                     EfirProgram *program)
+{
+  efir_window_load_programs (self, efir_program_get_id (program));
+}
+
+static void
+on_people_merged_cb (EfirWindow *self,
+                     gint64      keep_id,
+                     gint64      remove_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirEpisode) reloaded = NULL;
+
+  /* The open episode may name the removed entry: show it as now stored, or
+   * its next autosave would write the old guest row back. */
+  efir_window_load_episodes (self);
+  if (self->current == NULL || !efir_window_flush (self, &error))
+    return;
+
+  reloaded = efir_store_load_episode (self->store, efir_episode_get_id (self->current), &error);
+  if (reloaded != NULL)
+    efir_window_show_episode (self, reloaded);
+}
+
+static void
+on_store_damaged_cb (EfirWindow   *self,
+                     const GError *error,
+                     EfirStore    *store)
+{
+  /* Found by the check of every page after the window opened: nothing was
+   * written, and the window offers the latest good backup as at start. */
+  if (self->autosaver != NULL)
+    efir_autosaver_set_episode (self->autosaver, NULL, NULL);
+  g_clear_object (&self->autosaver);
+  g_clear_object (&self->store);
+  efir_window_show_open_error (self, error);
 }
 
 static gboolean
@@ -970,6 +1017,35 @@ history_action (GtkWidget  *widget,
 }
 
 static void
+program_settings_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  gboolean is_new = g_strcmp0 (action_name, "win.new-program") == 0;
+  GtkWidget *dialog;
+
+  dialog = efir_program_settings_new (GTK_WINDOW (self), self->store,
+                                      is_new ? NULL : efir_window_get_program (self));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_program_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+guest_directory_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  GtkWidget *dialog = efir_guest_directory_new (GTK_WINDOW (self), self->store);
+
+  /* Names and roles may change there: the editor's suggestions follow. */
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (efir_window_load_people), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "merged", G_CALLBACK (on_people_merged_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 close_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -997,6 +1073,7 @@ efir_window_new (EfirApplication *application,
     }
 
   self->store = g_object_ref (store);
+  g_signal_connect_object (store, "damaged", G_CALLBACK (on_store_damaged_cb), self, G_CONNECT_SWAPPED);
   self->autosaver = efir_autosaver_new (store);
   g_signal_connect_object (self->autosaver, "notify::state",
                            G_CALLBACK (on_save_state_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1133,6 +1210,9 @@ efir_window_class_init (EfirWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_sort_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-episode", NULL, new_episode_action);
+  gtk_widget_class_install_action (widget_class, "win.new-program", NULL, program_settings_action);
+  gtk_widget_class_install_action (widget_class, "win.program-settings", NULL, program_settings_action);
+  gtk_widget_class_install_action (widget_class, "win.guest-directory", NULL, guest_directory_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);

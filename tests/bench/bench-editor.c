@@ -108,7 +108,22 @@ enum
   DID_KEY     = 1 << 1,
   DID_REPARSE = 1 << 2,
   DID_COMMIT  = 1 << 3,
+  /* A frame, the first after the text was read into the episode or
+   * after an autosave: what those changes cost to show.
+   */
+  DID_PAINT_AFTER_REPARSE = 1 << 4,
+  DID_PAINT_AFTER_COMMIT  = 1 << 5,
+  DID_PAINT_AFTER_KEY     = 1 << 6,
 };
+
+/* The slowest SQL statements while typing, for the table. */
+#define N_SLOW_STATEMENTS 3
+
+typedef struct
+{
+  gint64  us;
+  char   *sql;
+} SlowStatement;
 
 typedef struct
 {
@@ -132,7 +147,9 @@ typedef struct
   gboolean       recording;
   gint64         awake_since;
   guint          did;
+  guint          unshown;      /* DID_KEY, _REPARSE, _COMMIT not yet followed by a frame */
   gint64         sql_us;
+  SlowStatement  slow[N_SLOW_STATEMENTS];
   gint64         layout_done;
   gint64         paint_done;
   GArray        *iterations;   /* of Iteration */
@@ -536,6 +553,20 @@ contender_run (Contender  *contender,
 }
 
 static void
+contender_init (Contender   *contender,
+                const char  *name,
+                char       **argv)
+{
+  contender->name = name;
+  contender->argv = argv;
+  contender->frame_ms = samples_new ();
+  contender->rss_mb = samples_new ();
+  contender->anon_mb = samples_new ();
+  contender->file_mb = samples_new ();
+  contender->peak_mb = samples_new ();
+}
+
+static void
 contender_clear (Contender *contender)
 {
   g_clear_pointer (&contender->frame_ms, g_array_unref);
@@ -564,13 +595,14 @@ bench_startup (Archive    *archive,
   g_auto(GStrv) envp = g_get_environ ();
   char *efir_argv[] = { (char *) efir_path, (char *) "--db", archive->path, NULL };
   char *bare_argv[] = { (char *) bare_path, NULL };
-  Contender efir = { "efir --db ARCHIVE", efir_argv, samples_new (), samples_new (), samples_new (),
-                     samples_new (), samples_new () };
-  Contender bare = { "bare AdwApplicationWindow", bare_argv, samples_new (), samples_new (), samples_new (),
-                     samples_new (), samples_new () };
+  Contender efir;
+  Contender bare;
   double ratio;
   double extra_mb;
   gboolean use_peak;
+
+  contender_init (&efir, "efir --db ARCHIVE", efir_argv);
+  contender_init (&bare, "bare AdwApplicationWindow", bare_argv);
 
   envp = g_environ_setenv (envp, "EFIR_REPORT_FIRST_FRAME", "1", TRUE);
   envp = g_environ_setenv (envp, "EFIR_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
@@ -599,8 +631,8 @@ bench_startup (Archive    *archive,
 
   g_print ("  %-26s %7s %7s %7s %8s %6s %6s %7s %8s\n", "", "median", "min", "max", "VmRSS", "anon",
            "file", "read", "peak RSS");
-  g_print ("  %-26s %7s %7s %7s %8s %6s %6s %7s %8s\n", "", "ms", "ms", "ms", "MB", "MB", "MB", "in runs",
-           "MB");
+  g_print ("  %-26s %7s %7s %7s %8s %6s %6s %7s %8s\n", "", "ms", "ms", "ms", "MB", "MB", "MB",
+           "in runs", "MB");
   contender_print (&bare);
   contender_print (&efir);
 
@@ -618,7 +650,7 @@ bench_startup (Archive    *archive,
 
   g_print ("  %-26s %7.2fx %48s target ≤ %.1fx: %s\n", "ratio of medians efir/bare", ratio, "",
            STARTUP_RATIO_TARGET, verdict (ratio <= STARTUP_RATIO_TARGET));
-  g_print ("  %-26s %+7.1f MB %-45s target ≤ +%.0f MB: %s\n", "resident memory efir − bare",
+  g_print ("  %-26s %+7.1f MB %-45s target ≤ +%.0f MB: %s\n", "resident memory efir - bare",
            extra_mb, use_peak ? "(peak RSS)" : "(VmRSS)", RSS_EXTRA_TARGET_MB,
            verdict (extra_mb <= RSS_EXTRA_TARGET_MB));
 
@@ -658,6 +690,7 @@ probe_poll (GPollFD *fds,
 
       g_array_append_val (probe.iterations, iteration);
     }
+  probe.unshown |= probe.did & (DID_KEY | DID_REPARSE | DID_COMMIT);
   probe.did = 0;
   probe.sql_us = 0;
   probe.layout_done = 0;
@@ -667,6 +700,25 @@ probe_poll (GPollFD *fds,
 
   probe.awake_since = now_us ();
   return result;
+}
+
+/* Keeps the N_SLOW_STATEMENTS slowest, slowest first. */
+static void
+remember_statement (gint64      us,
+                    const char *sql)
+{
+  guint i = N_SLOW_STATEMENTS;
+
+  while (i > 0 && us > probe.slow[i - 1].us)
+    i--;
+  if (i == N_SLOW_STATEMENTS)
+    return;
+
+  g_free (probe.slow[N_SLOW_STATEMENTS - 1].sql);
+  memmove (&probe.slow[i + 1], &probe.slow[i], (N_SLOW_STATEMENTS - 1 - i) * sizeof probe.slow[0]);
+  probe.slow[i].us = us;
+  probe.slow[i].sql = g_strndup (sql != NULL ? sql : "", 60);
+  g_strdelimit (probe.slow[i].sql, "\n", ' ');
 }
 
 static int
@@ -680,7 +732,10 @@ statement_profiled_cb (unsigned  type,
 
   probe.sql_us += us;
   if (probe.recording)
-    probe.sql_total_us += us;
+    {
+      probe.sql_total_us += us;
+      remember_statement (us, sql);
+    }
 
   if (sql != NULL && g_ascii_strncasecmp (sql, "COMMIT", 6) == 0)
     {
@@ -698,6 +753,13 @@ frame_painted_cb (GdkFrameClock *clock,
   gint64 now = now_us ();
 
   probe.did |= DID_PAINT;
+  if (probe.unshown & DID_REPARSE)
+    probe.did |= DID_PAINT_AFTER_REPARSE;
+  if (probe.unshown & DID_COMMIT)
+    probe.did |= DID_PAINT_AFTER_COMMIT;
+  if (probe.unshown & DID_KEY)
+    probe.did |= DID_PAINT_AFTER_KEY;
+  probe.unshown = 0;
   if (probe.recording)
     g_array_append_val (probe.paints, now);
 }
@@ -725,6 +787,12 @@ probe_start (void)
   probe.n_reparses = 0;
   probe.sql_total_us = 0;
   probe.awake_since = 0;
+  probe.unshown = 0;
+  for (guint i = 0; i < N_SLOW_STATEMENTS; i++)
+    {
+      g_clear_pointer (&probe.slow[i].sql, g_free);
+      probe.slow[i].us = 0;
+    }
   probe.recording = TRUE;
 }
 
@@ -1013,6 +1081,12 @@ describe_iteration (const Iteration *iteration)
   if (iteration->did & DID_PAINT)
     g_string_append_printf (what, "frame painted (layout %.1f ms, render %.1f ms), ",
                             iteration->layout_us / 1000.0, iteration->paint_us / 1000.0);
+  if (iteration->did & DID_PAINT_AFTER_KEY)
+    g_string_append (what, "showing a key, ");
+  if (iteration->did & DID_PAINT_AFTER_REPARSE)
+    g_string_append (what, "the first since a re-read, ");
+  if (iteration->did & DID_PAINT_AFTER_COMMIT)
+    g_string_append (what, "the first since an autosave, ");
   if (iteration->sql_us > 0)
     g_string_append_printf (what, "SQL %.1f ms, ", iteration->sql_us / 1000.0);
   if (what->len == 0)
@@ -1058,6 +1132,7 @@ bench_typing (Target  *target,
               Summary *summary)
 {
   g_autoptr(GArray) frame_ms = samples_new ();
+  g_autoptr(GArray) key_frame_ms = samples_new ();
   g_autoptr(GArray) layout_ms = samples_new ();
   g_autoptr(GArray) render_ms = samples_new ();
   g_autoptr(GArray) stall_ms = samples_new ();
@@ -1065,6 +1140,7 @@ bench_typing (Target  *target,
   g_autoptr(GArray) late_ms = samples_new ();
   g_autoptr(GArray) sorted = NULL;
   EfirTranscriptEditor *transcript;
+  EfirEpisode *episode;
   GtkWidget *editor;
   GtkTextView *view;
   GtkTextBuffer *buffer;
@@ -1084,8 +1160,10 @@ bench_typing (Target  *target,
   transcript = target_get_transcript (target);
   view = GTK_TEXT_VIEW (efir_transcript_editor_get_view (transcript));
   buffer = gtk_text_view_get_buffer (view);
-  segments = G_LIST_MODEL (efir_episode_get_transcript (efir_transcript_editor_get_episode (transcript)));
-  changed_handler = g_signal_connect (segments, "items-changed", G_CALLBACK (transcript_changed_cb), NULL);
+  episode = efir_transcript_editor_get_episode (transcript);
+  segments = G_LIST_MODEL (efir_episode_get_transcript (episode));
+  changed_handler = g_signal_connect (segments, "items-changed",
+                                      G_CALLBACK (transcript_changed_cb), NULL);
 
   /* At the end of a segment's text near the top, where a producer
    * correcting the transcript along with the video would be.
@@ -1122,13 +1200,18 @@ bench_typing (Target  *target,
       if (iteration->did & DID_PAINT)
         {
           samples_add (frame_ms, iteration->duration / 1000.0);
+          if (iteration->did & DID_PAINT_AFTER_KEY)
+            samples_add (key_frame_ms, iteration->duration / 1000.0);
           samples_add (layout_ms, iteration->layout_us / 1000.0);
           samples_add (render_ms, iteration->paint_us / 1000.0);
         }
     }
   for (guint i = 1; i < probe.paints->len; i++)
-    samples_add (interval_ms,
-                 (g_array_index (probe.paints, gint64, i) - g_array_index (probe.paints, gint64, i - 1)) / 1000.0);
+    {
+      gint64 previous = g_array_index (probe.paints, gint64, i - 1);
+
+      samples_add (interval_ms, (g_array_index (probe.paints, gint64, i) - previous) / 1000.0);
+    }
 
   g_print ("\nTyping into the three-hour transcript: %u keys in %.1f s (a key every %d ms, "
            "%d ms between sentences), then %.0f s of quiet\n",
@@ -1141,6 +1224,7 @@ bench_typing (Target  *target,
   print_stats_row ("frame (main-loop iteration that painted)", frame_ms, FRAME_TARGET_MS, TRUE);
   print_stats_row ("  its start to the end of layout", layout_ms, FRAME_TARGET_MS, FALSE);
   print_stats_row ("  its rendering (snapshot and draw)", render_ms, FRAME_TARGET_MS, FALSE);
+  print_stats_row ("  the first after a key", key_frame_ms, FRAME_TARGET_MS, FALSE);
   print_stats_row ("main-loop iteration, any work", stall_ms, FRAME_TARGET_MS, TRUE);
   /* At 60 Hz a frame is due every 16.7 ms; a gap of two is a frame lost. */
   print_stats_row ("interval between frames (clock running)", interval_ms, 2 * 1000.0 / 60, FALSE);
@@ -1157,6 +1241,10 @@ bench_typing (Target  *target,
       g_print ("    %7.1f ms at %5.1f s  %s\n", iteration->duration / 1000.0,
                (iteration->start - started) / 1e6, what);
     }
+
+  g_print ("  slowest SQL statements (SQLite's clock, 1 ms steps):\n");
+  for (guint i = 0; i < N_SLOW_STATEMENTS && probe.slow[i].sql != NULL; i++)
+    g_print ("    %7.1f ms  %s\n", probe.slow[i].us / 1000.0, probe.slow[i].sql);
 
   summary->longest_frame_ms = samples_max (frame_ms);
   summary->longest_stall_ms = samples_max (stall_ms);
@@ -1217,7 +1305,8 @@ bench_editor (EfirApplication *app,
   g_signal_connect (probe.clock, "layout", G_CALLBACK (frame_laid_out_cb), NULL);
   g_signal_connect (probe.clock, "paint", G_CALLBACK (frame_rendered_cb), NULL);
   wait_for_frame (OPEN_TIMEOUT_MS);
-  g_print ("  window built and drawn in %.0f ms (GSK renderer %s)\n", (now_us () - started) / 1000.0,
+  g_print ("  window built and drawn in %.0f ms (GSK renderer %s)\n",
+           (now_us () - started) / 1000.0,
            G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (target.window))));
   run_for (SETTLE_MS);
 
@@ -1328,7 +1417,8 @@ main (int   argc,
   gboolean run_editor;
   GOptionEntry entries[] = {
     { "only", 0, 0, G_OPTION_ARG_STRING, &only, "Run only one part: startup or editor", "PART" },
-    { "episodes", 0, 0, G_OPTION_ARG_INT, &only_episodes, "Only the archive of 5000 or 10000 episodes", "N" },
+    { "episodes", 0, 0, G_OPTION_ARG_INT, &only_episodes,
+      "Only the archive of 5000 or 10000 episodes", "N" },
     { NULL }
   };
 
@@ -1380,8 +1470,7 @@ main (int   argc,
    * already running on the session bus does not take the window over.
    */
   app = efir_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
     g_error ("Could not register the application: %s", error->message);
 
@@ -1395,20 +1484,27 @@ main (int   argc,
       bench_editor (app, &archives[i], &summaries[i]);
 
   g_print ("\n%-40s%15s%17s  target\n", "Summary", "5,000 episodes", "10,000 episodes");
-  print_summary_row ("start-up, efir/bare (medians)", "x", FALSE, summaries, G_STRUCT_OFFSET (Summary, startup_ratio),
+  print_summary_row ("start-up, efir/bare (medians)", "x", FALSE, summaries,
+                     G_STRUCT_OFFSET (Summary, startup_ratio),
                      "≤ 1.3x", STARTUP_RATIO_TARGET, TRUE);
-  print_summary_row ("resident memory, efir − bare", " MB", TRUE, summaries, G_STRUCT_OFFSET (Summary, rss_extra_mb),
+  print_summary_row ("resident memory, efir - bare", " MB", TRUE, summaries,
+                     G_STRUCT_OFFSET (Summary, rss_extra_mb),
                      "≤ +40 MB", RSS_EXTRA_TARGET_MB, TRUE);
-  print_summary_row ("open 3-hour episode (median)", " ms", FALSE, summaries, G_STRUCT_OFFSET (Summary, open_ms),
+  print_summary_row ("open 3-hour episode (median)", " ms", FALSE, summaries,
+                     G_STRUCT_OFFSET (Summary, open_ms),
                      "< 150 ms", OPEN_TARGET_MS, FALSE);
-  print_summary_row ("longest frame while typing", " ms", FALSE, summaries, G_STRUCT_OFFSET (Summary, longest_frame_ms),
+  print_summary_row ("longest frame while typing", " ms", FALSE, summaries,
+                     G_STRUCT_OFFSET (Summary, longest_frame_ms),
                      "< 16 ms", FRAME_TARGET_MS, FALSE);
   print_summary_row ("longest main-loop stall while typing", " ms", FALSE, summaries,
-                     G_STRUCT_OFFSET (Summary, longest_stall_ms), "< 16 ms", FRAME_TARGET_MS, FALSE);
+                     G_STRUCT_OFFSET (Summary, longest_stall_ms),
+                     "< 16 ms", FRAME_TARGET_MS, FALSE);
 
   g_main_context_set_poll_func (NULL, probe.default_poll);
   g_clear_pointer (&probe.iterations, g_array_unref);
   g_clear_pointer (&probe.paints, g_array_unref);
+  for (guint i = 0; i < N_SLOW_STATEMENTS; i++)
+    g_clear_pointer (&probe.slow[i].sql, g_free);
 
   remove_tree (tmp_dir);
 
