@@ -86,10 +86,9 @@
 
 typedef struct
 {
-  guint        n_episodes;
-  const char  *env_name;
-  char        *path;
-  gboolean     generated;
+  guint       n_episodes;
+  const char *env_name;
+  char       *path;
 } Archive;
 
 typedef struct
@@ -108,8 +107,8 @@ enum
   DID_KEY     = 1 << 1,
   DID_REPARSE = 1 << 2,
   DID_COMMIT  = 1 << 3,
-  /* A frame, the first after the text was read into the episode or
-   * after an autosave: what those changes cost to show.
+  /* A frame, the first after a key, after the text was read into the
+   * episode or after an autosave: what those changes cost to show.
    */
   DID_PAINT_AFTER_REPARSE = 1 << 4,
   DID_PAINT_AFTER_COMMIT  = 1 << 5,
@@ -390,7 +389,6 @@ ensure_archive (Archive    *archive,
     g_error ("Could not generate the archive: %s", error->message);
   g_log_remove_handler ("efir-archive-generator", handler);
 
-  archive->generated = TRUE;
   g_print ("  done in %.0f s\n", (now_us () - started) / 1e6);
 }
 
@@ -661,7 +659,7 @@ bench_startup (Archive    *archive,
   contender_clear (&bare);
 }
 
-/* The probe ----------------------------------------------------------------- */
+/* The probe ------------------------------------------------------------ */
 
 static gint
 probe_poll (GPollFD *fds,
@@ -855,7 +853,6 @@ target_is_editable (gpointer data)
 
 typedef struct
 {
-  gint64   after;
   gint64   painted;
   gboolean done;
 } FrameWait;
@@ -882,7 +879,7 @@ frame_waited_cb (GdkFrameClock *clock,
 static gint64
 wait_for_frame (guint timeout_ms)
 {
-  FrameWait wait = { now_us (), 0, FALSE };
+  FrameWait wait = { 0, FALSE };
   gulong handler;
 
   handler = g_signal_connect (probe.clock, "after-paint", G_CALLBACK (frame_waited_cb), &wait);
@@ -914,6 +911,7 @@ bench_open (Target  *target,
   g_autoptr(GArray) sql_ms = samples_new ();
   g_autoptr(GArray) editable_ms = samples_new ();
   g_autoptr(GArray) drawn_ms = samples_new ();
+  g_autoptr(GArray) shown_ms = samples_new ();
   g_autofree char *segments = format_count (n_segments);
 
   g_print ("\nOpening the three-hour episode (%s segments, %.0f KB of text) until it is editable "
@@ -960,6 +958,7 @@ bench_open (Target  *target,
       samples_add (sql_ms, (probe.sql_total_us - sql_before) / 1000.0);
       samples_add (editable_ms, (probe.condition_met - started) / 1000.0);
       samples_add (drawn_ms, (painted - started) / 1000.0);
+      samples_add (shown_ms, (painted - probe.condition_met) / 1000.0);
       run_for (SETTLE_MS);
     }
 
@@ -973,6 +972,8 @@ bench_open (Target  *target,
   g_print ("  %-50s %8.1f %8.1f %8.1f   target < %.0f ms: %s\n", "the next frame drawn",
            percentile (drawn_ms, 50), samples_min (drawn_ms), samples_max (drawn_ms),
            OPEN_TARGET_MS, verdict (percentile (drawn_ms, 50) < OPEN_TARGET_MS));
+  g_print ("  %-50s %8.1f %8.1f %8.1f\n", "  of which from editable to drawn",
+           percentile (shown_ms, 50), samples_min (shown_ms), samples_max (shown_ms));
 
   summary->open_ms = percentile (drawn_ms, 50);
 }
@@ -1250,6 +1251,24 @@ bench_typing (Target  *target,
   summary->longest_stall_ms = samples_max (stall_ms);
 }
 
+/* The window reopens the episode open last, which in this process may be
+ * an id of the other archive.
+ */
+static void
+forget_last_episode (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source == NULL || !(schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)))
+    return;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_reset (settings, "last-program");
+  g_settings_reset (settings, "last-episode");
+}
+
 static void
 bench_editor (EfirApplication *app,
               Archive         *archive,
@@ -1294,6 +1313,7 @@ bench_editor (EfirApplication *app,
   probe.db = efir_database_get_handle (efir_store_get_database (store));
   sqlite3_trace_v2 (probe.db, SQLITE_TRACE_PROFILE, statement_profiled_cb, NULL);
 
+  forget_last_episode ();
   started = now_us ();
   target.window = efir_window_new (app, store, archive->path, NULL);
   target.episode_id = efir_episode_get_id (episode);
@@ -1406,8 +1426,8 @@ main (int   argc,
   g_autofree char *efir_path = NULL;
   g_autofree char *bare_path = NULL;
   Archive archives[] = {
-    { 5000, "EFIR_BENCH_ARCHIVE_5K", NULL, FALSE },
-    { 10000, "EFIR_BENCH_ARCHIVE_10K", NULL, FALSE },
+    { 5000, "EFIR_BENCH_ARCHIVE_5K", NULL },
+    { 10000, "EFIR_BENCH_ARCHIVE_10K", NULL },
   };
   Summary summaries[G_N_ELEMENTS (archives)];
   g_autoptr(GOptionContext) context = NULL;
