@@ -4,6 +4,9 @@
 #include <glib/gstdio.h>
 
 #include "efir-application.h"
+#include "efir-details-section.h"
+#include "efir-summary-section.h"
+#include "efir-transcript-editor-private.h"
 #include "efir-window.h"
 
 /* One application for the whole test program: GApplication registers once
@@ -136,6 +139,189 @@ test_window_offers_backup_for_damaged_file (Fixture       *f,
   iterate_until_idle ();
 }
 
+static gpointer
+editor_child (EfirWindow *window,
+              const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (efir_window_get_editor (window)),
+                                        EFIR_TYPE_EPISODE_EDITOR, name);
+}
+
+/* Text lands in the field's GtkText as keystrokes put it there. */
+static void
+type_into (GtkEditable *editable,
+           const char  *text)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (editable);
+  int position;
+
+  if (delegate == NULL)
+    delegate = editable;
+  gtk_widget_grab_focus (GTK_WIDGET (delegate));
+  position = g_utf8_strlen (gtk_editable_get_text (delegate), -1);
+  gtk_editable_insert_text (delegate, text, -1, &position);
+  iterate_until_idle ();
+}
+
+static void
+type_into_buffer (GtkTextBuffer *buffer,
+                  const char    *text)
+{
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
+  iterate_until_idle ();
+}
+
+static EfirWindow *
+open_window (EfirStore  *store,
+             const char *db_path)
+{
+  EfirWindow *window = efir_window_new (app, store, db_path, NULL);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until_idle ();
+  return window;
+}
+
+static void
+close_window (EfirWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  iterate_until_idle ();
+}
+
+/* The producer's day: a new episode, every section typed into, a switch to
+ * another episode, quit, start again: every character is back; then the
+ * search finds it by a word typed without its special letters. */
+static void
+test_window_keeps_every_character (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = efir_store_open (f->db_path, &error);
+  g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
+  g_autoptr(EfirEpisode) reloaded = NULL;
+  g_autoptr(EfirEpisodeGuest) guest = efir_episode_guest_new ("Nəsimi Məmmədli", "Politoloq");
+  g_autoptr(EfirQuote) quote = efir_quote_new ("Təhdid yoxdur, maraq var.", "Nəsimi Məmmədli", 903.5);
+  g_autoptr(EfirSocialLink) link = efir_social_link_new ("https://t.me/cetinsual/4521", NULL);
+  g_autoptr(EfirSegment) segment = NULL;
+  GtkListBox *results;
+  GtkTextBuffer *transcript;
+  EfirEpisode *episode;
+  EfirWindow *window;
+  gint64 episode_id;
+
+  g_assert_no_error (error);
+  g_assert_true (efir_store_save_program (store, program, &error));
+
+  window = open_window (store, f->db_path);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-episode", NULL);
+  iterate_until_idle ();
+  episode = efir_window_get_current_episode (window);
+  g_assert_nonnull (episode);
+  episode_id = efir_episode_get_id (episode);
+  g_assert_cmpint (episode_id, >, 0);
+
+  type_into (GTK_EDITABLE (gtk_widget_get_template_child (editor_child (window, "details"), EFIR_TYPE_DETAILS_SECTION, "title_row")),
+             "Azərbaycanı nə narahat edir?");
+  type_into_buffer (GTK_TEXT_BUFFER (gtk_widget_get_template_child (editor_child (window, "summary"), EFIR_TYPE_SUMMARY_SECTION, "buffer")),
+                    "Şəki və Gəncə barədə **söhbət**.");
+  transcript = gtk_text_view_get_buffer (GTK_TEXT_VIEW (efir_transcript_editor_get_view (editor_child (window, "transcript"))));
+  type_into_buffer (transcript, "[00:00:00] Aparıcı: Xoş gördük, İlham bəy.\n[00:00:05] Nəsimi Məmmədli: Salam.");
+  g_list_store_append (efir_episode_get_guests (episode), guest);
+  g_list_store_append (efir_episode_get_quotes (episode), quote);
+  g_list_store_append (efir_episode_get_social_links (episode), link);
+  iterate_until_idle ();
+
+  /* Switching to another episode writes the first at once. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-episode", NULL);
+  iterate_until_idle ();
+  g_assert_cmpint (efir_episode_get_id (efir_window_get_current_episode (window)), !=, episode_id);
+  type_into (GTK_EDITABLE (gtk_widget_get_template_child (editor_child (window, "details"), EFIR_TYPE_DETAILS_SECTION, "title_row")),
+             "İkinci buraxılış");
+
+  /* Quit, and start again on the same file. */
+  close_window (window);
+  g_clear_object (&store);
+  store = efir_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+
+  window = open_window (store, f->db_path);
+  efir_window_open_episode (window, episode_id);
+  iterate_until_idle ();
+  reloaded = g_object_ref (efir_window_get_current_episode (window));
+  g_assert_cmpint (efir_episode_get_id (reloaded), ==, episode_id);
+  g_assert_cmpstr (efir_episode_get_title (reloaded), ==, "Azərbaycanı nə narahat edir?");
+  g_assert_cmpstr (efir_episode_get_summary (reloaded), ==, "Şəki və Gəncə barədə **söhbət**.");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_transcript (reloaded))), ==, 2);
+  segment = g_list_model_get_item (G_LIST_MODEL (efir_episode_get_transcript (reloaded)), 1);
+  g_assert_cmpstr (efir_segment_get_speaker (segment), ==, "Nəsimi Məmmədli");
+  g_assert_cmpstr (efir_segment_get_text (segment), ==, "Salam.");
+  g_assert_cmpfloat (efir_segment_get_start (segment), ==, 5.0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_guests (reloaded))), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_quotes (reloaded))), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_social_links (reloaded))), ==, 1);
+
+  /* The second episode's title, typed just before quitting, is there too. */
+  g_assert_true (widget_tree_has_label (GTK_WIDGET (window), "2. İkinci buraxılış"));
+
+  /* "azerbaycani" without ə finds the episode. */
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (window), EFIR_TYPE_WINDOW, "search_entry")),
+                         "azerbaycani narahat");
+  g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (window), EFIR_TYPE_WINDOW, "search_entry"), "search-changed");
+  iterate_until_idle ();
+  results = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), EFIR_TYPE_WINDOW, "result_list"));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (results, 0));
+  g_assert_null (gtk_list_box_get_row_at_index (results, 1));
+  g_assert_true (widget_tree_has_label (GTK_WIDGET (results), "Azərbaycanı nə narahat edir?"));
+
+  close_window (window);
+}
+
+/* Dropping an episode file on the window imports and opens it. */
+static void
+test_window_imports_dropped_file (Fixture       *f,
+                                  gconstpointer  data)
+{
+  const char *examples = g_getenv ("EFIR_EXAMPLES_DIR");
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  EfirWindow *window;
+
+  if (examples == NULL)
+    {
+      g_test_skip ("EFIR_EXAMPLES_DIR is not set");
+      return;
+    }
+  path = g_build_filename (examples, "difficult-question-episode.json", NULL);
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the example episode is not there");
+      return;
+    }
+
+  store = efir_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  window = open_window (store, f->db_path);
+  file = g_file_new_for_path (path);
+
+  g_assert_true (efir_window_import (window, file));
+  iterate_until_idle ();
+  g_assert_nonnull (efir_window_get_current_episode (window));
+  g_assert_cmpint (efir_episode_get_number (efir_window_get_current_episode (window)), ==, 112);
+  g_assert_cmpstr (efir_episode_get_program_name (efir_window_get_current_episode (window)), ==, "Difficult Question");
+
+  /* The same file again is refused: the archive keeps one episode 112. */
+  g_assert_false (efir_window_import (window, file));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -150,6 +336,10 @@ main (int   argc,
               fixture_set_up, test_window_lists_programs_and_episodes, fixture_tear_down);
   g_test_add ("/ui/window/offers-backup-for-damaged-file", Fixture, NULL,
               fixture_set_up, test_window_offers_backup_for_damaged_file, fixture_tear_down);
+  g_test_add ("/ui/window/keeps-every-character", Fixture, NULL,
+              fixture_set_up, test_window_keeps_every_character, fixture_tear_down);
+  g_test_add ("/ui/window/imports-dropped-file", Fixture, NULL,
+              fixture_set_up, test_window_imports_dropped_file, fixture_tear_down);
 
   app = efir_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
