@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "efir-details-section.h"
@@ -41,6 +43,10 @@ struct _EfirEpisodeEditor
 
   /* Jump buttons, top to bottom, one per section */
   GtkToggleButton        *jumps[EFIR_EDITOR_N_SECTIONS];
+  /* The section jumped to stays lit while the view rests where the jump
+   * put it, even when the page is too short to bring it to the top. */
+  int                     jump_section;
+  double                  jump_value;
 };
 
 G_DEFINE_FINAL_TYPE (EfirEpisodeEditor, efir_episode_editor, GTK_TYPE_WIDGET)
@@ -143,10 +149,16 @@ scrolled_cb (EfirEpisodeEditor *self)
   for (guint i = 0; i < EFIR_EDITOR_N_SECTIONS; i++)
     tops[i] = get_section_top (self, i) - SECTION_HEADROOM;
 
-  current = efir_editor_state_section_at (tops, EFIR_EDITOR_N_SECTIONS,
+  if (self->jump_section >= 0 && fabs (gtk_adjustment_get_value (adjustment) - self->jump_value) < 1.0)
+    current = self->jump_section;
+  else
+    {
+      self->jump_section = -1;
+      current = efir_editor_state_section_at (tops, EFIR_EDITOR_N_SECTIONS,
                                           gtk_adjustment_get_value (adjustment),
                                           gtk_adjustment_get_page_size (adjustment),
                                           gtk_adjustment_get_upper (adjustment));
+    }
 
   if (!gtk_toggle_button_get_active (self->jumps[current]))
     gtk_toggle_button_set_active (self->jumps[current], TRUE);
@@ -367,6 +379,8 @@ efir_episode_editor_show_section (EfirEpisodeEditor *self,
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   gtk_adjustment_set_value (adjustment, get_section_top (self, section) - SECTION_HEADROOM);
+  self->jump_section = section;
+  self->jump_value = gtk_adjustment_get_value (adjustment);
   gtk_toggle_button_set_active (self->jumps[section], TRUE);
 }
 
@@ -491,6 +505,8 @@ efir_episode_editor_init (EfirEpisodeEditor *self)
 {
   GtkAdjustment *adjustment;
   guint i = 0;
+
+  self->jump_section = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
