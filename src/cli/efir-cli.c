@@ -470,7 +470,8 @@ main (int   argc,
   int status;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* A run from the build tree finds the translations built there. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("EFIR_LOCALEDIR") != NULL ? g_getenv ("EFIR_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
