@@ -241,6 +241,16 @@ efir_summary_section_set_episode (EfirSummarySection *self,
 
   buffer = GTK_TEXT_BUFFER (self->buffer);
 
+  /* Reading and compiling the Markdown language takes a tenth of a second:
+   * done when the first episode opens rather than before the window shows. */
+  if (episode != NULL && gtk_source_buffer_get_language (self->buffer) == NULL)
+    {
+      GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+
+      gtk_source_buffer_set_language (self->buffer,
+                                      gtk_source_language_manager_get_language (languages, "markdown"));
+    }
+
   /* Loading is not an edit: Ctrl+Z must not bring back the text of the
    * episode shown before.
    */
@@ -316,12 +326,8 @@ efir_summary_section_class_init (EfirSummarySectionClass *klass)
 static void
 efir_summary_section_init (EfirSummarySection *self)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_source_buffer_set_language (self->buffer,
-                                  gtk_source_language_manager_get_language (languages, "markdown"));
   gtk_source_buffer_set_highlight_matching_brackets (self->buffer, FALSE);
   update_style_scheme (self);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
