@@ -52,6 +52,7 @@ struct _EfirWindow
   GListStore         *episodes;      /* light episodes of the programme */
   GtkFilterListModel *filtered;
   GtkSortListModel   *sorted;
+  GtkSorter          *oldest_first;
   EfirEpisode        *current;       /* the whole episode in the editor */
   EfirEpisode        *current_light; /* its row in the list, kept in step */
   gboolean            force_close;
@@ -632,13 +633,10 @@ episode_compare_cb (gconstpointer a,
                     gconstpointer b,
                     gpointer      user_data)
 {
-  EfirWindow *self = user_data;
-  int order = efir_window_state_compare_air_dates (efir_episode_get_air_date ((EfirEpisode *) a),
-                                                   efir_episode_get_number ((EfirEpisode *) a),
-                                                   efir_episode_get_air_date ((EfirEpisode *) b),
-                                                   efir_episode_get_number ((EfirEpisode *) b));
-
-  return gtk_toggle_button_get_active (self->sort_button) ? order : -order;
+  return efir_window_state_compare_air_dates (efir_episode_get_air_date ((EfirEpisode *) a),
+                                              efir_episode_get_number ((EfirEpisode *) a),
+                                              efir_episode_get_air_date ((EfirEpisode *) b),
+                                              efir_episode_get_number ((EfirEpisode *) b));
 }
 
 static void
@@ -650,7 +648,8 @@ on_sort_toggled_cb (EfirWindow *self)
                             oldest_first ? "view-sort-ascending-symbolic" : "view-sort-descending-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sort_button),
                                oldest_first ? _("Newest first") : _("Oldest first"));
-  gtk_sorter_changed (gtk_sort_list_model_get_sorter (self->sorted), GTK_SORTER_CHANGE_INVERTED);
+  /* Newest first is the order the store lists in: no sorting to do. */
+  gtk_sort_list_model_set_sorter (self->sorted, oldest_first ? self->oldest_first : NULL);
 }
 
 static void
@@ -1149,6 +1148,7 @@ efir_window_dispose (GObject *object)
   g_clear_object (&self->current);
   self->current_light = NULL;
   g_clear_object (&self->sorted);
+  g_clear_object (&self->oldest_first);
   g_clear_object (&self->filtered);
   g_clear_object (&self->episodes);
   g_clear_object (&self->programs);
@@ -1240,7 +1240,6 @@ efir_window_init (EfirWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
   GtkDropTarget *drop;
   GtkCustomFilter *filter;
-  GtkCustomSorter *sorter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1268,8 +1267,8 @@ efir_window_init (EfirWindow *self)
   self->episodes = g_list_store_new (EFIR_TYPE_EPISODE);
   filter = gtk_custom_filter_new (episode_matches_status_cb, self, NULL);
   self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->episodes)), GTK_FILTER (filter));
-  sorter = gtk_custom_sorter_new (episode_compare_cb, self, NULL);
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), GTK_SORTER (sorter));
+  self->oldest_first = GTK_SORTER (gtk_custom_sorter_new (episode_compare_cb, NULL, NULL));
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), NULL);
   selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
