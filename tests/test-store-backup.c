@@ -64,7 +64,7 @@ add_episode (EfirDatabase *db,
   efir_database_run (db, stmt, &error);
   g_assert_no_error (error);
 
-  stmt = efir_database_prepare (db, "INSERT INTO transcripts VALUES (?1, ?2)", &error);
+  stmt = efir_database_prepare (db, "INSERT INTO transcripts (episode_id, segments) VALUES (?1, ?2)", &error);
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_text (stmt, 2, segments->str, segments->len, SQLITE_STATIC);
   efir_database_run (db, stmt, &error);

@@ -95,7 +95,9 @@ make_database (const char *path)
       efir_database_run (db, stmt, &error);
       g_assert_no_error (error);
 
-      stmt = efir_database_prepare (db, "INSERT INTO transcripts VALUES (?1, ?2)", &error);
+      stmt = efir_database_prepare (db,
+                                    "INSERT INTO transcripts (episode_id, segments) VALUES (?1, ?2)",
+                                    &error);
       sqlite3_bind_int64 (stmt, 1, id);
       sqlite3_bind_text (stmt, 2, segments->str, segments->len, SQLITE_STATIC);
       efir_database_run (db, stmt, &error);

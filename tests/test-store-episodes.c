@@ -223,6 +223,36 @@ query_int (Fixture    *fixture,
   return value;
 }
 
+/* The stored text of each chunk of the transcript, in chunk order. */
+static GPtrArray *
+transcript_chunks (Fixture *fixture,
+                   gint64   episode_id)
+{
+  g_autoptr(EfirDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *chunks = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  db = efir_database_open (fixture->path, EFIR_DATABASE_READ_ONLY, &error);
+  g_assert_no_error (error);
+  stmt = efir_database_prepare (db,
+                                "SELECT chunk, segments FROM transcripts"
+                                " WHERE episode_id = ?1 ORDER BY chunk",
+                                &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int64 (stmt, 1, episode_id);
+  while (efir_database_step (db, stmt, &error))
+    {
+      /* Numbered from 0 without a gap. */
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 0), ==, chunks->len);
+      g_ptr_array_add (chunks, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  g_assert_no_error (error);
+  sqlite3_reset (stmt);
+
+  return chunks;
+}
+
 static void
 assert_same_content (EfirEpisode *a,
                      EfirEpisode *b)
@@ -330,6 +360,95 @@ test_transcript_times (Fixture       *fixture,
         g_error ("%.17g and %.17g came back as %.17g and %.17g", times[i], times[i] * 2,
                  efir_segment_get_start (segment), efir_segment_get_end (segment));
     }
+}
+
+static void
+test_transcript_chunks (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) episode = new_episode (fixture, "Üç saatlıq veriliş");
+  g_autoptr(EfirEpisode) loaded = NULL;
+  g_autoptr(EfirSegment) edited = NULL;
+  g_autoptr(EfirSegment) inserted = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  GListStore *transcript = efir_episode_get_transcript (episode);
+  gint64 id;
+  guint n_changed = 0;
+  guint changed = 0;
+
+  /* A three-hour broadcast: 3,000 segments, 47 chunks of 64, the last
+   * one short.
+   */
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Seqment %u: «Çətin sual», \"dırnaq\" və\nsətir.", i);
+
+      add_segment (episode, i * 3.6, i * 3.6 + 3.6, i % 2 ? "Aparıcı" : "Nəsimi Məmmədli", text);
+    }
+  save (fixture, episode, EFIR_EPISODE_PART_ALL);
+  id = efir_episode_get_id (episode);
+  before = transcript_chunks (fixture, id);
+  g_assert_cmpuint (before->len, ==, 47);
+
+  /* One segment edited: only its chunk is written again. */
+  edited = g_list_model_get_item (G_LIST_MODEL (transcript), 1000);
+  efir_segment_set_text (edited, "Düzəldilmiş mətn.");
+  save (fixture, episode, EFIR_EPISODE_PART_TRANSCRIPT);
+  after = transcript_chunks (fixture, id);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < after->len; i++)
+    if (!g_str_equal (g_ptr_array_index (before, i), g_ptr_array_index (after, i)))
+      {
+        n_changed++;
+        changed = i;
+      }
+  g_assert_cmpuint (n_changed, ==, 1);
+  g_assert_cmpuint (changed, ==, 1000 / 64);
+  loaded = load (fixture, id);
+  assert_same_content (episode, loaded);
+  g_clear_object (&loaded);
+
+  /* Segments removed from the end take their chunks along. */
+  g_list_store_splice (transcript, 2000, 1000, NULL, 0);
+  save (fixture, episode, EFIR_EPISODE_PART_TRANSCRIPT);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = transcript_chunks (fixture, id);
+  g_assert_cmpuint (after->len, ==, 32);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM transcripts WHERE episode_id = ?1",
+                              id),
+                   ==, 32);
+  loaded = load (fixture, id);
+  assert_same_content (episode, loaded);
+  g_clear_object (&loaded);
+
+  /* A segment inserted in the middle shifts the chunks after it, which
+   * still load in order; those before it stay as they were.
+   */
+  g_clear_pointer (&before, g_ptr_array_unref);
+  before = g_steal_pointer (&after);
+  inserted = efir_segment_new (359.5, 360, "Aparıcı", "Araya əlavə edilmiş seqment.");
+  g_list_store_insert (transcript, 100, inserted);
+  save (fixture, episode, EFIR_EPISODE_PART_TRANSCRIPT);
+  after = transcript_chunks (fixture, id);
+  g_assert_cmpuint (after->len, ==, 32);
+  g_assert_cmpstr (g_ptr_array_index (after, 0), ==, g_ptr_array_index (before, 0));
+  g_assert_cmpstr (g_ptr_array_index (after, 1), !=, g_ptr_array_index (before, 1));
+  loaded = load (fixture, id);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_transcript (loaded))),
+                    ==, 2001);
+  assert_same_content (episode, loaded);
+  g_clear_object (&loaded);
+
+  /* An empty transcript keeps its chunk 0, an empty array. */
+  g_list_store_remove_all (transcript);
+  save (fixture, episode, EFIR_EPISODE_PART_TRANSCRIPT);
+  g_clear_pointer (&after, g_ptr_array_unref);
+  after = transcript_chunks (fixture, id);
+  g_assert_cmpuint (after->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (after, 0), ==, "[]");
+  loaded = load (fixture, id);
+  assert_same_content (episode, loaded);
 }
 
 static void
@@ -722,6 +841,7 @@ main (int   argc,
 
   ADD ("/store/episode/roundtrip", test_roundtrip);
   ADD ("/store/episode/transcript-times", test_transcript_times);
+  ADD ("/store/episode/transcript-chunks", test_transcript_chunks);
   ADD ("/store/episode/load-emits-once", test_load_emits_once);
   ADD ("/store/episode/save-one-part", test_save_one_part);
   ADD ("/store/episode/guests-join-directory", test_guests_join_directory);

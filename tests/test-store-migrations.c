@@ -35,10 +35,11 @@ static const char v1_insert[] =
   "INSERT INTO episode_guests VALUES (112, 0, 3, 'Nəsimi Məmmədli', 'Politoloq');"
   "INSERT INTO episode_guests VALUES (112, 1, NULL, 'Qonaq', '');"
   "INSERT INTO quotes VALUES (112, 0, 'Sual çətindir.', 'Nəsimi Məmmədli', 1234.5, 1);"
-  "INSERT INTO transcripts VALUES (112, '[{\"start\":0.0,\"end\":4.2,\"speaker\":\"Aparıcı\","
-  "                                  \"text\":\"Xoş gəlmisiniz.\"},"
-  "                                 {\"start\":4.2,\"end\":9.0,\"speaker\":\"Nəsimi Məmmədli\","
-  "                                  \"text\":\"Təşəkkür edirəm.\"}]');"
+  "INSERT INTO transcripts (episode_id, segments)"
+  " VALUES (112, '[{\"start\":0.0,\"end\":4.2,\"speaker\":\"Aparıcı\","
+  "                \"text\":\"Xoş gəlmisiniz.\"},"
+  "               {\"start\":4.2,\"end\":9.0,\"speaker\":\"Nəsimi Məmmədli\","
+  "                \"text\":\"Təşəkkür edirəm.\"}]');"
   "INSERT INTO social_links VALUES (112, 0, 'https://t.me/cetinsual/112', 'telegram');"
   "INSERT INTO revisions (episode_id, created_at, reason, snapshot)"
   " VALUES (112, 15, 'publish', '{\"format\":\"efir-episode/1\",\"number\":112}');"
@@ -205,7 +206,7 @@ assert_latest_schema (EfirDatabase *db)
                   "tags,status,created_at,modified_at,save_count" },
     { "episode_guests", "episode_id,position,person_id,name,role" },
     { "quotes", "episode_id,position,text,speaker,start_seconds,pull_quote" },
-    { "transcripts", "episode_id,segments" },
+    { "transcripts", "episode_id,chunk,segments" },
     { "social_links", "episode_id,position,url,platform" },
     { "revisions", "id,episode_id,created_at,reason,snapshot" },
     { "episode_search", "title,summary,quotes,guests,transcript" },

@@ -15,9 +15,14 @@
  * - Times (created_at, modified_at) are Unix time in microseconds, as
  *   g_get_real_time() gives them; the code always sets them.
  * - hosts, hashtags, social_accounts and tags are JSON arrays of strings;
- *   transcripts.segments is the JSON array of the episode JSON's
- *   "transcript", so saving a three-hour transcript is one row write;
  *   revisions.snapshot is a whole episode JSON document.
+ * - The episode JSON's "transcript" array is cut into transcripts rows of
+ *   a fixed number of segments, chunk 0, 1, … in order, each a JSON array;
+ *   joined in chunk order they are the whole transcript, and a saved
+ *   episode has at least chunk 0, "[]" when empty. A save after an edit
+ *   rewrites only the chunks whose text changed, not a three-hour
+ *   transcript's 400 KB. WITHOUT ROWID keeps the rows in primary key
+ *   order, so a scan of one episode reads its chunks in order.
  * - The lists of an episode (guests, quotes, social links) are rewritten
  *   whole on save, ordered by position from 0.
  * - A guest keeps its own name and role: removing someone from the people
@@ -114,10 +119,12 @@ static const char schema_v1[] =
   ") STRICT;"
 
   "CREATE TABLE transcripts ("
-  "  episode_id INTEGER PRIMARY KEY REFERENCES episodes (id) ON DELETE CASCADE,"
+  "  episode_id INTEGER NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,"
+  "  chunk      INTEGER NOT NULL DEFAULT 0,"
   "  segments   TEXT    NOT NULL"
-  "             CHECK (json_valid (segments) AND json_type (segments) = 'array')"
-  ") STRICT;"
+  "             CHECK (json_valid (segments) AND json_type (segments) = 'array'),"
+  "  PRIMARY KEY (episode_id, chunk)"
+  ") STRICT, WITHOUT ROWID;"
 
   "CREATE TABLE social_links ("
   "  episode_id INTEGER NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,"

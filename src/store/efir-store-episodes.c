@@ -21,6 +21,13 @@
   (EFIR_EPISODE_PART_DETAILS | EFIR_EPISODE_PART_GUESTS | EFIR_EPISODE_PART_QUOTES \
    | EFIR_EPISODE_PART_TRANSCRIPT)
 
+/* Segments per transcripts row. Fixed, so that an edit shifts no segment
+ * into another chunk unless segments are inserted or removed before it;
+ * 64 segments of a broadcast are some 8 KB of JSON, a few pages to write
+ * for a one-segment edit instead of a three-hour transcript's 400 KB.
+ */
+#define TRANSCRIPT_CHUNK_SEGMENTS 64u
+
 /* Helpers ---------------------------------------------------------------- */
 
 static const char *
@@ -118,11 +125,12 @@ splice_all (GListStore *store,
                        items->pdata, items->len);
 }
 
-/* One pass of SQLite's JSON parser over the whole array, in document
- * order: each segment object directly in the array, then its members.
- * (Extracting four members from each element of json_each() parses every
- * element four more times, and takes several times as long.) Numbers come
- * back as SQLite reads them, exactly the doubles that were written.
+/* One pass of SQLite's JSON parser over each chunk's array, chunk after
+ * chunk, in document order: each segment object directly in the array,
+ * then its members. (Extracting four members from each element of
+ * json_each() parses every element four more times, and takes several
+ * times as long.) Numbers come back as SQLite reads them, exactly the
+ * doubles that were written.
  */
 static GPtrArray *
 load_segments (EfirStore  *self,
@@ -140,7 +148,9 @@ load_segments (EfirStore  *self,
   if (!(stmt = efir_database_prepare (db,
                                       "SELECT s.id, s.parent, s.type, s.key, s.atom"
                                       "  FROM transcripts AS t, json_tree (t.segments) AS s"
-                                      " WHERE t.episode_id = ?1",
+                                      " WHERE t.episode_id = ?1"
+                                      /* Free: the primary key's order. */
+                                      " ORDER BY t.chunk",
                                       error)))
     return NULL;
 
@@ -152,9 +162,14 @@ load_segments (EfirStore  *self,
       const char *type = column_text (stmt, 2);
       const char *key;
 
+      /* Each chunk row starts a tree of its own, whose ids start again:
+       * nothing of the previous chunk's can match.
+       */
       if (sqlite3_column_type (stmt, 1) == SQLITE_NULL)
         {
           root_id = id;
+          segment = NULL;
+          segment_id = -1;
           continue;
         }
 
@@ -297,23 +312,24 @@ failed:
   return FALSE;
 }
 
-/* The JSON array of the episode file's "transcript", without spaces: one
- * row write for a three-hour transcript.
+/* The segments [@first, @end) as a JSON array in the episode file's
+ * "transcript" form, without spaces: the text of one transcripts row.
  */
 static char *
 transcript_to_json (GListModel *segments,
+                    guint       first,
+                    guint       end,
                     gsize      *length)
 {
-  guint n_segments = g_list_model_get_n_items (segments);
-  GString *out = g_string_sized_new (64 + n_segments * 160);
+  GString *out = g_string_sized_new (64 + (end - first) * 160);
 
   g_string_append_c (out, '[');
 
-  for (guint i = 0; i < n_segments; i++)
+  for (guint i = first; i < end; i++)
     {
       g_autoptr(EfirSegment) segment = g_list_model_get_item (segments, i);
 
-      g_string_append (out, i > 0 ? ",{\"start\":" : "{\"start\":");
+      g_string_append (out, i > first ? ",{\"start\":" : "{\"start\":");
       efir_store_append_json_double (out, efir_segment_get_start (segment));
       g_string_append (out, ",\"end\":");
       efir_store_append_json_double (out, efir_segment_get_end (segment));
@@ -581,28 +597,58 @@ write_transcript_locked (EfirStore    *self,
                          GError      **error)
 {
   EfirDatabase *db = efir_store_get_database (self);
-  g_autoptr(EfirStatement) stmt = NULL;
-  char *json;
-  gsize length;
+  GListModel *segments = G_LIST_MODEL (efir_episode_get_transcript (episode));
+  guint n_segments = g_list_model_get_n_items (segments);
+  /* Chunk 0 even when empty, so every saved episode has its transcript. */
+  guint n_chunks = MAX (1, (n_segments + TRANSCRIPT_CHUNK_SEGMENTS - 1)
+                            / TRANSCRIPT_CHUNK_SEGMENTS);
+  g_autoptr(EfirStatement) upsert = NULL;
+  g_autoptr(EfirStatement) trim = NULL;
 
-  if (!(stmt = efir_database_prepare (db,
-                                      "INSERT INTO transcripts (episode_id, segments) VALUES (?1, ?2)"
-                                      " ON CONFLICT (episode_id) DO UPDATE SET segments = excluded.segments",
+  /* The WHERE leaves a chunk whose text has not changed as it is: no page
+   * of it is written, and an edit costs the chunks it touched.
+   */
+  if (!(upsert = efir_database_prepare (db,
+                                        "INSERT INTO transcripts (episode_id, chunk, segments)"
+                                        " VALUES (?1, ?2, ?3)"
+                                        " ON CONFLICT (episode_id, chunk) DO UPDATE"
+                                        " SET segments = excluded.segments"
+                                        " WHERE segments IS NOT excluded.segments",
+                                        error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (upsert, 1, episode_id);
+  for (guint chunk = 0; chunk < n_chunks; chunk++)
+    {
+      guint first = chunk * TRANSCRIPT_CHUNK_SEGMENTS;
+      guint end = MIN (first + TRANSCRIPT_CHUNK_SEGMENTS, n_segments);
+      gsize length;
+      char *json = transcript_to_json (segments, first, end, &length);
+
+      /* Bound as a nul-terminated string (-1), which the table's JSON
+       * checks read in place; given with its length, SQLite copies it to
+       * add the nul.
+       */
+      sqlite3_bind_int64 (upsert, 2, chunk);
+      if (length < G_MAXINT)
+        sqlite3_bind_text (upsert, 3, json, -1, g_free);
+      else
+        sqlite3_bind_text64 (upsert, 3, json, length, g_free, SQLITE_UTF8);
+
+      if (!efir_database_run (db, upsert, error))
+        return FALSE;
+    }
+
+  /* The chunks of segments removed from the end. */
+  if (!(trim = efir_database_prepare (db,
+                                      "DELETE FROM transcripts"
+                                      " WHERE episode_id = ?1 AND chunk >= ?2",
                                       error)))
     return FALSE;
 
-  json = transcript_to_json (G_LIST_MODEL (efir_episode_get_transcript (episode)), &length);
-
-  /* Bound as a nul-terminated string (-1), which the table's JSON checks
-   * read in place; given with its length, SQLite copies it to add the nul.
-   */
-  sqlite3_bind_int64 (stmt, 1, episode_id);
-  if (length < G_MAXINT)
-    sqlite3_bind_text (stmt, 2, json, -1, g_free);
-  else
-    sqlite3_bind_text64 (stmt, 2, json, length, g_free, SQLITE_UTF8);
-
-  return efir_database_run (db, stmt, error);
+  sqlite3_bind_int64 (trim, 1, episode_id);
+  sqlite3_bind_int64 (trim, 2, n_chunks);
+  return efir_database_run (db, trim, error);
 }
 
 static gboolean

@@ -220,9 +220,11 @@ efir_store_index_episode_locked (EfirStore  *self,
           "                                       char (10))"
           "                    FROM (SELECT name, role FROM episode_guests"
           "                           WHERE episode_id = e.id ORDER BY position) AS g), ''),"
-          "       coalesce ((SELECT group_concat (s.value ->> '$.text', char (10))"
-          "                    FROM transcripts AS t, json_each (t.segments) AS s"
-          "                   WHERE t.episode_id = e.id), '')"
+          "       coalesce ((SELECT group_concat (x.text, char (10))"
+          "                    FROM (SELECT s.value ->> '$.text' AS text"
+          "                            FROM transcripts AS t, json_each (t.segments) AS s"
+          "                           WHERE t.episode_id = e.id"
+          "                           ORDER BY t.chunk, s.key) AS x), '')"
           "  FROM episodes AS e"
           " WHERE e.id = ?1",
           error)))
