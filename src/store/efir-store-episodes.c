@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "efir-json.h"
 #include "efir-store-private.h"
 
 /* Types ------------------------------------------------------------------ */
@@ -334,9 +335,9 @@ transcript_to_json (GListModel *segments,
       g_string_append (out, ",\"end\":");
       efir_store_append_json_double (out, efir_segment_get_end (segment));
       g_string_append (out, ",\"speaker\":");
-      efir_store_append_json_string (out, efir_segment_get_speaker (segment));
+      efir_json_append_string (out, efir_segment_get_speaker (segment));
       g_string_append (out, ",\"text\":");
-      efir_store_append_json_string (out, efir_segment_get_text (segment));
+      efir_json_append_string (out, efir_segment_get_text (segment));
       g_string_append_c (out, '}');
     }
 

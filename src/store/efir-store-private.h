@@ -16,8 +16,6 @@ G_BEGIN_DECLS
 EfirDatabase  *efir_store_get_database          (EfirStore           *self);
 
 /* JSON text for the array columns (tags, hosts, transcripts.segments). */
-void           efir_store_append_json_string    (GString             *out,
-                                                 const char          *text);
 void           efir_store_append_json_double    (GString             *out,
                                                  double               value);
 char          *efir_store_strv_to_json          (const char * const  *strv);

@@ -14,6 +14,7 @@
 
 #include "efir-backup.h"
 #include "efir-fold.h"
+#include "efir-json.h"
 #include "efir-migrations.h"
 #include "efir-store-check.h"
 #include "efir-store-private.h"
@@ -192,60 +193,6 @@ efir_store_get_database (EfirStore *self)
   return self->db;
 }
 
-void
-efir_store_append_json_string (GString    *out,
-                               const char *text)
-{
-  g_autofree char *valid = NULL;
-
-  /* The model does not check encodings, and a column that must hold JSON
-   * must never refuse a save for it.
-   */
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-
-  g_string_append_c (out, '"');
-
-  /* Runs of bytes that need no escape are copied whole: this is most of
-   * the work of saving a transcript.
-   */
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      const char *run = p;
-      guchar c;
-
-      while ((guchar) *p >= 0x20 && *p != '"' && *p != '\\')
-        p++;
-      g_string_append_len (out, run, p - run);
-
-      if ((c = *p) == '\0')
-        break;
-
-      switch (c)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        default:
-          g_string_append_printf (out, "\\u%04x", c);
-        }
-    }
-
-  g_string_append_c (out, '"');
-}
-
 /* Whole milliseconds, which every subtitle format writes, without printf:
  * formatting the 6,000 times of a three-hour transcript with "%.15g" took
  * more than half of the time of saving it. The decimal "s.mmm" reads back
@@ -319,7 +266,7 @@ efir_store_strv_to_json (const char * const *strv)
     {
       if (i > 0)
         g_string_append_c (out, ',');
-      efir_store_append_json_string (out, strv[i]);
+      efir_json_append_string (out, strv[i]);
     }
 
   g_string_append_c (out, ']');

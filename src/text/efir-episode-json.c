@@ -11,6 +11,7 @@
 
 #include "efir-episode-guest.h"
 #include "efir-episode-json.h"
+#include "efir-json.h"
 #include "efir-quote.h"
 #include "efir-segment.h"
 #include "efir-social-link.h"
@@ -39,56 +40,6 @@ typedef struct
 } Where;
 
 /* Helpers: writing ------------------------------------------------------- */
-
-static void
-append_string (GString    *out,
-               const char *text)
-{
-  g_autofree char *valid = NULL;
-
-  /* The model does not check encodings; a file we write must still parse. */
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-
-  g_string_append_c (out, '"');
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = *p;
-
-      switch (c)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        case '\b':
-          g_string_append (out, "\\b");
-          break;
-        case '\f':
-          g_string_append (out, "\\f");
-          break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, c);
-        }
-    }
-
-  g_string_append_c (out, '"');
-}
 
 /* The shortest text that reads back as the same double, so 4.2 stays "4.2",
  * and always with a fraction or exponent: "1612.0", not "1612", so times read
@@ -129,7 +80,7 @@ append_date_time (GString   *out,
   else
     text = g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S%:z");
 
-  append_string (out, text);
+  efir_json_append_string (out, text);
 }
 
 static void
@@ -141,7 +92,7 @@ begin_member (Writer     *writer,
   if (writer->pretty)
     g_string_append (writer->out, "\n  ");
 
-  append_string (writer->out, name);
+  efir_json_append_string (writer->out, name);
   g_string_append (writer->out, writer->pretty ? ": " : ":");
 }
 
@@ -154,7 +105,7 @@ begin_inline_member (Writer     *writer,
   if ((*n_members)++ > 0)
     g_string_append (writer->out, writer->pretty ? ", " : ",");
 
-  append_string (writer->out, name);
+  efir_json_append_string (writer->out, name);
   g_string_append (writer->out, writer->pretty ? ": " : ":");
 }
 
@@ -164,7 +115,7 @@ write_string_member (Writer     *writer,
                      const char *value)
 {
   begin_member (writer, name);
-  append_string (writer->out, value);
+  efir_json_append_string (writer->out, value);
 }
 
 static void
@@ -183,7 +134,7 @@ write_inline_string (Writer     *writer,
                      const char *value)
 {
   begin_inline_member (writer, n_members, name);
-  append_string (writer->out, value);
+  efir_json_append_string (writer->out, value);
 }
 
 static void
@@ -287,7 +238,7 @@ write_strv_member (Writer             *writer,
     {
       if (i > 0)
         g_string_append (writer->out, writer->pretty ? ", " : ",");
-      append_string (writer->out, strv[i]);
+      efir_json_append_string (writer->out, strv[i]);
     }
 
   g_string_append_c (writer->out, ']');
