@@ -10,13 +10,13 @@
 /* Types and tables ------------------------------------------------------- */
 
 /*
- * Version 1. What the entity code relies on:
+ * What the entity code relies on, at the latest version:
  *
  * - Times (created_at, modified_at) are Unix time in microseconds, as
  *   g_get_real_time() gives them; the code always sets them.
  * - hosts, hashtags, social_accounts and tags are JSON arrays of strings;
  *   revisions.snapshot is a whole episode JSON document.
- * - The episode JSON's "transcript" array is cut into transcripts rows of
+ * - (Version 2.) The episode JSON's "transcript" array is cut into transcripts rows of
  *   a fixed number of segments, chunk 0, 1, … in order, each a JSON array;
  *   joined in chunk order they are the whole transcript, and a saved
  *   episode has at least chunk 0, "[]" when empty. A save after an edit
@@ -119,12 +119,10 @@ static const char schema_v1[] =
   ") STRICT;"
 
   "CREATE TABLE transcripts ("
-  "  episode_id INTEGER NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,"
-  "  chunk      INTEGER NOT NULL DEFAULT 0,"
+  "  episode_id INTEGER PRIMARY KEY REFERENCES episodes (id) ON DELETE CASCADE,"
   "  segments   TEXT    NOT NULL"
-  "             CHECK (json_valid (segments) AND json_type (segments) = 'array'),"
-  "  PRIMARY KEY (episode_id, chunk)"
-  ") STRICT, WITHOUT ROWID;"
+  "             CHECK (json_valid (segments) AND json_type (segments) = 'array')"
+  ") STRICT;"
 
   "CREATE TABLE social_links ("
   "  episode_id INTEGER NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,"
@@ -164,8 +162,28 @@ static const char schema_v1[] =
   "  value TEXT"
   ") STRICT;";
 
+/* Version 2: the transcript in chunks. A three-hour transcript in one row
+ * made every save after an edit rewrite 400 KB; a version 1 transcript
+ * becomes chunk 0 of its episode, and its next save cuts it into chunks. */
+static const char schema_v2[] =
+  "CREATE TABLE transcript_chunks ("
+  "  episode_id INTEGER NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,"
+  "  chunk      INTEGER NOT NULL DEFAULT 0,"
+  "  segments   TEXT    NOT NULL"
+  "             CHECK (json_valid (segments) AND json_type (segments) = 'array'),"
+  "  PRIMARY KEY (episode_id, chunk)"
+  ") STRICT, WITHOUT ROWID;"
+
+  "INSERT INTO transcript_chunks (episode_id, chunk, segments)"
+  "  SELECT episode_id, 0, segments FROM transcripts;"
+
+  "DROP TABLE transcripts;"
+
+  "ALTER TABLE transcript_chunks RENAME TO transcripts;";
+
 static const EfirMigration migrations[] = {
   { 1, schema_v1 },
+  { 2, schema_v2 },
 };
 
 /* Helpers ---------------------------------------------------------------- */
