@@ -19,27 +19,45 @@ test_sidebar_page (void)
 static void
 test_status_filter (void)
 {
-  g_assert_true (efir_window_state_status_matches (0, EFIR_EPISODE_STATUS_PUBLISHED));
-  g_assert_true (efir_window_state_status_matches (1, EFIR_EPISODE_STATUS_DRAFT));
-  g_assert_false (efir_window_state_status_matches (1, EFIR_EPISODE_STATUS_READY));
-  g_assert_true (efir_window_state_status_matches (4, EFIR_EPISODE_STATUS_PUBLISHED));
-  g_assert_true (efir_window_state_status_matches (5, EFIR_EPISODE_STATUS_FAILED));
-  g_assert_false (efir_window_state_status_matches (5, EFIR_EPISODE_STATUS_SCHEDULED));
+  g_assert_cmpint (efir_window_state_status_filter (0), ==, EFIR_EPISODE_LIST_ANY_STATUS);
+  g_assert_cmpint (efir_window_state_status_filter (G_MAXUINT), ==, EFIR_EPISODE_LIST_ANY_STATUS);
+  g_assert_cmpint (efir_window_state_status_filter (1), ==, EFIR_EPISODE_STATUS_DRAFT);
+  g_assert_cmpint (efir_window_state_status_filter (2), ==, EFIR_EPISODE_STATUS_READY);
+  g_assert_cmpint (efir_window_state_status_filter (4), ==, EFIR_EPISODE_STATUS_PUBLISHED);
+  g_assert_cmpint (efir_window_state_status_filter (5), ==, EFIR_EPISODE_STATUS_FAILED);
+  g_assert_cmpint (efir_window_state_status_filter (6), ==, EFIR_EPISODE_LIST_ANY_STATUS);
 }
 
 static void
-test_air_date_order (void)
+test_same_place (void)
 {
   g_autoptr(GTimeZone) baku = g_time_zone_new_identifier ("Asia/Baku");
-  g_autoptr(GDateTime) early = g_date_time_new (baku, 2024, 10, 4, 20, 0, 0);
-  /* 17:30 UTC is 21:30 in Baku: later, although its hour reads smaller. */
-  g_autoptr(GDateTime) later = g_date_time_new_utc (2024, 10, 4, 17, 30, 0);
+  g_autoptr(GDateTime) evening = g_date_time_new (baku, 2024, 10, 4, 20, 0, 0);
+  /* The same moment, written in UTC: the list would not move. */
+  g_autoptr(GDateTime) same_moment = g_date_time_new_utc (2024, 10, 4, 16, 0, 0);
+  g_autoptr(GDateTime) later = g_date_time_new (baku, 2024, 10, 4, 21, 0, 0);
+  g_autoptr(EfirEpisode) row = efir_episode_new ();
+  g_autoptr(EfirEpisode) open = efir_episode_new ();
 
-  g_assert_cmpint (efir_window_state_compare_air_dates (early, 1, later, 2), <, 0);
-  g_assert_cmpint (efir_window_state_compare_air_dates (later, 2, early, 1), >, 0);
-  /* Undated episodes come after dated ones, oldest first. */
-  g_assert_cmpint (efir_window_state_compare_air_dates (NULL, 9, early, 1), >, 0);
-  g_assert_cmpint (efir_window_state_compare_air_dates (NULL, 3, NULL, 4), <, 0);
+  efir_episode_set_number (row, 112);
+  efir_episode_set_number (open, 112);
+  g_assert_true (efir_window_state_same_place (row, open));
+
+  /* Typing a title does not move an episode; a date, number or status does. */
+  efir_episode_set_title (open, "Rusiya və İran");
+  g_assert_true (efir_window_state_same_place (row, open));
+  efir_episode_set_air_date (open, evening);
+  g_assert_false (efir_window_state_same_place (row, open));
+  efir_episode_set_air_date (row, same_moment);
+  g_assert_true (efir_window_state_same_place (row, open));
+  efir_episode_set_air_date (open, later);
+  g_assert_false (efir_window_state_same_place (row, open));
+  efir_episode_set_air_date (open, same_moment);
+  efir_episode_set_number (open, 113);
+  g_assert_false (efir_window_state_same_place (row, open));
+  efir_episode_set_number (open, 112);
+  efir_episode_set_status (open, EFIR_EPISODE_STATUS_READY);
+  g_assert_false (efir_window_state_same_place (row, open));
 }
 
 static void
@@ -96,7 +114,7 @@ main (int   argc,
 
   g_test_add_func ("/app/window-state/sidebar-page", test_sidebar_page);
   g_test_add_func ("/app/window-state/status-filter", test_status_filter);
-  g_test_add_func ("/app/window-state/air-date-order", test_air_date_order);
+  g_test_add_func ("/app/window-state/same-place", test_same_place);
   g_test_add_func ("/app/window-state/snippet-markup", test_snippet_markup);
   g_test_add_func ("/app/window-state/export-name", test_export_name);
   g_test_add_func ("/app/window-state/save-label", test_save_label);

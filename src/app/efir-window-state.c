@@ -24,30 +24,28 @@ efir_window_state_sidebar_page (guint n_programs,
   return "episodes";
 }
 
-gboolean
-efir_window_state_status_matches (guint             filter_position,
-                                  EfirEpisodeStatus status)
+int
+efir_window_state_status_filter (guint filter_position)
 {
-  if (filter_position == 0 || filter_position == G_MAXUINT)
-    return TRUE;
-  return (guint) status == filter_position - 1;
+  /* G_MAXUINT: nothing chosen yet, as GtkDropDown says it. */
+  if (filter_position == 0 || filter_position == G_MAXUINT
+      || filter_position - 1 > EFIR_EPISODE_STATUS_FAILED)
+    return EFIR_EPISODE_LIST_ANY_STATUS;
+  return (int) filter_position - 1;
 }
 
-int
-efir_window_state_compare_air_dates (GDateTime *a,
-                                     int        a_number,
-                                     GDateTime *b,
-                                     int        b_number)
+gboolean
+efir_window_state_same_place (EfirEpisode *a,
+                              EfirEpisode *b)
 {
-  int order;
+  GDateTime *a_date = efir_episode_get_air_date (a);
+  GDateTime *b_date = efir_episode_get_air_date (b);
 
-  if (a != NULL && b == NULL)
-    return -1;
-  if (a == NULL && b != NULL)
-    return 1;
-  if (a != NULL && b != NULL && (order = g_date_time_compare (a, b)) != 0)
-    return order;
-  return (a_number > b_number) - (a_number < b_number);
+  if ((a_date == NULL) != (b_date == NULL)
+      || (a_date != NULL && !g_date_time_equal (a_date, b_date)))
+    return FALSE;
+  return efir_episode_get_number (a) == efir_episode_get_number (b)
+         && efir_episode_get_status (a) == efir_episode_get_status (b);
 }
 
 const char *

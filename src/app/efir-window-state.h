@@ -3,6 +3,7 @@
 
 #include "efir-model.h"
 #include "efir-autosaver.h"
+#include "efir-episode-list.h"
 
 G_BEGIN_DECLS
 
@@ -12,14 +13,13 @@ G_BEGIN_DECLS
 const char *efir_window_state_sidebar_page       (guint              n_programs,
                                                   guint              n_episodes,
                                                   guint              n_shown);
-/* Position in the status filter: 0 is every status, then draft, ready, … */
-gboolean    efir_window_state_status_matches     (guint              filter_position,
-                                                  EfirEpisodeStatus  status);
-/* Oldest first; episodes without an air date come last, then by number. */
-int         efir_window_state_compare_air_dates  (GDateTime         *a,
-                                                  int                a_number,
-                                                  GDateTime         *b,
-                                                  int                b_number);
+/* The status the filter at @filter_position lets through (0 is every
+ * status, EFIR_EPISODE_LIST_ANY_STATUS; then draft, ready, …). */
+int         efir_window_state_status_filter      (guint              filter_position);
+/* Whether the two have the same place in the episode list and its status
+ * filter: the same air date (as a moment), number and status. */
+gboolean    efir_window_state_same_place         (EfirEpisode       *a,
+                                                  EfirEpisode       *b);
 const char *efir_window_state_save_label         (EfirAutosaveState  state);
 char       *efir_window_state_save_error         (const char        *reason);
 char       *efir_window_state_result_subtitle    (const char        *program_name,

@@ -8,6 +8,7 @@
 #include "efir-autosaver.h"
 #include "efir-episode-editor.h"
 #include "efir-episode-json.h"
+#include "efir-episode-list.h"
 #include "efir-episode-row.h"
 #include "efir-guest-directory.h"
 #include "efir-history-dialog.h"
@@ -49,12 +50,12 @@ struct _EfirWindow
   char               *db_path;
   char               *backup_path;
   GListModel         *programs;
-  GListStore         *episodes;      /* light episodes of the programme */
-  GtkFilterListModel *filtered;
-  GtkSortListModel   *sorted;
-  GtkSorter          *oldest_first;
+  EfirEpisodeList    *episodes;      /* the programme's, read as shown */
+  GtkSingleSelection *selection;
   EfirEpisode        *current;       /* the whole episode in the editor */
   EfirEpisode        *current_light; /* its row in the list, kept in step */
+  gboolean            list_moved;    /* current's place in the list changed */
+  gboolean            tags_stale;    /* the tag suggestions are the last programme's */
   gboolean            force_close;
 };
 
@@ -65,6 +66,9 @@ static void efir_window_open_episode_id (EfirWindow      *self,
 static void on_current_changed_cb       (EfirWindow      *self,
                                          EfirEpisodePart  parts,
                                          EfirEpisode     *episode);
+static void on_store_damaged_cb         (EfirWindow      *self,
+                                         const GError    *error,
+                                         EfirStore       *store);
 
 /* Helpers */
 
@@ -84,28 +88,25 @@ efir_window_get_program (EfirWindow *self)
   return gtk_drop_down_get_selected_item (self->program_dropdown);
 }
 
-static EfirEpisode *
-efir_window_find_light (EfirWindow *self,
-                        gint64      episode_id,
-                        guint      *position)
+/* The open episode's row, held so that what is typed shows in the list
+ * even while the row is scrolled away and read again. */
+static void
+efir_window_hold_current_light (EfirWindow *self)
 {
-  GListModel *model = G_LIST_MODEL (self->episodes);
+  g_clear_object (&self->current_light);
+  if (self->current != NULL && self->episodes != NULL)
+    self->current_light = efir_episode_list_lookup (self->episodes, efir_episode_get_id (self->current));
+}
 
-  if (model == NULL)
-    return NULL;
+/* The open episode is the selected row, wherever it is now. */
+static void
+efir_window_select_current (EfirWindow *self)
+{
+  guint position = GTK_INVALID_LIST_POSITION;
 
-  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
-    {
-      g_autoptr(EfirEpisode) episode = g_list_model_get_item (model, i);
-
-      if (efir_episode_get_id (episode) == episode_id)
-        {
-          if (position != NULL)
-            *position = i;
-          return episode;
-        }
-    }
-  return NULL;
+  if (self->current != NULL && self->episodes != NULL)
+    efir_episode_list_find (self->episodes, efir_episode_get_id (self->current), &position);
+  gtk_single_selection_set_selected (self->selection, position);
 }
 
 static void
@@ -157,11 +158,11 @@ efir_window_update_sidebar_page (EfirWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->search_entry),
                           self->programs != NULL && g_list_model_get_n_items (self->programs) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_box),
-                          self->episodes != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->episodes)) > 0);
+                          self->episodes != NULL && efir_episode_list_get_n_all (self->episodes) > 0);
 
   page = efir_window_state_sidebar_page (self->programs != NULL ? g_list_model_get_n_items (self->programs) : 0,
-                                         self->episodes != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->episodes)) : 0,
-                                         self->sorted != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) : 0);
+                                         self->episodes != NULL ? efir_episode_list_get_n_all (self->episodes) : 0,
+                                         self->episodes != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->episodes)) : 0);
   gtk_stack_set_visible_child_name (self->sidebar_stack, page);
 }
 
@@ -179,23 +180,27 @@ efir_window_flush (EfirWindow  *self,
   return efir_autosaver_flush (self->autosaver, error);
 }
 
+/* The tags of the programme's episodes, for the tag entry's completion:
+ * read when an episode is shown, not at start, as they are only needed
+ * then. */
 static void
-efir_window_collect_tags (EfirWindow *self)
+efir_window_load_tags (EfirWindow *self)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GtkStringList) tags = gtk_string_list_new (NULL);
-  GListModel *model = G_LIST_MODEL (self->episodes);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) tags = NULL;
+  g_autoptr(GtkStringList) suggestions = NULL;
 
-  for (guint i = 0, n = model ? g_list_model_get_n_items (model) : 0; i < n; i++)
+  if (!self->tags_stale || self->current == NULL)
+    return;
+
+  if (!(tags = efir_store_list_tags (self->store, efir_episode_get_program_id (self->current), &error)))
     {
-      g_autoptr(EfirEpisode) episode = g_list_model_get_item (model, i);
-      const char * const *episode_tags = efir_episode_get_tags (episode);
-
-      for (guint j = 0; episode_tags != NULL && episode_tags[j] != NULL; j++)
-        if (g_hash_table_add (seen, (gpointer) episode_tags[j]))
-          gtk_string_list_append (tags, episode_tags[j]);
+      g_warning ("Could not read the programme's tags: %s", error->message);
+      return;
     }
-  efir_episode_editor_set_tag_suggestions (self->editor, G_LIST_MODEL (tags));
+  suggestions = gtk_string_list_new ((const char * const *) tags);
+  efir_episode_editor_set_tag_suggestions (self->editor, G_LIST_MODEL (suggestions));
+  self->tags_stale = FALSE;
 }
 
 static void
@@ -210,45 +215,52 @@ efir_window_load_people (EfirWindow *self)
     efir_window_toast (self, error->message);
 }
 
+/* Shows the chosen programme's episodes with the chosen filter and order:
+ * a query for their ids, nothing more; the rows are read as they are
+ * shown. */
 static void
 efir_window_load_episodes (EfirWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) episodes = NULL;
   EfirProgram *program = efir_window_get_program (self);
 
-  if (program == NULL)
-    {
-      g_list_store_remove_all (self->episodes);
-      efir_window_update_sidebar_page (self);
-      efir_window_update_actions (self);
-      return;
-    }
+  if (self->episodes == NULL)
+    return;
 
-  episodes = efir_store_list_episodes (self->store, efir_program_get_id (program), &error);
-  if (episodes == NULL)
+  if (!efir_episode_list_set_query (self->episodes,
+                                    program != NULL ? efir_program_get_id (program) : 0,
+                                    efir_window_state_status_filter (gtk_drop_down_get_selected (self->status_dropdown)),
+                                    gtk_toggle_button_get_active (self->sort_button),
+                                    &error))
+    efir_window_toast (self, error->message);
+
+  self->tags_stale = TRUE;
+  self->list_moved = FALSE;
+  efir_window_hold_current_light (self);
+  efir_window_select_current (self);
+  efir_window_update_sidebar_page (self);
+  efir_window_update_actions (self);
+}
+
+/* After a save that moved the open episode in the list (a new air date,
+ * number or status): only what moved changes on screen. */
+static void
+efir_window_refresh_episodes (EfirWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->list_moved = FALSE;
+  if (self->episodes == NULL)
+    return;
+
+  if (!efir_episode_list_refresh (self->episodes, &error))
     {
       efir_window_toast (self, error->message);
       return;
     }
-
-  /* Swap the contents in one splice so the view keeps its own models. */
-  {
-    guint n = g_list_model_get_n_items (episodes);
-    g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
-
-    for (guint i = 0; i < n; i++)
-      g_ptr_array_add (items, g_list_model_get_item (episodes, i));
-    g_list_store_splice (self->episodes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->episodes)),
-                         items->pdata, items->len);
-  }
-
-  if (self->current != NULL)
-    self->current_light = efir_window_find_light (self, efir_episode_get_id (self->current), NULL);
-
-  efir_window_collect_tags (self);
+  efir_window_hold_current_light (self);
+  efir_window_select_current (self);
   efir_window_update_sidebar_page (self);
-  efir_window_update_actions (self);
 }
 
 static void
@@ -303,7 +315,8 @@ efir_window_show_episode (EfirWindow  *self,
     g_signal_handlers_disconnect_by_func (self->current, on_current_changed_cb, self);
   g_set_object (&self->current, episode);
   g_signal_connect_object (episode, "changed", G_CALLBACK (on_current_changed_cb), self, G_CONNECT_SWAPPED);
-  self->current_light = efir_window_find_light (self, efir_episode_get_id (episode), NULL);
+  efir_window_hold_current_light (self);
+  efir_window_select_current (self);
 
   for (guint i = 0, n = g_list_model_get_n_items (self->programs); i < n; i++)
     {
@@ -313,6 +326,7 @@ efir_window_show_episode (EfirWindow  *self,
         program = candidate;
     }
 
+  efir_window_load_tags (self);
   efir_episode_editor_set_program (self->editor, program);
   efir_episode_editor_set_episode (self->editor, episode);
   if (!efir_autosaver_set_episode (self->autosaver, episode, &error))
@@ -356,19 +370,16 @@ efir_window_open_episode_id (EfirWindow *self,
   efir_window_show_episode (self, episode);
 }
 
-static gint64
-efir_window_next_number (EfirWindow *self)
+static int
+efir_window_next_number (EfirWindow *self,
+                         gint64      program_id)
 {
-  GListModel *model = G_LIST_MODEL (self->episodes);
-  int highest = 0;
+  g_autoptr(GError) error = NULL;
+  int number = 1;
 
-  for (guint i = 0, n = g_list_model_get_n_items (model); i < n; i++)
-    {
-      g_autoptr(EfirEpisode) episode = g_list_model_get_item (model, i);
-
-      highest = MAX (highest, efir_episode_get_number (episode));
-    }
-  return highest + 1;
+  if (!efir_store_next_episode_number (self->store, program_id, &number, &error))
+    g_warning ("Could not read the next episode number: %s", error->message);
+  return number;
 }
 
 static void
@@ -415,6 +426,25 @@ efir_window_show_open_error (EfirWindow   *self,
   gtk_widget_set_visible (GTK_WIDGET (self->restore_button), self->backup_path != NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "database-error");
   efir_window_update_actions (self);
+}
+
+/* Takes @store, and an autosaver and an episode list of it. */
+static void
+efir_window_set_store (EfirWindow *self,
+                       EfirStore  *store)
+{
+  if (self->store != store)
+    {
+      g_set_object (&self->store, store);
+      g_signal_connect_object (store, "damaged", G_CALLBACK (on_store_damaged_cb), self, G_CONNECT_SWAPPED);
+    }
+  g_clear_object (&self->autosaver);
+  self->autosaver = efir_autosaver_new (store);
+  g_signal_connect_object (self->autosaver, "notify::state",
+                           G_CALLBACK (on_save_state_changed_cb), self, G_CONNECT_SWAPPED);
+  g_clear_object (&self->episodes);
+  self->episodes = efir_episode_list_new (store);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->episodes));
 }
 
 static gboolean
@@ -578,7 +608,7 @@ on_episode_activated_cb (EfirWindow  *self,
                          guint        position,
                          GtkListView *list)
 {
-  g_autoptr(EfirEpisode) episode = g_list_model_get_item (G_LIST_MODEL (self->sorted), position);
+  g_autoptr(EfirEpisode) episode = g_list_model_get_item (G_LIST_MODEL (self->episodes), position);
 
   if (episode != NULL)
     efir_window_open_episode_id (self, efir_episode_get_id (episode));
@@ -612,31 +642,7 @@ on_status_selected_cb (EfirWindow  *self,
                        GParamSpec  *pspec,
                        GtkDropDown *dropdown)
 {
-  GtkFilter *filter = gtk_filter_list_model_get_filter (self->filtered);
-
-  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
-  efir_window_update_sidebar_page (self);
-}
-
-static gboolean
-episode_matches_status_cb (gpointer item,
-                           gpointer user_data)
-{
-  EfirWindow *self = user_data;
-
-  return efir_window_state_status_matches (gtk_drop_down_get_selected (self->status_dropdown),
-                                           efir_episode_get_status (item));
-}
-
-static int
-episode_compare_cb (gconstpointer a,
-                    gconstpointer b,
-                    gpointer      user_data)
-{
-  return efir_window_state_compare_air_dates (efir_episode_get_air_date ((EfirEpisode *) a),
-                                              efir_episode_get_number ((EfirEpisode *) a),
-                                              efir_episode_get_air_date ((EfirEpisode *) b),
-                                              efir_episode_get_number ((EfirEpisode *) b));
+  efir_window_load_episodes (self);
 }
 
 static void
@@ -648,8 +654,7 @@ on_sort_toggled_cb (EfirWindow *self)
                             oldest_first ? "view-sort-ascending-symbolic" : "view-sort-descending-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->sort_button),
                                oldest_first ? _("Newest first") : _("Oldest first"));
-  /* Newest first is the order the store lists in: no sorting to do. */
-  gtk_sort_list_model_set_sorter (self->sorted, oldest_first ? self->oldest_first : NULL);
+  efir_window_load_episodes (self);
 }
 
 static void
@@ -682,6 +687,12 @@ on_current_changed_cb (EfirWindow      *self,
   /* Keep the list row of the open episode in step with what is typed. */
   if (self->current_light != NULL && (parts & (EFIR_EPISODE_PART_DETAILS | EFIR_EPISODE_PART_GUESTS)))
     {
+      /* Its place in the list is the store's to say, once this is saved. */
+      if (!efir_window_state_same_place (self->current_light, episode))
+        self->list_moved = TRUE;
+      if (parts & EFIR_EPISODE_PART_DETAILS)
+        self->tags_stale = TRUE;
+
       efir_episode_freeze_changed (self->current_light);
       efir_episode_set_title (self->current_light, efir_episode_get_title (episode));
       efir_episode_set_number (self->current_light, efir_episode_get_number (episode));
@@ -722,6 +733,9 @@ on_save_state_changed_cb (EfirWindow    *self,
       gtk_label_set_label (self->save_error_label, text);
     }
   gtk_revealer_set_reveal_child (self->save_error_revealer, state == EFIR_AUTOSAVE_STATE_FAILED);
+
+  if (state == EFIR_AUTOSAVE_STATE_SAVED && self->list_moved)
+    efir_window_refresh_episodes (self);
 }
 
 static void
@@ -734,23 +748,24 @@ static void
 on_restore_clicked_cb (EfirWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = NULL;
   g_autofree char *kept = NULL;
 
   g_clear_object (&self->autosaver);
   g_clear_object (&self->store);
+  g_clear_object (&self->episodes);
+  gtk_single_selection_set_model (self->selection, NULL);
   kept = efir_store_recover_from_backup (self->db_path, self->backup_path, &error);
   if (kept != NULL)
-    self->store = efir_store_open (self->db_path, &error);
+    store = efir_store_open (self->db_path, &error);
 
-  if (self->store == NULL)
+  if (store == NULL)
     {
       efir_window_show_open_error (self, error);
       return;
     }
 
-  self->autosaver = efir_autosaver_new (self->store);
-  g_signal_connect_object (self->autosaver, "notify::state",
-                           G_CALLBACK (on_save_state_changed_cb), self, G_CONNECT_SWAPPED);
+  efir_window_set_store (self, store);
   gtk_stack_set_visible_child_name (self->main_stack, "archive");
   efir_window_load_people (self);
   efir_window_load_programs (self, 0);
@@ -831,9 +846,15 @@ on_people_merged_cb (EfirWindow *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(EfirEpisode) reloaded = NULL;
 
-  /* The open episode may name the removed entry: show it as now stored, or
-   * its next autosave would write the old guest row back. */
-  efir_window_load_episodes (self);
+  /* Rows of any episode may name the removed entry. The open episode may
+   * too: show it as now stored, or its next autosave would write the old
+   * guest row back. */
+  if (!efir_episode_list_reload (self->episodes, &error))
+    {
+      efir_window_toast (self, error->message);
+      g_clear_error (&error);
+    }
+  efir_window_hold_current_light (self);
   if (self->current == NULL || !efir_window_flush (self, &error))
     return;
 
@@ -902,7 +923,7 @@ new_episode_action (GtkWidget  *widget,
   episode = efir_episode_new ();
   efir_episode_set_program_id (episode, efir_program_get_id (program));
   efir_episode_set_program_name (episode, efir_program_get_name (program));
-  efir_episode_set_number (episode, efir_window_next_number (self));
+  efir_episode_set_number (episode, efir_window_next_number (self, efir_program_get_id (program)));
   efir_window_add_and_open (self, episode);
 }
 
@@ -925,7 +946,7 @@ duplicate_action (GtkWidget  *widget,
   title = g_strdup_printf (_("%s (copy)"), efir_episode_get_title (self->current));
   efir_episode_set_title (copy, title);
   efir_episode_set_slug (copy, "");
-  efir_episode_set_number (copy, efir_window_next_number (self));
+  efir_episode_set_number (copy, efir_window_next_number (self, efir_episode_get_program_id (copy)));
   efir_episode_set_status (copy, EFIR_EPISODE_STATUS_DRAFT);
   efir_window_add_and_open (self, copy);
 }
@@ -1071,11 +1092,7 @@ efir_window_new (EfirApplication *application,
       return self;
     }
 
-  self->store = g_object_ref (store);
-  g_signal_connect_object (store, "damaged", G_CALLBACK (on_store_damaged_cb), self, G_CONNECT_SWAPPED);
-  self->autosaver = efir_autosaver_new (store);
-  g_signal_connect_object (self->autosaver, "notify::state",
-                           G_CALLBACK (on_save_state_changed_cb), self, G_CONNECT_SWAPPED);
+  efir_window_set_store (self, store);
 
   if (self->settings != NULL)
     {
@@ -1085,7 +1102,7 @@ efir_window_new (EfirApplication *application,
 
   efir_window_load_people (self);
   efir_window_load_programs (self, last_program);
-  if (last_episode > 0 && efir_window_find_light (self, last_episode, NULL) != NULL)
+  if (last_episode > 0 && efir_episode_list_find (self->episodes, last_episode, NULL))
     efir_window_open_episode_id (self, last_episode);
   efir_window_update_actions (self);
   return self;
@@ -1146,10 +1163,8 @@ efir_window_dispose (GObject *object)
 
   g_clear_object (&self->autosaver);
   g_clear_object (&self->current);
-  self->current_light = NULL;
-  g_clear_object (&self->sorted);
-  g_clear_object (&self->oldest_first);
-  g_clear_object (&self->filtered);
+  g_clear_object (&self->current_light);
+  g_clear_object (&self->selection);
   g_clear_object (&self->episodes);
   g_clear_object (&self->programs);
   g_clear_object (&self->store);
@@ -1235,11 +1250,9 @@ efir_window_init (EfirWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkExpression) name = NULL;
-  g_autoptr(GtkSingleSelection) selection = NULL;
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
   GtkDropTarget *drop;
-  GtkCustomFilter *filter;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1264,15 +1277,11 @@ efir_window_init (EfirWindow *self)
   g_signal_connect_object (self->status_dropdown, "notify::selected",
                            G_CALLBACK (on_status_selected_cb), self, G_CONNECT_SWAPPED);
 
-  self->episodes = g_list_store_new (EFIR_TYPE_EPISODE);
-  filter = gtk_custom_filter_new (episode_matches_status_cb, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->episodes)), GTK_FILTER (filter));
-  self->oldest_first = GTK_SORTER (gtk_custom_sorter_new (episode_compare_cb, NULL, NULL));
-  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), NULL);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sorted)));
-  gtk_single_selection_set_autoselect (selection, FALSE);
-  gtk_single_selection_set_can_unselect (selection, TRUE);
-  gtk_list_view_set_model (self->episode_list, GTK_SELECTION_MODEL (selection));
+  /* The list's model comes with the store. */
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->episode_list, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_episode_row_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_episode_row_bind_cb), self);

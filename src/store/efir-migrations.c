@@ -181,9 +181,21 @@ static const char schema_v2[] =
 
   "ALTER TABLE transcript_chunks RENAME TO transcripts;";
 
+/* Version 3: the episode list of a programme, as the window shows it, read
+ * from one index. The window asks for the ids of a programme's episodes in
+ * broadcast order (filtered by status) whenever the list changes; from the
+ * table that reads every row of the programme, summary and all, and sorts
+ * them, from this index it reads a few pages already in order. The sort key
+ * is the moment air_date names (unixepoch), not its text: two offsets can
+ * name one moment. */
+static const char schema_v3[] =
+  "CREATE INDEX episodes_list ON episodes"
+  "  (program_id, air_date IS NULL, unixepoch (air_date), number, status);";
+
 static const EfirMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
+  { 3, schema_v3 },
 };
 
 /* Helpers ---------------------------------------------------------------- */

@@ -691,7 +691,265 @@ write_social_links_locked (EfirStore    *self,
   return TRUE;
 }
 
+/* Light episodes ---------------------------------------------------------- */
+
+static void
+unref_if_set (gpointer object)
+{
+  if (object != NULL)
+    g_object_unref (object);
+}
+
+/* Steps @stmt (rows of EPISODE_COLUMNS) into new light episodes, frozen
+ * until read_light_guests() has given them their guests: each property set
+ * would emit "changed" otherwise, which costs more than the query itself.
+ */
+static gboolean
+read_light_details (EfirStore     *self,
+                    sqlite3_stmt  *stmt,
+                    GPtrArray     *items,
+                    GError       **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  g_autoptr(GError) local_error = NULL;
+
+  while (efir_database_step (db, stmt, &local_error))
+    {
+      EfirEpisode *episode = efir_episode_new ();
+
+      efir_episode_freeze_changed (episode);
+      g_ptr_array_add (items, episode);
+      if (!fill_details (self, episode, stmt, &local_error))
+        break;
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Steps @stmt (episode_id, then a guest's columns, ordered by episode and
+ * position) into the guests of @items.
+ */
+static gboolean
+read_light_guests (EfirStore     *self,
+                   sqlite3_stmt  *stmt,
+                   GPtrArray     *items,
+                   GError       **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) guests = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree gint64 *ids = g_new (gint64, MAX (items->len, 1));
+  EfirEpisode *current = NULL;
+  gint64 current_id = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      ids[i] = efir_episode_get_id (g_ptr_array_index (items, i));
+      g_hash_table_insert (by_id, &ids[i], g_ptr_array_index (items, i));
+    }
+
+  while (efir_database_step (db, stmt, &local_error))
+    {
+      gint64 episode_id = sqlite3_column_int64 (stmt, 0);
+
+      if (episode_id != current_id)
+        {
+          if (current != NULL)
+            splice_all (efir_episode_get_guests (current), guests);
+          g_ptr_array_set_size (guests, 0);
+          current_id = episode_id;
+          current = g_hash_table_lookup (by_id, &episode_id);
+        }
+
+      g_ptr_array_add (guests, guest_from_row (stmt, 1));
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (current != NULL)
+    splice_all (efir_episode_get_guests (current), guests);
+  return TRUE;
+}
+
+/* Both statements of a light read in one snapshot: the episodes' details,
+ * then their guests; each bound to @program_id or @ids_json as its SQL
+ * names ?1. The episodes come in the order of @details_sql.
+ */
+static GPtrArray *
+read_light_episodes (EfirStore   *self,
+                     const char  *details_sql,
+                     const char  *guests_sql,
+                     gint64       program_id,
+                     const char  *ids_json,
+                     GError     **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(EfirStatement) details = NULL;
+  g_autoptr(EfirStatement) guests = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  if (!efir_database_begin_read (db, error))
+    return NULL;
+
+  ok = (details = efir_database_prepare (db, details_sql, &local_error)) != NULL
+       && (guests = efir_database_prepare (db, guests_sql, &local_error)) != NULL;
+  if (ok)
+    {
+      if (ids_json != NULL)
+        {
+          sqlite3_bind_text (details, 1, ids_json, -1, SQLITE_STATIC);
+          sqlite3_bind_text (guests, 1, ids_json, -1, SQLITE_STATIC);
+        }
+      else
+        {
+          sqlite3_bind_int64 (details, 1, program_id);
+          sqlite3_bind_int64 (guests, 1, program_id);
+        }
+      ok = read_light_details (self, details, items, &local_error)
+           && read_light_guests (self, guests, items, &local_error);
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    efir_episode_thaw_changed (g_ptr_array_index (items, i));
+
+  if (!ok)
+    {
+      efir_database_rollback (db, NULL);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (!efir_database_commit (db, error))
+    return NULL;
+
+  return g_steal_pointer (&items);
+}
+
 /* Public API: for the store's other files -------------------------------- */
+GArray *
+efir_store_list_episode_ids (EfirStore  *self,
+                             gint64      program_id,
+                             int         status,
+                             gboolean    oldest_first,
+                             guint      *n_all,
+                             GError    **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) local_error = NULL;
+
+  /* Both orders read the episodes_list index in its own order (see
+   * migration 3): undated drafts at the newest end, then by the moment of
+   * the broadcast, then by number.
+   */
+  if (oldest_first)
+    stmt = efir_database_prepare (db,
+                                  "SELECT e.id FROM episodes AS e"
+                                  " WHERE e.program_id = ?1 AND (?2 IS NULL OR e.status = ?2)"
+                                  " ORDER BY (e.air_date IS NULL), unixepoch (e.air_date),"
+                                  "          e.number, e.id",
+                                  error);
+  else
+    stmt = efir_database_prepare (db,
+                                  "SELECT e.id FROM episodes AS e"
+                                  " WHERE e.program_id = ?1 AND (?2 IS NULL OR e.status = ?2)"
+                                  " ORDER BY (e.air_date IS NULL) DESC, unixepoch (e.air_date) DESC,"
+                                  "          e.number DESC, e.id DESC",
+                                  error);
+  if (stmt == NULL)
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, program_id);
+  if (status >= 0)
+    sqlite3_bind_text (stmt, 2, efir_episode_status_to_string (status), -1, SQLITE_STATIC);
+
+  while (efir_database_step (db, stmt, &local_error))
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  *n_all = ids->len;
+  if (status >= 0)
+    {
+      g_autoptr(EfirStatement) count = NULL;
+
+      if (!(count = efir_database_prepare (db, "SELECT count(*) FROM episodes WHERE program_id = ?1",
+                                           error)))
+        return NULL;
+      sqlite3_bind_int64 (count, 1, program_id);
+      if (!efir_database_step (db, count, &local_error))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      *n_all = sqlite3_column_int (count, 0);
+    }
+
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+efir_store_load_light_episodes (EfirStore     *self,
+                                const gint64  *ids,
+                                guint          n_ids,
+                                GError       **error)
+{
+  g_autoptr(GString) ids_json = g_string_new ("[");
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) found = NULL;
+  GPtrArray *ordered;
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (ids_json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", ids[i]);
+  g_string_append_c (ids_json, ']');
+
+  found = read_light_episodes (self,
+                               "SELECT " EPISODE_COLUMNS
+                               "  FROM episodes AS e"
+                               "  JOIN programs AS p ON p.id = e.program_id"
+                               " WHERE e.id IN (SELECT value FROM json_each (?1))",
+                               "SELECT episode_id, person_id, name, role FROM episode_guests"
+                               " WHERE episode_id IN (SELECT value FROM json_each (?1))"
+                               " ORDER BY episode_id, position",
+                               0, ids_json->str, error);
+  if (found == NULL)
+    return NULL;
+
+  /* json_each() hands the episodes back in the table's order. */
+  for (guint i = 0; i < n_ids; i++)
+    g_hash_table_insert (by_id, (gpointer) &ids[i], GUINT_TO_POINTER (i + 1));
+
+  ordered = g_ptr_array_new_full (n_ids, unref_if_set);
+  g_ptr_array_set_size (ordered, n_ids);
+  for (guint i = 0; i < found->len; i++)
+    {
+      EfirEpisode *episode = g_ptr_array_index (found, i);
+      gint64 id = efir_episode_get_id (episode);
+      guint position = GPOINTER_TO_UINT (g_hash_table_lookup (by_id, &id));
+
+      if (position > 0 && ordered->pdata[position - 1] == NULL)
+        ordered->pdata[position - 1] = g_object_ref (episode);
+    }
+  return ordered;
+}
+
 
 gboolean
 efir_store_write_episode_locked (EfirStore        *self,
@@ -789,127 +1047,35 @@ efir_store_list_episodes (EfirStore  *self,
                           gint64      program_id,
                           GError    **error)
 {
-  EfirDatabase *db;
   g_autoptr(GListStore) episodes = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  g_autoptr(GHashTable) by_id = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
   g_return_val_if_fail (program_id >= 0, NULL);
 
-  db = efir_store_get_database (self);
+  /* air_date sorts by the moment it names, whatever its offset: text
+   * would put 20:00+04:00 after 17:00+00:00, the same moment.
+   */
+  items = read_light_episodes (self,
+                               "SELECT " EPISODE_COLUMNS
+                               "  FROM episodes AS e"
+                               "  JOIN programs AS p ON p.id = e.program_id"
+                               " WHERE ?1 = 0 OR e.program_id = ?1"
+                               " ORDER BY (e.air_date IS NULL) DESC, unixepoch (e.air_date) DESC,"
+                               "          e.number DESC, e.id DESC",
+                               "SELECT g.episode_id, g.person_id, g.name, g.role"
+                               "  FROM episode_guests AS g"
+                               "  JOIN episodes AS e ON e.id = g.episode_id"
+                               " WHERE ?1 = 0 OR e.program_id = ?1"
+                               " ORDER BY g.episode_id, g.position",
+                               program_id, NULL, error);
+  if (items == NULL)
+    return NULL;
+
   episodes = g_list_store_new (EFIR_TYPE_EPISODE);
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  if (!efir_database_begin_read (db, error))
-    return NULL;
-
-  {
-    g_autoptr(EfirStatement) stmt = NULL;
-
-    /* air_date sorts by the moment it names, whatever its offset: text
-     * would put 20:00+04:00 after 17:00+00:00, the same moment.
-     */
-    if (!(stmt = efir_database_prepare (db,
-                                        "SELECT " EPISODE_COLUMNS
-                                        "  FROM episodes AS e"
-                                        "  JOIN programs AS p ON p.id = e.program_id"
-                                        " WHERE ?1 = 0 OR e.program_id = ?1"
-                                        " ORDER BY unixepoch (e.air_date) DESC NULLS FIRST,"
-                                        "          e.number DESC, e.id DESC",
-                                        &local_error)))
-      goto failed;
-
-    sqlite3_bind_int64 (stmt, 1, program_id);
-    /* Frozen until their guests are in: each property set would emit
-     * "changed" otherwise, which costs more than the query itself.
-     */
-    while (efir_database_step (db, stmt, &local_error))
-      {
-        EfirEpisode *episode = efir_episode_new ();
-
-        efir_episode_freeze_changed (episode);
-        g_ptr_array_add (items, episode);
-        if (!fill_details (self, episode, stmt, &local_error))
-          break;
-      }
-    if (local_error != NULL)
-      goto failed;
-  }
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      EfirEpisode *episode = g_ptr_array_index (items, i);
-      gint64 id = efir_episode_get_id (episode);
-
-      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), episode);
-    }
-
-  {
-    g_autoptr(EfirStatement) stmt = NULL;
-    g_autoptr(GPtrArray) guests = g_ptr_array_new_with_free_func (g_object_unref);
-    EfirEpisode *current = NULL;
-    gint64 current_id = 0;
-
-    if (program_id == 0)
-      stmt = efir_database_prepare (db,
-                                    "SELECT episode_id, person_id, name, role FROM episode_guests"
-                                    " ORDER BY episode_id, position",
-                                    &local_error);
-    else
-      stmt = efir_database_prepare (db,
-                                    "SELECT g.episode_id, g.person_id, g.name, g.role"
-                                    "  FROM episode_guests AS g"
-                                    "  JOIN episodes AS e ON e.id = g.episode_id"
-                                    " WHERE e.program_id = ?1"
-                                    " ORDER BY g.episode_id, g.position",
-                                    &local_error);
-    if (stmt == NULL)
-      goto failed;
-
-    if (program_id != 0)
-      sqlite3_bind_int64 (stmt, 1, program_id);
-
-    while (efir_database_step (db, stmt, &local_error))
-      {
-        gint64 episode_id = sqlite3_column_int64 (stmt, 0);
-
-        if (episode_id != current_id)
-          {
-            if (current != NULL)
-              splice_all (efir_episode_get_guests (current), guests);
-            g_ptr_array_set_size (guests, 0);
-            current_id = episode_id;
-            current = g_hash_table_lookup (by_id, &episode_id);
-          }
-
-        g_ptr_array_add (guests, guest_from_row (stmt, 1));
-      }
-    if (local_error != NULL)
-      goto failed;
-
-    if (current != NULL)
-      splice_all (efir_episode_get_guests (current), guests);
-  }
-
-  for (guint i = 0; i < items->len; i++)
-    efir_episode_thaw_changed (g_ptr_array_index (items, i));
-
-  if (!efir_database_commit (db, error))
-    return NULL;
-
   g_list_store_splice (episodes, 0, 0, items->pdata, items->len);
 
   return G_LIST_MODEL (g_steal_pointer (&episodes));
-
-failed:
-  for (guint i = 0; i < items->len; i++)
-    efir_episode_thaw_changed (g_ptr_array_index (items, i));
-  efir_database_rollback (db, NULL);
-  g_propagate_error (error, g_steal_pointer (&local_error));
-  return NULL;
 }
 
 /**
@@ -1087,4 +1253,88 @@ efir_store_delete_episode (EfirStore  *self,
     }
 
   return efir_database_commit (db, error);
+}
+
+/**
+ * efir_store_next_episode_number:
+ * @self: a store
+ * @program_id: a programme
+ * @number: (out): the number after the highest of the programme's episodes,
+ *   1 for its first
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when @number is set
+ */
+gboolean
+efir_store_next_episode_number (EfirStore  *self,
+                                gint64      program_id,
+                                int        *number,
+                                GError    **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (number != NULL, FALSE);
+
+  db = efir_store_get_database (self);
+  if (!(stmt = efir_database_prepare (db,
+                                      "SELECT coalesce (max (number), 0) + 1 FROM episodes"
+                                      " WHERE program_id = ?1",
+                                      error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, program_id);
+  if (!efir_database_step (db, stmt, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  *number = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+/**
+ * efir_store_list_tags:
+ * @self: a store
+ * @program_id: a programme
+ * @error: return location for a #GError
+ *
+ * The tags the programme's episodes carry, the most used first, for the
+ * completion of the tag entry.
+ *
+ * Returns: (transfer full): a %NULL-terminated array, or %NULL on error
+ */
+char **
+efir_store_list_tags (EfirStore  *self,
+                      gint64      program_id,
+                      GError    **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GStrvBuilder) tags = g_strv_builder_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
+
+  db = efir_store_get_database (self);
+  if (!(stmt = efir_database_prepare (db,
+                                      "SELECT t.value FROM episodes AS e, json_each (e.tags) AS t"
+                                      " WHERE e.program_id = ?1 AND t.type = 'text'"
+                                      " GROUP BY t.value ORDER BY count(*) DESC, t.value",
+                                      error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, program_id);
+  while (efir_database_step (db, stmt, &local_error))
+    g_strv_builder_add (tags, column_text (stmt, 0));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return g_strv_builder_end (tags);
 }

@@ -63,6 +63,24 @@ void           efir_store_apply_saved_ids       (EfirEpisode         *episode,
                                                  gint64               episode_id,
                                                  GArray              *person_ids);
 
+/* The episode list the window shows (efir-episode-list.c): the ids of a
+ * programme's episodes in broadcast order, newest first unless
+ * @oldest_first, those of one status only unless @status is negative (an
+ * EfirEpisodeStatus otherwise), with @n_all set to the number of the
+ * programme's episodes of any status; and the light episodes (details and
+ * guests) of @ids, in their order, NULL where an id is no longer stored.
+ */
+GArray        *efir_store_list_episode_ids      (EfirStore           *self,
+                                                 gint64               program_id,
+                                                 int                  status,
+                                                 gboolean             oldest_first,
+                                                 guint               *n_all,
+                                                 GError             **error);
+GPtrArray     *efir_store_load_light_episodes   (EfirStore           *self,
+                                                 const gint64        *ids,
+                                                 guint                n_ids,
+                                                 GError             **error);
+
 /* Search. An episode's row in episode_search is brought up to date with
  * efir_store_index_episode_locked(), or marked stale and brought up to date
  * before the next search (see efir-store-search.c for why and when).

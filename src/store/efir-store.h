@@ -95,6 +95,15 @@ gboolean       efir_store_save_person          (EfirStore         *self,
 GListModel    *efir_store_list_episodes        (EfirStore         *self,
                                                 gint64             program_id,
                                                 GError           **error);
+/* The number after the highest of the programme's episodes, 1 for its
+ * first; and the tags its episodes carry, the most used first. */
+gboolean       efir_store_next_episode_number  (EfirStore         *self,
+                                                gint64             program_id,
+                                                int               *number,
+                                                GError           **error);
+char         **efir_store_list_tags            (EfirStore         *self,
+                                                gint64             program_id,
+                                                GError           **error);
 EfirEpisode   *efir_store_load_episode         (EfirStore         *self,
                                                 gint64             episode_id,
                                                 GError           **error);

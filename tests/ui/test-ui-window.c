@@ -322,6 +322,121 @@ test_window_imports_dropped_file (Fixture       *f,
   close_window (window);
 }
 
+static gpointer
+window_child (EfirWindow *window,
+              const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (window), EFIR_TYPE_WINDOW, name);
+}
+
+static gboolean
+on_wait_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the autosaver has written what changed (its
+ * delay is a second), and the window has followed. */
+static void
+wait_for_save (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (2500, on_wait_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  iterate_until_idle ();
+}
+
+static gint64
+id_at (GtkSelectionModel *model,
+       guint              position)
+{
+  g_autoptr(EfirEpisode) episode = g_list_model_get_item (G_LIST_MODEL (model), position);
+
+  g_assert_nonnull (episode);
+  return efir_episode_get_id (episode);
+}
+
+/* The list is the store's: a new air date moves the open episode, a new
+ * status takes it out of a filter, the sort button turns the list round,
+ * and the open episode stays the selected row wherever it goes. */
+static void
+test_window_list_follows_edits (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = efir_store_open (f->db_path, &error);
+  g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
+  g_autoptr(GTimeZone) baku = g_time_zone_new_identifier ("Asia/Baku");
+  g_autoptr(GDateTime) latest = g_date_time_new (baku, 2024, 12, 1, 20, 0, 0);
+  gint64 ids[3];
+  EfirWindow *window;
+  GtkSelectionModel *rows;
+  EfirEpisode *current;
+
+  g_assert_no_error (error);
+  g_assert_true (efir_store_save_program (store, program, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(EfirEpisode) episode = efir_episode_new ();
+      g_autoptr(GDateTime) air_date = g_date_time_new (baku, 2024, 10, 1 + i, 20, 0, 0);
+      g_autofree char *title = g_strdup_printf ("Buraxılış %u", i + 1);
+
+      efir_episode_set_program_id (episode, efir_program_get_id (program));
+      efir_episode_set_number (episode, i + 1);
+      efir_episode_set_title (episode, title);
+      efir_episode_set_air_date (episode, air_date);
+      g_assert_true (efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error));
+      ids[i] = efir_episode_get_id (episode);
+    }
+
+  window = open_window (store, f->db_path);
+  rows = gtk_list_view_get_model (window_child (window, "episode_list"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 3);
+  g_assert_cmpint (id_at (rows, 0), ==, ids[2]);
+  g_assert_true (widget_tree_has_label (GTK_WIDGET (window), "3. Buraxılış 3"));
+
+  /* The oldest, opened, is the selected last row. */
+  efir_window_open_episode (window, ids[0]);
+  iterate_until_idle ();
+  g_assert_true (gtk_selection_model_is_selected (rows, 2));
+
+  /* Moved to December: on top once saved, still selected, and its row
+   * shows the title typed a moment ago. */
+  current = efir_window_get_current_episode (window);
+  efir_episode_set_air_date (current, latest);
+  efir_episode_set_title (current, "Dekabr buraxılışı");
+  wait_for_save ();
+  g_assert_cmpint (id_at (rows, 0), ==, ids[0]);
+  g_assert_cmpint (id_at (rows, 1), ==, ids[2]);
+  g_assert_true (gtk_selection_model_is_selected (rows, 0));
+  g_assert_true (widget_tree_has_label (GTK_WIDGET (window), "1. Dekabr buraxılışı"));
+
+  /* Oldest first: the December episode goes to the end. */
+  gtk_toggle_button_set_active (window_child (window, "sort_button"), TRUE);
+  iterate_until_idle ();
+  g_assert_cmpint (id_at (rows, 0), ==, ids[1]);
+  g_assert_cmpint (id_at (rows, 2), ==, ids[0]);
+  g_assert_true (gtk_selection_model_is_selected (rows, 2));
+
+  /* Drafts only (all three are), then the open one is marked ready. */
+  gtk_drop_down_set_selected (window_child (window, "status_dropdown"), 1);
+  iterate_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 3);
+  efir_episode_set_status (current, EFIR_EPISODE_STATUS_READY);
+  wait_for_save ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 2);
+  g_assert_cmpint (id_at (rows, 0), ==, ids[1]);
+  g_assert_cmpint (id_at (rows, 1), ==, ids[2]);
+  /* The filter stays in reach, and the episode stays open. */
+  g_assert_true (gtk_widget_get_visible (window_child (window, "filter_box")));
+  g_assert_cmpint (efir_episode_get_id (efir_window_get_current_episode (window)), ==, ids[0]);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,6 +453,8 @@ main (int   argc,
               fixture_set_up, test_window_offers_backup_for_damaged_file, fixture_tear_down);
   g_test_add ("/ui/window/keeps-every-character", Fixture, NULL,
               fixture_set_up, test_window_keeps_every_character, fixture_tear_down);
+  g_test_add ("/ui/window/list-follows-edits", Fixture, NULL,
+              fixture_set_up, test_window_list_follows_edits, fixture_tear_down);
   g_test_add ("/ui/window/imports-dropped-file", Fixture, NULL,
               fixture_set_up, test_window_imports_dropped_file, fixture_tear_down);
 
