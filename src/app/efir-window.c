@@ -39,13 +39,15 @@ struct _EfirWindow
   GtkLabel           *save_label;
   GtkRevealer        *save_error_revealer;
   GtkLabel           *save_error_label;
-  EfirEpisodeEditor  *editor;
+  AdwBin             *editor_bin;
   AdwStatusPage      *error_page;
   GtkButton          *restore_button;
 
   /* Owned */
   EfirStore          *store;
   EfirAutosaver      *autosaver;
+  EfirEpisodeEditor  *editor;        /* built when first needed */
+  GListModel         *people;
   GSettings          *settings;
   char               *db_path;
   char               *backup_path;
@@ -173,11 +175,30 @@ static gboolean
 efir_window_flush (EfirWindow  *self,
                    GError     **error)
 {
-  if (self->autosaver == NULL || self->current == NULL)
+  if (self->autosaver == NULL || self->current == NULL || self->editor == NULL)
     return TRUE;
 
   efir_episode_editor_flush (self->editor);
   return efir_autosaver_flush (self->autosaver, error);
+}
+
+/* The editor is built when the first episode is shown, not before the
+ * window's first frame: most of a start is the sidebar, and its
+ * GtkSourceViews and sections cost as much again. */
+static EfirEpisodeEditor *
+efir_window_ensure_editor (EfirWindow *self)
+{
+  if (self->editor != NULL)
+    return self->editor;
+
+  self->editor = EFIR_EPISODE_EDITOR (efir_episode_editor_new ());
+  adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
+  g_signal_connect_object (self->editor, "notify::episode", G_CALLBACK (efir_window_update_title), self,
+                           G_CONNECT_SWAPPED);
+  if (self->people != NULL)
+    efir_episode_editor_set_people (self->editor, self->people);
+  self->tags_stale = TRUE;
+  return self->editor;
 }
 
 /* The tags of the programme's episodes, for the tag entry's completion:
@@ -207,12 +228,17 @@ static void
 efir_window_load_people (EfirWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) people = efir_store_list_people (self->store, &error);
+  GListModel *people = efir_store_list_people (self->store, &error);
 
-  if (people != NULL)
+  if (people == NULL)
+    {
+      efir_window_toast (self, error->message);
+      return;
+    }
+  g_clear_object (&self->people);
+  self->people = people;
+  if (self->editor != NULL)
     efir_episode_editor_set_people (self->editor, people);
-  else
-    efir_window_toast (self, error->message);
 }
 
 /* Shows the chosen programme's episodes with the chosen filter and order:
@@ -293,6 +319,7 @@ efir_window_load_programs (EfirWindow *self,
     }
 
   g_clear_object (&self->programs);
+  g_clear_object (&self->people);
   self->programs = programs;
   gtk_drop_down_set_model (self->program_dropdown, programs);
   if (select_id > 0)
@@ -326,6 +353,7 @@ efir_window_show_episode (EfirWindow  *self,
         program = candidate;
     }
 
+  efir_window_ensure_editor (self);
   efir_window_load_tags (self);
   efir_episode_editor_set_program (self->editor, program);
   efir_episode_editor_set_episode (self->editor, episode);
@@ -1113,7 +1141,7 @@ efir_window_get_editor (EfirWindow *self)
 {
   g_return_val_if_fail (EFIR_IS_WINDOW (self), NULL);
 
-  return self->editor;
+  return efir_window_ensure_editor (self);
 }
 
 EfirEpisode *
@@ -1193,8 +1221,6 @@ efir_window_class_init (EfirWindowClass *klass)
   object_class->dispose = efir_window_dispose;
   object_class->finalize = efir_window_finalize;
 
-  g_type_ensure (EFIR_TYPE_EPISODE_EDITOR);
-
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/efir/Efir/efir-window.ui");
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, main_stack);
@@ -1212,7 +1238,7 @@ efir_window_class_init (EfirWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_label);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_error_label);
-  gtk_widget_class_bind_template_child (widget_class, EfirWindow, editor);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, restore_button);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
@@ -1288,7 +1314,6 @@ efir_window_init (EfirWindow *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (on_episode_row_unbind_cb), self);
   gtk_list_view_set_factory (self->episode_list, factory);
 
-  g_signal_connect_object (self->editor, "notify::episode", G_CALLBACK (efir_window_update_title), self, G_CONNECT_SWAPPED);
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop, "drop", G_CALLBACK (on_files_dropped_cb), self);
