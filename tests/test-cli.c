@@ -736,6 +736,57 @@ test_backup (Fixture       *f,
   g_assert_true (g_file_test (into_folder.out, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Into a folder, a backup is named after the database it copies, so the
+ * copies of two archives kept side by side never look alike. */
+static void
+test_backup_named_after_database (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *archive = g_build_filename (f->dir, "archive-2024.db", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "copies", NULL);
+  g_autofree char *name = NULL;
+  g_autofree char *archive_name = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(EfirStore) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) created = { 0 };
+  g_auto(Run) created_archive = { 0 };
+  g_auto(Run) program_archive = { 0 };
+  g_auto(Run) backup = { 0 };
+  g_auto(Run) backup_archive = { 0 };
+
+  add_program (f, "Difficult Question");
+  run_cli (f, &created, "episode", "new", "--program", "Difficult Question", "--title",
+           "In efir.db", NULL);
+  assert_printed_id (&created);
+  run_cli_on (f, archive, NULL, &program_archive, "program", "add", "--name", "Archive", NULL);
+  assert_printed_id (&program_archive);
+  run_cli_on (f, archive, NULL, &created_archive, "episode", "new", "--program", "Archive",
+              "--title", "In archive-2024.db", NULL);
+  assert_printed_id (&created_archive);
+
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  run_cli (f, &backup, "backup", folder, NULL);
+  assert_status (&backup, 0);
+  run_cli_on (f, archive, NULL, &backup_archive, "backup", folder, NULL);
+  assert_status (&backup_archive, 0);
+
+  /* efir.db's copies are named as they always were. */
+  g_strchomp (backup.out);
+  name = g_path_get_basename (backup.out);
+  g_assert_true (g_regex_match_simple ("^efir-\\d{4}-\\d{2}-\\d{2}-\\d{6}\\.db$", name, 0, 0));
+  g_strchomp (backup_archive.out);
+  archive_name = g_path_get_basename (backup_archive.out);
+  g_assert_true (g_regex_match_simple ("^archive-2024-\\d{4}-\\d{2}-\\d{2}-\\d{6}\\.db$",
+                                       archive_name, 0, 0));
+
+  store = efir_store_open (archive, &error);
+  g_assert_no_error (error);
+  copy = efir_store_open (backup_archive.out, &error);
+  g_assert_no_error (error);
+  assert_same_titles (store, copy);
+}
+
 static void
 test_check_ok (Fixture       *f,
                gconstpointer  data)
@@ -968,6 +1019,7 @@ main (int   argc,
   ADD ("/cli/episode/export-errors", test_episode_export_errors);
   ADD ("/cli/search/folded", test_search_folded);
   ADD ("/cli/maintenance/backup", test_backup);
+  ADD ("/cli/maintenance/backup-named-after-database", test_backup_named_after_database);
   ADD ("/cli/maintenance/check-ok", test_check_ok);
   ADD ("/cli/maintenance/check-garbage", test_check_garbage);
   ADD ("/cli/maintenance/check-names-backup", test_check_names_backup);

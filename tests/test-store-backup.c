@@ -71,6 +71,33 @@ add_episode (EfirDatabase *db,
   g_assert_no_error (error);
 }
 
+/* A new archive at @path holding @n_episodes episodes. */
+static EfirDatabase *
+create_database (const char *path,
+                 gint64      n_episodes)
+{
+  g_autoptr(EfirDatabase) db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  db = efir_database_open (path, EFIR_DATABASE_CREATE, &error);
+  g_assert_no_error (error);
+  efir_migrations_apply (db, &error);
+  g_assert_no_error (error);
+
+  efir_database_begin_immediate (db, &error);
+  efir_database_exec (db,
+                      "INSERT INTO programs (id, name, created_at, modified_at)"
+                      " VALUES (1, 'Çətin sual', 0, 0)",
+                      &error);
+  g_assert_no_error (error);
+  for (gint64 id = 1; id <= n_episodes; id++)
+    add_episode (db, id, "Epizod");
+  efir_database_commit (db, &error);
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&db);
+}
+
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -81,22 +108,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->path = g_build_filename (fixture->dir, "efir.db", NULL);
   fixture->backup_dir = g_build_filename (fixture->dir, "backups", NULL);
-
-  fixture->db = efir_database_open (fixture->path, EFIR_DATABASE_CREATE, &error);
-  g_assert_no_error (error);
-  efir_migrations_apply (fixture->db, &error);
-  g_assert_no_error (error);
-
-  efir_database_begin_immediate (fixture->db, &error);
-  efir_database_exec (fixture->db,
-                      "INSERT INTO programs (id, name, created_at, modified_at)"
-                      " VALUES (1, 'Çətin sual', 0, 0)",
-                      &error);
-  g_assert_no_error (error);
-  for (gint64 id = 1; id <= 50; id++)
-    add_episode (fixture->db, id, "Epizod");
-  efir_database_commit (fixture->db, &error);
-  g_assert_no_error (error);
+  fixture->db = create_database (fixture->path, 50);
 }
 
 static void
@@ -215,16 +227,50 @@ damage (const char *path)
   write_file (path, contents, length);
 }
 
+/* The daily backup of @db on October @day, 2024. */
+static void
+backup_daily_of (EfirDatabase *db,
+                 const char   *backup_dir,
+                 int           day,
+                 guint         keep)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 10, day, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+
+  efir_backup_daily (db, backup_dir, now, keep, &error);
+  g_assert_no_error (error);
+}
+
 static void
 backup_daily (Fixture *fixture,
               int      day,
               guint    keep)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 10, day, 12, 0, 0);
+  backup_daily_of (fixture->db, fixture->backup_dir, day, keep);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
   g_autoptr(GError) error = NULL;
 
-  efir_backup_daily (fixture->db, fixture->backup_dir, now, keep, &error);
+  g_file_get_contents (from, &contents, &length, &error);
   g_assert_no_error (error);
+  write_file (to, contents, length);
+}
+
+/* The name efir_backup_find_latest_good() gives for @db_path, without its
+ * folder; "" when it finds none. */
+static char *
+latest_good_name (const char *db_path,
+                  const char *backup_dir)
+{
+  g_autofree char *found = efir_backup_find_latest_good (db_path, backup_dir);
+
+  return found != NULL ? g_path_get_basename (found) : g_strdup ("");
 }
 
 /* Tests ------------------------------------------------------------------ */
@@ -436,7 +482,7 @@ test_find_latest_good (Fixture       *fixture,
   g_autofree char *fourth = g_build_filename (fixture->backup_dir, "efir-2024-10-04.db", NULL);
   g_autofree char *manual = g_build_filename (fixture->backup_dir, "efir-2024-10-09-manual.db", NULL);
 
-  g_assert_null (efir_backup_find_latest_good (missing_dir));
+  g_assert_null (efir_backup_find_latest_good (fixture->path, missing_dir));
 
   backup_daily (fixture, 1, EFIR_BACKUP_KEEP_DAYS);
   backup_daily (fixture, 2, EFIR_BACKUP_KEEP_DAYS);
@@ -460,9 +506,153 @@ test_find_latest_good (Fixture       *fixture,
   }
   write_file (manual, "", 0);
 
-  found = efir_backup_find_latest_good (fixture->backup_dir);
+  found = efir_backup_find_latest_good (fixture->path, fixture->backup_dir);
   g_assert_cmpstr (found, ==, expected);
   g_assert_cmpint (count_episodes (found), ==, 51);
+}
+
+static void
+test_stem (Fixture       *fixture,
+           gconstpointer  data)
+{
+  static const struct
+  {
+    const char *db_path;
+    const char *stem;
+  } cases[] = {
+    { "/home/producer/.local/share/efir/efir.db", "efir" },
+    { "efir-2024.db", "efir-2024" },
+    { "/archives/archive-2024.db", "archive-2024" },
+    { "/archives/copy.db.db", "copy.db" },
+    { "/archives/archive", "archive" },
+    { "/archives/archive.sqlite", "archive.sqlite" },
+    { "/archives/.db", ".db" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *stem = efir_backup_stem (cases[i].db_path);
+
+      g_assert_cmpstr (stem, ==, cases[i].stem);
+    }
+}
+
+/* efir.db and efir-2024.db in one folder: each has its own daily backups,
+ * and the rotation of one never deletes the other's, though every name of
+ * either begins with "efir-2024-".
+ */
+static void
+test_daily_two_databases (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (fixture->dir, "efir-2024.db", NULL);
+  g_autoptr(EfirDatabase) other = create_database (other_path, 3);
+  g_autofree char *listing = NULL;
+  g_autofree char *own = NULL;
+  g_autofree char *others = NULL;
+
+  backup_daily_of (other, fixture->backup_dir, 1, 3);
+  backup_daily_of (other, fixture->backup_dir, 2, 3);
+  for (int day = 1; day <= 5; day++)
+    backup_daily (fixture, day, 3);
+  for (int day = 3; day <= 6; day++)
+    backup_daily_of (other, fixture->backup_dir, day, 3);
+
+  listing = list_folder (fixture->backup_dir);
+  g_assert_cmpstr (listing, ==,
+                   "efir-2024-10-03.db efir-2024-10-04.db efir-2024-10-05.db "
+                   "efir-2024-2024-10-04.db efir-2024-2024-10-05.db efir-2024-2024-10-06.db");
+
+  /* Each is a copy of its own database. */
+  own = g_build_filename (fixture->backup_dir, "efir-2024-10-05.db", NULL);
+  others = g_build_filename (fixture->backup_dir, "efir-2024-2024-10-05.db", NULL);
+  g_assert_cmpint (count_episodes (own), ==, 50);
+  g_assert_cmpint (count_episodes (others), ==, 3);
+}
+
+static void
+test_daily_no_extension (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (fixture->dir, "archive", NULL);
+  g_autoptr(EfirDatabase) other = create_database (other_path, 3);
+  g_autofree char *listing = NULL;
+
+  backup_daily_of (other, fixture->backup_dir, 1, 3);
+  backup_daily (fixture, 1, 3);
+
+  listing = list_folder (fixture->backup_dir);
+  g_assert_cmpstr (listing, ==, "archive-2024-10-01.db efir-2024-10-01.db");
+}
+
+/* A damaged database is offered its own newest good backup, never a newer
+ * one of another database in the same folder.
+ */
+static void
+test_find_latest_good_own (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *dashed_path = g_build_filename (fixture->dir, "efir-2024.db", NULL);
+  g_autofree char *archive_path = g_build_filename (fixture->dir, "efir-archive.db", NULL);
+  g_autofree char *lonely_path = g_build_filename (fixture->dir, "lonely.db", NULL);
+  g_autoptr(EfirDatabase) dashed = create_database (dashed_path, 3);
+  g_autoptr(EfirDatabase) archive = create_database (archive_path, 7);
+  g_autofree char *found = NULL;
+  g_autofree char *name = NULL;
+
+  backup_daily (fixture, 1, EFIR_BACKUP_KEEP_DAYS);
+  backup_daily (fixture, 2, EFIR_BACKUP_KEEP_DAYS);
+  for (int day = 3; day <= 5; day++)
+    backup_daily_of (dashed, fixture->backup_dir, day, EFIR_BACKUP_KEEP_DAYS);
+  backup_daily_of (archive, fixture->backup_dir, 4, EFIR_BACKUP_KEEP_DAYS);
+
+  name = latest_good_name (fixture->path, fixture->backup_dir);
+  g_assert_cmpstr (name, ==, "efir-2024-10-02.db");
+  g_clear_pointer (&name, g_free);
+  name = latest_good_name (dashed_path, fixture->backup_dir);
+  g_assert_cmpstr (name, ==, "efir-2024-2024-10-05.db");
+  g_clear_pointer (&name, g_free);
+  name = latest_good_name (archive_path, fixture->backup_dir);
+  g_assert_cmpstr (name, ==, "efir-archive-2024-10-04.db");
+  g_clear_pointer (&name, g_free);
+  name = latest_good_name (lonely_path, fixture->backup_dir);
+  g_assert_cmpstr (name, ==, "");
+
+  found = efir_backup_find_latest_good (fixture->path, fixture->backup_dir);
+  g_assert_cmpint (count_episodes (found), ==, 50);
+}
+
+/* Names that look like a daily backup but for a date no calendar has are
+ * a producer's files: never rotated out, never offered.
+ */
+static void
+test_real_dates_only (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char * const look_alikes[] = {
+    "efir-2024-02-29.db", "efir-2024-02-30.db", "efir-2024-13-01.db", "efir-2024-00-10.db",
+  };
+  g_autofree char *first = g_build_filename (fixture->backup_dir, "efir-2024-10-01.db", NULL);
+  g_autofree char *listing = NULL;
+  g_autofree char *name = NULL;
+
+  backup_daily (fixture, 1, 2);
+  for (gsize i = 0; i < G_N_ELEMENTS (look_alikes); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->backup_dir, look_alikes[i], NULL);
+
+      copy_file (first, path);
+    }
+
+  /* February 29th, 2024 is a real date: the oldest of three, it goes. */
+  backup_daily (fixture, 2, 2);
+
+  listing = list_folder (fixture->backup_dir);
+  g_assert_cmpstr (listing, ==,
+                   "efir-2024-00-10.db efir-2024-02-30.db efir-2024-10-01.db efir-2024-10-02.db "
+                   "efir-2024-13-01.db");
+  name = latest_good_name (fixture->path, fixture->backup_dir);
+  g_assert_cmpstr (name, ==, "efir-2024-10-02.db");
 }
 
 int
@@ -482,6 +672,11 @@ main (int   argc,
   ADD ("/store/backup/daily-keeps-today", test_daily_keeps_today);
   ADD ("/store/backup/daily-failure-deletes-nothing", test_daily_failure_deletes_nothing);
   ADD ("/store/backup/find-latest-good", test_find_latest_good);
+  ADD ("/store/backup/stem", test_stem);
+  ADD ("/store/backup/daily-two-databases", test_daily_two_databases);
+  ADD ("/store/backup/daily-no-extension", test_daily_no_extension);
+  ADD ("/store/backup/find-latest-good-own", test_find_latest_good_own);
+  ADD ("/store/backup/real-dates-only", test_real_dates_only);
 
 #undef ADD
 

@@ -115,6 +115,21 @@ write_bytes (const char *path,
   g_assert_no_error (error);
 }
 
+/* Damages every page after the first, as a failing disk might. */
+static void
+damage (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 8192);
+  memset (contents + 4096, 0xA5, length - 4096);
+  write_bytes (path, contents, length);
+}
+
 static void
 assert_unchanged (const char *path,
                   GBytes     *before)
@@ -298,8 +313,6 @@ test_recover_from_backup (Fixture       *fixture,
   g_autofree char *damaged_name = NULL;
   g_autofree char *expected_prefix = NULL;
   g_autofree char *backup_name = NULL;
-  char *contents;
-  gsize length;
 
   /* Today's backup was made on opening, before any episode. Make one with
    * the first episode in it, then add a second that only the damaged file
@@ -314,13 +327,7 @@ test_recover_from_backup (Fixture       *fixture,
   add_episode (store, "After the backup");
   g_clear_object (&store);
 
-  /* Damage every page after the first, as a failing disk might. */
-  g_file_get_contents (fixture->path, &contents, &length, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (length, >, 8192);
-  memset (contents + 4096, 0xA5, length - 4096);
-  write_bytes (fixture->path, contents, length);
-  g_free (contents);
+  damage (fixture->path);
   damaged_bytes = read_bytes (fixture->path);
 
   store = efir_store_open (fixture->path, &error);
@@ -389,6 +396,65 @@ test_recover_refuses_bad_backup (Fixture       *fixture,
   assert_unchanged (fixture->path, before);
 }
 
+/* efir.db and efir-2024.db kept in one folder share backups/: a damaged
+ * efir.db is offered its own backup even though the other's is newer, and
+ * restoring it brings back its own episodes.
+ */
+static void
+test_recover_offers_own_backup (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *today_name = g_date_time_format (today, "efir-%Y-%m-%d.db");
+  g_autofree char *other_name = g_date_time_format (today, "efir-2024-%Y-%m-%d.db");
+  g_autofree char *backup_dir = g_build_filename (fixture->dir, "backups", NULL);
+  g_autofree char *today_backup = g_build_filename (backup_dir, today_name, NULL);
+  g_autofree char *own_backup = g_build_filename (backup_dir, "efir-2000-01-01.db", NULL);
+  g_autofree char *other_backup = g_build_filename (backup_dir, other_name, NULL);
+  g_autofree char *other_path = g_build_filename (fixture->dir, "efir-2024.db", NULL);
+  g_autoptr(EfirStore) store = open_store (fixture);
+  g_autoptr(EfirStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
+  g_autofree char *other_found = NULL;
+  g_autofree char *damaged_path = NULL;
+  g_autofree char *list = NULL;
+
+  /* efir.db's only backup is an old one. */
+  add_program (store);
+  add_episode (store, "In efir.db");
+  add_episode (store, "Also in efir.db");
+  efir_store_backup (store, own_backup, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_assert_cmpint (g_unlink (today_backup), ==, 0);
+
+  /* A new archive beside it gets today's backup on opening. */
+  other = efir_store_open (other_path, &error);
+  g_assert_no_error (error);
+  add_program (other);
+  add_episode (other, "In efir-2024.db");
+  g_clear_object (&other);
+  g_assert_true (g_file_test (other_backup, G_FILE_TEST_IS_REGULAR));
+
+  damage (fixture->path);
+  store = efir_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT);
+  g_clear_error (&error);
+
+  found = efir_store_find_latest_backup (fixture->path);
+  g_assert_cmpstr (found, ==, own_backup);
+  other_found = efir_store_find_latest_backup (other_path);
+  g_assert_cmpstr (other_found, ==, other_backup);
+
+  damaged_path = efir_store_recover_from_backup (fixture->path, found, &error);
+  g_assert_no_error (error);
+  store = open_store (fixture);
+  list = titles (store);
+  g_assert_cmpstr (list, ==, "Also in efir.db|In efir.db");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -417,6 +483,7 @@ main (int   argc,
   ADD ("/store/open/backup-failure-opens", test_backup_failure_opens);
   ADD ("/store/open/recover-from-backup", test_recover_from_backup);
   ADD ("/store/open/recover-refuses-bad-backup", test_recover_refuses_bad_backup);
+  ADD ("/store/open/recover-offers-own-backup", test_recover_offers_own_backup);
 
 #undef ADD
 

@@ -56,11 +56,12 @@ efir_cli_backup (EfirCli              *cli,
   if (argc > 2)
     return efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[2]);
 
-  /* Into a folder, the backup gets a dated name of its own. */
+  /* Into a folder, the backup gets a dated name of its own, after the
+   * database it copies. */
   if (g_file_test (argv[1], G_FILE_TEST_IS_DIR))
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *name = g_date_time_format (now, "efir-%Y-%m-%d-%H%M%S.db");
+      g_autofree char *name = efir_store_backup_name (cli->db_path, now);
 
       dest = g_build_filename (argv[1], name, NULL);
     }

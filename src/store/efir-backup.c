@@ -16,9 +16,9 @@
 
 /* Types ------------------------------------------------------------------ */
 
-#define BACKUP_NAME_PREFIX "efir-"
-#define BACKUP_NAME_SUFFIX ".db"
-#define BACKUP_NAME_LENGTH (sizeof BACKUP_NAME_PREFIX - 1 + 10 + sizeof BACKUP_NAME_SUFFIX - 1)
+/* A daily backup of "<stem>.db" is "<stem>-YYYY-MM-DD.db". */
+#define DATABASE_EXTENSION ".db"
+#define BACKUP_NAME_DATE   "-####-##-##.db"
 
 /* Pause between attempts when another process holds a lock on the source;
  * attempts stop after the connection's busy timeout.
@@ -43,25 +43,47 @@ set_error_from_errno (GError     **error,
   return FALSE;
 }
 
-/* efir-YYYY-MM-DD.db, and nothing else: the folder may hold other files
- * (a .tmp of a backup being written, a producer's own copies) that daily
- * rotation must never delete.
+static guint
+parse_digits (const char *digits,
+              gsize       length)
+{
+  guint value = 0;
+
+  for (gsize i = 0; i < length; i++)
+    value = value * 10 + g_ascii_digit_value (digits[i]);
+
+  return value;
+}
+
+/* "<stem>-YYYY-MM-DD.db" with a real date, and nothing else: the folder may
+ * hold other files (a .tmp of a backup being written, a producer's own
+ * copies, the backups of another database kept in the same folder) that
+ * daily rotation must never delete. The date part has a fixed length, so
+ * the stem is read off exactly: "efir-2024-2026-11-01.db" belongs to
+ * efir-2024.db and never to efir.db.
  */
 static gboolean
-is_daily_backup_name (const char *name)
+is_daily_backup_name (const char *name,
+                      const char *stem)
 {
-  static const char pattern[] = BACKUP_NAME_PREFIX "####-##-##" BACKUP_NAME_SUFFIX;
+  gsize stem_length = strlen (stem);
+  const char *date;
 
-  if (strlen (name) != BACKUP_NAME_LENGTH)
+  if (strlen (name) != stem_length + strlen (BACKUP_NAME_DATE)
+      || strncmp (name, stem, stem_length) != 0)
     return FALSE;
 
-  for (gsize i = 0; i < BACKUP_NAME_LENGTH; i++)
+  date = name + stem_length;
+  for (gsize i = 0; BACKUP_NAME_DATE[i] != '\0'; i++)
     {
-      if (pattern[i] == '#' ? !g_ascii_isdigit (name[i]) : name[i] != pattern[i])
+      if (BACKUP_NAME_DATE[i] == '#' ? !g_ascii_isdigit (date[i]) : date[i] != BACKUP_NAME_DATE[i])
         return FALSE;
     }
 
-  return TRUE;
+  /* "-YYYY-MM-DD.db" */
+  return g_date_valid_dmy (parse_digits (date + 9, 2),
+                           parse_digits (date + 6, 2),
+                           parse_digits (date + 1, 4));
 }
 
 static int
@@ -71,11 +93,12 @@ compare_names (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* The daily backups in @backup_dir, oldest first: the date in the name
- * sorts as text.
+/* The daily backups of the database named by @stem in @backup_dir, oldest
+ * first: the date in the name sorts as text.
  */
 static GPtrArray *
 list_daily_backups (const char  *backup_dir,
+                    const char  *stem,
                     GError     **error)
 {
   g_autoptr(GDir) dir = NULL;
@@ -88,7 +111,7 @@ list_daily_backups (const char  *backup_dir,
   names = g_ptr_array_new_with_free_func (g_free);
   while ((name = g_dir_read_name (dir)))
     {
-      if (is_daily_backup_name (name))
+      if (is_daily_backup_name (name, stem))
         g_ptr_array_add (names, g_strdup (name));
     }
   g_ptr_array_sort (names, compare_names);
@@ -211,6 +234,34 @@ out:
 /* Public API ------------------------------------------------------------- */
 
 /**
+ * efir_backup_stem:
+ * @db_path: a database file
+ *
+ * The part of a backup's name that says whose backup it is: the file name
+ * of @db_path without its ".db", or the whole file name if it has none.
+ * Backups of efir.db are "efir-…", as they always were.
+ *
+ * Returns: (transfer full): the stem
+ */
+char *
+efir_backup_stem (const char *db_path)
+{
+  char *name;
+  gsize length;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+
+  name = g_path_get_basename (db_path);
+  length = strlen (name);
+
+  /* A file named only ".db" keeps its name rather than lose all of it. */
+  if (g_str_has_suffix (name, DATABASE_EXTENSION) && length > strlen (DATABASE_EXTENSION))
+    name[length - strlen (DATABASE_EXTENSION)] = '\0';
+
+  return name;
+}
+
+/**
  * efir_backup_to_file:
  * @db: the database to copy; a read-only connection will do
  * @dest_path: the backup file to write; replaced if it exists
@@ -300,13 +351,15 @@ failed:
  * @db: the database to copy
  * @backup_dir: the folder of daily backups, created if missing
  * @now: the current time; its own time zone decides the date
- * @keep: how many daily backups to keep, at least 1
+ * @keep: how many daily backups of @db to keep, at least 1
  *   (%EFIR_BACKUP_KEEP_DAYS)
  * @error: return location for a #GError
  *
- * Writes @backup_dir/efir-YYYY-MM-DD.db unless today's backup exists, then
- * deletes the oldest daily backups beyond @keep. Nothing is deleted when
- * the new backup could not be written, and today's backup never is.
+ * Writes @backup_dir/STEM-YYYY-MM-DD.db, STEM being efir_backup_stem() of
+ * @db's file, unless today's backup exists, then deletes the oldest daily
+ * backups of @db beyond @keep. Nothing is deleted when the new backup could
+ * not be written, and today's backup never is; the backups of other
+ * databases in @backup_dir are left alone.
  *
  * Returns: %TRUE when today's backup exists and rotation succeeded
  */
@@ -318,6 +371,7 @@ efir_backup_daily (EfirDatabase  *db,
                    GError       **error)
 {
   g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *stem = NULL;
   g_autofree char *date = NULL;
   g_autofree char *today = NULL;
   g_autofree char *today_path = NULL;
@@ -327,8 +381,9 @@ efir_backup_daily (EfirDatabase  *db,
   g_return_val_if_fail (now != NULL, FALSE);
   g_return_val_if_fail (keep > 0, FALSE);
 
+  stem = efir_backup_stem (efir_database_get_path (db));
   date = g_date_time_format (now, "%Y-%m-%d");
-  today = g_strconcat (BACKUP_NAME_PREFIX, date, BACKUP_NAME_SUFFIX, NULL);
+  today = g_strconcat (stem, "-", date, DATABASE_EXTENSION, NULL);
   today_path = g_build_filename (backup_dir, today, NULL);
 
   if (g_mkdir_with_parents (backup_dir, 0700) != 0)
@@ -344,7 +399,7 @@ efir_backup_daily (EfirDatabase  *db,
       && !efir_backup_to_file (db, today_path, error))
     return FALSE;
 
-  if (!(names = list_daily_backups (backup_dir, error)))
+  if (!(names = list_daily_backups (backup_dir, stem, error)))
     return FALSE;
 
   /* Oldest first; a clock set wrong may have left a backup dated later than
@@ -376,21 +431,27 @@ efir_backup_daily (EfirDatabase  *db,
 
 /**
  * efir_backup_find_latest_good:
+ * @db_path: the database whose backup is wanted
  * @backup_dir: the folder of daily backups
  *
- * Looks for the newest daily backup that opens read-only, passes
- * quick_check and that this Efir can open (efir_store_check_file()).
+ * Looks for the newest daily backup of @db_path that opens read-only,
+ * passes quick_check and that this Efir can open (efir_store_check_file()).
+ * A newer backup of another database in the same folder is never taken.
  *
  * Returns: (transfer full) (nullable): its path, or %NULL if there is none
  */
 char *
-efir_backup_find_latest_good (const char *backup_dir)
+efir_backup_find_latest_good (const char *db_path,
+                              const char *backup_dir)
 {
   g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *stem = NULL;
 
+  g_return_val_if_fail (db_path != NULL, NULL);
   g_return_val_if_fail (backup_dir != NULL, NULL);
 
-  if (!(names = list_daily_backups (backup_dir, NULL)))
+  stem = efir_backup_stem (db_path);
+  if (!(names = list_daily_backups (backup_dir, stem, NULL)))
     return NULL;
 
   for (guint i = names->len; i > 0; i--)

@@ -8,12 +8,15 @@ G_BEGIN_DECLS
 /*
  * Backups are whole, self-contained SQLite files (rollback journal, no -wal
  * beside them) written while Efir keeps working, and checked before they
- * take their final name. Daily backups are efir-YYYY-MM-DD.db in one folder.
+ * take their final name. The daily backups of STEM.db are
+ * STEM-YYYY-MM-DD.db (efir-YYYY-MM-DD.db for efir.db), so databases kept in
+ * one folder share the backups' folder without sharing backups.
  */
 
 /* How many daily backups Efir keeps. */
 #define EFIR_BACKUP_KEEP_DAYS 7
 
+char    *efir_backup_stem             (const char    *db_path);
 gboolean efir_backup_to_file          (EfirDatabase  *db,
                                        const char    *dest_path,
                                        GError       **error);
@@ -22,6 +25,7 @@ gboolean efir_backup_daily            (EfirDatabase  *db,
                                        GDateTime     *now,
                                        guint          keep,
                                        GError       **error);
-char    *efir_backup_find_latest_good (const char    *backup_dir);
+char    *efir_backup_find_latest_good (const char    *db_path,
+                                       const char    *backup_dir);
 
 G_END_DECLS

@@ -608,6 +608,34 @@ efir_store_backup (EfirStore   *self,
   return efir_backup_to_file (self->db, dest_path, error);
 }
 
+/**
+ * efir_store_backup_name:
+ * @db_path: a database file
+ * @when: when the backup is made
+ *
+ * The name for a backup of @db_path made at @when into a folder of the
+ * producer's choosing: "STEM-YYYY-MM-DD-HHMMSS.db", named after the
+ * database as its daily backups are. With the time in it, such a copy is
+ * never taken for a daily backup, so rotation never deletes it.
+ *
+ * Returns: (transfer full): the file name
+ */
+char *
+efir_store_backup_name (const char *db_path,
+                        GDateTime  *when)
+{
+  g_autofree char *stem = NULL;
+  g_autofree char *stamp = NULL;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+  g_return_val_if_fail (when != NULL, NULL);
+
+  stem = efir_backup_stem (db_path);
+  stamp = g_date_time_format (when, "%Y-%m-%d-%H%M%S");
+
+  return g_strconcat (stem, "-", stamp, ".db", NULL);
+}
+
 gboolean
 efir_store_backup_daily (EfirStore  *self,
                          GError    **error)
@@ -692,7 +720,7 @@ efir_store_find_latest_backup (const char *db_path)
 
   backup_dir = backup_dir_for (db_path);
 
-  return efir_backup_find_latest_good (backup_dir);
+  return efir_backup_find_latest_good (db_path, backup_dir);
 }
 
 /**

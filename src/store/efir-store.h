@@ -56,15 +56,19 @@ char          *efir_store_get_backup_dir       (EfirStore         *self);
 gboolean       efir_store_backup               (EfirStore         *self,
                                                 const char        *dest_path,
                                                 GError           **error);
-/* Writes today's backup if there is none yet; keeps the last 7. */
+/* A backup by hand of db_path into a folder: STEM-YYYY-MM-DD-HHMMSS.db. */
+char          *efir_store_backup_name          (const char        *db_path,
+                                                GDateTime         *when);
+/* Writes today's backup, STEM-YYYY-MM-DD.db for STEM.db, if there is none
+ * yet; keeps the last 7 of this database's. */
 gboolean       efir_store_backup_daily         (EfirStore         *self,
                                                 GError           **error);
 /* PRAGMA integrity_check; TRUE when "ok". */
 gboolean       efir_store_check_integrity      (EfirStore         *self,
                                                 GError           **error);
 
-/* For a database that cannot be opened: the newest backup of it that
- * passes quick_check, or NULL. */
+/* For a database that cannot be opened: the newest backup of it (never of
+ * another database sharing its folder) that passes quick_check, or NULL. */
 char          *efir_store_find_latest_backup   (const char        *db_path);
 /* Moves the damaged database aside (renamed with its -wal and -shm, never
  * rewritten: its bytes stay as they were) and puts a copy of the backup in
