@@ -10,9 +10,11 @@ G_BEGIN_DECLS
 
 /* EfirStore is the one door to an Efir database: it checks the file before
  * anything is written, applies migrations, keeps the writer connection of the
- * main thread and answers every entity query. Long work (search on a large
- * archive, import, backup) may open its own read connection with
- * efir_store_open_reader() in a worker thread. */
+ * main thread and answers every entity query. Search and listing run on that
+ * main connection too. A backup is SQLite's online backup, a consistent copy
+ * taken while the archive stays in use; the check of every page on opening,
+ * and the daily backup after it, run in a thread on a read-only connection
+ * of their own. */
 
 #define EFIR_TYPE_STORE (efir_store_get_type ())
 G_DECLARE_FINAL_TYPE (EfirStore, efir_store, EFIR, STORE, GObject)
