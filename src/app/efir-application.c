@@ -53,7 +53,7 @@ on_first_frame_painted_cb (GdkFrameClock *clock,
                            gpointer       user_data)
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_frame_painted_cb, user_data);
-  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ()); g_printerr ("T frame %ld\n", (long) (g_get_monotonic_time () / 1000) % 100000);
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
   if (g_strcmp0 (g_getenv ("EFIR_EXIT_AFTER_FIRST_FRAME"), "1") == 0)
     g_application_quit (G_APPLICATION (user_data));
 }
@@ -138,9 +138,7 @@ efir_application_startup (GApplication *app)
   };
   const char *quit_accels[] = { "<Control>q", NULL };
 
-  g_printerr ("T startup %ld\n", (long) (g_get_monotonic_time () / 1000) % 100000);
   G_APPLICATION_CLASS (efir_application_parent_class)->startup (app);
-  g_printerr ("T startup chained %ld\n", (long) (g_get_monotonic_time () / 1000) % 100000);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
@@ -160,16 +158,11 @@ efir_application_activate (GApplication *app)
       return;
     }
 
-  g_printerr ("T activate %ld\n", (long) (g_get_monotonic_time () / 1000) % 100000);
   path = efir_application_resolve_db_path (self);
   if (self->store == NULL)
     self->store = efir_store_open (path, &error);
-  g_printerr ("T store open %ld\n", (long) (g_get_monotonic_time () / 1000) % 100000);
-  g_type_ensure (efir_window_get_type ());
-  g_printerr ("T types %ld\n", (long) (g_get_monotonic_time () / 1000) % 100000);
 
   window = GTK_WINDOW (efir_window_new (self, self->store, path, error));
-  g_printerr ("T window new %ld\n", (long) (g_get_monotonic_time () / 1000) % 100000);
   if (g_strcmp0 (g_getenv ("EFIR_REPORT_FIRST_FRAME"), "1") == 0)
     g_signal_connect (window, "map", G_CALLBACK (on_window_mapped_cb), self);
   gtk_window_present (window);

@@ -32,7 +32,7 @@ struct _EfirWindow
   GtkDropDown        *status_dropdown;
   GtkToggleButton    *sort_button;
   GtkStack           *sidebar_stack;
-  GtkListView        *episode_list;
+  GtkGridView        *episode_list;
   GtkListBox         *result_list;
   GtkStack           *content_stack;
   AdwWindowTitle     *content_title;
@@ -631,10 +631,30 @@ on_episode_row_unbind_cb (GtkSignalListItemFactory *factory,
   efir_episode_row_set_episode (EFIR_EPISODE_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
+/* Choosing a row opens its episode; the row stays chosen while the
+ * episode is open, which a list that selects the row under the pointer
+ * (single-click activation) would not keep. */
+static void
+on_episode_selected_cb (EfirWindow         *self,
+                        GParamSpec         *pspec,
+                        GtkSingleSelection *selection)
+{
+  EfirEpisode *episode = gtk_single_selection_get_selected_item (selection);
+
+  if (episode == NULL || (self->current != NULL && efir_episode_get_id (self->current) == efir_episode_get_id (episode)))
+    return;
+
+  efir_window_open_episode_id (self, efir_episode_get_id (episode));
+  /* Still the one shown when it could not be opened. */
+  efir_window_select_current (self);
+}
+
+/* Enter or a double click on the open episode's row: to its page, which
+ * matters when the window is narrow and shows one pane. */
 static void
 on_episode_activated_cb (EfirWindow  *self,
                          guint        position,
-                         GtkListView *list)
+                         GtkGridView *list)
 {
   g_autoptr(EfirEpisode) episode = g_list_model_get_item (G_LIST_MODEL (self->episodes), position);
 
@@ -1307,12 +1327,14 @@ efir_window_init (EfirWindow *self)
   self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_list_view_set_model (self->episode_list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (on_episode_selected_cb), self, G_CONNECT_SWAPPED);
+  gtk_grid_view_set_model (self->episode_list, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_episode_row_setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_episode_row_bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (on_episode_row_unbind_cb), self);
-  gtk_list_view_set_factory (self->episode_list, factory);
+  gtk_grid_view_set_factory (self->episode_list, factory);
 
 
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

@@ -19,12 +19,10 @@ main (int   argc,
   localedir = g_getenv ("EFIR_LOCALEDIR");
 
   /* A run from the build tree finds the translations built there. */
-  g_printerr ("T main %ld\n", (long) (g_get_monotonic_time () / 1000) % 100000);
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
   app = efir_application_new ();
-  g_printerr ("T app new %ld\n", (long) (g_get_monotonic_time () / 1000) % 100000);
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

@@ -393,7 +393,7 @@ test_window_list_follows_edits (Fixture       *f,
     }
 
   window = open_window (store, f->db_path);
-  rows = gtk_list_view_get_model (window_child (window, "episode_list"));
+  rows = gtk_grid_view_get_model (window_child (window, "episode_list"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 3);
   g_assert_cmpint (id_at (rows, 0), ==, ids[2]);
   g_assert_true (widget_tree_has_label (GTK_WIDGET (window), "3. Buraxılış 3"));
