@@ -106,13 +106,17 @@ efir_dialog_state_revision_reason (const char *reason)
   if (g_strcmp0 (reason, "edit") == 0)
     return _("Saved while writing");
   if (g_strcmp0 (reason, "publish") == 0)
-    return _("Published");
+    /* Translators: under its time in History, a version kept when the
+     * episode was published; not the episode's status */
+    return C_("revision reason", "Published");
   if (g_strcmp0 (reason, "restore") == 0)
     return _("Kept before a restore");
   if (g_strcmp0 (reason, "import") == 0)
     return _("Imported");
 
-  return _("Saved");
+  /* Translators: under its time in History, a version kept for another
+   * reason; not the save indicator of the window */
+  return C_("revision reason", "Saved");
 }
 
 /**

@@ -587,13 +587,13 @@ efir_editor_state_status_label (EfirEpisodeStatus status)
   switch (status)
     {
     case EFIR_EPISODE_STATUS_DRAFT:
-      return _("Draft");
+      return C_("episode status", "Draft");
     case EFIR_EPISODE_STATUS_READY:
-      return _("Ready");
+      return C_("episode status", "Ready");
     case EFIR_EPISODE_STATUS_SCHEDULED:
-      return _("Scheduled");
+      return C_("episode status", "Scheduled");
     case EFIR_EPISODE_STATUS_PUBLISHED:
-      return _("Published");
+      return C_("episode status", "Published");
     case EFIR_EPISODE_STATUS_FAILED:
       return _("Publishing Failed");
     default:

@@ -6,6 +6,8 @@
 #include <locale.h>
 
 #include "efir-application.h"
+#include "efir-guest-directory.h"
+#include "efir-program-settings.h"
 #include "efir-window.h"
 
 /* The window appears in the producer's language: run with LANGUAGE=az or
@@ -23,6 +25,52 @@ widget_tree_has_label (GtkWidget  *widget,
     if (widget_tree_has_label (child, text))
       return TRUE;
   return FALSE;
+}
+
+static GtkWidget *
+find_by_id (GtkWidget  *widget,
+            const char *id)
+{
+  if (GTK_IS_BUILDABLE (widget) &&
+      g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_id (child, id);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static const char *
+name_row_title (GtkWidget *window)
+{
+  GtkWidget *row = find_by_id (window, "name_row");
+
+  g_assert_nonnull (row);
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
 }
 
 static void
@@ -55,28 +103,45 @@ test_window_speaks_language (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&store);
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (dir, name, NULL);
-        if (g_file_test (path, G_FILE_TEST_IS_DIR))
-          {
-            g_autoptr(GDir) sub = g_dir_open (path, 0, NULL);
-            const char *subname;
-            while (sub != NULL && (subname = g_dir_read_name (sub)) != NULL)
-              {
-                g_autofree char *subpath = g_build_filename (path, subname, NULL);
-                g_unlink (subpath);
-              }
-            g_rmdir (path);
-          }
-        else
-          g_unlink (path);
-      }
-    g_rmdir (dir);
-  }
+  remove_tree (dir);
+}
+
+/* "Name" of a programme and of a person are worded apart in both
+ * languages, so each window must ask for its own. */
+static void
+test_name_of_program_and_person (void)
+{
+  const char *program_name = g_getenv ("EFIR_EXPECTED_PROGRAM_NAME");
+  const char *person_name = g_getenv ("EFIR_EXPECTED_PERSON_NAME");
+  g_autofree char *dir = g_dir_make_tmp ("efir-ui-language-XXXXXX", NULL);
+  g_autofree char *db_path = g_build_filename (dir, "efir.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = efir_store_open (db_path, &error);
+  g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
+  /* Its class registers the templates' resources. */
+  g_autoptr(EfirApplication) app = efir_application_new ();
+  GtkWidget *settings;
+  GtkWidget *directory;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (program_name);
+  g_assert_nonnull (person_name);
+  g_assert_cmpstr (program_name, !=, person_name);
+  efir_store_save_program (store, program, &error);
+  g_assert_no_error (error);
+
+  settings = efir_program_settings_new (NULL, store, program);
+  g_assert_cmpstr (name_row_title (settings), ==, program_name);
+  gtk_window_destroy (GTK_WINDOW (settings));
+
+  directory = efir_guest_directory_new (NULL, store);
+  g_assert_cmpstr (name_row_title (directory), ==, person_name);
+  gtk_window_destroy (GTK_WINDOW (directory));
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&store);
+  remove_tree (dir);
 }
 
 int
@@ -93,5 +158,6 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/ui/language/window", test_window_speaks_language);
+  g_test_add_func ("/ui/language/name", test_name_of_program_and_person);
   return g_test_run ();
 }
