@@ -96,8 +96,10 @@ efir_episode_row_subtitle (EfirEpisode *episode)
 
   if (air_date != NULL)
     {
-      /* The air date as the programme announced it, in its own zone. */
-      g_autofree char *day = g_date_time_format (air_date, "%d.%m.%Y %H:%M");
+      /* Translators: the day and time of a broadcast in the episode list,
+       * as the programme announced it in its own time zone: "27 Nov 2026,
+       * 20:00". A g_date_time_format() format. */
+      g_autofree char *day = g_date_time_format (air_date, C_("episode list", "%-d %b %Y, %H:%M"));
       g_string_append (text, day);
     }
   else

@@ -6,6 +6,7 @@
 #include <locale.h>
 
 #include "efir-application.h"
+#include "efir-episode-row.h"
 #include "efir-guest-directory.h"
 #include "efir-program-settings.h"
 #include "efir-window.h"
@@ -144,6 +145,21 @@ test_name_of_program_and_person (void)
   remove_tree (dir);
 }
 
+static void
+test_air_date_in_list (void)
+{
+  const char *expected = g_getenv ("EFIR_EXPECTED_AIR_DATE");
+  g_autoptr(GTimeZone) baku = g_time_zone_new_identifier ("Asia/Baku");
+  g_autoptr(GDateTime) air_date = g_date_time_new (baku, 2026, 11, 27, 20, 0, 0);
+  g_autoptr(EfirEpisode) episode = efir_episode_new ();
+  g_autofree char *subtitle = NULL;
+
+  g_assert_nonnull (expected);
+  efir_episode_set_air_date (episode, air_date);
+  subtitle = efir_episode_row_subtitle (episode);
+  g_assert_cmpstr (subtitle, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -159,5 +175,6 @@ main (int   argc,
 
   g_test_add_func ("/ui/language/window", test_window_speaks_language);
   g_test_add_func ("/ui/language/name", test_name_of_program_and_person);
+  g_test_add_func ("/ui/language/air-date", test_air_date_in_list);
   return g_test_run ();
 }
