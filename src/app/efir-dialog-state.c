@@ -42,7 +42,10 @@ append_quotes (GString    *out,
         }
       if (speaker[0] != '\0')
         g_string_append_printf (out, "%s: ", speaker);
-      g_string_append_printf (out, "“%s”\n", efir_quote_get_text (quote));
+      /* Translators: a quote's words in quotation marks, as History
+       * compares the quotes of two versions */
+      g_string_append_printf (out, _("“%s”"), efir_quote_get_text (quote));
+      g_string_append_c (out, '\n');
     }
 }
 

@@ -598,6 +598,8 @@ efir_transcript_state_problem_summary (GPtrArray *problems)
   if (n_more == 0)
     return g_strdup (first->message);
 
+  /* Translators: %s is the first problem, a whole sentence such as "Line 12
+   * needs a time code like [00:12:34]."; %u is how many other lines have one. */
   return g_strdup_printf (ngettext ("%s %u more line needs attention.",
                                     "%s %u more lines need attention.", n_more),
                           first->message, n_more);

@@ -313,6 +313,7 @@ efir_backup_to_file (EfirDatabase  *db,
       g_debug ("%s: %s", tmp_path, local_error != NULL ? local_error->message : "empty");
       g_clear_error (&local_error);
       g_set_error_literal (&local_error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT,
+                           /* Translators: follows "The backup failed: ", hence the small letter. */
                            _("the copy did not pass its check, so the database itself "
                              "may be damaged."));
       goto failed;
@@ -325,6 +326,8 @@ efir_backup_to_file (EfirDatabase  *db,
     {
       int saved_errno = errno;
       g_autofree char *name = g_filename_display_name (dest_path);
+      /* Translators: follows "The backup failed: ", hence the small letter;
+       * %s is a file name, and the system's reason comes after a colon. */
       g_autofree char *message = g_strdup_printf (_("could not write “%s”"), name);
 
       set_error_from_errno (&local_error, saved_errno, message);
@@ -341,6 +344,8 @@ efir_backup_to_file (EfirDatabase  *db,
 failed:
   g_unlink (tmp_path);
   g_unlink (tmp_journal);
+  /* Translators: the reason follows, such as "could not write
+   * “efir-2026-11-27.db”: No space left on device". */
   g_propagate_prefixed_error (error, g_steal_pointer (&local_error), _("The backup failed: "));
 
   return FALSE;

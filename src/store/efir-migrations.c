@@ -426,6 +426,7 @@ efir_migrations_apply_list (EfirDatabase         *db,
 
       if (!apply_one (db, &list[i], latest, &applied, error))
         {
+          /* Translators: %u is a schema version; the reason follows. */
           g_prefix_error (error, _("Could not upgrade the database to version %u: "),
                           list[i].version);
           return FALSE;

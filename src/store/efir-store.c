@@ -762,9 +762,14 @@ efir_store_recover_from_backup (const char  *db_path,
     {
       g_autofree char *name = g_filename_display_name (backup_path);
 
-      g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT,
-                   _("The backup “%s” cannot be used either: %s"), name,
-                   local_error != NULL ? local_error->message : _("the file is empty."));
+      if (local_error != NULL)
+        g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT,
+                     /* Translators: %s is a file name, then the reason. */
+                     _("The backup “%s” cannot be used either: %s"), name, local_error->message);
+      else
+        g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT,
+                     /* Translators: %s is a file name. */
+                     _("The backup “%s” cannot be used either: the file is empty."), name);
       return NULL;
     }
 
@@ -827,6 +832,7 @@ failed:
   g_unlink (tmp_path);
 
   g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                              /* Translators: the reason follows, a whole sentence. */
                               _("The backup could not be restored: "));
   return NULL;
 }

@@ -900,8 +900,9 @@ efir_episode_from_json (const char  *data,
   if (!g_utf8_validate_len (data, length, &invalid_end))
     {
       g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_JSON,
-                   _("The file is not valid JSON: line %u: %s"),
-                   line_of (data, invalid_end), _("the text is not in UTF-8"));
+                   /* Translators: %u is a line number. */
+                   _("The file is not valid JSON: line %u: the text is not in UTF-8"),
+                   line_of (data, invalid_end));
       return NULL;
     }
 
@@ -917,10 +918,12 @@ efir_episode_from_json (const char  *data,
 
       if (error_line > 0)
         g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_JSON,
+                     /* Translators: %u is a line number, %s the JSON reader's reason. */
                      _("The file is not valid JSON: line %u: %s"),
                      error_line, skip_location (local_error->message));
       else
         g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_JSON,
+                     /* Translators: %s is the JSON reader's reason. */
                      _("The file is not valid JSON: %s"),
                      skip_location (local_error->message));
       return NULL;
