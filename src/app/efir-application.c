@@ -137,11 +137,15 @@ efir_application_startup (GApplication *app)
     { "about", on_about_activated_cb },
   };
   const char *quit_accels[] = { "<Control>q", NULL };
+  /* The window's own action: its shortcuts window is built when asked for
+   * (see efir-window.c), so GTK's automatic one is not used. */
+  const char *help_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (efir_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_accels);
 }
 
 static void

@@ -59,6 +59,7 @@ struct _EfirWindow
   gboolean            list_moved;    /* current's place in the list changed */
   gboolean            tags_stale;    /* the tag suggestions are the last programme's */
   gboolean            force_close;
+  GtkWindow          *shortcuts_window;
 };
 
 G_DEFINE_FINAL_TYPE (EfirWindow, efir_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -1113,6 +1114,26 @@ guest_directory_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The shortcuts window is built the first time it is asked for: GTK would
+ * build it with every window, before its first frame. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/efir/Efir/efir-shortcuts-window.ui");
+
+      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+  gtk_window_present (self->shortcuts_window);
+}
+
 static void
 close_action (GtkWidget  *widget,
               const char *action_name,
@@ -1207,6 +1228,8 @@ efir_window_dispose (GObject *object)
   if (self->autosaver != NULL)
     efir_autosaver_flush (self->autosaver, NULL);
 
+  if (self->shortcuts_window != NULL)
+    gtk_window_destroy (g_steal_pointer (&self->shortcuts_window));
   gtk_widget_dispose_template (GTK_WIDGET (self), EFIR_TYPE_WINDOW);
 
   g_clear_object (&self->autosaver);
@@ -1281,6 +1304,7 @@ efir_window_class_init (EfirWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-episode", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
