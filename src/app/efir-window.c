@@ -26,6 +26,7 @@ struct _EfirWindow
   AdwToastOverlay    *toast_overlay;
   GtkStack           *main_stack;
   AdwLeaflet         *leaflet;
+  GtkWidget          *sidebar;
   GtkDropDown        *program_dropdown;
   GtkSearchEntry     *search_entry;
   GtkWidget          *filter_box;
@@ -642,12 +643,34 @@ on_episode_selected_cb (EfirWindow         *self,
 {
   EfirEpisode *episode = gtk_single_selection_get_selected_item (selection);
 
-  if (episode == NULL || (self->current != NULL && efir_episode_get_id (self->current) == efir_episode_get_id (episode)))
+  if (episode == NULL)
     return;
+
+  /* The open episode's row chosen again, in a narrow window: to its page. */
+  if (self->current != NULL && efir_episode_get_id (self->current) == efir_episode_get_id (episode))
+    {
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      return;
+    }
 
   efir_window_open_episode_id (self, efir_episode_get_id (episode));
   /* Still the one shown when it could not be opened. */
   efir_window_select_current (self);
+}
+
+/* A narrow window shows the list alone once the producer is back from an
+ * episode's page. Nothing is chosen there, so that choosing the same
+ * episode again goes to its page. */
+static void
+on_leaflet_child_changed_cb (EfirWindow *self,
+                             GParamSpec *pspec,
+                             AdwLeaflet *leaflet)
+{
+  if (adw_leaflet_get_folded (leaflet) && adw_leaflet_get_visible_child (leaflet) == self->sidebar)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  else
+    efir_window_select_current (self);
 }
 
 /* Enter or a double click on the open episode's row: to its page, which
@@ -1268,6 +1291,7 @@ efir_window_class_init (EfirWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, program_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, filter_box);
@@ -1353,6 +1377,10 @@ efir_window_init (EfirWindow *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (on_episode_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child",
+                           G_CALLBACK (on_leaflet_child_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded",
+                           G_CALLBACK (on_leaflet_child_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_grid_view_set_model (self->episode_list, GTK_SELECTION_MODEL (self->selection));
 
   g_signal_connect (factory, "setup", G_CALLBACK (on_episode_row_setup_cb), self);

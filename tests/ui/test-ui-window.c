@@ -438,6 +438,54 @@ test_window_list_follows_edits (Fixture       *f,
   close_window (window);
 }
 
+/* At 360 pixels the window shows one pane: a row opens its page, back
+ * shows the list with nothing chosen, and the same row opens it again. */
+static void
+test_window_narrow_reopens_episode (Fixture       *f,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = efir_store_open (f->db_path, &error);
+  g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
+  g_autoptr(EfirEpisode) episode = efir_episode_new ();
+  EfirWindow *window;
+  AdwLeaflet *leaflet;
+  GtkSelectionModel *rows;
+
+  g_assert_true (efir_store_save_program (store, program, &error));
+  efir_episode_set_program_id (episode, efir_program_get_id (program));
+  efir_episode_set_title (episode, "Dar pəncərə");
+  g_assert_true (efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error));
+
+  window = efir_window_new (app, store, f->db_path, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until_idle ();
+  leaflet = window_child (window, "leaflet");
+  rows = gtk_grid_view_get_model (window_child (window, "episode_list"));
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+  /* Wherever the start put it (the last episode may have been opened). */
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  iterate_until_idle ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == window_child (window, "sidebar"));
+
+  gtk_selection_model_select_item (rows, 0, TRUE);
+  iterate_until_idle ();
+  g_assert_nonnull (efir_window_get_current_episode (window));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) != window_child (window, "sidebar"));
+
+  adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  iterate_until_idle ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == window_child (window, "sidebar"));
+  g_assert_false (gtk_selection_model_is_selected (rows, 0));
+
+  gtk_selection_model_select_item (rows, 0, TRUE);
+  iterate_until_idle ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) != window_child (window, "sidebar"));
+
+  close_window (window);
+}
+
 static guint
 count_shortcuts_windows (void)
 {
@@ -504,6 +552,8 @@ main (int   argc,
               fixture_set_up, test_window_keeps_every_character, fixture_tear_down);
   g_test_add ("/ui/window/list-follows-edits", Fixture, NULL,
               fixture_set_up, test_window_list_follows_edits, fixture_tear_down);
+  g_test_add ("/ui/window/narrow-reopens-episode", Fixture, NULL,
+              fixture_set_up, test_window_narrow_reopens_episode, fixture_tear_down);
   g_test_add ("/ui/window/shows-shortcuts", Fixture, NULL,
               fixture_set_up, test_window_shows_shortcuts, fixture_tear_down);
   g_test_add ("/ui/window/imports-dropped-file", Fixture, NULL,
