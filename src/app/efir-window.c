@@ -329,6 +329,16 @@ efir_window_load_programs (EfirWindow *self,
   efir_window_load_episodes (self);
 }
 
+/* A narrow window shows one pane: the episode's page, once it is open. A
+ * wide one shows both and leaves the focus where the producer put it (in
+ * the list, going down it with the arrow keys). */
+static void
+efir_window_show_content (EfirWindow *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
 static void on_save_state_changed_cb (EfirWindow    *self,
                                       GParamSpec    *pspec,
                                       EfirAutosaver *autosaver);
@@ -369,7 +379,7 @@ efir_window_show_episode (EfirWindow  *self,
   on_save_state_changed_cb (self, NULL, self->autosaver);
   efir_window_update_title (self);
   efir_window_update_actions (self);
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  efir_window_show_content (self);
 }
 
 static void
@@ -381,7 +391,7 @@ efir_window_open_episode_id (EfirWindow *self,
 
   if (self->current != NULL && efir_episode_get_id (self->current) == episode_id)
     {
-      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      efir_window_show_content (self);
       return;
     }
 
@@ -649,8 +659,7 @@ on_episode_selected_cb (EfirWindow         *self,
   /* The open episode's row chosen again, in a narrow window: to its page. */
   if (self->current != NULL && efir_episode_get_id (self->current) == efir_episode_get_id (episode))
     {
-      if (adw_leaflet_get_folded (self->leaflet))
-        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      efir_window_show_content (self);
       return;
     }
 
