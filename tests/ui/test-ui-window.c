@@ -486,6 +486,52 @@ test_window_narrow_reopens_episode (Fixture       *f,
   close_window (window);
 }
 
+/* In a wide window, going down the list opens each episode and leaves the
+ * focus in the list: the next key moves on, it does not type over the
+ * episode's title. */
+static void
+test_window_wide_keeps_focus_in_list (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = efir_store_open (f->db_path, &error);
+  g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
+  EfirWindow *window;
+  GtkWidget *list;
+  GtkWidget *focus;
+
+  g_assert_true (efir_store_save_program (store, program, &error));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(EfirEpisode) episode = efir_episode_new ();
+
+      efir_episode_set_program_id (episode, efir_program_get_id (program));
+      efir_episode_set_number (episode, i + 1);
+      efir_episode_set_title (episode, "Başlıq");
+      g_assert_true (efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error));
+    }
+
+  window = efir_window_new (app, store, f->db_path, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  iterate_until_idle ();
+  list = window_child (window, "episode_list");
+  g_assert_false (adw_leaflet_get_folded (window_child (window, "leaflet")));
+
+  for (guint row = 0; row < 2; row++)
+    {
+      g_assert_true (gtk_widget_grab_focus (list));
+      gtk_selection_model_select_item (gtk_grid_view_get_model (GTK_GRID_VIEW (list)), row, TRUE);
+      iterate_until_idle ();
+      g_assert_cmpint (efir_episode_get_number (efir_window_get_current_episode (window)), ==, 2 - row);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_nonnull (focus);
+      g_assert_true (focus == list || gtk_widget_is_ancestor (focus, list));
+    }
+
+  close_window (window);
+}
+
 static guint
 count_shortcuts_windows (void)
 {
@@ -554,6 +600,8 @@ main (int   argc,
               fixture_set_up, test_window_list_follows_edits, fixture_tear_down);
   g_test_add ("/ui/window/narrow-reopens-episode", Fixture, NULL,
               fixture_set_up, test_window_narrow_reopens_episode, fixture_tear_down);
+  g_test_add ("/ui/window/wide-keeps-focus-in-list", Fixture, NULL,
+              fixture_set_up, test_window_wide_keeps_focus_in_list, fixture_tear_down);
   g_test_add ("/ui/window/shows-shortcuts", Fixture, NULL,
               fixture_set_up, test_window_shows_shortcuts, fixture_tear_down);
   g_test_add ("/ui/window/imports-dropped-file", Fixture, NULL,
