@@ -517,6 +517,9 @@ test_window_wide_keeps_focus_in_list (Fixture       *f,
   iterate_until_idle ();
   list = window_child (window, "episode_list");
   g_assert_false (adw_leaflet_get_folded (window_child (window, "leaflet")));
+  /* The list is the leaflet's current pane, as when the producer is in it. */
+  adw_leaflet_navigate (window_child (window, "leaflet"), ADW_NAVIGATION_DIRECTION_BACK);
+  iterate_until_idle ();
 
   for (guint row = 0; row < 2; row++)
     {
