@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "efir-archive-generator.h"
+#include "efir-episode-list.h"
 #include "efir-search-tokenizer.h"
 #include "efir-store-check.h"
 #include "efir-store-private.h"
@@ -555,6 +556,104 @@ bench_open (const char *path)
            first_ms);
 }
 
+/* The episode list the window shows: the ids of the largest programme in
+ * each order and filter (what a start, a sort or a filter costs), the first
+ * page of rows, and scrolling through the whole list a row at a time (each
+ * page read as a view would ask for it, older pages dropped). */
+static void
+bench_episode_list (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(GListModel) programs = NULL;
+  g_autoptr(EfirEpisodeList) list = NULL;
+  g_autoptr(GArray) newest_ms = samples_new ();
+  g_autoptr(GArray) oldest_ms = samples_new ();
+  g_autoptr(GArray) filtered_ms = samples_new ();
+  g_autoptr(GArray) first_page_ms = samples_new ();
+  g_autoptr(GArray) scroll_ms = samples_new ();
+  gint64 program_id = 0;
+  guint most = 0;
+  guint n_items = 0;
+  guint n_published = 0;
+
+  if (!(store = efir_store_open (path, &error)) || !efir_store_wait_until_checked (store, &error))
+    g_error ("Could not open %s: %s", path, error->message);
+  if (!(programs = efir_store_list_programs (store, &error)))
+    g_error ("Could not list programmes: %s", error->message);
+
+  list = efir_episode_list_new (store);
+  for (guint i = 0; i < g_list_model_get_n_items (programs); i++)
+    {
+      g_autoptr(EfirProgram) program = g_list_model_get_item (programs, i);
+
+      efir_episode_list_set_query (list, efir_program_get_id (program), EFIR_EPISODE_LIST_ANY_STATUS,
+                                   FALSE, &error);
+      g_assert_no_error (error);
+      if (g_list_model_get_n_items (G_LIST_MODEL (list)) > most)
+        {
+          most = g_list_model_get_n_items (G_LIST_MODEL (list));
+          program_id = efir_program_get_id (program);
+        }
+    }
+
+  for (guint run = 0; run < OPEN_RUNS; run++)
+    {
+      g_autoptr(EfirEpisodeList) fresh = efir_episode_list_new (store);
+      gint64 started = now_us ();
+
+      efir_episode_list_set_query (fresh, program_id, EFIR_EPISODE_LIST_ANY_STATUS, FALSE, &error);
+      g_assert_no_error (error);
+      samples_add (newest_ms, elapsed_ms (started));
+      n_items = g_list_model_get_n_items (G_LIST_MODEL (fresh));
+
+      started = now_us ();
+      {
+        g_autoptr(EfirEpisode) first = g_list_model_get_item (G_LIST_MODEL (fresh), 0);
+      }
+      samples_add (first_page_ms, elapsed_ms (started));
+
+      started = now_us ();
+      efir_episode_list_set_query (fresh, program_id, EFIR_EPISODE_LIST_ANY_STATUS, TRUE, &error);
+      g_assert_no_error (error);
+      samples_add (oldest_ms, elapsed_ms (started));
+
+      started = now_us ();
+      efir_episode_list_set_query (fresh, program_id, EFIR_EPISODE_STATUS_PUBLISHED, FALSE, &error);
+      g_assert_no_error (error);
+      samples_add (filtered_ms, elapsed_ms (started));
+      n_published = g_list_model_get_n_items (G_LIST_MODEL (fresh));
+
+      if (run < 3)
+        {
+          efir_episode_list_set_query (fresh, program_id, EFIR_EPISODE_LIST_ANY_STATUS, FALSE, &error);
+          started = now_us ();
+          for (guint i = 0; i < n_items; i++)
+            {
+              g_autoptr(EfirEpisode) item = g_list_model_get_item (G_LIST_MODEL (fresh), i);
+            }
+          samples_add (scroll_ms, elapsed_ms (started));
+        }
+    }
+
+  g_print ("\nThe episode list of the largest programme (%u episodes, %u published); %u runs\n",
+           n_items, n_published, OPEN_RUNS);
+  print_rule (78);
+  g_print ("%-46s %10s %10s\n", "", "median", "p95");
+  print_rule (78);
+  g_print ("%-46s %7.2f ms %7.2f ms\n", "ids, newest first (start, programme switch)",
+           percentile (newest_ms, 50), percentile (newest_ms, 95));
+  g_print ("%-46s %7.2f ms %7.2f ms\n", "ids, oldest first (sort button)",
+           percentile (oldest_ms, 50), percentile (oldest_ms, 95));
+  g_print ("%-46s %7.2f ms %7.2f ms\n", "ids, published only (status filter)",
+           percentile (filtered_ms, 50), percentile (filtered_ms, 95));
+  g_print ("%-46s %7.2f ms %7.2f ms\n", "first page of rows (64 episodes with guests)",
+           percentile (first_page_ms, 50), percentile (first_page_ms, 95));
+  g_print ("%-46s %7.1f ms %7.1f ms\n", "every row, top to bottom (3 runs)",
+           percentile (scroll_ms, 50), percentile (scroll_ms, 95));
+  print_rule (78);
+}
+
 static gboolean
 same_ids (GArray *a,
           GArray *b)
@@ -946,6 +1045,7 @@ main (int   argc,
 
   print_archive (path, generated_s);
   bench_open (path);
+  bench_episode_list (path);
   bench_search (path);
   bench_save (path);
 
