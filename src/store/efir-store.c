@@ -7,7 +7,6 @@
 #include <fcntl.h>
 #include <math.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -448,14 +447,6 @@ verify_thread_cb (gpointer data)
   g_autoptr(EfirDatabase) reader = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) backup_error = NULL;
-
-#ifdef __linux__
-  /* Reading a large archive takes a core for a second or more, at the
-   * moment the window draws its first frames: the check yields to it.
-   * (On Linux the nice value is a thread's own.) */
-  if (setpriority (PRIO_PROCESS, (id_t) gettid (), 19) != 0)
-    g_debug ("The check of %s runs at normal priority: %s", path, g_strerror (errno));
-#endif
 
   reader = efir_database_open (path, EFIR_DATABASE_READ_ONLY, &error);
   if (reader != NULL && efir_store_check_pages (reader, &error))
