@@ -202,9 +202,11 @@ replace_ids (EfirEpisodeList *self,
   removed = old->len - prefix - suffix;
   added = ids->len - prefix - suffix;
 
-  self->ids = g_array_ref (ids);
   if (removed == 0 && added == 0)
-    return;
+    {
+      self->ids = g_array_ref (ids);
+      return;
+    }
 
   drop_pages (self);
 
@@ -231,6 +233,7 @@ replace_ids (EfirEpisodeList *self,
         }
     }
 
+  self->ids = g_array_ref (ids);
   g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
 }
 
