@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "efir-store.h"
+#include "efir-test-util.h"
 
 /* Types ------------------------------------------------------------------ */
 
@@ -56,32 +57,10 @@ static const char *cli_path;
 /* Helpers ---------------------------------------------------------------- */
 
 static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  g_remove (path);
-}
-
-static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("efir-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = efir_test_make_dir ("efir-cli");
   f->db = g_build_filename (f->dir, "efir.db", NULL);
 }
 
@@ -89,7 +68,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  remove_tree (f->dir);
+  efir_test_remove_tree (f->dir);
   g_clear_pointer (&f->dir, g_free);
   g_clear_pointer (&f->db, g_free);
 }

@@ -3,11 +3,10 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "efir-autosaver.h"
 #include "efir-database.h"
 #include "efir-store-private.h"
+#include "efir-test-util.h"
 
 /* Fake clock ------------------------------------------------------------- */
 
@@ -153,24 +152,6 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 state_notified_cb (EfirAutosaver *autosaver,
                    GParamSpec    *pspec,
                    Fixture       *fixture)
@@ -209,8 +190,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
 
-  fixture->dir = g_dir_make_tmp ("efir-autosave-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = efir_test_make_dir ("efir-autosave");
   fixture->path = g_build_filename (fixture->dir, "efir.db", NULL);
 
   fixture->store = efir_store_open (fixture->path, &error);
@@ -255,7 +235,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->states, g_array_unref);
   g_clear_pointer (&fixture->attempts, g_array_unref);
 
-  remove_tree (fixture->dir);
+  efir_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->path, g_free);
   g_clear_pointer (&fixture->dir, g_free);
 }

@@ -5,12 +5,11 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "efir-backup.h"
 #include "efir-database.h"
 #include "efir-migrations.h"
 #include "efir-store-check.h"
+#include "efir-test-util.h"
 
 /* Fixture ---------------------------------------------------------------- */
 
@@ -21,24 +20,6 @@ typedef struct
   char         *backup_dir;
   EfirDatabase *db;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 add_episode (EfirDatabase *db,
@@ -102,10 +83,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("efir-store-backup-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = efir_test_make_dir ("efir-store-backup");
   fixture->path = g_build_filename (fixture->dir, "efir.db", NULL);
   fixture->backup_dir = g_build_filename (fixture->dir, "backups", NULL);
   fixture->db = create_database (fixture->path, 50);
@@ -116,7 +94,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->db);
-  remove_tree (fixture->dir);
+  efir_test_remove_tree (fixture->dir);
   g_free (fixture->backup_dir);
   g_free (fixture->path);
   g_free (fixture->dir);

@@ -5,10 +5,9 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "efir-database.h"
 #include "efir-store.h"
+#include "efir-test-util.h"
 
 /*
  * The application and efir-cli (a cron job publishing, an import) write to
@@ -29,24 +28,6 @@
 #define REVISION_EVERY 25
 
 /* Helpers ---------------------------------------------------------------- */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static EfirEpisode *
 add_episode (EfirStore  *store,
@@ -148,7 +129,7 @@ static void
 test_two_writers (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("efir-concurrency-XXXXXX", &error);
+  g_autofree char *dir = efir_test_make_dir ("efir-concurrency");
   g_autofree char *path = NULL;
   g_autofree char *child_path = g_test_build_filename (G_TEST_BUILT, "efir-crash-child", NULL);
   g_autofree char *child_episode_arg = NULL;
@@ -169,7 +150,6 @@ test_two_writers (void)
   guint alternations = 0;
   gint64 started;
 
-  g_assert_no_error (error);
   path = g_build_filename (dir, "efir.db", NULL);
 
   store = efir_store_open (path, &error);
@@ -239,7 +219,7 @@ test_two_writers (void)
   g_clear_pointer (&stmt, efir_statement_release);
   g_clear_object (&db);
   g_clear_object (&store);
-  remove_tree (dir);
+  efir_test_remove_tree (dir);
 }
 
 int

@@ -7,10 +7,9 @@
 #include <string.h>
 #include <stdlib.h>
 
-#include <glib/gstdio.h>
-
 #include "efir-database.h"
 #include "efir-store.h"
+#include "efir-test-util.h"
 
 /*
  * Power cuts, as near as a test gets to them: a child process saves without
@@ -31,24 +30,6 @@
 #define NUMBERS_PER_CHILD 1000000
 
 /* Helpers ---------------------------------------------------------------- */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static gint64
 parse_report (const char *line)
@@ -243,15 +224,13 @@ check_database (const char *path,
 static void
 test_kill_while_saving (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("efir-crash-XXXXXX", &error);
+  g_autofree char *dir = efir_test_make_dir ("efir-crash");
   g_autofree char *path = NULL;
   g_autoptr(GArray) reported = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 episode_id;
   guint saves_killed = 0;
   gint64 started = g_get_monotonic_time ();
 
-  g_assert_no_error (error);
   path = g_build_filename (dir, "efir.db", NULL);
   episode_id = create_database (path);
 
@@ -269,7 +248,7 @@ test_kill_while_saving (void)
                   ITERATIONS, saves_killed,
                   (g_get_monotonic_time () - started) / (double) G_USEC_PER_SEC);
 
-  remove_tree (dir);
+  efir_test_remove_tree (dir);
 }
 
 int

@@ -3,9 +3,8 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "efir-store.h"
+#include "efir-test-util.h"
 
 /* Fixture ---------------------------------------------------------------- */
 
@@ -18,24 +17,6 @@ typedef struct
   EfirPerson  *native;    /* "Nəsimi Məmmədli" */
   gint64       episodes[3];
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static EfirPerson *
 save_person (Fixture    *fixture,
@@ -93,8 +74,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  fixture->dir = g_dir_make_tmp ("efir-store-merge-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = efir_test_make_dir ("efir-store-merge");
   path = g_build_filename (fixture->dir, "efir.db", NULL);
 
   fixture->store = efir_store_open (path, &error);
@@ -133,7 +113,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->native);
   g_clear_object (&fixture->program);
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  efir_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 

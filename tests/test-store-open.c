@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "efir-store.h"
+#include "efir-test-util.h"
 
 /* Fixture ---------------------------------------------------------------- */
 
@@ -19,31 +20,10 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("efir-store-open-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = efir_test_make_dir ("efir-store-open");
   fixture->path = g_build_filename (fixture->dir, "efir.db", NULL);
 }
 
@@ -51,7 +31,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->dir);
+  efir_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
@@ -466,7 +446,7 @@ main (int   argc,
    * but GLib keeps every set of folders it hands out, which the leak
    * checker reports.)
    */
-  data_home = g_dir_make_tmp ("efir-store-open-data-XXXXXX", NULL);
+  data_home = efir_test_make_dir ("efir-store-open-data");
   g_assert_nonnull (data_home);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
@@ -488,7 +468,7 @@ main (int   argc,
 #undef ADD
 
   status = g_test_run ();
-  remove_tree (data_home);
+  efir_test_remove_tree (data_home);
 
   return status;
 }

@@ -3,10 +3,9 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "efir-episode-json.h"
 #include "efir-store.h"
+#include "efir-test-util.h"
 
 /* Fixture ---------------------------------------------------------------- */
 
@@ -20,24 +19,6 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -45,8 +26,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(EfirEpisodeGuest) guest = efir_episode_guest_new ("Nasimi Mammadli", "Analyst");
   g_autoptr(EfirSegment) segment = efir_segment_new (0, 4.2, "Host", "Birinci versiya");
 
-  fixture->dir = g_dir_make_tmp ("efir-store-revisions-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = efir_test_make_dir ("efir-store-revisions");
   fixture->path = g_build_filename (fixture->dir, "efir.db", NULL);
 
   fixture->store = efir_store_open (fixture->path, &error);
@@ -74,7 +54,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->episode);
   g_clear_object (&fixture->program);
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  efir_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }

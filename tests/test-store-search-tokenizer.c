@@ -5,11 +5,10 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "efir-database.h"
 #include "efir-migrations.h"
 #include "efir-search-tokenizer.h"
+#include "efir-test-util.h"
 
 /* Fixture ---------------------------------------------------------------- */
 
@@ -19,24 +18,6 @@ typedef struct
   char         *path;
   EfirDatabase *db;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 add_row (EfirDatabase *db,
@@ -71,8 +52,7 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("efir-store-search-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = efir_test_make_dir ("efir-store-search");
   fixture->path = g_build_filename (fixture->dir, "efir.db", NULL);
   fixture->db = efir_database_open (fixture->path, EFIR_DATABASE_CREATE, &error);
   g_assert_no_error (error);
@@ -96,7 +76,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->db);
-  remove_tree (fixture->dir);
+  efir_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }

@@ -5,10 +5,9 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "efir-store.h"
 #include "efir-store-private.h"
+#include "efir-test-util.h"
 
 /* Fixture ---------------------------------------------------------------- */
 
@@ -21,31 +20,12 @@ typedef struct
 } Fixture;
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("efir-store-search-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = efir_test_make_dir ("efir-store-search");
   fixture->path = g_build_filename (fixture->dir, "efir.db", NULL);
 
   fixture->store = efir_store_open (fixture->path, &error);
@@ -62,7 +42,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_clear_object (&fixture->program);
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  efir_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }

@@ -15,13 +15,13 @@
 #include <unistd.h>
 
 #include <adwaita.h>
-#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "efir-application.h"
 #include "efir-archive-generator.h"
 #include "efir-episode-editor.h"
 #include "efir-store-private.h"
+#include "efir-test-util.h"
 #include "efir-transcript-editor-private.h"
 #include "efir-transcript-text.h"
 #include "efir-window.h"
@@ -241,26 +241,6 @@ format_count (guint n)
   if (n >= 1000)
     return g_strdup_printf ("%u,%03u", n / 1000, n % 1000);
   return g_strdup_printf ("%u", n);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if ((dir = g_dir_open (path, 0, NULL)))
-    while ((name = g_dir_read_name (dir)))
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-
-  g_rmdir (path);
 }
 
 /* The first widget of @type under @widget, depth first. */
@@ -1482,8 +1462,7 @@ main (int   argc,
   efir_path = find_program ("EFIR_BENCH_EFIR", BUILD_ROOT "/src/app/efir");
   bare_path = find_program ("EFIR_BENCH_BARE_WINDOW", BUILD_ROOT "/tests/bench/bench-bare-window");
 
-  if (!(tmp_dir = g_dir_make_tmp ("efir-bench-editor-XXXXXX", &error)))
-    g_error ("%s", error->message);
+  tmp_dir = efir_test_make_dir ("efir-bench-editor");
 
   print_machine ();
   g_print ("GSK_RENDERER=%s\n", g_getenv ("GSK_RENDERER"));
@@ -1537,7 +1516,7 @@ main (int   argc,
   for (guint i = 0; i < N_SLOW_STATEMENTS; i++)
     g_clear_pointer (&probe.slow[i].sql, g_free);
 
-  remove_tree (tmp_dir);
+  efir_test_remove_tree (tmp_dir);
 
   return EXIT_SUCCESS;
 }

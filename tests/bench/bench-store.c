@@ -17,6 +17,7 @@
 #include "efir-store-check.h"
 #include "efir-store-private.h"
 #include "efir-store.h"
+#include "efir-test-util.h"
 
 /*
  * What the store costs on a full archive: opening it and listing every
@@ -161,26 +162,6 @@ file_size (const char *path)
   GStatBuf st;
 
   return g_stat (path, &st) == 0 ? (gint64) st.st_size : 0;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if ((dir = g_dir_open (path, 0, NULL)))
-    while ((name = g_dir_read_name (dir)))
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-
-  g_rmdir (path);
 }
 
 /* A connection of its own, as a worker thread or the sqlite3 shell would
@@ -1013,8 +994,7 @@ main (int   argc,
     path = g_strdup (reuse);
   else
     {
-      if (!(tmp_dir = g_dir_make_tmp ("efir-bench-XXXXXX", &error)))
-        g_error ("%s", error->message);
+      tmp_dir = efir_test_make_dir ("efir-bench");
       path = g_build_filename (tmp_dir, "archive.db", NULL);
     }
 
@@ -1050,7 +1030,7 @@ main (int   argc,
   bench_save (path);
 
   if (tmp_dir != NULL)
-    remove_tree (tmp_dir);
+    efir_test_remove_tree (tmp_dir);
 
   return EXIT_SUCCESS;
 }

@@ -5,13 +5,12 @@
 
 #include <string.h>
 
-#include <glib/gstdio.h>
-
 #include "efir-dialog-state.h"
 #include "efir-guest-directory.h"
 #include "efir-history-dialog.h"
 #include "efir-program-settings.h"
 #include "efir-resources.h"
+#include "efir-test-util.h"
 
 typedef struct
 {
@@ -32,24 +31,6 @@ iterate_until_idle (void)
   for (guint i = 0; i < 50; i++)
     while (g_main_context_iteration (NULL, FALSE))
       ;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)))
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static GtkWidget *
@@ -125,8 +106,7 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
-  f->dir = g_dir_make_tmp ("efir-ui-dialogs-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = efir_test_make_dir ("efir-ui-dialogs");
   path = g_build_filename (f->dir, "efir.db", NULL);
   f->store = efir_store_open (path, &error);
   g_assert_no_error (error);
@@ -150,7 +130,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->restored);
   g_clear_object (&f->program);
   g_clear_object (&f->store);
-  remove_tree (f->dir);
+  efir_test_remove_tree (f->dir);
   g_free (f->dir);
 }
 

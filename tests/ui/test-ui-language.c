@@ -2,13 +2,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <locale.h>
 
 #include "efir-application.h"
 #include "efir-episode-row.h"
 #include "efir-guest-directory.h"
 #include "efir-program-settings.h"
+#include "efir-test-util.h"
 #include "efir-window.h"
 
 /* The window appears in the producer's language: run with LANGUAGE=az or
@@ -47,24 +47,6 @@ find_by_id (GtkWidget  *widget,
   return NULL;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 static const char *
 name_row_title (GtkWidget *window)
 {
@@ -78,7 +60,7 @@ static void
 test_window_speaks_language (void)
 {
   const char *expected = g_getenv ("EFIR_EXPECTED_EMPTY_TITLE");
-  g_autofree char *dir = g_dir_make_tmp ("efir-ui-language-XXXXXX", NULL);
+  g_autofree char *dir = efir_test_make_dir ("efir-ui-language");
   g_autofree char *db_path = g_build_filename (dir, "efir.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(EfirStore) store = efir_store_open (db_path, &error);
@@ -104,7 +86,7 @@ test_window_speaks_language (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&store);
-  remove_tree (dir);
+  efir_test_remove_tree (dir);
 }
 
 /* "Name" of a programme and of a person are worded apart in both
@@ -114,7 +96,7 @@ test_name_of_program_and_person (void)
 {
   const char *program_name = g_getenv ("EFIR_EXPECTED_PROGRAM_NAME");
   const char *person_name = g_getenv ("EFIR_EXPECTED_PERSON_NAME");
-  g_autofree char *dir = g_dir_make_tmp ("efir-ui-language-XXXXXX", NULL);
+  g_autofree char *dir = efir_test_make_dir ("efir-ui-language");
   g_autofree char *db_path = g_build_filename (dir, "efir.db", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(EfirStore) store = efir_store_open (db_path, &error);
@@ -142,7 +124,7 @@ test_name_of_program_and_person (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   g_clear_object (&store);
-  remove_tree (dir);
+  efir_test_remove_tree (dir);
 }
 
 static void

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "efir-application.h"
 #include "efir-details-section.h"
 #include "efir-summary-section.h"
+#include "efir-test-util.h"
 #include "efir-transcript-editor-private.h"
 #include "efir-window.h"
 
@@ -24,33 +24,15 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->dir = g_dir_make_tmp ("efir-ui-window-XXXXXX", NULL);
+  f->dir = efir_test_make_dir ("efir-ui-window");
   f->db_path = g_build_filename (f->dir, "efir.db", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->dir);
+  efir_test_remove_tree (f->dir);
   g_free (f->db_path);
   g_free (f->dir);
 }
