@@ -11,6 +11,7 @@
 #include "efir-program-settings.h"
 #include "efir-resources.h"
 #include "efir-test-util.h"
+#include "efir-ui-test-util.h"
 
 typedef struct
 {
@@ -25,34 +26,6 @@ typedef struct
 
 /* Helpers ---------------------------------------------------------------- */
 
-static void
-iterate_until_idle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static GtkWidget *
-find_by_id (GtkWidget  *widget,
-            const char *id)
-{
-  if (GTK_IS_BUILDABLE (widget) &&
-      g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkWidget *
 child (Fixture    *f,
        const char *id)
@@ -60,7 +33,7 @@ child (Fixture    *f,
   GtkWidget *found;
 
   g_assert_nonnull (f->window);
-  found = find_by_id (f->window, id);
+  found = efir_ui_test_find_by_id (f->window, id);
   g_assert_nonnull (found);
 
   return found;
@@ -89,14 +62,14 @@ show (Fixture   *f,
   f->window = window;
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &f->window);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 }
 
 static void
 close_window (Fixture *f)
 {
   gtk_window_close (GTK_WINDOW (f->window));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 }
 
 static void
@@ -124,7 +97,7 @@ fixture_tear_down (Fixture       *f,
 
   for (GList *l = toplevels; l != NULL; l = l->next)
     gtk_window_destroy (l->data);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_null (f->window);
 
   g_clear_object (&f->restored);
@@ -217,7 +190,7 @@ select_revision (Fixture *f,
   GtkListBox *list = GTK_LIST_BOX (child (f, "revision_list"));
 
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, index));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 }
 
 static char *
@@ -242,7 +215,7 @@ ask_to_restore (Fixture *f)
   AdwMessageDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (f->window, "history.restore", NULL));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   dialog = find_message_dialog (f->window);
   g_assert_nonnull (dialog);
 
@@ -299,12 +272,12 @@ test_history_compare (Fixture       *f,
   g_assert_cmpstr (summary (f), ==, "1 line removed, 1 line added");
 
   gtk_drop_down_set_selected (field, EFIR_HISTORY_FIELD_SUMMARY);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   summary_diff = diff_text (f);
   g_assert_cmpstr (summary_diff, ==, "\u2007 Line one\n− Line two\n+ Line 2 edited\n");
 
   gtk_drop_down_set_selected (field, EFIR_HISTORY_FIELD_TRANSCRIPT);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   transcript = diff_text (f);
   g_assert_cmpstr (summary (f), ==, "Same as the current text");
   g_assert_nonnull (strstr (transcript, "Xoş gördük."));
@@ -330,7 +303,7 @@ test_history_restore (Fixture       *f,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
                             "The current text is kept as a revision."));
   adw_message_dialog_response (dialog, "restore");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   g_assert_nonnull (f->restored);
   g_assert_cmpstr (efir_episode_get_title (f->restored), ==, "First title");
@@ -369,7 +342,7 @@ test_history_restore_keeps_unsaved (Fixture       *f,
   show (f, efir_history_dialog_new (NULL, f->store, episode));
   select_revision (f, 0);
   adw_message_dialog_response (ask_to_restore (f), "restore");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   revisions = efir_store_list_revisions (f->store, efir_episode_get_id (episode), &error);
   g_assert_no_error (error);
@@ -397,7 +370,7 @@ test_history_cancel (Fixture       *f,
   g_signal_connect (f->window, "restored", G_CALLBACK (restored_cb), f);
   select_revision (f, 1);
   adw_message_dialog_response (ask_to_restore (f), "cancel");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   g_assert_nonnull (f->window);
   g_assert_null (f->restored);
@@ -434,7 +407,7 @@ type_and_enter (Fixture    *f,
 
   gtk_editable_set_text (GTK_EDITABLE (row), text);
   g_signal_emit_by_name (row, "entry-activated");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 }
 
 static guint
@@ -496,7 +469,7 @@ test_settings_save_on_close (Fixture       *f,
   type_and_enter (f, "add_account_row", "facebook.com/cetinsual");
   /* Typed and never entered: the window keeps it all the same. */
   gtk_editable_set_text (GTK_EDITABLE (child (f, "hashtag_row")), "#Iran news");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   close_window (f);
   g_assert_null (f->window);
@@ -615,7 +588,7 @@ test_settings_new_without_name (Fixture       *f,
   dialog = find_message_dialog (f->window);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "discard");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   g_assert_null (f->window);
   programs = efir_store_list_programs (f->store, &error);
@@ -678,7 +651,7 @@ select_people (Fixture    *f,
         }
     }
   g_assert_cmpuint (n_selected, ==, second != NULL ? 2 : 1);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 }
 
 static void
@@ -701,7 +674,7 @@ search_for (Fixture    *f,
   while (!changed)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (entry, handler);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 }
 
 static EfirPerson *
@@ -743,7 +716,7 @@ test_directory_search (Fixture       *f,
 
   /* Enter on the search takes the producer to the one found. */
   g_signal_emit_by_name (child (f, "search_entry"), "activate");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f, "pane_stack"))), ==, "edit");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "name_row"))), ==, "Elçin Əliyev");
 }
@@ -800,12 +773,12 @@ test_directory_merge (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (child (f, "pane_stack"))), ==, "merge");
 
   g_assert_true (gtk_widget_activate_action (f->window, "directory.merge", NULL));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   dialog = find_message_dialog (f->window);
   g_assert_nonnull (dialog);
   /* The name in Azerbaijani letters is the one offered to keep. */
   adw_message_dialog_response (dialog, "merge");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   g_assert_cmpint (f->merged[0], ==, efir_person_get_id (native));
   g_assert_cmpint (f->merged[1], ==, efir_person_get_id (latin));

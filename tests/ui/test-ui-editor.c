@@ -12,6 +12,7 @@
 #include "efir-resources.h"
 #include "efir-social-links-section.h"
 #include "efir-summary-section.h"
+#include "efir-ui-test-util.h"
 
 typedef struct
 {
@@ -22,14 +23,6 @@ typedef struct
 } Fixture;
 
 /* Helpers ---------------------------------------------------------------- */
-
-static void
-iterate_until_idle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static gpointer
 editor_child (Fixture    *f,
@@ -54,30 +47,12 @@ summary_child (Fixture    *f,
                                         EFIR_TYPE_SUMMARY_SECTION, name);
 }
 
-/* What the producer types lands in the field's GtkText, as keystrokes do. */
-static void
-type_into (gpointer    editable,
-           const char *text)
-{
-  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (editable));
-  int position;
-
-  if (delegate == NULL)
-    delegate = GTK_EDITABLE (editable);
-
-  gtk_widget_grab_focus (GTK_WIDGET (delegate));
-  position = g_utf8_strlen (gtk_editable_get_text (delegate), -1);
-  gtk_editable_set_position (delegate, position);
-  gtk_editable_insert_text (delegate, text, -1, &position);
-  iterate_until_idle ();
-}
-
 static void
 replace_text (gpointer    editable,
               const char *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (editable), text);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 }
 
 static char *
@@ -190,7 +165,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_child (f->window, GTK_WIDGET (f->editor));
   efir_episode_editor_set_program (f->editor, f->program);
   gtk_window_present (f->window);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 }
 
 static void
@@ -198,7 +173,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_clear_object (&f->episode);
   g_clear_object (&f->program);
 }
@@ -214,14 +189,14 @@ test_title_makes_slug (Fixture       *f,
   GtkWidget *reset;
 
   efir_episode_editor_set_episode (f->editor, f->episode);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_true (efir_episode_editor_get_episode (f->editor) == f->episode);
 
   title_row = details_child (f, "title_row");
   slug_row = details_child (f, "slug_row");
   reset = details_child (f, "slug_reset_button");
 
-  type_into (title_row, "Çətin sual");
+  efir_ui_test_type_into (title_row, "Çətin sual");
   g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Çətin sual");
   g_assert_cmpstr (efir_episode_get_slug (f->episode), ==, "cetin-sual");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (slug_row)), ==, "cetin-sual");
@@ -232,18 +207,18 @@ test_title_makes_slug (Fixture       *f,
   g_assert_cmpstr (efir_episode_get_slug (f->episode), ==, "difficult-question-112");
   g_assert_true (gtk_widget_get_visible (reset));
 
-  type_into (title_row, ": İran");
+  efir_ui_test_type_into (title_row, ": İran");
   g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Çətin sual: İran");
   g_assert_cmpstr (efir_episode_get_slug (f->episode), ==, "difficult-question-112");
 
   /* Until it is made from the title again, and follows it from then on. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor_child (f, "details")),
                                              "details.reset-slug", NULL));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpstr (efir_episode_get_slug (f->episode), ==, "cetin-sual-iran");
   g_assert_false (gtk_widget_get_visible (reset));
 
-  type_into (title_row, " və Rusiya");
+  efir_ui_test_type_into (title_row, " və Rusiya");
   g_assert_cmpstr (efir_episode_get_slug (f->episode), ==, "cetin-sual-iran-ve-rusiya");
 }
 
@@ -255,10 +230,10 @@ test_published_slug_stays (Fixture       *f,
   efir_episode_set_slug (f->episode, "cetin-sual");
   efir_episode_set_status (f->episode, EFIR_EPISODE_STATUS_PUBLISHED);
   efir_episode_editor_set_episode (f->editor, f->episode);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   /* A typo fixed in the title of a published page must not move the page. */
-  type_into (details_child (f, "title_row"), "!");
+  efir_ui_test_type_into (details_child (f, "title_row"), "!");
   g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Çətin sual!");
   g_assert_cmpstr (efir_episode_get_slug (f->episode), ==, "cetin-sual");
 
@@ -277,22 +252,22 @@ test_title_undo (Fixture       *f,
 
   efir_episode_set_title (f->episode, "Çətin sual");
   efir_episode_editor_set_episode (f->editor, f->episode);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   title_row = details_child (f, "title_row");
   text = gtk_editable_get_delegate (GTK_EDITABLE (title_row));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Çətin sual");
 
-  type_into (title_row, " bu gün");
+  efir_ui_test_type_into (title_row, " bu gün");
   g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Çətin sual bu gün");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (text), "text.undo", NULL));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Çətin sual");
   g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Çətin sual");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (text), "text.redo", NULL));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Çətin sual bu gün");
 }
 
@@ -310,7 +285,7 @@ test_air_date_in_programme_zone (Fixture       *f,
   GDateTime *air_date;
 
   efir_episode_editor_set_episode (f->editor, f->episode);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   row = details_child (f, "air_date_row");
   calendar = details_child (f, "calendar");
@@ -318,12 +293,12 @@ test_air_date_in_programme_zone (Fixture       *f,
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), "Asia/Baku (+04)"));
 
   /* The time first: without a day there is nothing to store yet. */
-  type_into (time_entry, "20:00");
+  efir_ui_test_type_into (time_entry, "20:00");
   g_assert_null (efir_episode_get_air_date (f->episode));
 
   gtk_calendar_select_day (calendar, day);
   g_signal_emit_by_name (calendar, "day-selected");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   /* The test runs with TZ=UTC: the zone comes from the programme. */
   air_date = efir_episode_get_air_date (f->episode);
@@ -340,7 +315,7 @@ test_air_date_in_programme_zone (Fixture       *f,
   /* A time that does not read changes nothing and is marked once left. */
   replace_text (time_entry, "25:00");
   g_signal_emit_by_name (time_entry, "activate");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (time_entry), "error"));
   g_assert_cmpint (g_date_time_get_hour (efir_episode_get_air_date (f->episode)), ==, 21);
 }
@@ -352,7 +327,7 @@ test_video_url_error (Fixture       *f,
   AdwEntryRow *row;
 
   efir_episode_editor_set_episode (f->editor, f->episode);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   row = details_child (f, "video_url_row");
 
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
@@ -376,7 +351,7 @@ test_duration_and_number (Fixture       *f,
 
   efir_episode_set_duration (f->episode, 1740);
   efir_episode_editor_set_episode (f->editor, f->episode);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   duration_row = details_child (f, "duration_row");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (duration_row)), ==, "00:29:00");
@@ -387,7 +362,7 @@ test_duration_and_number (Fixture       *f,
   g_assert_cmpint (efir_episode_get_duration (f->episode), ==, 1865);
 
   gtk_spin_button_set_value (details_child (f, "number_spin"), 113);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpint (efir_episode_get_number (f->episode), ==, 113);
 }
 
@@ -403,22 +378,22 @@ test_tags (Fixture       *f,
 
   efir_episode_editor_set_tag_suggestions (f->editor, G_LIST_MODEL (suggestions));
   efir_episode_editor_set_episode (f->editor, f->episode);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   tag_entry = details_child (f, "tag_entry");
   tags_box = details_child (f, "tags_box");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (tags_box)));
 
   /* A comma ends a tag. */
-  type_into (tag_entry, "Russia, Iran,");
+  efir_ui_test_type_into (tag_entry, "Russia, Iran,");
   g_assert_true (g_strv_equal (efir_episode_get_tags (f->episode),
                                (const char * const []) { "Russia", "Iran", NULL }));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tag_entry)), ==, "");
 
   /* So does Enter; a tag the episode has is not added twice. */
-  type_into (tag_entry, "Gas, iran");
+  efir_ui_test_type_into (tag_entry, "Gas, iran");
   g_signal_emit_by_name (tag_entry, "activate");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_true (g_strv_equal (efir_episode_get_tags (f->episode),
                                (const char * const []) { "Russia", "Iran", "Gas", NULL }));
 
@@ -426,7 +401,7 @@ test_tags (Fixture       *f,
   first_chip = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (tags_box, 0));
   g_assert_true (GTK_IS_BUTTON (first_chip));
   g_signal_emit_by_name (first_chip, "clicked");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_true (g_strv_equal (efir_episode_get_tags (f->episode),
                                (const char * const []) { "Iran", "Gas", NULL }));
   g_assert_null (gtk_flow_box_get_child_at_index (tags_box, 2));
@@ -439,12 +414,12 @@ test_status_choice (Fixture       *f,
   AdwComboRow *status_row;
 
   efir_episode_editor_set_episode (f->editor, f->episode);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   status_row = details_child (f, "status_row");
 
   g_assert_cmpuint (adw_combo_row_get_selected (status_row), ==, 0);
   adw_combo_row_set_selected (status_row, 1);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpint (efir_episode_get_status (f->episode), ==, EFIR_EPISODE_STATUS_READY);
   g_assert_cmpstr (gtk_label_get_label (editor_child (f, "publication_status_label")), ==,
                    "Ready");
@@ -462,7 +437,7 @@ test_summary (Fixture       *f,
   const char *preview;
 
   efir_episode_editor_set_episode (f->editor, f->episode);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   section = editor_child (f, "summary");
   buffer = summary_child (f, "buffer");
@@ -472,7 +447,7 @@ test_summary (Fixture       *f,
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_insert (buffer, &end, "Siyasi şərhçi Nəsimi Məmmədli", -1);
   gtk_text_buffer_end_user_action (buffer);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   g_assert_cmpstr (efir_episode_get_summary (f->episode), ==, "Siyasi şərhçi Nəsimi Məmmədli");
   g_assert_cmpstr (gtk_label_get_label (summary_child (f, "word_count_label")), ==, "4 words");
@@ -485,7 +460,7 @@ test_summary (Fixture       *f,
   gtk_text_buffer_get_selection_bounds (buffer, &start, &end);
   g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, 16);
   g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, 31);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   bold = dup_summary_buffer_text (f);
   g_assert_cmpstr (bold, ==, "Siyasi şərhçi **Nəsimi Məmmədli**");
@@ -499,30 +474,30 @@ test_summary (Fixture       *f,
    */
   select_summary_range (f, 16, 31);
   g_assert_true (gtk_widget_activate_action (section, "summary.bold", NULL));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpstr (efir_episode_get_summary (f->episode), ==, "Siyasi şərhçi Nəsimi Məmmədli");
 
   select_summary_range (f, 14, 29);
   g_assert_true (gtk_widget_activate_action (section, "summary.bold", NULL));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   /* Ctrl+K with nothing selected: the markers, with the cursor inside. */
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
   g_assert_true (gtk_widget_activate_action (section, "summary.link", NULL));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpstr (efir_episode_get_summary (f->episode), ==,
                    "Siyasi şərhçi **Nəsimi Məmmədli**[]()");
 
   /* Each styling is one step of undo. */
   gtk_text_buffer_undo (buffer);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   undone = dup_summary_buffer_text (f);
   g_assert_cmpstr (undone, ==, "Siyasi şərhçi **Nəsimi Məmmədli**");
   g_assert_cmpstr (efir_episode_get_summary (f->episode), ==, undone);
 
   g_assert_true (gtk_widget_activate_action (section, "summary.toggle-preview", NULL));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   preview = gtk_label_get_label (summary_child (f, "preview_label"));
   g_assert_cmpstr (preview, ==, "Siyasi şərhçi <b>Nəsimi Məmmədli</b>");
 }
@@ -535,7 +510,7 @@ test_summary_follows_model (Fixture       *f,
 
   efir_episode_set_summary (f->episode, "Bir");
   efir_episode_editor_set_episode (f->editor, f->episode);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   text = dup_summary_buffer_text (f);
   g_assert_cmpstr (text, ==, "Bir");
@@ -582,13 +557,13 @@ test_switch_episode (Fixture       *f,
 
   efir_episode_editor_set_tag_suggestions (f->editor, G_LIST_MODEL (suggestions));
   efir_episode_editor_set_episode (f->editor, f->episode);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   changed_id = g_signal_connect (second, "changed", G_CALLBACK (count_changed_cb), &changed);
   notify_id = g_signal_connect (second, "notify", G_CALLBACK (count_notify_cb), &notified);
 
   g_object_set (f->editor, "episode", second, NULL);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   /* Showing an episode writes nothing into it... */
   g_assert_cmpuint (changed, ==, 0);
@@ -620,13 +595,13 @@ test_switch_episode (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (title_row))),
                               "text.undo", NULL);
   gtk_text_buffer_undo (summary_child (f, "buffer"));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpstr (efir_episode_get_title (second), ==, "İkinci");
   g_assert_cmpstr (efir_episode_get_summary (second), ==, "İkinci buraxılış");
   g_assert_cmpuint (changed, ==, 0);
 
   /* Edits now go to the second episode only. */
-  type_into (title_row, " hissə");
+  efir_ui_test_type_into (title_row, " hissə");
   g_assert_cmpstr (efir_episode_get_title (second), ==, "İkinci hissə");
   g_assert_cmpstr (efir_episode_get_slug (second), ==, "own-slug");
   g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Birinci");
@@ -635,7 +610,7 @@ test_switch_episode (Fixture       *f,
   g_signal_handler_disconnect (second, notify_id);
 
   efir_episode_editor_set_episode (f->editor, NULL);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_false (gtk_widget_get_sensitive (details_child (f, "group")));
 }
 
@@ -646,12 +621,12 @@ test_switch_keeps_pending_tag (Fixture       *f,
   g_autoptr(EfirEpisode) second = efir_episode_new ();
 
   efir_episode_editor_set_episode (f->editor, f->episode);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   /* Typed without Enter, then another episode chosen: the tag is kept. */
-  type_into (details_child (f, "tag_entry"), "Energetika");
+  efir_ui_test_type_into (details_child (f, "tag_entry"), "Energetika");
   efir_episode_editor_set_episode (f->editor, second);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   g_assert_true (g_strv_equal (efir_episode_get_tags (f->episode),
                                (const char * const []) { "Energetika", NULL }));
@@ -671,7 +646,7 @@ test_social_links (Fixture       *f,
   GtkWidget *remove;
 
   efir_episode_editor_set_episode (f->editor, f->episode);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   section = editor_child (f, "social_links");
 
   /* With no links there is only the row to add one. */
@@ -680,7 +655,7 @@ test_social_links (Fixture       *f,
 
   replace_text (add_row, "https://www.instagram.com/p/abc/");
   g_signal_emit_by_name (add_row, "entry-activated");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (links), ==, 1);
   first = g_list_model_get_item (links, 0);
   g_assert_cmpstr (efir_social_link_get_url (first), ==, "https://www.instagram.com/p/abc/");
@@ -689,7 +664,7 @@ test_social_links (Fixture       *f,
   /* Several pasted at once, one per line. */
   replace_text (links_row_at (f, 1), "https://t.me/x/1\nhttps://x.com/y/status/2\n");
   g_signal_emit_by_name (links_row_at (f, 1), "entry-activated");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (links), ==, 3);
 
   /* Editing a row edits the link. */
@@ -702,13 +677,13 @@ test_social_links (Fixture       *f,
   /* Alt+Down moves the focused link down, and the focus with it. */
   gtk_widget_grab_focus (GTK_WIDGET (links_row_at (f, 0)));
   g_assert_true (gtk_widget_activate_action (section, "links.move-down", NULL));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   moved = g_list_model_get_item (links, 1);
   g_assert_true (moved == first);
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
                                          GTK_WIDGET (links_row_at (f, 1))));
   g_assert_true (gtk_widget_activate_action (section, "links.move-up", NULL));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_clear_object (&moved);
   moved = g_list_model_get_item (links, 0);
   g_assert_true (moved == first);
@@ -717,7 +692,7 @@ test_social_links (Fixture       *f,
   remove = find_button_with_icon (GTK_WIDGET (links_row_at (f, 0)), "user-trash-symbolic");
   g_assert_nonnull (remove);
   g_signal_emit_by_name (remove, "clicked");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (links), ==, 2);
   g_clear_object (&moved);
   moved = g_list_model_get_item (links, 0);
@@ -732,13 +707,13 @@ test_show_section (Fixture       *f,
   GtkWidget *focus;
 
   efir_episode_editor_set_episode (f->editor, f->episode);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   adjustment = gtk_scrolled_window_get_vadjustment (editor_child (f, "scroller"));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.show-section",
                                              "s", "social-links"));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
   focus = gtk_root_get_focus (GTK_ROOT (f->window));

@@ -7,6 +7,7 @@
 
 #include "efir-guests-section.h"
 #include "efir-resources.h"
+#include "efir-ui-test-util.h"
 
 typedef struct
 {
@@ -19,115 +20,11 @@ typedef struct
 
 /* Helpers ---------------------------------------------------------------- */
 
-static void
-iterate_until_idle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static GtkWidget *
-find_by_id (GtkWidget  *widget,
-            const char *id)
-{
-  if (GTK_IS_BUILDABLE (widget) &&
-      g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_by_name (GtkWidget  *widget,
-              const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_name (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gpointer
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  guint n = g_list_model_get_n_items (controllers);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;
-    }
-
-  return NULL;
-}
-
-/* What the section does for a key combination, found the way GTK finds it:
- * among the shortcuts of the widget's class.
- */
-static gboolean
-press_shortcut (GtkWidget       *widget,
-                guint            keyval,
-                GdkModifierType  modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            {
-              gboolean done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                            GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
-                                                            gtk_shortcut_get_arguments (shortcut));
-              iterate_until_idle ();
-              return done;
-            }
-        }
-    }
-
-  return FALSE;
-}
-
 static GtkWidget *
 get_row (Fixture *f,
          int      index)
 {
-  GtkWidget *list = find_by_id (GTK_WIDGET (f->section), "guest_list");
-
-  g_assert_nonnull (list);
-  return GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index));
+  return efir_ui_test_list_row (GTK_WIDGET (f->section), "guest_list", index);
 }
 
 static GtkWidget *
@@ -135,13 +32,7 @@ get_row_part (Fixture    *f,
               int         index,
               const char *name)
 {
-  GtkWidget *row = get_row (f, index);
-  GtkWidget *part;
-
-  g_assert_nonnull (row);
-  part = find_by_name (row, name);
-  g_assert_nonnull (part);
-  return part;
+  return efir_ui_test_list_row_part (GTK_WIDGET (f->section), "guest_list", index, name);
 }
 
 static EfirEpisodeGuest *
@@ -186,54 +77,46 @@ append_person (GListStore *people,
   g_list_store_append (people, person);
 }
 
-static gboolean
-focus_is_within (GtkWidget *widget)
-{
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
-
 static void
 type_into_add_entry (Fixture    *f,
                      const char *text)
 {
-  GtkWidget *entry = find_by_id (GTK_WIDGET (f->section), "add_row");
+  GtkWidget *entry = efir_ui_test_find_by_id (GTK_WIDGET (f->section), "add_row");
 
   g_assert_nonnull (entry);
   gtk_widget_grab_focus (entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 }
 
 static void
 press_enter_in_add_entry (Fixture *f)
 {
-  GtkWidget *entry = find_by_id (GTK_WIDGET (f->section), "add_row");
+  GtkWidget *entry = efir_ui_test_find_by_id (GTK_WIDGET (f->section), "add_row");
 
   /* What the text field does on Enter. */
   g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (entry)), "activate");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 }
 
 static gboolean
 press_key_in_add_entry (Fixture *f,
                         guint    keyval)
 {
-  GtkWidget *entry = find_by_id (GTK_WIDGET (f->section), "add_row");
-  GtkEventController *keys = find_controller (entry, GTK_TYPE_EVENT_CONTROLLER_KEY);
+  GtkWidget *entry = efir_ui_test_find_by_id (GTK_WIDGET (f->section), "add_row");
+  GtkEventController *keys = efir_ui_test_find_controller (entry, GTK_TYPE_EVENT_CONTROLLER_KEY);
   gboolean handled = FALSE;
 
   g_assert_nonnull (keys);
   g_signal_emit_by_name (keys, "key-pressed", keyval, 0, 0, &handled);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   return handled;
 }
 
 static gboolean
 suggestions_shown (Fixture *f)
 {
-  GtkWidget *popover = find_by_id (GTK_WIDGET (f->section), "suggestions_popover");
+  GtkWidget *popover = efir_ui_test_find_by_id (GTK_WIDGET (f->section), "suggestions_popover");
 
   g_assert_nonnull (popover);
   return gtk_widget_get_visible (popover);
@@ -267,7 +150,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (f->window, 720, 560);
   gtk_window_set_child (f->window, GTK_WIDGET (f->section));
   gtk_window_present (f->window);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 }
 
 static void
@@ -275,7 +158,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_clear_object (&f->people);
   g_clear_object (&f->episode);
 }
@@ -286,8 +169,8 @@ static void
 test_add_from_directory (Fixture       *f,
                          gconstpointer  data)
 {
-  GtkWidget *list = find_by_id (GTK_WIDGET (f->section), "suggestions_list");
-  GtkWidget *entry = find_by_id (GTK_WIDGET (f->section), "add_row");
+  GtkWidget *list = efir_ui_test_find_by_id (GTK_WIDGET (f->section), "suggestions_list");
+  GtkWidget *entry = efir_ui_test_find_by_id (GTK_WIDGET (f->section), "add_row");
   GListModel *suggestions;
   g_autoptr(EfirPerson) first = NULL;
   EfirEpisodeGuest *guest;
@@ -301,7 +184,7 @@ test_add_from_directory (Fixture       *f,
   g_assert_cmpstr (efir_person_get_name (first), ==, "Əli Əliyev");
 
   gtk_widget_activate_action (list, "list.activate-item", "u", 0);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   g_assert_cmpuint (n_guests (f->episode), ==, 1);
   guest = get_guest (f->episode, 0);
@@ -312,7 +195,7 @@ test_add_from_directory (Fixture       *f,
   /* Ready for the next name, and the new guest is on screen. */
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
   g_assert_false (suggestions_shown (f));
-  g_assert_true (focus_is_within (entry));
+  g_assert_true (efir_ui_test_focus_is_within (entry));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (get_row_part (f, 0, "name-label"))), ==, "Əli Əliyev");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_row_part (f, 0, "role-entry"))), ==, "Economist");
   g_assert_false (gtk_widget_get_visible (get_row_part (f, 0, "new-label")));
@@ -390,17 +273,17 @@ static void
 test_duplicate_is_refused (Fixture       *f,
                            gconstpointer  data)
 {
-  GtkWidget *list = find_by_id (GTK_WIDGET (f->section), "suggestions_list");
-  GtkWidget *revealer = find_by_id (GTK_WIDGET (f->section), "message_revealer");
-  GtkWidget *message = find_by_id (GTK_WIDGET (f->section), "message_label");
+  GtkWidget *list = efir_ui_test_find_by_id (GTK_WIDGET (f->section), "suggestions_list");
+  GtkWidget *revealer = efir_ui_test_find_by_id (GTK_WIDGET (f->section), "message_revealer");
+  GtkWidget *message = efir_ui_test_find_by_id (GTK_WIDGET (f->section), "message_label");
 
   append_guest (f->episode, 7, "Əli Əliyev", "Former minister");
   append_guest (f->episode, 0, "Leyla Həsənova", NULL);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   type_into_add_entry (f, "eliyev");
   gtk_widget_activate_action (list, "list.activate-item", "u", 0);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   g_assert_cmpuint (n_guests (f->episode), ==, 2);
   g_assert_cmpstr (efir_episode_guest_get_role (get_guest (f->episode, 0)), ==, "Former minister");
@@ -425,7 +308,7 @@ test_edit_role (Fixture       *f,
   EfirEpisodeGuest *guest;
 
   append_guest (f->episode, 9, "Nəsimi Məmmədli", "Political commentator");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   role = get_row_part (f, 0, "role-entry");
   guest = get_guest (f->episode, 0);
 
@@ -447,25 +330,25 @@ test_move_with_keyboard (Fixture       *f,
   append_guest (f->episode, 7, "Əli Əliyev", NULL);
   append_guest (f->episode, 9, "Nəsimi Məmmədli", NULL);
   append_guest (f->episode, 0, "Leyla Həsənova", NULL);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   role = get_row_part (f, 0, "role-entry");
   gtk_widget_grab_focus (role);
-  g_assert_true (press_shortcut (GTK_WIDGET (f->section), GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_true (efir_ui_test_press_shortcut (GTK_WIDGET (f->section), GDK_KEY_Down, GDK_ALT_MASK));
 
   g_assert_cmpstr (efir_episode_guest_get_name (get_guest (f->episode, 0)), ==, "Nəsimi Məmmədli");
   g_assert_cmpstr (efir_episode_guest_get_name (get_guest (f->episode, 1)), ==, "Əli Əliyev");
   g_assert_cmpstr (efir_episode_guest_get_name (get_guest (f->episode, 2)), ==, "Leyla Həsənova");
 
   /* Focus travels with the guest, so Alt+Down can be pressed again. */
-  g_assert_true (focus_is_within (get_row_part (f, 1, "role-entry")));
+  g_assert_true (efir_ui_test_focus_is_within (get_row_part (f, 1, "role-entry")));
   gtk_widget_activate_action (GTK_WIDGET (f->section), "guests.move-down", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->section), "guests.move-down", NULL);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpstr (efir_episode_guest_get_name (get_guest (f->episode, 2)), ==, "Əli Əliyev");
-  g_assert_true (focus_is_within (get_row_part (f, 2, "role-entry")));
+  g_assert_true (efir_ui_test_focus_is_within (get_row_part (f, 2, "role-entry")));
 
-  g_assert_true (press_shortcut (GTK_WIDGET (f->section), GDK_KEY_Up, GDK_ALT_MASK));
+  g_assert_true (efir_ui_test_press_shortcut (GTK_WIDGET (f->section), GDK_KEY_Up, GDK_ALT_MASK));
   g_assert_cmpstr (efir_episode_guest_get_name (get_guest (f->episode, 1)), ==, "Əli Əliyev");
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (get_row_part (f, 1, "name-label"))), ==, "Əli Əliyev");
 }
@@ -481,14 +364,14 @@ test_drop_reorders (Fixture       *f,
   append_guest (f->episode, 7, "Əli Əliyev", NULL);
   append_guest (f->episode, 9, "Nəsimi Məmmədli", NULL);
   append_guest (f->episode, 0, "Leyla Həsənova", NULL);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
-  target = find_controller (get_row (f, 2), GTK_TYPE_DROP_TARGET);
+  target = efir_ui_test_find_controller (get_row (f, 2), GTK_TYPE_DROP_TARGET);
   g_assert_nonnull (target);
   g_value_init (&value, EFIR_TYPE_EPISODE_GUEST);
   g_value_set_object (&value, get_guest (f->episode, 0));
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   g_assert_true (accepted);
   g_assert_cmpstr (efir_episode_guest_get_name (get_guest (f->episode, 0)), ==, "Nəsimi Məmmədli");
@@ -500,25 +383,25 @@ static void
 test_remove (Fixture       *f,
              gconstpointer  data)
 {
-  GtkWidget *entry = find_by_id (GTK_WIDGET (f->section), "add_row");
-  GtkWidget *list = find_by_id (GTK_WIDGET (f->section), "guest_list");
+  GtkWidget *entry = efir_ui_test_find_by_id (GTK_WIDGET (f->section), "add_row");
+  GtkWidget *list = efir_ui_test_find_by_id (GTK_WIDGET (f->section), "guest_list");
 
   append_guest (f->episode, 7, "Əli Əliyev", NULL);
   append_guest (f->episode, 9, "Nəsimi Məmmədli", NULL);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   g_signal_emit_by_name (get_row_part (f, 0, "remove-button"), "clicked");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   g_assert_cmpuint (n_guests (f->episode), ==, 1);
   g_assert_cmpstr (efir_episode_guest_get_name (get_guest (f->episode, 0)), ==, "Nəsimi Məmmədli");
-  g_assert_true (focus_is_within (get_row_part (f, 0, "remove-button")));
+  g_assert_true (efir_ui_test_focus_is_within (get_row_part (f, 0, "remove-button")));
 
   g_signal_emit_by_name (get_row_part (f, 0, "remove-button"), "clicked");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpuint (n_guests (f->episode), ==, 0);
   g_assert_false (gtk_widget_get_visible (list));
-  g_assert_true (focus_is_within (entry));
+  g_assert_true (efir_ui_test_focus_is_within (entry));
 }
 
 static void
@@ -526,17 +409,17 @@ test_switch_episode (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(EfirEpisode) other = efir_episode_new ();
-  GtkWidget *entry = find_by_id (GTK_WIDGET (f->section), "add_row");
+  GtkWidget *entry = efir_ui_test_find_by_id (GTK_WIDGET (f->section), "add_row");
 
   append_guest (f->episode, 7, "Əli Əliyev", "Economist");
   append_guest (f->episode, 9, "Nəsimi Məmmədli", "Political commentator");
   append_guest (other, 0, "Leyla Həsənova", "Lawyer");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   type_into_add_entry (f, "nes");
 
   g_signal_connect (f->episode, "changed", G_CALLBACK (episode_changed_cb), &f->changed_count);
   efir_guests_section_set_episode (f->section, other);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   g_assert_true (efir_guests_section_get_episode (f->section) == other);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
@@ -546,9 +429,9 @@ test_switch_episode (Fixture       *f,
 
   gtk_editable_set_text (GTK_EDITABLE (get_row_part (f, 0, "role-entry")), "Human rights lawyer");
   type_into_add_entry (f, "eliyev");
-  gtk_widget_activate_action (find_by_id (GTK_WIDGET (f->section), "suggestions_list"),
+  gtk_widget_activate_action (efir_ui_test_find_by_id (GTK_WIDGET (f->section), "suggestions_list"),
                               "list.activate-item", "u", 0);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   g_assert_cmpuint (n_guests (other), ==, 2);
   g_assert_cmpstr (efir_episode_guest_get_role (get_guest (other, 0)), ==, "Human rights lawyer");
@@ -559,7 +442,7 @@ test_switch_episode (Fixture       *f,
   g_assert_cmpstr (efir_episode_guest_get_role (get_guest (f->episode, 1)), ==, "Political commentator");
 
   efir_guests_section_set_episode (f->section, f->episode);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (get_row_part (f, 1, "name-label"))), ==, "Nəsimi Məmmədli");
   g_assert_cmpuint (f->changed_count, ==, 0);
   g_signal_handlers_disconnect_by_func (f->episode, episode_changed_cb, &f->changed_count);

@@ -9,48 +9,16 @@
 #include "efir-guest-directory.h"
 #include "efir-program-settings.h"
 #include "efir-test-util.h"
+#include "efir-ui-test-util.h"
 #include "efir-window.h"
 
 /* The window appears in the producer's language: run with LANGUAGE=az or
  * LANGUAGE=ru and the catalogues of the build tree. */
 
-static gboolean
-widget_tree_has_label (GtkWidget  *widget,
-                       const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (widget_tree_has_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-static GtkWidget *
-find_by_id (GtkWidget  *widget,
-            const char *id)
-{
-  if (GTK_IS_BUILDABLE (widget) &&
-      g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static const char *
 name_row_title (GtkWidget *window)
 {
-  GtkWidget *row = find_by_id (window, "name_row");
+  GtkWidget *row = efir_ui_test_find_by_id (window, "name_row");
 
   g_assert_nonnull (row);
   return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
@@ -79,12 +47,11 @@ test_window_speaks_language (void)
       ;
 
   /* What a producer sees in an empty archive, word for word. */
-  g_assert_true (widget_tree_has_label (GTK_WIDGET (window), expected));
-  g_assert_false (widget_tree_has_label (GTK_WIDGET (window), "No Programmes Yet"));
+  g_assert_true (efir_ui_test_has_label (GTK_WIDGET (window), expected));
+  g_assert_false (efir_ui_test_has_label (GTK_WIDGET (window), "No Programmes Yet"));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  efir_ui_test_dispatch_pending ();
   g_clear_object (&store);
   efir_test_remove_tree (dir);
 }
@@ -121,8 +88,7 @@ test_name_of_program_and_person (void)
   g_assert_cmpstr (name_row_title (directory), ==, person_name);
   gtk_window_destroy (GTK_WINDOW (directory));
 
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  efir_ui_test_dispatch_pending ();
   g_clear_object (&store);
   efir_test_remove_tree (dir);
 }

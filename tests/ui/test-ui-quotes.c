@@ -5,6 +5,7 @@
 
 #include "efir-quotes-section.h"
 #include "efir-resources.h"
+#include "efir-ui-test-util.h"
 
 typedef struct
 {
@@ -18,115 +19,11 @@ static const char * const hosts[] = { "Sevinc Osmanqızı", NULL };
 
 /* Helpers ---------------------------------------------------------------- */
 
-static void
-iterate_until_idle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static GtkWidget *
-find_by_id (GtkWidget  *widget,
-            const char *id)
-{
-  if (GTK_IS_BUILDABLE (widget) &&
-      g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_id (child, id);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_by_name (GtkWidget  *widget,
-              const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_name (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gpointer
-find_controller (GtkWidget *widget,
-                 GType      type)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  guint n = g_list_model_get_n_items (controllers);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
-        return controller;
-    }
-
-  return NULL;
-}
-
-/* What the section does for a key combination, found the way GTK finds it:
- * among the shortcuts of the widget's class.
- */
-static gboolean
-press_shortcut (GtkWidget       *widget,
-                guint            keyval,
-                GdkModifierType  modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            {
-              gboolean done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
-                                                            GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
-                                                            gtk_shortcut_get_arguments (shortcut));
-              iterate_until_idle ();
-              return done;
-            }
-        }
-    }
-
-  return FALSE;
-}
-
 static GtkWidget *
 get_row (Fixture *f,
          int      index)
 {
-  GtkWidget *list = find_by_id (GTK_WIDGET (f->section), "quote_list");
-
-  g_assert_nonnull (list);
-  return GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index));
+  return efir_ui_test_list_row (GTK_WIDGET (f->section), "quote_list", index);
 }
 
 static GtkWidget *
@@ -134,13 +31,7 @@ get_row_part (Fixture    *f,
               int         index,
               const char *name)
 {
-  GtkWidget *row = get_row (f, index);
-  GtkWidget *part;
-
-  g_assert_nonnull (row);
-  part = find_by_name (row, name);
-  g_assert_nonnull (part);
-  return part;
+  return efir_ui_test_list_row_part (GTK_WIDGET (f->section), "quote_list", index, name);
 }
 
 static GtkTextBuffer *
@@ -217,14 +108,6 @@ speaker_menu_names (Fixture *f,
   return g_strv_builder_end (names);
 }
 
-static gboolean
-focus_is_within (GtkWidget *widget)
-{
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
-
 static void
 episode_changed_cb (EfirEpisode     *episode,
                     EfirEpisodePart  parts,
@@ -254,7 +137,7 @@ fixture_set_up (Fixture       *f,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (f->section));
   gtk_window_set_child (f->window, scroller);
   gtk_window_present (f->window);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 }
 
 static void
@@ -262,7 +145,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_clear_object (&f->episode);
 }
 
@@ -278,13 +161,14 @@ test_add_and_edit (Fixture       *f,
   g_auto(GStrv) speakers = NULL;
   EfirQuote *quote;
 
-  g_assert_true (press_shortcut (GTK_WIDGET (f->section), GDK_KEY_q, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_true (efir_ui_test_press_shortcut (GTK_WIDGET (f->section), GDK_KEY_q,
+                                              GDK_CONTROL_MASK | GDK_SHIFT_MASK));
 
   g_assert_cmpuint (n_quotes (f->episode), ==, 1);
   quote = get_quote (f->episode, 0);
   g_assert_cmpfloat (efir_quote_get_start_seconds (quote), ==, -1);
   /* The producer can start typing the quote at once. */
-  g_assert_true (focus_is_within (get_row_part (f, 0, "text-view")));
+  g_assert_true (efir_ui_test_focus_is_within (get_row_part (f, 0, "text-view")));
 
   buffer = get_row_buffer (f, 0);
   gtk_text_buffer_insert_interactive_at_cursor (buffer, "Sanksiyalar heç nəyi dəyişməyəcək. ", -1, TRUE);
@@ -296,7 +180,7 @@ test_add_and_edit (Fixture       *f,
   g_assert_cmpstrv (speakers, ((const char * const[]) { "Nəsimi Məmmədli", "Əli Əliyev",
                                                         "Sevinc Osmanqızı", NULL }));
   gtk_widget_activate_action (get_row_part (f, 0, "speaker-button"), "quote.speaker", "s", "Əli Əliyev");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpstr (efir_quote_get_speaker (quote), ==, "Əli Əliyev");
   speaker_entry = get_row_part (f, 0, "speaker-entry");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (speaker_entry)), ==, "Əli Əliyev");
@@ -353,7 +237,7 @@ test_speakers_follow_guests (Fixture       *f,
   g_autoptr(EfirEpisodeGuest) first = NULL;
 
   append_quote (f->episode, "a", NULL);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   before = speaker_menu_names (f, 0);
   g_assert_cmpuint (g_strv_length (before), ==, 3);
   g_assert_true (gtk_widget_get_sensitive (get_row_part (f, 0, "speaker-button")));
@@ -386,15 +270,15 @@ test_pull_quote_is_exclusive (Fixture       *f,
 {
   append_quote (f->episode, "a", NULL);
   append_quote (f->episode, "b", NULL);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   g_signal_emit_by_name (get_row_part (f, 0, "pull-quote-button"), "clicked");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_true (efir_quote_get_pull_quote (get_quote (f->episode, 0)));
   g_assert_false (efir_quote_get_pull_quote (get_quote (f->episode, 1)));
 
   g_signal_emit_by_name (get_row_part (f, 1, "pull-quote-button"), "clicked");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_false (efir_quote_get_pull_quote (get_quote (f->episode, 0)));
   g_assert_true (efir_quote_get_pull_quote (get_quote (f->episode, 1)));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (get_row_part (f, 0, "pull-quote-button"))));
@@ -402,7 +286,7 @@ test_pull_quote_is_exclusive (Fixture       *f,
 
   /* Clicking the star again leaves the page without a pull quote. */
   g_signal_emit_by_name (get_row_part (f, 1, "pull-quote-button"), "clicked");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_false (efir_quote_get_pull_quote (get_quote (f->episode, 1)));
 }
 
@@ -423,7 +307,7 @@ test_showing_two_pull_quotes_changes_nothing (Fixture       *f,
   g_signal_connect (imported, "changed", G_CALLBACK (episode_changed_cb), &changed);
 
   efir_quotes_section_set_episode (f->section, imported);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   g_assert_cmpuint (changed, ==, 0);
   g_assert_true (efir_quote_get_pull_quote (a));
@@ -443,7 +327,7 @@ test_reorder_with_keyboard (Fixture       *f,
   append_quote (f->episode, "a", NULL);
   append_quote (f->episode, "b", NULL);
   append_quote (f->episode, "cdefg", NULL);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   text_view = get_row_part (f, 2, "text-view");
   gtk_widget_grab_focus (text_view);
@@ -451,20 +335,20 @@ test_reorder_with_keyboard (Fixture       *f,
   gtk_text_buffer_get_iter_at_offset (buffer, &iter, 3);
   gtk_text_buffer_place_cursor (buffer, &iter);
 
-  g_assert_true (press_shortcut (GTK_WIDGET (f->section), GDK_KEY_Up, GDK_ALT_MASK));
+  g_assert_true (efir_ui_test_press_shortcut (GTK_WIDGET (f->section), GDK_KEY_Up, GDK_ALT_MASK));
   order = quotes_order (f->episode);
   g_assert_cmpstr (order, ==, "acdefgb");
 
   /* The producer keeps typing where they were. */
   text_view = get_row_part (f, 1, "text-view");
-  g_assert_true (focus_is_within (text_view));
+  g_assert_true (efir_ui_test_focus_is_within (text_view));
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (text_view));
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
   g_assert_cmpint (gtk_text_iter_get_offset (&iter), ==, 3);
 
   gtk_widget_activate_action (GTK_WIDGET (f->section), "quotes.move-down", NULL);
   gtk_widget_activate_action (GTK_WIDGET (f->section), "quotes.move-down", NULL);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_clear_pointer (&order, g_free);
   order = quotes_order (f->episode);
   g_assert_cmpstr (order, ==, "abcdefg");
@@ -484,14 +368,14 @@ test_drop_reorders (Fixture       *f,
   append_quote (f->episode, "a", NULL);
   append_quote (f->episode, "b", NULL);
   append_quote (f->episode, "c", NULL);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
-  target = find_controller (get_row (f, 0), GTK_TYPE_DROP_TARGET);
+  target = efir_ui_test_find_controller (get_row (f, 0), GTK_TYPE_DROP_TARGET);
   g_assert_nonnull (target);
   g_value_init (&value, EFIR_TYPE_QUOTE);
   g_value_set_object (&value, get_quote (f->episode, 2));
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   g_assert_true (accepted);
   order = quotes_order (f->episode);
@@ -499,7 +383,7 @@ test_drop_reorders (Fixture       *f,
 
   /* A quote of another episode is refused. */
   g_list_store_append (efir_episode_get_quotes (other), stranger);
-  target = find_controller (get_row (f, 1), GTK_TYPE_DROP_TARGET);
+  target = efir_ui_test_find_controller (get_row (f, 1), GTK_TYPE_DROP_TARGET);
   g_value_set_object (&value, stranger);
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
   g_assert_false (accepted);
@@ -510,26 +394,26 @@ static void
 test_remove_and_undo (Fixture       *f,
                       gconstpointer  data)
 {
-  GtkWidget *revealer = find_by_id (GTK_WIDGET (f->section), "undo_revealer");
+  GtkWidget *revealer = efir_ui_test_find_by_id (GTK_WIDGET (f->section), "undo_revealer");
   g_autoptr(EfirQuote) removed = NULL;
   g_autofree char *order = NULL;
 
   append_quote (f->episode, "a", NULL);
   append_quote (f->episode, "b", "Əli Əliyev");
   append_quote (f->episode, "c", NULL);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   removed = g_object_ref (get_quote (f->episode, 1));
 
   g_signal_emit_by_name (get_row_part (f, 1, "remove-button"), "clicked");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   order = quotes_order (f->episode);
   g_assert_cmpstr (order, ==, "ac");
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
-  g_assert_true (focus_is_within (get_row_part (f, 1, "remove-button")));
+  g_assert_true (efir_ui_test_focus_is_within (get_row_part (f, 1, "remove-button")));
 
   gtk_widget_activate_action (GTK_WIDGET (f->section), "quotes.undo-remove", NULL);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   g_clear_pointer (&order, g_free);
   order = quotes_order (f->episode);
@@ -540,9 +424,9 @@ test_remove_and_undo (Fixture       *f,
 
   /* An empty quote added by mistake goes without asking. */
   gtk_widget_activate_action (GTK_WIDGET (f->section), "quotes.add", NULL);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_signal_emit_by_name (get_row_part (f, 3, "remove-button"), "clicked");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpuint (n_quotes (f->episode), ==, 3);
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
 }
@@ -552,22 +436,22 @@ test_switch_episode (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(EfirEpisode) other = efir_episode_new ();
-  GtkWidget *revealer = find_by_id (GTK_WIDGET (f->section), "undo_revealer");
+  GtkWidget *revealer = efir_ui_test_find_by_id (GTK_WIDGET (f->section), "undo_revealer");
   g_auto(GStrv) speakers = NULL;
 
   append_quote (f->episode, "a", "Nəsimi Məmmədli");
   append_quote (f->episode, "b", NULL);
   append_guest (other, "Leyla Həsənova");
   append_quote (other, "x", NULL);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   g_signal_emit_by_name (get_row_part (f, 1, "remove-button"), "clicked");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
 
   g_signal_connect (f->episode, "changed", G_CALLBACK (episode_changed_cb), &f->changed_count);
   efir_quotes_section_set_episode (f->section, other);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   /* The other episode's removal cannot be undone into this one. */
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
@@ -578,7 +462,7 @@ test_switch_episode (Fixture       *f,
   gtk_text_buffer_set_text (get_row_buffer (f, 0), "xyz", -1);
   gtk_editable_set_text (GTK_EDITABLE (get_row_part (f, 0, "time-entry")), "01:00");
   gtk_widget_activate_action (GTK_WIDGET (f->section), "quotes.add", NULL);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   g_assert_cmpuint (n_quotes (other), ==, 2);
   g_assert_cmpstr (efir_quote_get_text (get_quote (other, 0)), ==, "xyz");
@@ -590,7 +474,7 @@ test_switch_episode (Fixture       *f,
   g_assert_cmpfloat (efir_quote_get_start_seconds (get_quote (f->episode, 0)), ==, -1);
 
   efir_quotes_section_set_episode (f->section, f->episode);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_row_part (f, 0, "speaker-entry"))), ==,
                    "Nəsimi Məmmədli");
   g_assert_cmpuint (f->changed_count, ==, 0);
@@ -602,12 +486,13 @@ test_no_episode (Fixture       *f,
                  gconstpointer  data)
 {
   efir_quotes_section_set_episode (f->section, NULL);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   g_assert_null (get_row (f, 0));
-  g_assert_false (gtk_widget_is_sensitive (find_by_id (GTK_WIDGET (f->section), "add_button")));
+  g_assert_false (gtk_widget_is_sensitive (efir_ui_test_find_by_id (GTK_WIDGET (f->section),
+                                                                    "add_button")));
   gtk_widget_activate_action (GTK_WIDGET (f->section), "quotes.add", NULL);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_null (get_row (f, 0));
   g_assert_cmpuint (n_quotes (f->episode), ==, 0);
 }

@@ -11,6 +11,7 @@
 #include "efir-timecode.h"
 #include "efir-transcript-editor-private.h"
 #include "efir-transcript-text.h"
+#include "efir-ui-test-util.h"
 
 /* Helpers ---------------------------------------------------------------- */
 
@@ -49,13 +50,6 @@ count_notify_cb (guint *n_notified)
 }
 
 static void
-iterate_until_idle (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
@@ -75,7 +69,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  iterate_until_idle ();
+  efir_ui_test_dispatch_pending ();
 }
 
 static EfirEpisode *
@@ -659,7 +653,7 @@ test_dispose_keeps_typing (void)
   gtk_text_buffer_insert (buffer, &iter, "[00:02:00] Host: Goodbye.", -1);
 
   gtk_window_destroy (window);
-  iterate_until_idle ();
+  efir_ui_test_dispatch_pending ();
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_transcript (episode))), ==, 5);
   g_assert_cmpstr (efir_segment_get_text (peek_segment (episode, 4)), ==, "Goodbye.");

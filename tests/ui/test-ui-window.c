@@ -8,6 +8,7 @@
 #include "efir-summary-section.h"
 #include "efir-test-util.h"
 #include "efir-transcript-editor-private.h"
+#include "efir-ui-test-util.h"
 #include "efir-window.h"
 
 /* One application for the whole test program: GApplication registers once
@@ -38,30 +39,6 @@ fixture_tear_down (Fixture       *f,
 }
 
 static void
-iterate_until_idle (void)
-{
-  for (guint i = 0; i < 50; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-/* Depth-first search for a widget of a type whose label has this text. */
-static gboolean
-widget_tree_has_label (GtkWidget  *widget,
-                       const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0
-      && gtk_widget_get_mapped (widget))
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (widget_tree_has_label (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-static void
 test_window_lists_programs_and_episodes (Fixture       *f,
                                          gconstpointer  data)
 {
@@ -85,11 +62,12 @@ test_window_lists_programs_and_episodes (Fixture       *f,
 
   window = efir_window_new (app, store, f->db_path, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
-  g_assert_true (widget_tree_has_label (GTK_WIDGET (window), "112. Azərbaycanı nə narahat edir?"));
+  g_assert_true (efir_ui_test_has_mapped_label (GTK_WIDGET (window),
+                                                "112. Azərbaycanı nə narahat edir?"));
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 }
 
 static void
@@ -112,14 +90,15 @@ test_window_offers_backup_for_damaged_file (Fixture       *f,
 
   window = efir_window_new (app, NULL, f->db_path, error);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
-  g_assert_true (widget_tree_has_label (GTK_WIDGET (window), "The Database Cannot Be Opened"));
+  g_assert_true (efir_ui_test_has_mapped_label (GTK_WIDGET (window),
+                                                "The Database Cannot Be Opened"));
   g_assert_true (g_file_get_contents (f->db_path, &after, &after_len, NULL));
   g_assert_cmpmem (before, before_len, after, after_len);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 }
 
 static gpointer
@@ -130,20 +109,11 @@ editor_child (EfirWindow *window,
                                         EFIR_TYPE_EPISODE_EDITOR, name);
 }
 
-/* Text lands in the field's GtkText as keystrokes put it there. */
-static void
-type_into (GtkEditable *editable,
-           const char  *text)
+static GtkEditable *
+title_row (EfirWindow *window)
 {
-  GtkEditable *delegate = gtk_editable_get_delegate (editable);
-  int position;
-
-  if (delegate == NULL)
-    delegate = editable;
-  gtk_widget_grab_focus (GTK_WIDGET (delegate));
-  position = g_utf8_strlen (gtk_editable_get_text (delegate), -1);
-  gtk_editable_insert_text (delegate, text, -1, &position);
-  iterate_until_idle ();
+  return GTK_EDITABLE (gtk_widget_get_template_child (editor_child (window, "details"),
+                                                      EFIR_TYPE_DETAILS_SECTION, "title_row"));
 }
 
 static void
@@ -155,7 +125,7 @@ type_into_buffer (GtkTextBuffer *buffer,
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_place_cursor (buffer, &end);
   gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 }
 
 static EfirWindow *
@@ -165,7 +135,7 @@ open_window (EfirStore  *store,
   EfirWindow *window = efir_window_new (app, store, db_path, NULL);
 
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   return window;
 }
 
@@ -173,7 +143,7 @@ static void
 close_window (EfirWindow *window)
 {
   gtk_window_close (GTK_WINDOW (window));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 }
 
 /* The producer's day: a new episode, every section typed into, a switch to
@@ -202,14 +172,13 @@ test_window_keeps_every_character (Fixture       *f,
 
   window = open_window (store, f->db_path);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-episode", NULL);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   episode = efir_window_get_current_episode (window);
   g_assert_nonnull (episode);
   episode_id = efir_episode_get_id (episode);
   g_assert_cmpint (episode_id, >, 0);
 
-  type_into (GTK_EDITABLE (gtk_widget_get_template_child (editor_child (window, "details"), EFIR_TYPE_DETAILS_SECTION, "title_row")),
-             "Azərbaycanı nə narahat edir?");
+  efir_ui_test_type_into_keeping_cursor (title_row (window), "Azərbaycanı nə narahat edir?");
   type_into_buffer (GTK_TEXT_BUFFER (gtk_widget_get_template_child (editor_child (window, "summary"), EFIR_TYPE_SUMMARY_SECTION, "buffer")),
                     "Şəki və Gəncə barədə **söhbət**.");
   transcript = gtk_text_view_get_buffer (GTK_TEXT_VIEW (efir_transcript_editor_get_view (editor_child (window, "transcript"))));
@@ -217,14 +186,13 @@ test_window_keeps_every_character (Fixture       *f,
   g_list_store_append (efir_episode_get_guests (episode), guest);
   g_list_store_append (efir_episode_get_quotes (episode), quote);
   g_list_store_append (efir_episode_get_social_links (episode), link);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   /* Switching to another episode writes the first at once. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-episode", NULL);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpint (efir_episode_get_id (efir_window_get_current_episode (window)), !=, episode_id);
-  type_into (GTK_EDITABLE (gtk_widget_get_template_child (editor_child (window, "details"), EFIR_TYPE_DETAILS_SECTION, "title_row")),
-             "İkinci buraxılış");
+  efir_ui_test_type_into_keeping_cursor (title_row (window), "İkinci buraxılış");
 
   /* Quit, and start again on the same file. */
   close_window (window);
@@ -234,7 +202,7 @@ test_window_keeps_every_character (Fixture       *f,
 
   window = open_window (store, f->db_path);
   efir_window_open_episode (window, episode_id);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   reloaded = g_object_ref (efir_window_get_current_episode (window));
   g_assert_cmpint (efir_episode_get_id (reloaded), ==, episode_id);
   g_assert_cmpstr (efir_episode_get_title (reloaded), ==, "Azərbaycanı nə narahat edir?");
@@ -249,17 +217,18 @@ test_window_keeps_every_character (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_social_links (reloaded))), ==, 1);
 
   /* The second episode's title, typed just before quitting, is there too. */
-  g_assert_true (widget_tree_has_label (GTK_WIDGET (window), "2. İkinci buraxılış"));
+  g_assert_true (efir_ui_test_has_mapped_label (GTK_WIDGET (window), "2. İkinci buraxılış"));
 
   /* "azerbaycani" without ə finds the episode. */
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (window), EFIR_TYPE_WINDOW, "search_entry")),
                          "azerbaycani narahat");
   g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (window), EFIR_TYPE_WINDOW, "search_entry"), "search-changed");
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   results = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), EFIR_TYPE_WINDOW, "result_list"));
   g_assert_nonnull (gtk_list_box_get_row_at_index (results, 0));
   g_assert_null (gtk_list_box_get_row_at_index (results, 1));
-  g_assert_true (widget_tree_has_label (GTK_WIDGET (results), "Azərbaycanı nə narahat edir?"));
+  g_assert_true (efir_ui_test_has_mapped_label (GTK_WIDGET (results),
+                                                "Azərbaycanı nə narahat edir?"));
 
   close_window (window);
 }
@@ -294,7 +263,7 @@ test_window_imports_dropped_file (Fixture       *f,
   file = g_file_new_for_path (path);
 
   g_assert_true (efir_window_import (window, file));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_nonnull (efir_window_get_current_episode (window));
   g_assert_cmpint (efir_episode_get_number (efir_window_get_current_episode (window)), ==, 112);
   g_assert_cmpstr (efir_episode_get_program_name (efir_window_get_current_episode (window)), ==, "Difficult Question");
@@ -329,7 +298,7 @@ wait_for_save (void)
   g_timeout_add (2500, on_wait_timeout_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 }
 
 static gint64
@@ -379,11 +348,11 @@ test_window_list_follows_edits (Fixture       *f,
   rows = gtk_grid_view_get_model (window_child (window, "episode_list"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 3);
   g_assert_cmpint (id_at (rows, 0), ==, ids[2]);
-  g_assert_true (widget_tree_has_label (GTK_WIDGET (window), "3. Buraxılış 3"));
+  g_assert_true (efir_ui_test_has_mapped_label (GTK_WIDGET (window), "3. Buraxılış 3"));
 
   /* The oldest, opened, is the selected last row. */
   efir_window_open_episode (window, ids[0]);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_true (gtk_selection_model_is_selected (rows, 2));
 
   /* Moved to December: on top once saved, still selected, and its row
@@ -395,18 +364,18 @@ test_window_list_follows_edits (Fixture       *f,
   g_assert_cmpint (id_at (rows, 0), ==, ids[0]);
   g_assert_cmpint (id_at (rows, 1), ==, ids[2]);
   g_assert_true (gtk_selection_model_is_selected (rows, 0));
-  g_assert_true (widget_tree_has_label (GTK_WIDGET (window), "1. Dekabr buraxılışı"));
+  g_assert_true (efir_ui_test_has_mapped_label (GTK_WIDGET (window), "1. Dekabr buraxılışı"));
 
   /* Oldest first: the December episode goes to the end. */
   gtk_toggle_button_set_active (window_child (window, "sort_button"), TRUE);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpint (id_at (rows, 0), ==, ids[1]);
   g_assert_cmpint (id_at (rows, 2), ==, ids[0]);
   g_assert_true (gtk_selection_model_is_selected (rows, 2));
 
   /* Drafts only (all three are), then the open one is marked ready. */
   gtk_drop_down_set_selected (window_child (window, "status_dropdown"), 1);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 3);
   efir_episode_set_status (current, EFIR_EPISODE_STATUS_READY);
   wait_for_save ();
@@ -553,11 +522,11 @@ test_window_shows_shortcuts (Fixture       *f,
   g_assert_cmpuint (count_shortcuts_windows (), ==, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpuint (count_shortcuts_windows (), ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_cmpuint (count_shortcuts_windows (), ==, 1);
 
   close_window (window);

@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "efir-ui-test-util"
+
+#include "config.h"
+
+#include "efir-ui-test-util.h"
+
+/* Types ------------------------------------------------------------------ */
+
+/* Whether @widget is the one looked for, described by @key. */
+typedef gboolean (*WidgetMatchFunc) (GtkWidget  *widget,
+                                     const char *key);
+
+/* Helpers ---------------------------------------------------------------- */
+
+static void
+dispatch_rounds (guint rounds)
+{
+  for (guint i = 0; i < rounds; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static gboolean
+has_buildable_id (GtkWidget  *widget,
+                  const char *id)
+{
+  return GTK_IS_BUILDABLE (widget) &&
+         g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
+}
+
+static gboolean
+has_widget_name (GtkWidget  *widget,
+                 const char *name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+is_label_reading (GtkWidget  *widget,
+                  const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_mapped_label_reading (GtkWidget  *widget,
+                         const char *text)
+{
+  return is_label_reading (widget, text) && gtk_widget_get_mapped (widget);
+}
+
+/* Depth first, @widget itself first. */
+static GtkWidget *
+find_first (GtkWidget       *widget,
+            WidgetMatchFunc  matches,
+            const char      *key)
+{
+  if (matches (widget, key))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_first (child, matches, key);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Text lands in the field's GtkText, as keystrokes put it there. */
+static void
+type_at_end (gpointer    editable,
+             const char *text,
+             gboolean    move_cursor)
+{
+  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (editable));
+  int position;
+
+  if (delegate == NULL)
+    delegate = GTK_EDITABLE (editable);
+
+  gtk_widget_grab_focus (GTK_WIDGET (delegate));
+  position = g_utf8_strlen (gtk_editable_get_text (delegate), -1);
+  if (move_cursor)
+    gtk_editable_set_position (delegate, position);
+  gtk_editable_insert_text (delegate, text, -1, &position);
+  efir_ui_test_iterate_until_idle ();
+}
+
+/* Public API ------------------------------------------------------------- */
+
+void
+efir_ui_test_iterate_until_idle (void)
+{
+  dispatch_rounds (50);
+}
+
+void
+efir_ui_test_dispatch_pending (void)
+{
+  dispatch_rounds (1);
+}
+
+gboolean
+efir_ui_test_has_label (GtkWidget  *widget,
+                        const char *text)
+{
+  return find_first (widget, is_label_reading, text) != NULL;
+}
+
+gboolean
+efir_ui_test_has_mapped_label (GtkWidget  *widget,
+                               const char *text)
+{
+  return find_first (widget, is_mapped_label_reading, text) != NULL;
+}
+
+GtkWidget *
+efir_ui_test_find_by_id (GtkWidget  *widget,
+                         const char *id)
+{
+  return find_first (widget, has_buildable_id, id);
+}
+
+gpointer
+efir_ui_test_find_controller (GtkWidget *widget,
+                              GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+efir_ui_test_list_row (GtkWidget  *widget,
+                       const char *list_id,
+                       int         index)
+{
+  GtkWidget *list = efir_ui_test_find_by_id (widget, list_id);
+
+  g_assert_nonnull (list);
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), index));
+}
+
+GtkWidget *
+efir_ui_test_list_row_part (GtkWidget  *widget,
+                            const char *list_id,
+                            int         index,
+                            const char *name)
+{
+  GtkWidget *row = efir_ui_test_list_row (widget, list_id, index);
+  GtkWidget *part;
+
+  g_assert_nonnull (row);
+  part = find_first (row, has_widget_name, name);
+  g_assert_nonnull (part);
+  return part;
+}
+
+gboolean
+efir_ui_test_focus_is_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Among the shortcuts of the widget's class, as GTK finds them. */
+gboolean
+efir_ui_test_press_shortcut (GtkWidget       *widget,
+                             guint            keyval,
+                             GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            {
+              gboolean done = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                            GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                            gtk_shortcut_get_arguments (shortcut));
+              efir_ui_test_iterate_until_idle ();
+              return done;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+void
+efir_ui_test_type_into (gpointer    editable,
+                        const char *text)
+{
+  type_at_end (editable, text, TRUE);
+}
+
+void
+efir_ui_test_type_into_keeping_cursor (gpointer    editable,
+                                       const char *text)
+{
+  type_at_end (editable, text, FALSE);
+}

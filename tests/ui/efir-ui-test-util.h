@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* What the UI test programs share. */
+
+/* Runs the main context until nothing is ready, fifty times over, so work queued by work runs. */
+void       efir_ui_test_iterate_until_idle        (void);
+/* Runs the main context until nothing is ready, once. */
+void       efir_ui_test_dispatch_pending          (void);
+
+/* Whether a label at or below @widget reads @text, shown or not. */
+gboolean   efir_ui_test_has_label                 (GtkWidget       *widget,
+                                                   const char      *text);
+/* Whether a mapped label at or below @widget reads @text: one on screen. */
+gboolean   efir_ui_test_has_mapped_label          (GtkWidget       *widget,
+                                                   const char      *text);
+/* The first widget at or below @widget, depth first, built with the id @id, or NULL. */
+GtkWidget *efir_ui_test_find_by_id                (GtkWidget       *widget,
+                                                   const char      *id);
+/* The first event controller of @widget that is a @type, or NULL. */
+gpointer   efir_ui_test_find_controller           (GtkWidget       *widget,
+                                                   GType            type);
+/* Row @index of the list box built with the id @list_id below @widget, or NULL. */
+GtkWidget *efir_ui_test_list_row                  (GtkWidget       *widget,
+                                                   const char      *list_id,
+                                                   int              index);
+/* The widget named @name in row @index of the list box @list_id below @widget. */
+GtkWidget *efir_ui_test_list_row_part             (GtkWidget       *widget,
+                                                   const char      *list_id,
+                                                   int              index,
+                                                   const char      *name);
+/* Whether the keyboard focus of @widget's window is @widget or inside it. */
+gboolean   efir_ui_test_focus_is_within           (GtkWidget       *widget);
+
+/* Runs the class shortcut of @widget for @keyval and @modifiers; whether it did something. */
+gboolean   efir_ui_test_press_shortcut            (GtkWidget       *widget,
+                                                   guint            keyval,
+                                                   GdkModifierType  modifiers);
+/* Types @text at the end of the GtkEditable @editable, its cursor moved to the end first. */
+void       efir_ui_test_type_into                 (gpointer         editable,
+                                                   const char      *text);
+/* Types @text at the end of @editable, its cursor left where focusing it put it. */
+void       efir_ui_test_type_into_keeping_cursor  (gpointer         editable,
+                                                   const char      *text);
+
+G_END_DECLS
