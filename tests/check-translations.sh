@@ -7,7 +7,7 @@ top=$1
 status=0
 
 cd "$top" || exit 1
-for file in $(grep -rlE '(^|[^a-zA-Z_])(_|N_|C_|NC_)\(|ngettext|translatable="yes"' src ui data 2>/dev/null | sort); do
+for file in $(grep -rlIE '(^|[^a-zA-Z_])(_|N_|C_|NC_)\(|ngettext|translatable="yes"' src ui data 2>/dev/null | sort); do
   case "$file" in
     *.h) continue ;;
   esac

@@ -411,27 +411,27 @@ test_window_narrow_reopens_episode (Fixture       *f,
   window = efir_window_new (app, store, f->db_path, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   leaflet = window_child (window, "leaflet");
   rows = gtk_grid_view_get_model (window_child (window, "episode_list"));
   g_assert_true (adw_leaflet_get_folded (leaflet));
   /* Wherever the start put it (the last episode may have been opened). */
   adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == window_child (window, "sidebar"));
 
   gtk_selection_model_select_item (rows, 0, TRUE);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_nonnull (efir_window_get_current_episode (window));
   g_assert_true (adw_leaflet_get_visible_child (leaflet) != window_child (window, "sidebar"));
 
   adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == window_child (window, "sidebar"));
   g_assert_false (gtk_selection_model_is_selected (rows, 0));
 
   gtk_selection_model_select_item (rows, 0, TRUE);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   g_assert_true (adw_leaflet_get_visible_child (leaflet) != window_child (window, "sidebar"));
 
   close_window (window);
@@ -465,18 +465,18 @@ test_window_wide_keeps_focus_in_list (Fixture       *f,
   window = efir_window_new (app, store, f->db_path, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
   list = window_child (window, "episode_list");
   g_assert_false (adw_leaflet_get_folded (window_child (window, "leaflet")));
   /* The list is the leaflet's current pane, as when the producer is in it. */
   adw_leaflet_navigate (window_child (window, "leaflet"), ADW_NAVIGATION_DIRECTION_BACK);
-  iterate_until_idle ();
+  efir_ui_test_iterate_until_idle ();
 
   for (guint row = 0; row < 2; row++)
     {
       g_assert_true (gtk_widget_grab_focus (list));
       gtk_selection_model_select_item (gtk_grid_view_get_model (GTK_GRID_VIEW (list)), row, TRUE);
-      iterate_until_idle ();
+      efir_ui_test_iterate_until_idle ();
       g_assert_cmpint (efir_episode_get_number (efir_window_get_current_episode (window)), ==, 2 - row);
       focus = gtk_root_get_focus (GTK_ROOT (window));
       g_assert_nonnull (focus);
