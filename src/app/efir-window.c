@@ -760,42 +760,53 @@ on_search_stopped_cb (EfirWindow *self)
   efir_window_update_sidebar_page (self);
 }
 
+/* Keeps the list row of the open episode in step with it: what is typed
+ * shows in the list at once, before it is saved. */
+static void
+efir_window_sync_current_light (EfirWindow      *self,
+                                EfirEpisodePart  parts)
+{
+  EfirEpisode *episode = self->current;
+
+  if (self->current_light == NULL || episode == NULL
+      || !(parts & (EFIR_EPISODE_PART_DETAILS | EFIR_EPISODE_PART_GUESTS)))
+    return;
+
+  /* Its place in the list is the store's to say, once this is saved. */
+  if (!efir_window_state_same_place (self->current_light, episode))
+    self->list_moved = TRUE;
+  if (!g_strv_equal (efir_episode_get_tags (self->current_light), efir_episode_get_tags (episode)))
+    self->tags_stale = TRUE;
+
+  efir_episode_freeze_changed (self->current_light);
+  efir_episode_set_title (self->current_light, efir_episode_get_title (episode));
+  efir_episode_set_number (self->current_light, efir_episode_get_number (episode));
+  efir_episode_set_air_date (self->current_light, efir_episode_get_air_date (episode));
+  efir_episode_set_status (self->current_light, efir_episode_get_status (episode));
+  efir_episode_set_tags (self->current_light, efir_episode_get_tags (episode));
+  if (parts & EFIR_EPISODE_PART_GUESTS)
+    {
+      GListModel *guests = G_LIST_MODEL (efir_episode_get_guests (episode));
+      g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0, n = g_list_model_get_n_items (guests); i < n; i++)
+        {
+          g_autoptr(EfirEpisodeGuest) guest = g_list_model_get_item (guests, i);
+          g_ptr_array_add (copies, efir_episode_guest_copy (guest));
+        }
+      g_list_store_splice (efir_episode_get_guests (self->current_light), 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_guests (self->current_light))),
+                           copies->pdata, copies->len);
+    }
+  efir_episode_thaw_changed (self->current_light);
+}
+
 static void
 on_current_changed_cb (EfirWindow      *self,
                        EfirEpisodePart  parts,
                        EfirEpisode     *episode)
 {
-  /* Keep the list row of the open episode in step with what is typed. */
-  if (self->current_light != NULL && (parts & (EFIR_EPISODE_PART_DETAILS | EFIR_EPISODE_PART_GUESTS)))
-    {
-      /* Its place in the list is the store's to say, once this is saved. */
-      if (!efir_window_state_same_place (self->current_light, episode))
-        self->list_moved = TRUE;
-      if (parts & EFIR_EPISODE_PART_DETAILS)
-        self->tags_stale = TRUE;
-
-      efir_episode_freeze_changed (self->current_light);
-      efir_episode_set_title (self->current_light, efir_episode_get_title (episode));
-      efir_episode_set_number (self->current_light, efir_episode_get_number (episode));
-      efir_episode_set_air_date (self->current_light, efir_episode_get_air_date (episode));
-      efir_episode_set_status (self->current_light, efir_episode_get_status (episode));
-      efir_episode_set_tags (self->current_light, efir_episode_get_tags (episode));
-      if (parts & EFIR_EPISODE_PART_GUESTS)
-        {
-          GListModel *guests = G_LIST_MODEL (efir_episode_get_guests (episode));
-          g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
-
-          for (guint i = 0, n = g_list_model_get_n_items (guests); i < n; i++)
-            {
-              g_autoptr(EfirEpisodeGuest) guest = g_list_model_get_item (guests, i);
-              g_ptr_array_add (copies, efir_episode_guest_copy (guest));
-            }
-          g_list_store_splice (efir_episode_get_guests (self->current_light), 0,
-                               g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_guests (self->current_light))),
-                               copies->pdata, copies->len);
-        }
-      efir_episode_thaw_changed (self->current_light);
-    }
+  efir_window_sync_current_light (self, parts);
   efir_window_update_title (self);
 }
 
@@ -907,8 +918,12 @@ static void
 on_history_restored_cb (EfirWindow  *self,
                         EfirEpisode *restored)
 {
-  /* The store wrote the revision; show exactly what it now holds. */
+  /* The store wrote the revision; show exactly what it now holds, in the
+   * list too. */
   efir_window_show_episode (self, restored);
+  efir_window_sync_current_light (self, EFIR_EPISODE_PART_DETAILS | EFIR_EPISODE_PART_GUESTS);
+  if (self->list_moved)
+    efir_window_refresh_episodes (self);
   efir_window_toast (self, _("Earlier version restored. The text it replaced is kept in History."));
 }
 
