@@ -14,9 +14,6 @@ G_BEGIN_DECLS
  */
 
 EfirDatabase  *efir_store_get_database          (EfirStore           *self);
-/* For tests: while held, the check of every page an efir_store_open()
- * starts waits before it reads, as on a large archive. */
-void           efir_store_hold_check_for_tests  (gboolean             hold);
 
 /* JSON text for the array columns (tags, hosts, transcripts.segments). */
 void           efir_store_append_json_double    (GString             *out,

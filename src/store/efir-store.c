@@ -36,16 +36,11 @@ struct _EfirStore
   GError       *verify_error;
   GThread      *verify_thread;
   GMainContext *main_context;
-  /* Made here and handed to the thread, which sends it back to the main
-   * context with its verdict: a weak reference is taken on this thread,
-   * never on the checking one while the store may be finalizing. */
-  struct _CheckReport *check_report;
 };
 
 G_DEFINE_FINAL_TYPE (EfirStore, efir_store, G_TYPE_OBJECT)
 
 enum {
-  CHECKED,
   DAMAGED,
   N_SIGNALS
 };
@@ -420,44 +415,25 @@ efir_store_default_path (void)
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
-typedef struct _CheckReport CheckReport;
-
-struct _CheckReport
+typedef struct
 {
   GWeakRef  store;
   GError   *error;
-};
+} DamagedReport;
 
 static gboolean
-report_checked_cb (gpointer data)
+report_damaged_cb (gpointer data)
 {
-  CheckReport *report = data;
+  DamagedReport *report = data;
   g_autoptr(EfirStore) self = g_weak_ref_get (&report->store);
 
-  if (self != NULL && report->error != NULL)
-    g_signal_emit (self, signals[DAMAGED], 0, report->error);
   if (self != NULL)
-    g_signal_emit (self, signals[CHECKED], 0);
+    g_signal_emit (self, signals[DAMAGED], 0, report->error);
 
   g_weak_ref_clear (&report->store);
-  g_clear_error (&report->error);
+  g_error_free (report->error);
   g_free (report);
   return G_SOURCE_REMOVE;
-}
-
-/* For tests: while held, the check of every page waits before it starts,
- * as it takes its time on a large archive. */
-static GMutex check_hold_lock;
-static GCond  check_hold_released;
-static gboolean check_held;
-
-void
-efir_store_hold_check_for_tests (gboolean hold)
-{
-  g_mutex_lock (&check_hold_lock);
-  check_held = hold;
-  g_cond_broadcast (&check_hold_released);
-  g_mutex_unlock (&check_hold_lock);
 }
 
 /* In a thread: every page of the file, then today's backup, both through
@@ -471,12 +447,6 @@ verify_thread_cb (gpointer data)
   g_autoptr(EfirDatabase) reader = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) backup_error = NULL;
-  CheckReport *report;
-
-  g_mutex_lock (&check_hold_lock);
-  while (check_held)
-    g_cond_wait (&check_hold_released, &check_hold_lock);
-  g_mutex_unlock (&check_hold_lock);
 
   reader = efir_database_open (path, EFIR_DATABASE_READ_ONLY, &error);
   if (reader != NULL && efir_store_check_pages (reader, &error))
@@ -496,9 +466,14 @@ verify_thread_cb (gpointer data)
   g_cond_broadcast (&self->verify_done);
   g_mutex_unlock (&self->verify_lock);
 
-  report = g_steal_pointer (&self->check_report);
-  report->error = g_steal_pointer (&error);
-  g_main_context_invoke (self->main_context, report_checked_cb, report);
+  if (error != NULL)
+    {
+      DamagedReport *report = g_new0 (DamagedReport, 1);
+
+      g_weak_ref_init (&report->store, self);
+      report->error = g_steal_pointer (&error);
+      g_main_context_invoke (self->main_context, report_damaged_cb, report);
+    }
 
   return NULL;
 }
@@ -572,8 +547,6 @@ efir_store_open (const char  *path,
     }
 
   self->main_context = g_main_context_ref_thread_default ();
-  self->check_report = g_new0 (CheckReport, 1);
-  g_weak_ref_init (&self->check_report->store, self);
   self->verify_thread = g_thread_new ("efir-store-check", verify_thread_cb, self);
 
   return g_steal_pointer (&self);
@@ -595,30 +568,6 @@ efir_store_wait_until_checked (EfirStore  *self,
   g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
 
   return efir_store_wait_verified (self, error);
-}
-
-/**
- * efir_store_is_checked:
- * @self: an #EfirStore
- *
- * Whether the check of every page that efir_store_open() started has
- * ended, so that a write goes ahead at once instead of waiting for it.
- * #EfirStore::checked says when it ends.
- *
- * Returns: %TRUE when it has ended, sound or not
- */
-gboolean
-efir_store_is_checked (EfirStore *self)
-{
-  gboolean checked;
-
-  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
-
-  g_mutex_lock (&self->verify_lock);
-  checked = self->verified;
-  g_mutex_unlock (&self->verify_lock);
-
-  return checked;
 }
 
 const char *
@@ -949,17 +898,6 @@ efir_store_class_init (EfirStoreClass *klass)
   signals[DAMAGED] =
     g_signal_new ("damaged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
-
-  /**
-   * EfirStore::checked:
-   *
-   * The check of every page that efir_store_open() started has ended (on
-   * the thread that opened the store, after #EfirStore::damaged if the file
-   * is damaged): writes no longer wait for it.
-   */
-  signals[CHECKED] =
-    g_signal_new ("checked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void

@@ -53,9 +53,6 @@ const char    *efir_store_get_path             (EfirStore         *self);
  * writes wait for it. This waits too, and says whether it is sound. */
 gboolean       efir_store_wait_until_checked   (EfirStore         *self,
                                                 GError           **error);
-/* Whether that check has ended (signal "checked" when it does): a write
- * before then waits for it. */
-gboolean       efir_store_is_checked           (EfirStore         *self);
 /* The directory daily backups go to (beside the database, "backups/"). */
 char          *efir_store_get_backup_dir       (EfirStore         *self);
 gboolean       efir_store_backup               (EfirStore         *self,
