@@ -98,6 +98,7 @@ typedef struct
   double open_ms;
   double longest_frame_ms;
   double longest_stall_ms;
+  double longest_scroll_frame_ms;
 } Summary;
 
 /* What a main-loop iteration did, as far as the benchmark can see. */
@@ -1237,6 +1238,91 @@ bench_typing (Target  *target,
   summary->longest_stall_ms = samples_max (stall_ms);
 }
 
+/* Scrolling the sidebar's episode list as a fast flick does, a screenful
+ * and more at every frame, from the top to the end and back: rows are
+ * read from the store a page at a time as they come into view. */
+#define SCROLL_STEP_PX 600
+
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  double         step;
+  guint          n_frames;
+  gboolean       done;
+} Scroller;
+
+static gboolean
+scroll_ticked_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  Scroller *scroller = user_data;
+  double value = gtk_adjustment_get_value (scroller->adjustment) + scroller->step;
+  double end = gtk_adjustment_get_upper (scroller->adjustment)
+               - gtk_adjustment_get_page_size (scroller->adjustment);
+
+  scroller->n_frames++;
+  if (value >= end && scroller->step > 0)
+    {
+      value = end;
+      scroller->step = -scroller->step;
+    }
+  else if (value <= 0 && scroller->step < 0)
+    {
+      value = 0;
+      scroller->done = TRUE;
+    }
+  gtk_adjustment_set_value (scroller->adjustment, value);
+
+  return scroller->done ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+static void
+bench_scroll (Target  *target,
+              Summary *summary)
+{
+  g_autoptr(GArray) frame_ms = samples_new ();
+  g_autoptr(GArray) stall_ms = samples_new ();
+  g_autoptr(GArray) interval_ms = samples_new ();
+  GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (target->window),
+                                                               EFIR_TYPE_WINDOW, "episode_list"));
+  GListModel *rows = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list)));
+  Scroller scroller = { 0 };
+
+  scroller.adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  scroller.step = SCROLL_STEP_PX;
+  gtk_adjustment_set_value (scroller.adjustment, 0);
+  run_for (SETTLE_MS);
+
+  probe_start ();
+  gtk_widget_add_tick_callback (list, scroll_ticked_cb, &scroller, NULL);
+  run_until (&scroller.done, 600000);
+  probe_stop ();
+
+  for (guint i = 0; i < probe.iterations->len; i++)
+    {
+      const Iteration *iteration = &g_array_index (probe.iterations, Iteration, i);
+
+      samples_add (stall_ms, iteration->duration / 1000.0);
+      if (iteration->did & DID_PAINT)
+        samples_add (frame_ms, iteration->duration / 1000.0);
+    }
+  for (guint i = 1; i < probe.paints->len; i++)
+    samples_add (interval_ms, (g_array_index (probe.paints, gint64, i)
+                               - g_array_index (probe.paints, gint64, i - 1)) / 1000.0);
+
+  g_print ("\nScrolling the episode list (%u episodes of the programme) to its end and back, "
+           "%d px a frame: %u frames, %.1f ms of SQL\n",
+           g_list_model_get_n_items (rows), SCROLL_STEP_PX, scroller.n_frames,
+           probe.sql_total_us / 1000.0);
+  g_print ("  %-42s %6s %8s %8s %8s %7s\n", "ms", "n", "median", "p99", "max", "over");
+  print_stats_row ("frame (main-loop iteration that painted)", frame_ms, FRAME_TARGET_MS, TRUE);
+  print_stats_row ("main-loop iteration, any work", stall_ms, FRAME_TARGET_MS, FALSE);
+  print_stats_row ("interval between frames", interval_ms, 2 * 1000.0 / 60, FALSE);
+
+  summary->longest_scroll_frame_ms = samples_max (frame_ms);
+}
+
 /* The window reopens the episode open last, which in this process may be
  * an id of the other archive.
  */
@@ -1319,6 +1405,7 @@ bench_editor (EfirApplication *app,
            G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (target.window))));
   run_for (SETTLE_MS);
 
+  bench_scroll (&target, summary);
   bench_open (&target, efir_episode_get_id (other), g_list_model_get_n_items (segments),
               strlen (text), summary);
   bench_typing (&target, summary);
@@ -1508,6 +1595,9 @@ main (int   argc,
                      "< 16 ms", FRAME_TARGET_MS, FALSE);
   print_summary_row ("longest main-loop stall while typing", " ms", FALSE, summaries,
                      G_STRUCT_OFFSET (Summary, longest_stall_ms),
+                     "< 16 ms", FRAME_TARGET_MS, FALSE);
+  print_summary_row ("longest frame scrolling the list", " ms", FALSE, summaries,
+                     G_STRUCT_OFFSET (Summary, longest_scroll_frame_ms),
                      "< 16 ms", FRAME_TARGET_MS, FALSE);
 
   g_main_context_set_poll_func (NULL, probe.default_poll);
