@@ -30,19 +30,6 @@
 /* @message names the file: errno is a property of the file system, which
  * the producer can act on (free space, fix permissions).
  */
-static gboolean
-set_error_from_errno (GError     **error,
-                      int          saved_errno,
-                      const char  *message)
-{
-  g_set_error (error, EFIR_STORE_ERROR,
-               saved_errno == ENOSPC                          ? EFIR_STORE_ERROR_FULL
-               : saved_errno == EROFS || saved_errno == EACCES ? EFIR_STORE_ERROR_READ_ONLY
-                                                               : EFIR_STORE_ERROR_SQLITE,
-               "%s: %s", message, g_strerror (saved_errno));
-  return FALSE;
-}
-
 static guint
 parse_digits (const char *digits,
               gsize       length)
@@ -119,10 +106,10 @@ list_daily_backups (const char  *backup_dir,
   return g_steal_pointer (&names);
 }
 
-static gboolean
-sync_path (const char  *path,
-           gboolean     is_folder,
-           GError     **error)
+gboolean
+efir_backup_sync_path (const char  *path,
+                       gboolean     is_folder,
+                       GError     **error)
 {
   g_autofree char *name = g_filename_display_name (path);
   g_autofree char *message = NULL;
@@ -133,7 +120,7 @@ sync_path (const char  *path,
     {
       saved_errno = errno;
       message = g_strdup_printf (_("Could not open “%s”"), name);
-      return set_error_from_errno (error, saved_errno, message);
+      return efir_store_error_set_from_errno (error, saved_errno, message);
     }
 
   /* Some file systems cannot sync a folder; the rename is as safe there as
@@ -146,7 +133,7 @@ sync_path (const char  *path,
   if (saved_errno != 0)
     {
       message = g_strdup_printf (_("Could not write “%s” to disk"), name);
-      return set_error_from_errno (error, saved_errno, message);
+      return efir_store_error_set_from_errno (error, saved_errno, message);
     }
 
   return TRUE;
@@ -319,7 +306,7 @@ efir_backup_to_file (EfirDatabase  *db,
       goto failed;
     }
 
-  if (!sync_path (tmp_path, FALSE, &local_error))
+  if (!efir_backup_sync_path (tmp_path, FALSE, &local_error))
     goto failed;
 
   if (g_rename (tmp_path, dest_path) != 0)
@@ -330,11 +317,11 @@ efir_backup_to_file (EfirDatabase  *db,
        * %s is a file name, and the system's reason comes after a colon. */
       g_autofree char *message = g_strdup_printf (_("could not write “%s”"), name);
 
-      set_error_from_errno (&local_error, saved_errno, message);
+      efir_store_error_set_from_errno (&local_error, saved_errno, message);
       goto failed;
     }
 
-  if (!sync_path (folder, TRUE, error))
+  if (!efir_backup_sync_path (folder, TRUE, error))
     return FALSE;
 
   g_debug ("Backed up %s to %s", efir_database_get_path (db), dest_path);
@@ -397,7 +384,7 @@ efir_backup_daily (EfirDatabase  *db,
       g_autofree char *name = g_filename_display_name (backup_dir);
       g_autofree char *message = g_strdup_printf (_("Could not create the folder “%s”"), name);
 
-      return set_error_from_errno (error, saved_errno, message);
+      return efir_store_error_set_from_errno (error, saved_errno, message);
     }
 
   if (!g_file_test (today_path, G_FILE_TEST_EXISTS)
@@ -424,7 +411,7 @@ efir_backup_daily (EfirDatabase  *db,
           int saved_errno = errno;
           g_autofree char *message = g_strdup_printf (_("Could not delete the old backup “%s”"), name);
 
-          return set_error_from_errno (error, saved_errno, message);
+          return efir_store_error_set_from_errno (error, saved_errno, message);
         }
 
       g_debug ("Deleted old backup %s", path);

@@ -17,6 +17,11 @@ G_BEGIN_DECLS
 #define EFIR_BACKUP_KEEP_DAYS 7
 
 char    *efir_backup_stem             (const char    *db_path);
+/* Writes @path to disk: a file's contents, or a folder's entries (a rename
+ * in it) when @is_folder. */
+gboolean efir_backup_sync_path        (const char    *path,
+                                       gboolean       is_folder,
+                                       GError       **error);
 gboolean efir_backup_to_file          (EfirDatabase  *db,
                                        const char    *dest_path,
                                        GError       **error);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "efir-store-error.h"
@@ -112,4 +114,18 @@ efir_store_error_set_from_sqlite (GError  **error,
                    _("Database error: %s (SQLite code %d)"), detail, result_code);
       break;
     }
+}
+
+gboolean
+efir_store_error_set_from_errno (GError     **error,
+                                 int          saved_errno,
+                                 const char  *message)
+{
+  g_set_error (error, EFIR_STORE_ERROR,
+               saved_errno == ENOSPC                          ? EFIR_STORE_ERROR_FULL
+               : saved_errno == EROFS || saved_errno == EACCES ? EFIR_STORE_ERROR_READ_ONLY
+               : saved_errno == ENOENT                         ? EFIR_STORE_ERROR_NOT_FOUND
+                                                               : EFIR_STORE_ERROR_SQLITE,
+               "%s: %s", message, g_strerror (saved_errno));
+  return FALSE;
 }

@@ -34,5 +34,11 @@ EfirStoreError efir_store_error_code_from_sqlite (int          result_code);
 void           efir_store_error_set_from_sqlite  (GError     **error,
                                                   sqlite3     *handle,
                                                   int          result_code);
+/* "@message: what the system said", coded by what the producer can do about
+ * it (a full disk, a folder that cannot be written, a missing file).
+ * Returns FALSE, for "return efir_store_error_set_from_errno (…)". */
+gboolean       efir_store_error_set_from_errno   (GError     **error,
+                                                  int          saved_errno,
+                                                  const char  *message);
 
 G_END_DECLS

@@ -76,53 +76,6 @@ backup_dir_for (const char *db_path)
 }
 
 static gboolean
-set_error_from_errno (GError     **error,
-                      int          saved_errno,
-                      const char  *message)
-{
-  g_set_error (error, EFIR_STORE_ERROR,
-               saved_errno == ENOSPC                          ? EFIR_STORE_ERROR_FULL
-               : saved_errno == EROFS || saved_errno == EACCES ? EFIR_STORE_ERROR_READ_ONLY
-               : saved_errno == ENOENT                         ? EFIR_STORE_ERROR_NOT_FOUND
-                                                               : EFIR_STORE_ERROR_SQLITE,
-               "%s: %s", message, g_strerror (saved_errno));
-  return FALSE;
-}
-
-static gboolean
-sync_path (const char  *path,
-           gboolean     is_folder,
-           GError     **error)
-{
-  int fd;
-
-  if ((fd = g_open (path, O_RDONLY | (is_folder ? O_DIRECTORY : 0), 0)) < 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *name = g_filename_display_name (path);
-      g_autofree char *message = g_strdup_printf (_("Could not open “%s”"), name);
-
-      return set_error_from_errno (error, saved_errno, message);
-    }
-
-  /* Some file systems cannot sync a folder; a rename there is as safe as
-   * they make it.
-   */
-  if (fsync (fd) != 0 && !(is_folder && (errno == EINVAL || errno == ENOTSUP)))
-    {
-      int saved_errno = errno;
-      g_autofree char *name = g_filename_display_name (path);
-      g_autofree char *message = g_strdup_printf (_("Could not write “%s” to disk"), name);
-
-      close (fd);
-      return set_error_from_errno (error, saved_errno, message);
-    }
-
-  close (fd);
-  return TRUE;
-}
-
-static gboolean
 copy_file_synced (const char  *source,
                   const char  *dest,
                   GError     **error)
@@ -144,7 +97,7 @@ copy_file_synced (const char  *source,
       return FALSE;
     }
 
-  return sync_path (dest, FALSE, error);
+  return efir_backup_sync_path (dest, FALSE, error);
 }
 
 /* "<db>.damaged-YYYYMMDD-HHMMSS", with a counter if a recovery in the same
@@ -177,7 +130,7 @@ rename_or_set_error (const char  *from,
       g_autofree char *name = g_filename_display_name (from);
       g_autofree char *message = g_strdup_printf (_("Could not rename “%s”"), name);
 
-      return set_error_from_errno (error, saved_errno, message);
+      return efir_store_error_set_from_errno (error, saved_errno, message);
     }
 
   return TRUE;
@@ -806,7 +759,7 @@ efir_store_recover_from_backup (const char  *db_path,
   if (!rename_or_set_error (tmp_path, db_path, &local_error))
     goto failed;
 
-  if (!sync_path (folder, TRUE, &local_error))
+  if (!efir_backup_sync_path (folder, TRUE, &local_error))
     g_debug ("%s", local_error->message);
 
   g_debug ("Recovered %s from %s; the damaged file is now %s", db_path, backup_path, damaged);
