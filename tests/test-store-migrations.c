@@ -29,7 +29,7 @@ static const char v1_insert[] =
   "INSERT INTO episodes (id, program_id, number, title, air_date, video_url, duration_seconds,"
   "                      summary, tags, status, created_at, modified_at, save_count)"
   " VALUES (112, 7, 112, 'Rusiya və İran', '2024-10-04T20:00:00+04:00',"
-  "         'https://www.youtube.com/watch?v=XXXXXXXXXXX', 1740, 'Xülasə', '[\"Rusiya\",\"İran\"]',"
+  "         'https://www.youtube.com/watch?v=Rk3mQ2vT8pA', 1740, 'Xülasə', '[\"Rusiya\",\"İran\"]',"
   "         'published', 10, 20, 5);"
   "INSERT INTO episode_guests VALUES (112, 0, 3, 'Nəsimi Məmmədli', 'Politoloq');"
   "INSERT INTO episode_guests VALUES (112, 1, NULL, 'Qonaq', '');"

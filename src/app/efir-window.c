@@ -58,7 +58,8 @@ struct _EfirWindow
   EfirEpisode        *current;       /* the whole episode in the editor */
   EfirEpisode        *current_light; /* its row in the list, kept in step */
   gboolean            list_moved;    /* current's place in the list changed */
-  gboolean            tags_stale;    /* the tag suggestions are the last programme's */
+  gint64              tags_program;  /* whose tags the editor suggests, 0: none yet */
+  gboolean            tags_stale;    /* an episode of it has other tags since */
   gboolean            force_close;
   GtkWindow          *shortcuts_window;
 };
@@ -70,6 +71,9 @@ static void efir_window_open_episode_id (EfirWindow      *self,
 static void on_current_changed_cb       (EfirWindow      *self,
                                          EfirEpisodePart  parts,
                                          EfirEpisode     *episode);
+static void on_program_selected_cb      (EfirWindow      *self,
+                                         GParamSpec      *pspec,
+                                         GtkDropDown     *dropdown);
 static void on_store_damaged_cb         (EfirWindow      *self,
                                          const GError    *error,
                                          EfirStore       *store);
@@ -199,7 +203,7 @@ efir_window_ensure_editor (EfirWindow *self)
                            G_CONNECT_SWAPPED);
   if (self->people != NULL)
     efir_episode_editor_set_people (self->editor, self->people);
-  self->tags_stale = TRUE;
+  self->tags_program = 0;
   return self->editor;
 }
 
@@ -213,16 +217,22 @@ efir_window_load_tags (EfirWindow *self)
   g_auto(GStrv) tags = NULL;
   g_autoptr(GtkStringList) suggestions = NULL;
 
-  if (!self->tags_stale || self->current == NULL)
+  gint64 program_id;
+
+  if (self->current == NULL)
+    return;
+  program_id = efir_episode_get_program_id (self->current);
+  if (program_id == self->tags_program && !self->tags_stale)
     return;
 
-  if (!(tags = efir_store_list_tags (self->store, efir_episode_get_program_id (self->current), &error)))
+  if (!(tags = efir_store_list_tags (self->store, program_id, &error)))
     {
       g_warning ("Could not read the programme's tags: %s", error->message);
       return;
     }
   suggestions = gtk_string_list_new ((const char * const *) tags);
   efir_episode_editor_set_tag_suggestions (self->editor, G_LIST_MODEL (suggestions));
+  self->tags_program = program_id;
   self->tags_stale = FALSE;
 }
 
@@ -251,18 +261,17 @@ efir_window_load_episodes (EfirWindow *self)
 {
   g_autoptr(GError) error = NULL;
   EfirProgram *program = efir_window_get_program (self);
+  gint64 program_id = program != NULL ? efir_program_get_id (program) : 0;
 
   if (self->episodes == NULL)
     return;
 
-  if (!efir_episode_list_set_query (self->episodes,
-                                    program != NULL ? efir_program_get_id (program) : 0,
+  if (!efir_episode_list_set_query (self->episodes, program_id,
                                     efir_window_state_status_filter (gtk_drop_down_get_selected (self->status_dropdown)),
                                     gtk_toggle_button_get_active (self->sort_button),
                                     &error))
     efir_window_toast (self, error->message);
 
-  self->tags_stale = TRUE;
   self->list_moved = FALSE;
   efir_window_hold_current_light (self);
   efir_window_select_current (self);
@@ -321,12 +330,15 @@ efir_window_load_programs (EfirWindow *self,
     }
 
   g_clear_object (&self->programs);
-  g_clear_object (&self->people);
   self->programs = programs;
+  /* One query of the list for the programme finally chosen, not one for
+   * the first programme the new model selects and another for this one. */
+  g_signal_handlers_block_by_func (self->program_dropdown, on_program_selected_cb, self);
   gtk_drop_down_set_model (self->program_dropdown, programs);
   if (select_id > 0)
     efir_window_select_program_id (self, select_id);
-  efir_window_load_episodes (self);
+  g_signal_handlers_unblock_by_func (self->program_dropdown, on_program_selected_cb, self);
+  on_program_selected_cb (self, NULL, self->program_dropdown);
 }
 
 /* A narrow window shows one pane: the episode's page, once it is open. A
@@ -513,6 +525,8 @@ efir_window_import_bytes (EfirWindow  *self,
       return FALSE;
     }
 
+  /* Its tags may be new to the programme. */
+  self->tags_stale = TRUE;
   efir_window_load_programs (self, efir_episode_get_program_id (episode));
   efir_window_open_episode_id (self, efir_episode_get_id (episode));
   /* Translators: %s is an episode title. */
@@ -1285,6 +1299,7 @@ efir_window_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->episodes);
   g_clear_object (&self->programs);
+  g_clear_object (&self->people);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 

@@ -5,6 +5,7 @@
 
 #include "efir-application.h"
 #include "efir-details-section.h"
+#include "efir-guests-section.h"
 #include "efir-summary-section.h"
 #include "efir-test-util.h"
 #include "efir-transcript-editor-private.h"
@@ -38,6 +39,9 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
+static gpointer editor_child (EfirWindow *window,
+                              const char *name);
+
 static void
 test_window_lists_programs_and_episodes (Fixture       *f,
                                          gconstpointer  data)
@@ -66,6 +70,20 @@ test_window_lists_programs_and_episodes (Fixture       *f,
 
   g_assert_true (efir_ui_test_has_mapped_label (GTK_WIDGET (window),
                                                 "112. Azərbaycanı nə narahat edir?"));
+
+  /* Opened, its guests section suggests the guest directory. */
+  efir_window_open_episode (window, efir_episode_get_id (episode));
+  efir_ui_test_iterate_until_idle ();
+  {
+    EfirGuestsSection *guests = editor_child (window, "guests");
+    GListModel *people = efir_guests_section_get_people (guests);
+    g_autoptr(EfirPerson) person = NULL;
+
+    g_assert_nonnull (people);
+    g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1);
+    person = g_list_model_get_item (people, 0);
+    g_assert_cmpstr (efir_person_get_name (person), ==, "Nəsimi Məmmədli");
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   efir_ui_test_iterate_until_idle ();
 }
