@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "efir-test-util.h"
 
@@ -34,4 +35,39 @@ efir_test_remove_tree (const char *path)
         g_unlink (child);
     }
   g_rmdir (path);
+}
+
+void
+efir_test_damage_table (const char *path,
+                        const char *table)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 page_size;
+  gint64 offset;
+  gsize length;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                                       "SELECT rootpage, (SELECT page_size FROM pragma_page_size)"
+                                       " FROM sqlite_schema WHERE name = ?1",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 0), >, 1);
+  page_size = sqlite3_column_int64 (stmt, 1);
+  offset = (sqlite3_column_int64 (stmt, 0) - 1) * page_size;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (offset + page_size, <=, (gint64) length);
+  /* The b-tree page header and its first cell pointers. */
+  for (gint64 i = 0; i < 24; i++)
+    contents[offset + i] ^= 0x5a;
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
 }

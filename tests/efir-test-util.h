@@ -11,5 +11,10 @@ G_BEGIN_DECLS
 char *efir_test_make_dir    (const char *name);
 /* Deletes @path and everything under it. */
 void  efir_test_remove_tree (const char *path);
+/* Scrambles the header of @table's root page in the database at @path, as
+ * a bad sector in the middle of the file would: a look at the first page
+ * and the schema does not see it, a check of every page does. */
+void  efir_test_damage_table (const char *path,
+                              const char *table);
 
 G_END_DECLS

@@ -87,33 +87,6 @@ make_database (const char *path)
   g_assert_no_error (error);
 }
 
-static gint64
-root_page_of (const char *path,
-              const char *table,
-              gint64     *page_size)
-{
-  g_autoptr(EfirDatabase) db = NULL;
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  gint64 root;
-
-  db = efir_database_open (path, EFIR_DATABASE_READ_ONLY, &error);
-  g_assert_no_error (error);
-
-  stmt = efir_database_prepare (db, "PRAGMA page_size", &error);
-  g_assert_true (efir_database_step (db, stmt, &error));
-  *page_size = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  stmt = efir_database_prepare (db, "SELECT rootpage FROM sqlite_schema WHERE name = ?1", &error);
-  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
-  g_assert_true (efir_database_step (db, stmt, &error));
-  root = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  return root;
-}
-
 static char *
 checksum_file (const char *path)
 {
@@ -275,29 +248,8 @@ static void
 test_flipped_page (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize length;
-  gint64 page_size;
-  gint64 root;
-  gsize offset;
-
   make_database (fixture->path);
-  root = root_page_of (fixture->path, "transcripts", &page_size);
-  g_assert_cmpint (root, >, 1);
-
-  g_file_get_contents (fixture->path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  /* A bad sector in the middle of the file: the b-tree page of a table
-   * comes back with its header and cell pointers scrambled.
-   */
-  offset = (root - 1) * page_size;
-  g_assert_cmpuint (offset + page_size, <=, length);
-  for (gsize i = 0; i < 24; i++)
-    contents[offset + i] ^= 0x5a;
-  g_file_set_contents (fixture->path, contents, length, &error);
-  g_assert_no_error (error);
+  efir_test_damage_table (fixture->path, "transcripts");
 
   assert_refused (fixture, EFIR_STORE_HEALTH_CORRUPT, EFIR_STORE_ERROR_CORRUPT);
 }

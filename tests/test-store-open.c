@@ -111,6 +111,17 @@ damage (const char *path)
 }
 
 static void
+on_damaged_cb (EfirStore    *store,
+               const GError *error,
+               gpointer      user_data)
+{
+  GError **reported = user_data;
+
+  g_assert_null (*reported);
+  *reported = g_error_copy (error);
+}
+
+static void
 assert_unchanged (const char *path,
                   GBytes     *before)
 {
@@ -274,6 +285,95 @@ test_backup_failure_opens (Fixture       *fixture,
 
   g_assert_false (efir_store_backup_daily (store, &error));
   g_assert_nonnull (error);
+}
+
+/* A bad sector deep in the archive: it opens, and the check of every page
+ * then refuses every write and says so, also when the check was put off
+ * (as the window does until its first frame is drawn): the first write
+ * starts it and waits for its verdict.
+ */
+static void
+test_deep_damage (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gboolean deferred = GPOINTER_TO_INT (data);
+  g_autoptr(EfirStore) store = open_store (fixture);
+  g_autoptr(EfirProgram) program = efir_program_new ("Başqa sual");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) reported = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GString) summary = g_string_new (NULL);
+
+  /* Enough rows that the episodes table has pages beyond its root. */
+  for (guint i = 0; i < 200; i++)
+    g_string_append (summary, "Çətin sual, çətin cavab. ");
+  add_program (store);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autoptr(EfirEpisode) episode = efir_episode_new ();
+
+      efir_episode_set_program_name (episode, "Çətin sual");
+      efir_episode_set_title (episode, "Epizod");
+      efir_episode_set_summary (episode, summary->str);
+      efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error);
+      g_assert_no_error (error);
+    }
+  g_clear_object (&store);
+
+  efir_test_damage_table (fixture->path, "episodes");
+  before = read_bytes (fixture->path);
+
+  store = efir_store_open_full (fixture->path,
+                                deferred ? EFIR_STORE_OPEN_DEFER_CHECK : EFIR_STORE_OPEN_DEFAULT,
+                                &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_signal_connect (store, "damaged", G_CALLBACK (on_damaged_cb), &reported);
+
+  g_assert_false (efir_store_save_program (store, program, &error));
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  /* The window hears of it too, to offer the backup. */
+  while (reported == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (reported, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT);
+
+  g_assert_false (efir_store_wait_until_checked (store, &error));
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT);
+  g_clear_object (&store);
+  assert_unchanged (fixture->path, before);
+}
+
+/* A sound archive opened with its check put off takes writes as ever, and
+ * the check, started by hand, passes.
+ */
+static void
+test_deferred_check (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(EfirStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listed = NULL;
+
+  add_program (store);
+  add_episode (store, "Before");
+  g_clear_object (&store);
+
+  store = efir_store_open_full (fixture->path, EFIR_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  add_episode (store, "After");
+  listed = titles (store);
+  g_assert_cmpstr (listed, ==, "After|Before");
+  g_clear_object (&store);
+
+  store = efir_store_open_full (fixture->path, EFIR_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+  efir_store_start_check (store);
+  efir_store_start_check (store);
+  g_assert_true (efir_store_wait_until_checked (store, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -461,6 +561,11 @@ main (int   argc,
   ADD ("/store/open/refuses-foreign", test_refuses_foreign);
   ADD ("/store/open/refuses-too-new", test_refuses_too_new);
   ADD ("/store/open/backup-failure-opens", test_backup_failure_opens);
+  g_test_add ("/store/open/deep-damage", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_deep_damage, fixture_tear_down);
+  g_test_add ("/store/open/deep-damage-check-deferred", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_deep_damage, fixture_tear_down);
+  ADD ("/store/open/deferred-check", test_deferred_check);
   ADD ("/store/open/recover-from-backup", test_recover_from_backup);
   ADD ("/store/open/recover-refuses-bad-backup", test_recover_refuses_bad_backup);
   ADD ("/store/open/recover-offers-own-backup", test_recover_offers_own_backup);

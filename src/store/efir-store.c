@@ -438,6 +438,7 @@ efir_store_wait_verified (gpointer   data,
   EfirStore *self = data;
   gboolean ok;
 
+  efir_store_start_check (self);
   g_mutex_lock (&self->verify_lock);
   while (!self->verified)
     g_cond_wait (&self->verify_done, &self->verify_lock);
@@ -452,6 +453,25 @@ efir_store_wait_verified (gpointer   data,
 EfirStore *
 efir_store_open (const char  *path,
                  GError     **error)
+{
+  return efir_store_open_full (path, EFIR_STORE_OPEN_DEFAULT, error);
+}
+
+/**
+ * efir_store_open_full:
+ * @path: the database file, created if it does not exist
+ * @flags: %EFIR_STORE_OPEN_DEFER_CHECK to start the check of every page
+ *   only when efir_store_start_check() is called or a write needs it
+ * @error: return location for a #GError
+ *
+ * Opens an archive as efir_store_open() does.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+EfirStore *
+efir_store_open_full (const char          *path,
+                      EfirStoreOpenFlags   flags,
+                      GError             **error)
 {
   g_autoptr(EfirStore) self = NULL;
   g_autoptr(EfirDatabase) db = NULL;
@@ -500,9 +520,28 @@ efir_store_open (const char  *path,
     }
 
   self->main_context = g_main_context_ref_thread_default ();
-  self->verify_thread = g_thread_new ("efir-store-check", verify_thread_cb, self);
+  if ((flags & EFIR_STORE_OPEN_DEFER_CHECK) == 0)
+    efir_store_start_check (self);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * efir_store_start_check:
+ * @self: an #EfirStore
+ *
+ * Starts the check of every page in its thread, unless it has started
+ * already or there is nothing to check.
+ */
+void
+efir_store_start_check (EfirStore *self)
+{
+  g_return_if_fail (EFIR_IS_STORE (self));
+
+  g_mutex_lock (&self->verify_lock);
+  if (!self->verified && self->verify_thread == NULL)
+    self->verify_thread = g_thread_new ("efir-store-check", verify_thread_cb, self);
+  g_mutex_unlock (&self->verify_lock);
 }
 
 /**

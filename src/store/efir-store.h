@@ -44,15 +44,29 @@ typedef struct
 void efir_revision_info_free (EfirRevisionInfo *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EfirRevisionInfo, efir_revision_info_free)
 
+typedef enum
+{
+  EFIR_STORE_OPEN_DEFAULT     = 0,
+  /* The check of every page starts with efir_store_start_check(), or with
+   * the first write or wait for it, not at once: a window starting up
+   * draws its first frame without a thread reading the whole file beside
+   * it. */
+  EFIR_STORE_OPEN_DEFER_CHECK = 1 << 0,
+} EfirStoreOpenFlags;
+
 /* Opening. The default path is $XDG_DATA_HOME/efir/efir.db. */
 char          *efir_store_default_path         (void);
 EfirStore     *efir_store_open                 (const char        *path,
+                                                GError           **error);
+EfirStore     *efir_store_open_full            (const char        *path,
+                                                EfirStoreOpenFlags flags,
                                                 GError           **error);
 const char    *efir_store_get_path             (EfirStore         *self);
 /* efir_store_open() reads every page of an existing archive in a thread;
  * writes wait for it. This waits too, and says whether it is sound. */
 gboolean       efir_store_wait_until_checked   (EfirStore         *self,
                                                 GError           **error);
+void           efir_store_start_check          (EfirStore         *self);
 /* The directory daily backups go to (beside the database, "backups/"). */
 char          *efir_store_get_backup_dir       (EfirStore         *self);
 gboolean       efir_store_backup               (EfirStore         *self,

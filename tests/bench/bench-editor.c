@@ -1521,7 +1521,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
 
   for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
-    summaries[i] = (Summary) { NAN, NAN, NAN, NAN, NAN };
+    summaries[i] = (Summary) { NAN, NAN, NAN, NAN, NAN, NAN };
 
   /* Both parts on both archives unless told otherwise; the options are for
    * profiling one part (perf record -g … bench-editor --only editor).

@@ -119,6 +119,61 @@ test_window_offers_backup_for_damaged_file (Fixture       *f,
   efir_ui_test_iterate_until_idle ();
 }
 
+/* Efir started for real checks every page of its archive once its window is
+ * drawn, without waiting for a write: a bad sector deep in the file brings
+ * up the offer of a backup while the producer only reads. (Run in a child
+ * process: the application keeps the store it opened.)
+ */
+static void
+test_window_checks_archive_after_first_frame (Fixture       *f,
+                                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
+  GtkWindow *window;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  store = efir_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (efir_store_save_program (store, program, &error));
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(EfirEpisode) episode = efir_episode_new ();
+      g_autoptr(GPtrArray) segments = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint j = 0; j < 200; j++)
+        g_ptr_array_add (segments, efir_segment_new (j * 5, j * 5 + 5, "Aparıcı",
+                                                     "Çətin sual, çətin cavab."));
+      efir_episode_set_program_id (episode, efir_program_get_id (program));
+      efir_episode_set_number (episode, i + 1);
+      efir_episode_set_title (episode, "Epizod");
+      efir_episode_set_transcript (episode, segments);
+      g_assert_true (efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error));
+      g_assert_no_error (error);
+    }
+  g_clear_object (&store);
+  efir_test_damage_table (f->db_path, "transcripts");
+
+  g_setenv ("EFIR_DB", f->db_path, TRUE);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_nonnull (window);
+
+  while (!efir_ui_test_has_mapped_label (GTK_WIDGET (window), "The Database Cannot Be Opened"))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (efir_ui_test_has_mapped_label (GTK_WIDGET (window), "Open the Latest Backup"));
+
+  gtk_window_destroy (window);
+  efir_ui_test_iterate_until_idle ();
+}
+
 static gpointer
 editor_child (EfirWindow *window,
               const char *name)
@@ -574,6 +629,8 @@ main (int   argc,
               fixture_set_up, test_window_narrow_reopens_episode, fixture_tear_down);
   g_test_add ("/ui/window/wide-keeps-focus-in-list", Fixture, NULL,
               fixture_set_up, test_window_wide_keeps_focus_in_list, fixture_tear_down);
+  g_test_add ("/ui/window/checks-archive-after-first-frame", Fixture, NULL,
+              fixture_set_up, test_window_checks_archive_after_first_frame, fixture_tear_down);
   g_test_add ("/ui/window/shows-shortcuts", Fixture, NULL,
               fixture_set_up, test_window_shows_shortcuts, fixture_tear_down);
   g_test_add ("/ui/window/imports-dropped-file", Fixture, NULL,
