@@ -14,6 +14,7 @@
 #include "efir-history-dialog.h"
 #include "efir-program-settings.h"
 #include "efir-window.h"
+#include "efir-window-pages.h"
 #include "efir-window-state.h"
 
 /* Types and properties */
@@ -41,6 +42,8 @@ struct _EfirWindow
   GtkRevealer        *save_error_revealer;
   GtkLabel           *save_error_label;
   AdwBin             *editor_bin;
+
+  /* Built when first shown (efir-window-pages.c) */
   AdwStatusPage      *error_page;
   GtkButton          *restore_button;
 
@@ -77,6 +80,7 @@ static void on_program_selected_cb      (EfirWindow      *self,
 static void on_store_damaged_cb         (EfirWindow      *self,
                                          const GError    *error,
                                          EfirStore       *store);
+static void on_restore_clicked_cb       (EfirWindow      *self);
 
 /* Helpers */
 
@@ -88,6 +92,16 @@ efir_window_toast (EfirWindow *self,
 
   adw_toast_set_timeout (toast, 5);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The empty states are built the first time one is shown. */
+static void
+efir_window_show_sidebar_page (EfirWindow *self,
+                               const char *name)
+{
+  if (gtk_stack_get_child_by_name (self->sidebar_stack, name) == NULL)
+    gtk_stack_add_named (self->sidebar_stack, efir_window_page_new (name), name);
+  gtk_stack_set_visible_child_name (self->sidebar_stack, name);
 }
 
 static EfirProgram *
@@ -171,7 +185,7 @@ efir_window_update_sidebar_page (EfirWindow *self)
   page = efir_window_state_sidebar_page (self->programs != NULL ? g_list_model_get_n_items (self->programs) : 0,
                                          self->episodes != NULL ? efir_episode_list_get_n_all (self->episodes) : 0,
                                          self->episodes != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->episodes)) : 0);
-  gtk_stack_set_visible_child_name (self->sidebar_stack, page);
+  efir_window_show_sidebar_page (self, page);
 }
 
 /* Writes what the editor still holds (the transcript waits for a pause in
@@ -474,6 +488,14 @@ efir_window_show_open_error (EfirWindow   *self,
                                      error->message);
     }
 
+  if (self->error_page == NULL)
+    {
+      GtkWidget *page = efir_window_error_page_new (&self->error_page, &self->restore_button);
+
+      g_signal_connect_object (self->restore_button, "clicked",
+                               G_CALLBACK (on_restore_clicked_cb), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->main_stack, page, "database-error");
+    }
   adw_status_page_set_description (self->error_page, description);
   gtk_widget_set_visible (GTK_WIDGET (self->restore_button), self->backup_path != NULL);
   gtk_stack_set_visible_child_name (self->main_stack, "database-error");
@@ -613,7 +635,7 @@ efir_window_run_search (EfirWindow *self)
   for (guint i = 0; i < hits->len; i++)
     gtk_list_box_append (self->result_list, efir_window_make_result_row (g_ptr_array_index (hits, i)));
 
-  gtk_stack_set_visible_child_name (self->sidebar_stack, hits->len > 0 ? "results" : "no-results");
+  efir_window_show_sidebar_page (self, hits->len > 0 ? "results" : "no-results");
 }
 
 static void
@@ -1345,10 +1367,7 @@ efir_window_class_init (EfirWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, editor_bin);
-  gtk_widget_class_bind_template_child (widget_class, EfirWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, EfirWindow, restore_button);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_restore_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_episode_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_result_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
