@@ -42,6 +42,10 @@ struct _EfirWindow
   GtkRevealer        *save_error_revealer;
   GtkLabel           *save_error_label;
   AdwBin             *editor_bin;
+  GtkMenuButton      *menu_button;
+  GtkMenuButton      *episode_menu_button;
+  GMenuModel         *primary_menu;
+  GMenuModel         *episode_menu;
 
   /* Built when first shown (efir-window-pages.c) */
   AdwStatusPage      *error_page;
@@ -1225,6 +1229,16 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+static void
+on_create_menu_cb (GtkMenuButton *button,
+                   gpointer       user_data)
+{
+  GMenuModel *model = user_data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, model);
+}
+
 /* Public API */
 
 EfirWindow *
@@ -1367,6 +1381,10 @@ efir_window_class_init (EfirWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, editor_bin);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, episode_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, episode_menu);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_episode_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_result_activated_cb);
@@ -1421,6 +1439,11 @@ efir_window_init (EfirWindow *self)
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
     }
+
+  /* A popover menu builds every item when it is given its model; the
+   * menus get theirs when they first open (a click or F10). */
+  gtk_menu_button_set_create_popup_func (self->menu_button, on_create_menu_cb, self->primary_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->episode_menu_button, on_create_menu_cb, self->episode_menu, NULL);
 
   name = gtk_property_expression_new (EFIR_TYPE_PROGRAM, NULL, "name");
   gtk_drop_down_set_expression (self->program_dropdown, name);

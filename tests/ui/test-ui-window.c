@@ -607,6 +607,40 @@ test_window_shows_shortcuts (Fixture       *f,
   g_log_set_always_fatal (fatal);
 }
 
+/* F10 opens the main menu and the episode menu opens from its button, each
+ * with its items (read with their mnemonics), and both keep doing so. */
+static void
+test_window_opens_menus (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = efir_store_open (f->db_path, &error);
+  EfirWindow *window = open_window (store, f->db_path);
+  GtkWidget *episode_menu = efir_ui_test_find_by_id (GTK_WIDGET (window), "episode_menu_button");
+  GtkWidget *main_menu = efir_ui_test_find_by_id (GTK_WIDGET (window), "menu_button");
+
+  g_assert_nonnull (main_menu);
+  g_assert_nonnull (episode_menu);
+  for (guint round = 0; round < 2; round++)
+    {
+      g_assert_false (efir_ui_test_has_mapped_label (GTK_WIDGET (window), "_Guest Directory"));
+      g_assert_false (efir_ui_test_has_mapped_label (GTK_WIDGET (window), "_Export as JSON…"));
+      g_assert_true (efir_ui_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_F10, 0));
+      efir_ui_test_iterate_until_idle ();
+      g_assert_true (efir_ui_test_has_mapped_label (GTK_WIDGET (window), "_Guest Directory"));
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (main_menu));
+      efir_ui_test_iterate_until_idle ();
+
+      gtk_menu_button_popup (GTK_MENU_BUTTON (episode_menu));
+      efir_ui_test_iterate_until_idle ();
+      g_assert_true (efir_ui_test_has_mapped_label (GTK_WIDGET (window), "_Export as JSON…"));
+      gtk_menu_button_popdown (GTK_MENU_BUTTON (episode_menu));
+      efir_ui_test_iterate_until_idle ();
+    }
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -633,6 +667,8 @@ main (int   argc,
               fixture_set_up, test_window_checks_archive_after_first_frame, fixture_tear_down);
   g_test_add ("/ui/window/shows-shortcuts", Fixture, NULL,
               fixture_set_up, test_window_shows_shortcuts, fixture_tear_down);
+  g_test_add ("/ui/window/opens-menus", Fixture, NULL,
+              fixture_set_up, test_window_opens_menus, fixture_tear_down);
   g_test_add ("/ui/window/imports-dropped-file", Fixture, NULL,
               fixture_set_up, test_window_imports_dropped_file, fixture_tear_down);
 
