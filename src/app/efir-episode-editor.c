@@ -358,7 +358,7 @@ efir_episode_editor_flush (EfirEpisodeEditor *self)
  * @section: a section
  *
  * Scrolls @section to the top of the view and moves the focus to its first
- * field.
+ * field, with the cursor after its text and nothing selected.
  */
 void
 efir_episode_editor_show_section (EfirEpisodeEditor *self,
@@ -366,6 +366,8 @@ efir_episode_editor_show_section (EfirEpisodeEditor *self,
 {
   GtkAdjustment *adjustment;
   GtkWidget *widget;
+  GtkWidget *focus;
+  GtkRoot *root;
 
   g_return_if_fail (EFIR_IS_EPISODE_EDITOR (self));
   g_return_if_fail (section < EFIR_EDITOR_N_SECTIONS);
@@ -376,6 +378,14 @@ efir_episode_editor_show_section (EfirEpisodeEditor *self,
    * heading then goes to the top.
    */
   gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+
+  /* GTK selects the whole text of a field the keyboard focuses, so the
+   * next key typed would replace a title or a guest's role; a jump is
+   * not a request to retype it. The cursor goes to the end instead. */
+  root = gtk_widget_get_root (widget);
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  if (GTK_IS_EDITABLE (focus) && gtk_widget_is_ancestor (focus, widget))
+    gtk_editable_set_position (GTK_EDITABLE (focus), -1);
 
   adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
   gtk_adjustment_set_value (adjustment, get_section_top (self, section) - SECTION_HEADROOM);

@@ -723,6 +723,57 @@ test_show_section (Fixture       *f,
   g_assert_false (gtk_toggle_button_get_active (jump_button (f, EFIR_EDITOR_SECTION_DETAILS)));
 }
 
+/* Going to a section puts the cursor in its first field without selecting
+ * what is written there: a jump followed by typing adds to the text, it
+ * never types over it. */
+static void
+test_show_section_keeps_text (Fixture       *f,
+                              gconstpointer  data)
+{
+  static const char * const sections[] = {
+    "details", "guests", "summary", "quotes", "transcript", "social-links",
+  };
+  g_autoptr(EfirEpisodeGuest) guest = efir_episode_guest_new ("Nəsimi Məmmədli", "Politoloq");
+  g_autoptr(EfirSocialLink) link = efir_social_link_new ("https://t.me/cetinsual/112", "telegram");
+  guint checked = 0;
+
+  efir_episode_set_title (f->episode, "Azərbaycanı nə narahat edir?");
+  g_list_store_append (efir_episode_get_guests (f->episode), guest);
+  g_list_store_append (efir_episode_get_social_links (f->episode), link);
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  efir_ui_test_iterate_until_idle ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      GtkWidget *focus;
+      g_autofree char *before = NULL;
+      g_autofree char *expected = NULL;
+      int position;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->editor), "editor.show-section",
+                                                 "s", sections[i]));
+      efir_ui_test_iterate_until_idle ();
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      g_test_message ("%s: focus in a %s", sections[i], focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "(none)");
+      if (!GTK_IS_EDITABLE (focus) || gtk_editable_get_text (GTK_EDITABLE (focus))[0] == '\0')
+        continue;
+
+      g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (focus), NULL, NULL));
+
+      /* A key typed as GtkText types it: over the selection, at the cursor. */
+      before = g_strdup (gtk_editable_get_text (GTK_EDITABLE (focus)));
+      expected = g_strconcat (before, "!", NULL);
+      gtk_editable_delete_selection (GTK_EDITABLE (focus));
+      position = gtk_editable_get_position (GTK_EDITABLE (focus));
+      gtk_editable_insert_text (GTK_EDITABLE (focus), "!", -1, &position);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, expected);
+      checked++;
+    }
+
+  /* At least the title and the guest's role were reached with text in them. */
+  g_assert_cmpuint (checked, >=, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -761,6 +812,8 @@ main (int   argc,
               fixture_set_up, test_social_links, fixture_tear_down);
   g_test_add ("/ui/editor/show-section", Fixture, NULL,
               fixture_set_up, test_show_section, fixture_tear_down);
+  g_test_add ("/ui/editor/show-section-keeps-text", Fixture, NULL,
+              fixture_set_up, test_show_section_keeps_text, fixture_tear_down);
 
   return g_test_run ();
 }
