@@ -13,6 +13,9 @@ G_DECLARE_FINAL_TYPE (EfirEpisodeRow, efir_episode_row, EFIR, EPISODE_ROW, GtkWi
 GtkWidget *efir_episode_row_new         (void);
 void       efir_episode_row_set_episode (EfirEpisodeRow *self,
                                          EfirEpisode    *episode);
+/* The texts the row draws: its heading and the line under it. */
+const char *efir_episode_row_get_title_text    (EfirEpisodeRow *self);
+const char *efir_episode_row_get_subtitle_text (EfirEpisodeRow *self);
 
 /* What a row shows, computed without widgets. */
 char       *efir_episode_row_heading    (EfirEpisode    *episode);

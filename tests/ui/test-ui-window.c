@@ -5,6 +5,7 @@
 
 #include "efir-application.h"
 #include "efir-details-section.h"
+#include "efir-episode-row.h"
 #include "efir-guests-section.h"
 #include "efir-summary-section.h"
 #include "efir-test-util.h"
@@ -39,6 +40,24 @@ fixture_tear_down (Fixture       *f,
   g_free (f->dir);
 }
 
+/* Whether a row of the episode list on screen reads @heading. */
+static gboolean
+has_mapped_row (GtkWidget  *widget,
+                const char *heading)
+{
+  if (EFIR_IS_EPISODE_ROW (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (efir_episode_row_get_title_text (EFIR_EPISODE_ROW (widget)), heading) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (has_mapped_row (child, heading))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gpointer editor_child (EfirWindow *window,
                               const char *name);
 
@@ -68,8 +87,7 @@ test_window_lists_programs_and_episodes (Fixture       *f,
   gtk_window_present (GTK_WINDOW (window));
   efir_ui_test_iterate_until_idle ();
 
-  g_assert_true (efir_ui_test_has_mapped_label (GTK_WIDGET (window),
-                                                "112. Azərbaycanı nə narahat edir?"));
+  g_assert_true (has_mapped_row (GTK_WIDGET (window), "112. Azərbaycanı nə narahat edir?"));
 
   /* Opened, its guests section suggests the guest directory. */
   efir_window_open_episode (window, efir_episode_get_id (episode));
@@ -290,7 +308,7 @@ test_window_keeps_every_character (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_social_links (reloaded))), ==, 1);
 
   /* The second episode's title, typed just before quitting, is there too. */
-  g_assert_true (efir_ui_test_has_mapped_label (GTK_WIDGET (window), "2. İkinci buraxılış"));
+  g_assert_true (has_mapped_row (GTK_WIDGET (window), "2. İkinci buraxılış"));
 
   /* "azerbaycani" without ə finds the episode. */
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (window), EFIR_TYPE_WINDOW, "search_entry")),
@@ -421,7 +439,7 @@ test_window_list_follows_edits (Fixture       *f,
   rows = gtk_grid_view_get_model (window_child (window, "episode_list"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 3);
   g_assert_cmpint (id_at (rows, 0), ==, ids[2]);
-  g_assert_true (efir_ui_test_has_mapped_label (GTK_WIDGET (window), "3. Buraxılış 3"));
+  g_assert_true (has_mapped_row (GTK_WIDGET (window), "3. Buraxılış 3"));
 
   /* The oldest, opened, is the selected last row. */
   efir_window_open_episode (window, ids[0]);
@@ -437,7 +455,7 @@ test_window_list_follows_edits (Fixture       *f,
   g_assert_cmpint (id_at (rows, 0), ==, ids[0]);
   g_assert_cmpint (id_at (rows, 1), ==, ids[2]);
   g_assert_true (gtk_selection_model_is_selected (rows, 0));
-  g_assert_true (efir_ui_test_has_mapped_label (GTK_WIDGET (window), "1. Dekabr buraxılışı"));
+  g_assert_true (has_mapped_row (GTK_WIDGET (window), "1. Dekabr buraxılışı"));
 
   /* Oldest first: the December episode goes to the end. */
   gtk_toggle_button_set_active (window_child (window, "sort_button"), TRUE);
@@ -641,6 +659,50 @@ test_window_opens_menus (Fixture       *f,
   close_window (window);
 }
 
+static int
+row_height (GtkWidget  *row,
+            const char *title,
+            int         width)
+{
+  g_autoptr(EfirEpisode) episode = efir_episode_new ();
+  g_autofree char *heading = NULL;
+  g_autofree char *subtitle = NULL;
+  int height;
+
+  efir_episode_set_number (episode, 112);
+  efir_episode_set_title (episode, title);
+  efir_episode_row_set_episode (EFIR_EPISODE_ROW (row), episode);
+  heading = efir_episode_row_heading (episode);
+  subtitle = efir_episode_row_subtitle (episode);
+  g_assert_cmpstr (efir_episode_row_get_title_text (EFIR_EPISODE_ROW (row)), ==, heading);
+  g_assert_cmpstr (efir_episode_row_get_subtitle_text (EFIR_EPISODE_ROW (row)), ==, subtitle);
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  return height;
+}
+
+/* A row of the list is as tall as its title needs in the width it is
+ * given: one line, or two for a long Azerbaijani title, never more; the
+ * list asks for heights that way only of a row that says its height
+ * depends on its width. */
+static void
+test_window_row_height_follows_title (Fixture       *f,
+                                      gconstpointer  data)
+{
+  GtkWidget *row = g_object_ref_sink (efir_episode_row_new ());
+  int one_line = row_height (row, "Sual", 300);
+  int two_lines = row_height (row, "Azərbaycanı nə narahat edir və sabah nə ilə qarşılaşacağıq?", 300);
+  int many_lines = row_height (row,
+                               "Azərbaycanı nə narahat edir, sabah nə ilə qarşılaşacağıq, "
+                               "kim qazanır, kim itirir və bütün bunlar haradan başladı?", 300);
+
+  g_assert_cmpint (gtk_widget_get_request_mode (row), ==, GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH);
+  g_assert_cmpint (two_lines, >, one_line);
+  g_assert_cmpint (many_lines, ==, two_lines);
+  /* Wide enough, the long title fits on one line again. */
+  g_assert_cmpint (row_height (row, "Azərbaycanı nə narahat edir?", 2000), ==, one_line);
+  g_object_unref (row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -667,6 +729,8 @@ main (int   argc,
               fixture_set_up, test_window_checks_archive_after_first_frame, fixture_tear_down);
   g_test_add ("/ui/window/shows-shortcuts", Fixture, NULL,
               fixture_set_up, test_window_shows_shortcuts, fixture_tear_down);
+  g_test_add ("/ui/window/row-height-follows-title", Fixture, NULL,
+              fixture_set_up, test_window_row_height_follows_title, fixture_tear_down);
   g_test_add ("/ui/window/opens-menus", Fixture, NULL,
               fixture_set_up, test_window_opens_menus, fixture_tear_down);
   g_test_add ("/ui/window/imports-dropped-file", Fixture, NULL,
