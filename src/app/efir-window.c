@@ -68,6 +68,7 @@ struct _EfirWindow
   gint64              tags_program;  /* whose tags the editor suggests, 0: none yet */
   gboolean            tags_stale;    /* an episode of it has other tags since */
   gboolean            force_close;
+  gint64              pending_episode; /* to open after the first frame, 0: none */
   GtkWindow          *shortcuts_window;
 };
 
@@ -380,6 +381,7 @@ efir_window_show_episode (EfirWindow  *self,
   g_autoptr(GError) error = NULL;
   EfirProgram *program = NULL;
 
+  self->pending_episode = 0;
   if (self->current != NULL)
     g_signal_handlers_disconnect_by_func (self->current, on_current_changed_cb, self);
   g_set_object (&self->current, episode);
@@ -1229,6 +1231,38 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+static gboolean
+open_pending_episode_cb (gpointer user_data)
+{
+  EfirWindow *self = user_data;
+  gint64 episode_id = self->pending_episode;
+
+  self->pending_episode = 0;
+  if (episode_id != 0 && self->store != NULL)
+    efir_window_open_episode_id (self, episode_id);
+  if (self->current == NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_frame_cb (EfirWindow    *self,
+                   GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
+  if (self->pending_episode != 0)
+    g_idle_add_full (G_PRIORITY_DEFAULT, open_pending_episode_cb, g_object_ref (self), g_object_unref);
+}
+
+/* The frame clock exists once the window is realized, which it is by map. */
+static void
+on_first_map_cb (EfirWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self, on_first_map_cb, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_first_frame_cb), self, G_CONNECT_SWAPPED);
+}
+
 static void
 on_create_menu_cb (GtkMenuButton *button,
                    gpointer       user_data)
@@ -1268,8 +1302,16 @@ efir_window_new (EfirApplication *application,
 
   efir_window_load_people (self);
   efir_window_load_programs (self, last_program);
+  /* The episode open when Efir was closed comes back right after the
+   * window's first frame: building the editor and reading a long
+   * transcript first held the whole window back by a quarter of a second.
+   * Until then its pane is blank, not "No Episode Open". */
   if (last_episode > 0 && efir_episode_list_find (self->episodes, last_episode, NULL))
-    efir_window_open_episode_id (self, last_episode);
+    {
+      self->pending_episode = last_episode;
+      gtk_stack_set_visible_child_name (self->content_stack, "episode");
+      g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), NULL);
+    }
   efir_window_update_actions (self);
   return self;
 }

@@ -703,6 +703,75 @@ test_window_row_height_follows_title (Fixture       *f,
   g_object_unref (row);
 }
 
+static void
+record_first_frame_cb (GdkFrameClock *clock,
+                       gpointer       user_data)
+{
+  EfirWindow *window = user_data;
+  gboolean *episode_at_first_frame = g_object_get_data (G_OBJECT (window), "episode-at-first-frame");
+
+  g_signal_handlers_disconnect_by_func (clock, record_first_frame_cb, user_data);
+  *episode_at_first_frame = efir_window_get_current_episode (window) != NULL;
+}
+
+static void
+record_first_frame_on_map_cb (GtkWidget *window,
+                              gpointer   user_data)
+{
+  g_signal_handlers_disconnect_by_func (window, record_first_frame_on_map_cb, user_data);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (record_first_frame_cb), window);
+}
+
+/* Started again, Efir shows the episode open when it was closed, with its
+ * row chosen in the list. The window comes first: the episode is read and
+ * its editor built just after the first frame, not before it. */
+static void
+test_window_reopens_last_episode (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = efir_store_open (f->db_path, &error);
+  g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkSelectionModel *rows;
+  gboolean episode_at_first_frame = TRUE;
+  gint64 ids[2];
+  EfirWindow *window;
+
+  g_assert_true (efir_store_save_program (store, program, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(EfirEpisode) episode = efir_episode_new ();
+      g_autofree char *title = g_strdup_printf ("Buraxılış %u", i + 1);
+
+      efir_episode_set_program_id (episode, efir_program_get_id (program));
+      efir_episode_set_number (episode, i + 1);
+      efir_episode_set_title (episode, title);
+      g_assert_true (efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error));
+      ids[i] = efir_episode_get_id (episode);
+    }
+  g_settings_set_int64 (settings, "last-program", efir_program_get_id (program));
+  g_settings_set_int64 (settings, "last-episode", ids[0]);
+
+  window = efir_window_new (app, store, f->db_path, NULL);
+  g_object_set_data (G_OBJECT (window), "episode-at-first-frame", &episode_at_first_frame);
+  g_signal_connect (window, "map", G_CALLBACK (record_first_frame_on_map_cb), NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+
+  g_assert_false (episode_at_first_frame);
+  g_assert_nonnull (efir_window_get_current_episode (window));
+  g_assert_cmpint (efir_episode_get_id (efir_window_get_current_episode (window)), ==, ids[0]);
+  rows = gtk_grid_view_get_model (window_child (window, "episode_list"));
+  g_assert_cmpint (id_at (rows, 1), ==, ids[0]);
+  g_assert_true (gtk_selection_model_is_selected (rows, 1));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (window, "content_stack")), ==, "episode");
+  g_assert_cmpstr (gtk_editable_get_text (title_row (window)), ==, "Buraxılış 1");
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -729,6 +798,8 @@ main (int   argc,
               fixture_set_up, test_window_checks_archive_after_first_frame, fixture_tear_down);
   g_test_add ("/ui/window/shows-shortcuts", Fixture, NULL,
               fixture_set_up, test_window_shows_shortcuts, fixture_tear_down);
+  g_test_add ("/ui/window/reopens-last-episode", Fixture, NULL,
+              fixture_set_up, test_window_reopens_last_episode, fixture_tear_down);
   g_test_add ("/ui/window/row-height-follows-title", Fixture, NULL,
               fixture_set_up, test_window_row_height_follows_title, fixture_tear_down);
   g_test_add ("/ui/window/opens-menus", Fixture, NULL,
