@@ -125,7 +125,9 @@ efir_window_hold_current_light (EfirWindow *self)
     self->current_light = efir_episode_list_lookup (self->episodes, efir_episode_get_id (self->current));
 }
 
-/* The open episode is the selected row, wherever it is now. */
+/* The open episode is the selected row, wherever it is now, and the list
+ * shows it: reopened at start, moved by a new air date or found again
+ * after a new sort, it is in view. */
 static void
 efir_window_select_current (EfirWindow *self)
 {
@@ -134,6 +136,11 @@ efir_window_select_current (EfirWindow *self)
   if (self->current != NULL && self->episodes != NULL)
     efir_episode_list_find (self->episodes, efir_episode_get_id (self->current), &position);
   gtk_single_selection_set_selected (self->selection, position);
+  /* GtkListBase's own action (GTK 4.8 has no gtk_grid_view_scroll_to()):
+   * the least scrolling that brings the row into view, the focus left
+   * where it is. */
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->episode_list), "list.scroll-to-item", "u", position);
 }
 
 static void

@@ -772,6 +772,57 @@ test_window_reopens_last_episode (Fixture       *f,
   close_window (window);
 }
 
+/* An episode far down the list, reopened at start or moved there by a new
+ * air date, has its row in view, not scrolled away. */
+static void
+test_window_list_shows_open_episode (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = efir_store_open (f->db_path, &error);
+  g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GTimeZone) baku = g_time_zone_new_identifier ("Asia/Baku");
+  g_autoptr(GDateTime) newest = g_date_time_new (baku, 2026, 12, 1, 20, 0, 0);
+  g_autoptr(GDateTime) oldest = g_date_time_new (baku, 2020, 1, 1, 20, 0, 0);
+  gint64 first_id = 0;
+  EfirEpisode *current;
+  EfirWindow *window;
+
+  g_assert_true (efir_store_save_program (store, program, &error));
+  for (guint i = 1; i <= 120; i++)
+    {
+      g_autoptr(EfirEpisode) episode = efir_episode_new ();
+      g_autoptr(GDateTime) air_date = g_date_time_add_days (oldest, i);
+      g_autofree char *title = g_strdup_printf ("Buraxılış %u", i);
+
+      efir_episode_set_program_id (episode, efir_program_get_id (program));
+      efir_episode_set_number (episode, i);
+      efir_episode_set_title (episode, title);
+      efir_episode_set_air_date (episode, air_date);
+      g_assert_true (efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error));
+      if (i == 1)
+        first_id = efir_episode_get_id (episode);
+    }
+  /* Newest first: the first broadcast is the list's last row. */
+  g_settings_set_int64 (settings, "last-program", efir_program_get_id (program));
+  g_settings_set_int64 (settings, "last-episode", first_id);
+
+  window = open_window (store, f->db_path);
+  g_assert_cmpint (efir_episode_get_id (efir_window_get_current_episode (window)), ==, first_id);
+  g_assert_true (has_mapped_row (GTK_WIDGET (window), "1. Buraxılış 1"));
+  g_assert_false (has_mapped_row (GTK_WIDGET (window), "120. Buraxılış 120"));
+
+  /* Given the newest air date, it goes to the top, and the list with it. */
+  current = efir_window_get_current_episode (window);
+  efir_episode_set_air_date (current, newest);
+  wait_for_save ();
+  g_assert_true (has_mapped_row (GTK_WIDGET (window), "1. Buraxılış 1"));
+  g_assert_true (has_mapped_row (GTK_WIDGET (window), "120. Buraxılış 120"));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -800,6 +851,8 @@ main (int   argc,
               fixture_set_up, test_window_shows_shortcuts, fixture_tear_down);
   g_test_add ("/ui/window/reopens-last-episode", Fixture, NULL,
               fixture_set_up, test_window_reopens_last_episode, fixture_tear_down);
+  g_test_add ("/ui/window/list-shows-open-episode", Fixture, NULL,
+              fixture_set_up, test_window_list_shows_open_episode, fixture_tear_down);
   g_test_add ("/ui/window/row-height-follows-title", Fixture, NULL,
               fixture_set_up, test_window_row_height_follows_title, fixture_tear_down);
   g_test_add ("/ui/window/opens-menus", Fixture, NULL,
