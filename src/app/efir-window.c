@@ -74,6 +74,14 @@ struct _EfirWindow
 
 G_DEFINE_FINAL_TYPE (EfirWindow, efir_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum
+{
+  FIRST_FRAME,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void efir_window_open_episode_id (EfirWindow      *self,
                                          gint64           episode_id);
 static void on_current_changed_cb       (EfirWindow      *self,
@@ -1252,13 +1260,20 @@ open_pending_episode_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* What waits for the window to be on screen: the check of every page of
+ * its archive (a thread reading the whole file would compete with the
+ * first frame for the processor) and the episode open when Efir was
+ * closed. */
 static void
 on_first_frame_cb (EfirWindow    *self,
                    GdkFrameClock *clock)
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
+  if (self->store != NULL)
+    efir_store_start_check (self->store);
   if (self->pending_episode != 0)
     g_idle_add_full (G_PRIORITY_DEFAULT, open_pending_episode_cb, g_object_ref (self), g_object_unref);
+  g_signal_emit (self, signals[FIRST_FRAME], 0);
 }
 
 /* The frame clock exists once the window is realized, which it is by map. */
@@ -1317,7 +1332,6 @@ efir_window_new (EfirApplication *application,
     {
       self->pending_episode = last_episode;
       gtk_stack_set_visible_child_name (self->content_stack, "episode");
-      g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), NULL);
     }
   efir_window_update_actions (self);
   return self;
@@ -1462,6 +1476,15 @@ efir_window_class_init (EfirWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.history", NULL);
+
+  /**
+   * EfirWindow::first-frame:
+   *
+   * Emitted once, when the window has painted its first frame; its
+   * archive's check and its last episode start after it.
+   */
+  signals[FIRST_FRAME] = g_signal_new ("first-frame", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -1524,5 +1547,6 @@ efir_window_init (EfirWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request_cb), NULL);
+  g_signal_connect (self, "map", G_CALLBACK (on_first_map_cb), NULL);
   efir_window_update_actions (self);
 }

@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (EfirWindow, efir_window, EFIR, WINDOW, AdwApplicationWindow)
 
 /* store is NULL when the database could not be opened; open_error then says
- * why and the window offers the latest good backup instead. */
+ * why and the window offers the latest good backup instead. A store opened
+ * with EFIR_STORE_OPEN_DEFER_CHECK is checked once the window has painted
+ * its first frame (the "first-frame" signal). */
 EfirWindow        *efir_window_new                 (EfirApplication *application,
                                                     EfirStore       *store,
                                                     const char      *db_path,

@@ -392,6 +392,38 @@ wait_for_save (void)
   efir_ui_test_iterate_until_idle ();
 }
 
+/* Saves @n episodes of @program, numbered from 1 and titled "Buraxılış N";
+ * the first broadcast on @first_air_date (NULL: none), each next one a day
+ * later. @ids, if not NULL, gets their ids in that order. */
+static void
+save_numbered_episodes (EfirStore   *store,
+                        EfirProgram *program,
+                        guint        n,
+                        GDateTime   *first_air_date,
+                        gint64      *ids)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EfirEpisode) episode = efir_episode_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *title = g_strdup_printf ("Buraxılış %u", i + 1);
+
+      efir_episode_set_program_id (episode, efir_program_get_id (program));
+      efir_episode_set_number (episode, i + 1);
+      efir_episode_set_title (episode, title);
+      if (first_air_date != NULL)
+        {
+          g_autoptr(GDateTime) air_date = g_date_time_add_days (first_air_date, i);
+
+          efir_episode_set_air_date (episode, air_date);
+        }
+      g_assert_true (efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error));
+      g_assert_no_error (error);
+      if (ids != NULL)
+        ids[i] = efir_episode_get_id (episode);
+    }
+}
+
 static gint64
 id_at (GtkSelectionModel *model,
        guint              position)
@@ -414,6 +446,7 @@ test_window_list_follows_edits (Fixture       *f,
   g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
   g_autoptr(GTimeZone) baku = g_time_zone_new_identifier ("Asia/Baku");
   g_autoptr(GDateTime) latest = g_date_time_new (baku, 2024, 12, 1, 20, 0, 0);
+  g_autoptr(GDateTime) first = g_date_time_new (baku, 2024, 10, 1, 20, 0, 0);
   gint64 ids[3];
   EfirWindow *window;
   GtkSelectionModel *rows;
@@ -421,19 +454,7 @@ test_window_list_follows_edits (Fixture       *f,
 
   g_assert_no_error (error);
   g_assert_true (efir_store_save_program (store, program, &error));
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    {
-      g_autoptr(EfirEpisode) episode = efir_episode_new ();
-      g_autoptr(GDateTime) air_date = g_date_time_new (baku, 2024, 10, 1 + i, 20, 0, 0);
-      g_autofree char *title = g_strdup_printf ("Buraxılış %u", i + 1);
-
-      efir_episode_set_program_id (episode, efir_program_get_id (program));
-      efir_episode_set_number (episode, i + 1);
-      efir_episode_set_title (episode, title);
-      efir_episode_set_air_date (episode, air_date);
-      g_assert_true (efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error));
-      ids[i] = efir_episode_get_id (episode);
-    }
+  save_numbered_episodes (store, program, G_N_ELEMENTS (ids), first, ids);
 
   window = open_window (store, f->db_path);
   rows = gtk_grid_view_get_model (window_child (window, "episode_list"));
@@ -543,15 +564,7 @@ test_window_wide_keeps_focus_in_list (Fixture       *f,
   GtkWidget *focus;
 
   g_assert_true (efir_store_save_program (store, program, &error));
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autoptr(EfirEpisode) episode = efir_episode_new ();
-
-      efir_episode_set_program_id (episode, efir_program_get_id (program));
-      efir_episode_set_number (episode, i + 1);
-      efir_episode_set_title (episode, "Başlıq");
-      g_assert_true (efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error));
-    }
+  save_numbered_episodes (store, program, 2, NULL, NULL);
 
   window = efir_window_new (app, store, f->db_path, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
@@ -704,23 +717,10 @@ test_window_row_height_follows_title (Fixture       *f,
 }
 
 static void
-record_first_frame_cb (GdkFrameClock *clock,
-                       gpointer       user_data)
+record_first_frame_cb (EfirWindow *window,
+                       gboolean   *episode_at_first_frame)
 {
-  EfirWindow *window = user_data;
-  gboolean *episode_at_first_frame = g_object_get_data (G_OBJECT (window), "episode-at-first-frame");
-
-  g_signal_handlers_disconnect_by_func (clock, record_first_frame_cb, user_data);
   *episode_at_first_frame = efir_window_get_current_episode (window) != NULL;
-}
-
-static void
-record_first_frame_on_map_cb (GtkWidget *window,
-                              gpointer   user_data)
-{
-  g_signal_handlers_disconnect_by_func (window, record_first_frame_on_map_cb, user_data);
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (record_first_frame_cb), window);
 }
 
 /* Started again, Efir shows the episode open when it was closed, with its
@@ -740,23 +740,12 @@ test_window_reopens_last_episode (Fixture       *f,
   EfirWindow *window;
 
   g_assert_true (efir_store_save_program (store, program, &error));
-  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
-    {
-      g_autoptr(EfirEpisode) episode = efir_episode_new ();
-      g_autofree char *title = g_strdup_printf ("Buraxılış %u", i + 1);
-
-      efir_episode_set_program_id (episode, efir_program_get_id (program));
-      efir_episode_set_number (episode, i + 1);
-      efir_episode_set_title (episode, title);
-      g_assert_true (efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error));
-      ids[i] = efir_episode_get_id (episode);
-    }
+  save_numbered_episodes (store, program, G_N_ELEMENTS (ids), NULL, ids);
   g_settings_set_int64 (settings, "last-program", efir_program_get_id (program));
   g_settings_set_int64 (settings, "last-episode", ids[0]);
 
   window = efir_window_new (app, store, f->db_path, NULL);
-  g_object_set_data (G_OBJECT (window), "episode-at-first-frame", &episode_at_first_frame);
-  g_signal_connect (window, "map", G_CALLBACK (record_first_frame_on_map_cb), NULL);
+  g_signal_connect (window, "first-frame", G_CALLBACK (record_first_frame_cb), &episode_at_first_frame);
   gtk_window_present (GTK_WINDOW (window));
   efir_ui_test_iterate_until_idle ();
 
@@ -784,32 +773,19 @@ test_window_list_shows_open_episode (Fixture       *f,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GTimeZone) baku = g_time_zone_new_identifier ("Asia/Baku");
   g_autoptr(GDateTime) newest = g_date_time_new (baku, 2026, 12, 1, 20, 0, 0);
-  g_autoptr(GDateTime) oldest = g_date_time_new (baku, 2020, 1, 1, 20, 0, 0);
-  gint64 first_id = 0;
+  g_autoptr(GDateTime) oldest = g_date_time_new (baku, 2020, 1, 2, 20, 0, 0);
+  gint64 ids[120];
   EfirEpisode *current;
   EfirWindow *window;
 
   g_assert_true (efir_store_save_program (store, program, &error));
-  for (guint i = 1; i <= 120; i++)
-    {
-      g_autoptr(EfirEpisode) episode = efir_episode_new ();
-      g_autoptr(GDateTime) air_date = g_date_time_add_days (oldest, i);
-      g_autofree char *title = g_strdup_printf ("Buraxılış %u", i);
-
-      efir_episode_set_program_id (episode, efir_program_get_id (program));
-      efir_episode_set_number (episode, i);
-      efir_episode_set_title (episode, title);
-      efir_episode_set_air_date (episode, air_date);
-      g_assert_true (efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error));
-      if (i == 1)
-        first_id = efir_episode_get_id (episode);
-    }
+  save_numbered_episodes (store, program, G_N_ELEMENTS (ids), oldest, ids);
   /* Newest first: the first broadcast is the list's last row. */
   g_settings_set_int64 (settings, "last-program", efir_program_get_id (program));
-  g_settings_set_int64 (settings, "last-episode", first_id);
+  g_settings_set_int64 (settings, "last-episode", ids[0]);
 
   window = open_window (store, f->db_path);
-  g_assert_cmpint (efir_episode_get_id (efir_window_get_current_episode (window)), ==, first_id);
+  g_assert_cmpint (efir_episode_get_id (efir_window_get_current_episode (window)), ==, ids[0]);
   g_assert_true (has_mapped_row (GTK_WIDGET (window), "1. Buraxılış 1"));
   g_assert_false (has_mapped_row (GTK_WIDGET (window), "120. Buraxılış 120"));
 
