@@ -653,6 +653,35 @@ efir_database_commit (EfirDatabase  *self,
 }
 
 /**
+ * efir_database_end:
+ * @self: an #EfirDatabase
+ * @failure: (transfer full) (nullable): the error that stopped the work
+ *   inside the transaction, or %NULL when it all went well
+ * @error: return location for a #GError, or %NULL
+ *
+ * Ends the innermost transaction: commits it, or, when there is a
+ * @failure, rolls it back and passes @failure on in @error.
+ *
+ * Returns: %TRUE when the transaction was committed
+ */
+gboolean
+efir_database_end (EfirDatabase  *self,
+                   GError        *failure,
+                   GError       **error)
+{
+  g_return_val_if_fail (EFIR_IS_DATABASE (self), FALSE);
+
+  if (failure != NULL)
+    {
+      efir_database_rollback (self, NULL);
+      g_propagate_error (error, failure);
+      return FALSE;
+    }
+
+  return efir_database_commit (self, error);
+}
+
+/**
  * efir_database_rollback:
  * @self: an #EfirDatabase
  * @error: return location for a #GError, or %NULL

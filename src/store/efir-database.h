@@ -91,6 +91,11 @@ gboolean       efir_database_commit           (EfirDatabase       *self,
                                                GError            **error);
 gboolean       efir_database_rollback         (EfirDatabase       *self,
                                                GError            **error);
+/* Commits, or, given the @failure that stopped the work (taken), rolls
+ * back and passes it on. */
+gboolean       efir_database_end              (EfirDatabase       *self,
+                                               GError             *failure,
+                                               GError            **error);
 gboolean       efir_database_in_transaction   (EfirDatabase       *self);
 
 gint64         efir_database_last_insert_rowid (EfirDatabase      *self);

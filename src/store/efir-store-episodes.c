@@ -823,13 +823,7 @@ read_light_episodes (EfirStore   *self,
   for (guint i = 0; i < items->len; i++)
     efir_episode_thaw_changed (g_ptr_array_index (items, i));
 
-  if (!ok)
-    {
-      efir_database_rollback (db, NULL);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  if (!efir_database_commit (db, error))
+  if (!efir_database_end (db, g_steal_pointer (&local_error), error))
     return NULL;
 
   return g_steal_pointer (&items);
@@ -1097,7 +1091,6 @@ efir_store_load_episode (EfirStore  *self,
   EfirDatabase *db;
   g_autoptr(EfirEpisode) episode = NULL;
   g_autoptr(GError) local_error = NULL;
-  gboolean ok;
 
   g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
 
@@ -1130,18 +1123,12 @@ efir_store_load_episode (EfirStore  *self,
       }
   }
 
-  ok = local_error == NULL && load_lists (self, episode, episode_id, &local_error);
+  if (local_error == NULL)
+    load_lists (self, episode, episode_id, &local_error);
 
   efir_episode_thaw_changed (episode);
 
-  if (!ok)
-    {
-      efir_database_rollback (db, NULL);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  if (!efir_database_commit (db, error))
+  if (!efir_database_end (db, g_steal_pointer (&local_error), error))
     return NULL;
 
   return g_steal_pointer (&episode);
@@ -1245,14 +1232,7 @@ efir_store_delete_episode (EfirStore  *self,
   if (local_error == NULL)
     efir_store_forget_search_locked (self, episode_id, &local_error);
 
-  if (local_error != NULL)
-    {
-      efir_database_rollback (db, NULL);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return efir_database_commit (db, error);
+  return efir_database_end (db, g_steal_pointer (&local_error), error);
 }
 
 /**
