@@ -68,6 +68,9 @@ add_episode (Fixture           *fixture,
   g_list_store_append (efir_episode_get_guests (episode), guest);
   efir_store_save_episode (fixture->store, episode, EFIR_EPISODE_PART_ALL, &error);
   g_assert_no_error (error);
+  /* Where an episode stands with the site is the publish layer's to write. */
+  efir_store_set_published_status (fixture->store, efir_episode_get_id (episode), status, &error);
+  g_assert_no_error (error);
 
   return g_steal_pointer (&episode);
 }

@@ -67,13 +67,26 @@ static const char *const v1_checks[] = {
   NULL
 };
 
+/* Episodes written before version 4 get a uuid of their own, of version 4,
+ * when the archive is upgraded. */
+static const char *const uuid_checks[] = {
+  "SELECT count(*) = 0 FROM episodes WHERE uuid IS NULL"
+  "   OR uuid NOT GLOB '[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]-"
+  "[0-9a-f][0-9a-f][0-9a-f][0-9a-f]-4[0-9a-f][0-9a-f][0-9a-f]-[89ab][0-9a-f][0-9a-f][0-9a-f]-"
+  "[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'",
+  "SELECT count(DISTINCT uuid) = count(*) FROM episodes",
+  "SELECT status = 'published' FROM episodes WHERE id = 112",
+  NULL
+};
+
 static const struct {
   const char        *insert;
   const char *const *checks;
 } rows_at_version[] = {
   { NULL, NULL }, /* version 0: a new, empty file */
   { v1_insert, v1_checks },
-  /* Versions 2 and 3 keep every column version 1 had, so the same rows fit. */
+  /* Versions 2 to 4 keep every column version 1 had, so the same rows fit. */
+  { v1_insert, v1_checks },
   { v1_insert, v1_checks },
   { v1_insert, v1_checks },
 };
@@ -181,10 +194,18 @@ assert_latest_schema (EfirDatabase *db)
     const char *columns;
   } tables[] = {
     { "programs", "id,name,language,time_zone,description,hosts,hashtags,social_accounts,"
-                  "created_at,modified_at" },
+                  "created_at,modified_at,default_site_id,default_category" },
+    { "sites", "id,url,api_root,user,user_name,can_publish,unfiltered_html,wp_version,"
+               "created_at,modified_at" },
+    { "publications", "episode_id,site_id,remote_id,link,remote_status,date_gmt,modified_gmt,"
+                      "revision_id,content_hash,media_id,image_hash,diverged,updated_at" },
+    { "outbox", "id,episode_id,site_id,action,publish_at,revision_id,state,resolution,attempts,"
+                "next_attempt_at,runner_pid,lease_until,progress,error_code,last_error,"
+                "site_version,created_at,modified_at" },
+    { "site_terms", "site_id,taxonomy,name_key,remote_id" },
     { "people", "id,name,default_role,bio,photo_path,created_at,modified_at" },
     { "episodes", "id,program_id,number,title,air_date,video_url,duration_seconds,slug,summary,"
-                  "tags,status,created_at,modified_at,save_count" },
+                  "tags,status,created_at,modified_at,save_count,uuid,image" },
     { "episode_guests", "episode_id,position,person_id,name,role" },
     { "quotes", "episode_id,position,text,speaker,start_seconds,pull_quote" },
     { "transcripts", "episode_id,chunk,segments" },
@@ -195,7 +216,8 @@ assert_latest_schema (EfirDatabase *db)
   };
   static const char *indexes[] = {
     "people_name", "episodes_program_air_date", "episodes_status", "episode_guests_person",
-    "revisions_episode_created", "episodes_list",
+    "revisions_episode_created", "episodes_list", "episodes_uuid", "publications_remote",
+    "outbox_due", "outbox_episode",
   };
   g_autoptr(EfirStatement) columns = NULL;
   g_autoptr(EfirStatement) index = NULL;
@@ -281,6 +303,9 @@ test_upgrade_from_every_version (Fixture       *fixture,
         efir_migrations_apply (db, &error);
         g_assert_no_error (error);
         assert_latest_schema (db);
+
+        for (guint i = 0; k >= 1 && k < 4 && uuid_checks[i] != NULL; i++)
+          g_assert_cmpint (query_integer (db, uuid_checks[i]), ==, 1);
 
         for (guint i = 0; rows_at_version[k].checks != NULL && rows_at_version[k].checks[i]; i++)
           {

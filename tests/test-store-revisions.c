@@ -172,8 +172,10 @@ test_restore (Fixture       *fixture,
 
   segment = g_list_model_get_item (G_LIST_MODEL (efir_episode_get_transcript (fixture->episode)), 0);
   efir_segment_set_text (segment, "Sonrakı versiya");
-  efir_episode_set_status (fixture->episode, EFIR_EPISODE_STATUS_PUBLISHED);
   efir_store_save_episode (fixture->store, fixture->episode, EFIR_EPISODE_PART_ALL, &error);
+  g_assert_no_error (error);
+  efir_store_set_published_status (fixture->store, efir_episode_get_id (fixture->episode),
+                                   EFIR_EPISODE_STATUS_PUBLISHED, &error);
   g_assert_no_error (error);
   save_title (fixture, "Sonrakı versiya");
 

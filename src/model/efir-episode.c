@@ -52,6 +52,8 @@ struct _EfirEpisode
   char               *video_url;
   int                 duration;
   char               *slug;
+  char               *image;
+  char               *uuid;
   char               *summary;
   char              **tags;
   EfirEpisodeStatus   status;
@@ -75,6 +77,8 @@ enum {
   PROP_VIDEO_URL,
   PROP_DURATION,
   PROP_SLUG,
+  PROP_IMAGE,
+  PROP_UUID,
   PROP_SUMMARY,
   PROP_TAGS,
   PROP_STATUS,
@@ -209,6 +213,7 @@ details_equal (EfirEpisode *a,
          g_strcmp0 (a->video_url, b->video_url) == 0 &&
          a->duration == b->duration &&
          g_strcmp0 (a->slug, b->slug) == 0 &&
+         g_strcmp0 (a->image, b->image) == 0 &&
          g_strcmp0 (a->summary, b->summary) == 0 &&
          g_strv_equal (efir_model_strv (a->tags), efir_model_strv (b->tags)) &&
          a->status == b->status;
@@ -555,6 +560,70 @@ efir_episode_set_slug (EfirEpisode *self,
 }
 
 /**
+ * efir_episode_get_image:
+ * @self: an episode
+ *
+ * Returns: the path of the local picture that becomes the page's featured
+ *   image, or "" for none
+ */
+const char *
+efir_episode_get_image (EfirEpisode *self)
+{
+  g_return_val_if_fail (EFIR_IS_EPISODE (self), NULL);
+
+  return EFIR_MODEL_STRING (self->image);
+}
+
+void
+efir_episode_set_image (EfirEpisode *self,
+                        const char  *image)
+{
+  g_return_if_fail (EFIR_IS_EPISODE (self));
+
+  set_string_property (self, &self->image, image, PROP_IMAGE);
+}
+
+/**
+ * efir_episode_get_uuid:
+ * @self: an episode
+ *
+ * Returns: the episode's stable id, which marks its post on the site and
+ *   survives export and import, or "" before it is first saved
+ */
+const char *
+efir_episode_get_uuid (EfirEpisode *self)
+{
+  g_return_val_if_fail (EFIR_IS_EPISODE (self), NULL);
+
+  return EFIR_MODEL_STRING (self->uuid);
+}
+
+/**
+ * efir_episode_set_uuid:
+ * @self: an episode
+ * @uuid: (nullable): the stable id
+ *
+ * Like the id, the uuid is not content: setting it notifies "uuid" but does
+ * not emit EfirEpisode::changed.
+ */
+void
+efir_episode_set_uuid (EfirEpisode *self,
+                       const char  *uuid)
+{
+  g_return_if_fail (EFIR_IS_EPISODE (self));
+
+  if (uuid != NULL && uuid[0] == '\0')
+    uuid = NULL;
+
+  if (g_strcmp0 (self->uuid, uuid) == 0)
+    return;
+
+  g_free (self->uuid);
+  self->uuid = g_strdup (uuid);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
+}
+
+/**
  * efir_episode_get_summary:
  * @self: an episode
  *
@@ -810,6 +879,7 @@ efir_episode_assign (EfirEpisode *self,
   efir_episode_set_video_url (self, from->video_url);
   efir_episode_set_duration (self, from->duration);
   efir_episode_set_slug (self, from->slug);
+  efir_episode_set_image (self, from->image);
   efir_episode_set_summary (self, from->summary);
   efir_episode_set_tags (self, efir_model_strv (from->tags));
   efir_episode_set_status (self, from->status);
@@ -866,6 +936,8 @@ efir_episode_finalize (GObject *object)
   g_clear_pointer (&self->air_date, g_date_time_unref);
   g_clear_pointer (&self->video_url, g_free);
   g_clear_pointer (&self->slug, g_free);
+  g_clear_pointer (&self->image, g_free);
+  g_clear_pointer (&self->uuid, g_free);
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->tags, g_strfreev);
 
@@ -916,6 +988,14 @@ efir_episode_get_property (GObject    *object,
 
     case PROP_SLUG:
       g_value_set_string (value, efir_episode_get_slug (self));
+      break;
+
+    case PROP_IMAGE:
+      g_value_set_string (value, efir_episode_get_image (self));
+      break;
+
+    case PROP_UUID:
+      g_value_set_string (value, efir_episode_get_uuid (self));
       break;
 
     case PROP_SUMMARY:
@@ -997,6 +1077,14 @@ efir_episode_set_property (GObject      *object,
       efir_episode_set_slug (self, g_value_get_string (value));
       break;
 
+    case PROP_IMAGE:
+      efir_episode_set_image (self, g_value_get_string (value));
+      break;
+
+    case PROP_UUID:
+      efir_episode_set_uuid (self, g_value_get_string (value));
+      break;
+
     case PROP_SUMMARY:
       efir_episode_set_summary (self, g_value_get_string (value));
       break;
@@ -1066,6 +1154,16 @@ efir_episode_class_init (EfirEpisodeClass *klass)
 
   properties[PROP_SLUG] =
     g_param_spec_string ("slug", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_IMAGE] =
+    g_param_spec_string ("image", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_UUID] =
+    g_param_spec_string ("uuid", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 

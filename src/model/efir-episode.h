@@ -41,6 +41,12 @@ void                efir_episode_set_duration     (EfirEpisode        *self,
 const char         *efir_episode_get_slug         (EfirEpisode        *self);
 void                efir_episode_set_slug         (EfirEpisode        *self,
                                                    const char         *slug);
+const char         *efir_episode_get_image        (EfirEpisode        *self);
+void                efir_episode_set_image        (EfirEpisode        *self,
+                                                   const char         *image);
+const char         *efir_episode_get_uuid         (EfirEpisode        *self);
+void                efir_episode_set_uuid         (EfirEpisode        *self,
+                                                   const char         *uuid);
 const char         *efir_episode_get_summary      (EfirEpisode        *self);
 void                efir_episode_set_summary      (EfirEpisode        *self,
                                                    const char         *summary);

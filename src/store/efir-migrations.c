@@ -192,10 +192,115 @@ static const char schema_v3[] =
   "CREATE INDEX episodes_list ON episodes"
   "  (program_id, air_date IS NULL, unixepoch (air_date), number, status);";
 
+/* Version 4: publishing. Each episode gets the stable uuid that marks its
+ * post on the site; the sites Efir signs in to (their passwords are in the
+ * keyring, never here); what each site holds of each episode; the outbox of
+ * publication jobs; and the site's categories and tags as they were found
+ * or created.
+ *
+ * Publication state has tables of its own, written only by the publish
+ * layer, so that a window's autosave, which rewrites the episode's row,
+ * can never undo what a cron "efir-cli outbox run" learnt from the site.
+ * episodes.status keeps the summary the list filters on: an editor's save
+ * writes it only between "draft" and "ready".
+ */
+static const char schema_v4[] =
+  "ALTER TABLE episodes ADD COLUMN uuid TEXT;"
+  "ALTER TABLE episodes ADD COLUMN image TEXT NOT NULL DEFAULT '';"
+  /* A version 4 uuid for every episode there is: random bits, with the
+   * version nibble 4 and the variant bits 10. */
+  "UPDATE episodes SET uuid ="
+  "  lower (hex (randomblob (4))) || '-' || lower (hex (randomblob (2))) || '-4'"
+  "  || substr (lower (hex (randomblob (2))), 2) || '-'"
+  "  || substr ('89ab', 1 + (abs (random ()) % 4), 1)"
+  "  || substr (lower (hex (randomblob (2))), 2) || '-' || lower (hex (randomblob (6)));"
+  "CREATE UNIQUE INDEX episodes_uuid ON episodes (uuid);"
+
+  "CREATE TABLE sites ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  url             TEXT    NOT NULL,"
+  "  api_root        TEXT    NOT NULL,"
+  "  user            TEXT    NOT NULL,"
+  "  user_name       TEXT    NOT NULL DEFAULT '',"
+  "  can_publish     INTEGER NOT NULL DEFAULT 0 CHECK (can_publish IN (0, 1)),"
+  "  unfiltered_html INTEGER NOT NULL DEFAULT 0 CHECK (unfiltered_html IN (0, 1)),"
+  "  wp_version      TEXT    NOT NULL DEFAULT '',"
+  "  created_at      INTEGER NOT NULL,"
+  "  modified_at     INTEGER NOT NULL,"
+  "  UNIQUE (url, user)"
+  ") STRICT;"
+
+  "ALTER TABLE programs ADD COLUMN default_site_id INTEGER REFERENCES sites (id) ON DELETE SET NULL;"
+  "ALTER TABLE programs ADD COLUMN default_category TEXT NOT NULL DEFAULT '';"
+
+  /* What one site holds of one episode. content_hash is the hash of what
+   * was last sent, so a publish of unchanged content sends nothing;
+   * modified_gmt is the post's as Efir last saw it, compared before every
+   * update so that a colleague's edit on the site is never overwritten.
+   */
+  "CREATE TABLE publications ("
+  "  episode_id    INTEGER NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,"
+  "  site_id       INTEGER NOT NULL REFERENCES sites (id) ON DELETE CASCADE,"
+  "  remote_id     INTEGER,"
+  "  link          TEXT    NOT NULL DEFAULT '',"
+  "  remote_status TEXT    NOT NULL DEFAULT '',"
+  "  date_gmt      TEXT    NOT NULL DEFAULT '',"
+  "  modified_gmt  TEXT    NOT NULL DEFAULT '',"
+  "  revision_id   INTEGER REFERENCES revisions (id) ON DELETE SET NULL,"
+  "  content_hash  TEXT    NOT NULL DEFAULT '',"
+  "  media_id      INTEGER,"
+  "  image_hash    TEXT    NOT NULL DEFAULT '',"
+  "  diverged      INTEGER NOT NULL DEFAULT 0 CHECK (diverged IN (0, 1)),"
+  "  updated_at    INTEGER NOT NULL,"
+  "  PRIMARY KEY (episode_id, site_id)"
+  ") STRICT;"
+  "CREATE INDEX publications_remote ON publications (site_id, remote_id);"
+
+  /* One row per publication job. A job is written in the same transaction
+   * as the "publish" revision it sends (revision_id), and a worker claims
+   * it by setting state 'running' with its pid and a lease, so that two
+   * processes never run one job and a killed worker's job is taken over.
+   */
+  "CREATE TABLE outbox ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  episode_id      INTEGER NOT NULL REFERENCES episodes (id) ON DELETE CASCADE,"
+  "  site_id         INTEGER NOT NULL REFERENCES sites (id) ON DELETE CASCADE,"
+  "  action          TEXT    NOT NULL"
+  "                  CHECK (action IN ('publish', 'schedule', 'draft', 'withdraw', 'trash')),"
+  "  publish_at      TEXT    NOT NULL DEFAULT '',"
+  "  revision_id     INTEGER REFERENCES revisions (id) ON DELETE SET NULL,"
+  "  state           TEXT    NOT NULL DEFAULT 'queued'"
+  "                  CHECK (state IN ('queued', 'running', 'retrying', 'done', 'failed',"
+  "                                   'conflict', 'cancelled')),"
+  "  resolution      TEXT    NOT NULL DEFAULT ''"
+  "                  CHECK (resolution IN ('', 'keep-site', 'overwrite', 'as-new-draft')),"
+  "  attempts        INTEGER NOT NULL DEFAULT 0,"
+  "  next_attempt_at INTEGER NOT NULL,"
+  "  runner_pid      INTEGER NOT NULL DEFAULT 0,"
+  "  lease_until     INTEGER NOT NULL DEFAULT 0,"
+  "  progress        TEXT    NOT NULL DEFAULT '',"
+  "  error_code      TEXT    NOT NULL DEFAULT '',"
+  "  last_error      TEXT    NOT NULL DEFAULT '',"
+  "  site_version    TEXT    NOT NULL DEFAULT '{}' CHECK (json_valid (site_version)),"
+  "  created_at      INTEGER NOT NULL,"
+  "  modified_at     INTEGER NOT NULL"
+  ") STRICT;"
+  "CREATE INDEX outbox_due ON outbox (state, next_attempt_at);"
+  "CREATE INDEX outbox_episode ON outbox (episode_id, id);"
+
+  "CREATE TABLE site_terms ("
+  "  site_id   INTEGER NOT NULL REFERENCES sites (id) ON DELETE CASCADE,"
+  "  taxonomy  TEXT    NOT NULL CHECK (taxonomy IN ('categories', 'tags')),"
+  "  name_key  TEXT    NOT NULL,"
+  "  remote_id INTEGER NOT NULL,"
+  "  PRIMARY KEY (site_id, taxonomy, name_key)"
+  ") STRICT, WITHOUT ROWID;";
+
 static const EfirMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
+  { 4, schema_v4 },
 };
 
 /* Helpers ---------------------------------------------------------------- */

@@ -15,7 +15,7 @@
 /* The columns fill_details() reads, in its order. */
 #define EPISODE_COLUMNS                                                        \
   "e.id, e.program_id, p.name, e.number, e.title, e.air_date, e.video_url,"   \
-  " e.duration_seconds, e.slug, e.summary, e.tags, e.status"
+  " e.duration_seconds, e.slug, e.summary, e.tags, e.status, e.uuid, e.image"
 
 /* The parts whose text episode_search holds. */
 #define SEARCHED_PARTS                                                          \
@@ -99,6 +99,8 @@ fill_details (EfirStore     *self,
   efir_episode_set_summary (episode, column_text (stmt, 9));
   efir_episode_set_tags (episode, (const char * const *) tags);
   efir_episode_set_status (episode, status);
+  efir_episode_set_image (episode, column_text (stmt, 13));
+  efir_episode_set_uuid (episode, (const char *) sqlite3_column_text (stmt, 12));
 
   return TRUE;
 }
@@ -396,19 +398,34 @@ write_details_locked (EfirStore    *self,
   if (efir_episode_get_air_date (episode) != NULL)
     air_date = format_air_date (efir_episode_get_air_date (episode));
 
+  /* A new episode gets its stable id now. Unlike the row id it names
+   * nothing in the archive, so a save that is rolled back leaves no harm
+   * in giving it to the object at once, and the next save keeps it. */
+  if (*episode_id == 0 && efir_episode_get_uuid (episode)[0] == '\0')
+    {
+      g_autofree char *uuid = g_uuid_string_random ();
+
+      efir_episode_set_uuid (episode, uuid);
+    }
+
   if (*episode_id == 0)
     stmt = efir_database_prepare (db,
                                   "INSERT INTO episodes (program_id, number, title, air_date,"
                                   "  video_url, duration_seconds, slug, summary, tags, status,"
-                                  "  created_at, modified_at, save_count)"
-                                  " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12, 1)",
+                                  "  created_at, modified_at, save_count, image, uuid)"
+                                  " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                                  "  CASE WHEN ?11 IN ('draft', 'ready') THEN ?11 ELSE 'draft' END,"
+                                  "  ?12, ?12, 1, ?13, ?14)",
                                   error);
   else
     stmt = efir_database_prepare (db,
                                   "UPDATE episodes SET program_id = ?2, number = ?3, title = ?4,"
                                   "  air_date = ?5, video_url = ?6, duration_seconds = ?7,"
-                                  "  slug = ?8, summary = ?9, tags = ?10, status = ?11,"
-                                  "  modified_at = ?12, save_count = save_count + 1"
+                                  "  slug = ?8, summary = ?9, tags = ?10,"
+                                  "  status = CASE WHEN status IN ('draft', 'ready')"
+                                  "                 AND ?11 IN ('draft', 'ready')"
+                                  "            THEN ?11 ELSE status END,"
+                                  "  modified_at = ?12, save_count = save_count + 1, image = ?13"
                                   " WHERE id = ?1",
                                   error);
   if (stmt == NULL)
@@ -431,6 +448,9 @@ write_details_locked (EfirStore    *self,
   sqlite3_bind_text (stmt, 11, efir_episode_status_to_string (efir_episode_get_status (episode)),
                      -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 12, now);
+  sqlite3_bind_text (stmt, 13, efir_episode_get_image (episode), -1, SQLITE_STATIC);
+  if (*episode_id == 0)
+    sqlite3_bind_text (stmt, 14, efir_episode_get_uuid (episode), -1, SQLITE_STATIC);
 
   if (!efir_database_run (db, stmt, error))
     return FALSE;

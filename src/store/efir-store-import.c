@@ -47,6 +47,32 @@ find_numbered_locked (EfirStore  *self,
   return TRUE;
 }
 
+/* The id of the episode whose uuid is @uuid, 0 if none. */
+static gboolean
+find_by_uuid_locked (EfirStore   *self,
+                     const char  *uuid,
+                     gint64      *episode_id,
+                     GError     **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!(stmt = efir_database_prepare (db, "SELECT id FROM episodes WHERE uuid = ?1", error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  *episode_id = efir_database_step (db, stmt, &local_error) ? sqlite3_column_int64 (stmt, 0) : 0;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 import_locked (EfirStore    *self,
                EfirEpisode  *episode,
@@ -76,6 +102,23 @@ import_locked (EfirStore    *self,
                        _("Episode %d of “%s” is already in the archive (id %" PRId64 "). "
                          "Nothing was imported."),
                        number, program_name, (int64_t) existing_id);
+          return FALSE;
+        }
+    }
+
+  /* The uuid is what the episode's post on the site is found by: a second
+   * episode with it would be a second claim on one post. */
+  if (efir_episode_get_uuid (episode)[0] != '\0')
+    {
+      if (!find_by_uuid_locked (self, efir_episode_get_uuid (episode), &existing_id, error))
+        return FALSE;
+
+      if (existing_id != 0)
+        {
+          g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CONFLICT,
+                       _("This episode is already in the archive (id %" PRId64 "): the file "
+                         "carries its uuid. Nothing was imported."),
+                       (int64_t) existing_id);
           return FALSE;
         }
     }
@@ -116,6 +159,8 @@ update_locked (EfirStore    *self,
 
   efir_episode_set_id (episode, episode_id);
   efir_episode_set_program_id (episode, program_id);
+  /* The episode stays the same episode, whatever uuid the file names. */
+  efir_episode_set_uuid (episode, efir_episode_get_uuid (old));
 
   return efir_store_write_episode_locked (self, episode, EFIR_EPISODE_PART_ALL, &episode_id, NULL,
                                           error)

@@ -5,6 +5,7 @@
 
 #include "efir-model.h"
 #include "efir-store-error.h"
+#include "efir-store-publishing.h"
 
 G_BEGIN_DECLS
 

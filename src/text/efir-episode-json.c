@@ -680,7 +680,7 @@ read_episode (JsonObject   *object,
   g_autoptr(GStrvBuilder) tags_builder = g_strv_builder_new ();
   g_auto(GStrv) tags = NULL;
   g_autoptr(GDateTime) air_date = NULL;
-  const char *program, *title, *video_url, *summary, *slug, *status_name;
+  const char *program, *title, *video_url, *summary, *slug, *status_name, *image, *uuid;
   int number, duration;
   EfirEpisodeStatus status = EFIR_EPISODE_STATUS_DRAFT;
 
@@ -698,8 +698,20 @@ read_episode (JsonObject   *object,
                   efir_episode_get_social_links (episode), error) ||
       !read_tags (object, tags_builder, error) ||
       !read_string (object, "slug", &top, &slug, error) ||
-      !read_string (object, "status", &top, &status_name, error))
+      !read_string (object, "status", &top, &status_name, error) ||
+      !read_string (object, "image", &top, &image, error) ||
+      !read_string (object, "uuid", &top, &uuid, error))
     return FALSE;
+
+  /* The uuid finds the episode's post on the site again: one that is not a
+   * uuid could match another episode's marker. */
+  if (uuid != NULL && uuid[0] != '\0' && !g_uuid_string_is_valid (uuid))
+    {
+      g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                   _("The field “%s” has an unknown value, “%s”."),
+                   "uuid", uuid);
+      return FALSE;
+    }
 
   if (status_name != NULL && !efir_episode_status_from_string (status_name, &status))
     {
@@ -720,6 +732,13 @@ read_episode (JsonObject   *object,
   efir_episode_set_summary (episode, summary);
   efir_episode_set_tags (episode, (const char * const *) tags);
   efir_episode_set_slug (episode, slug);
+  efir_episode_set_image (episode, image);
+  if (uuid != NULL && uuid[0] != '\0')
+    {
+      g_autofree char *lower = g_ascii_strdown (uuid, -1);
+
+      efir_episode_set_uuid (episode, lower);
+    }
   efir_episode_set_status (episode, status);
 
   return TRUE;
@@ -860,6 +879,10 @@ efir_episode_to_json (EfirEpisode *episode,
     write_string_member (&writer, "slug", efir_episode_get_slug (episode));
   write_string_member (&writer, "status",
                        efir_episode_status_to_string (efir_episode_get_status (episode)));
+  if (efir_episode_get_image (episode)[0] != '\0')
+    write_string_member (&writer, "image", efir_episode_get_image (episode));
+  if (efir_episode_get_uuid (episode)[0] != '\0')
+    write_string_member (&writer, "uuid", efir_episode_get_uuid (episode));
 
   g_string_append (writer.out, pretty ? "\n}\n" : "}");
 

@@ -1146,6 +1146,8 @@ efir_archive_generate (const char  *db_path,
        * (whose index is made of the segments such small writes leave).
        */
       if (!efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, error)
+          || !efir_store_set_published_status (store, efir_episode_get_id (episode),
+                                               efir_episode_get_status (episode), error)
           || !efir_store_refresh_search_index (store, error))
         return FALSE;
 

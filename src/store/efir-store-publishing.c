@@ -1,0 +1,987 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "efir-store-publishing"
+
+#include "config.h"
+
+#include <inttypes.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "efir-store-private.h"
+
+/* Types ------------------------------------------------------------------ */
+
+static const char *job_states[] = {
+  [EFIR_JOB_QUEUED] = "queued",
+  [EFIR_JOB_RUNNING] = "running",
+  [EFIR_JOB_RETRYING] = "retrying",
+  [EFIR_JOB_DONE] = "done",
+  [EFIR_JOB_FAILED] = "failed",
+  [EFIR_JOB_CONFLICT] = "conflict",
+  [EFIR_JOB_CANCELLED] = "cancelled",
+};
+
+/* How long a worker may hold a job before another may take it over, even
+ * when the first still runs: longer than any request's timeouts add up to,
+ * an image upload included. */
+#define JOB_LEASE_USEC (10 * G_TIME_SPAN_MINUTE)
+
+#define SITE_COLUMNS \
+  "id, url, api_root, user, user_name, can_publish, unfiltered_html, wp_version"
+
+#define PUBLICATION_COLUMNS                                                     \
+  "episode_id, site_id, coalesce (remote_id, 0), link, remote_status, date_gmt," \
+  " modified_gmt, coalesce (revision_id, 0), content_hash, coalesce (media_id, 0)," \
+  " image_hash, diverged"
+
+#define JOB_COLUMNS                                                              \
+  "j.id, j.episode_id, j.site_id, j.action, j.publish_at, coalesce (j.revision_id, 0)," \
+  " j.state, j.resolution, j.attempts, j.next_attempt_at, j.progress, j.error_code," \
+  " j.last_error, j.site_version, j.created_at, j.modified_at, e.title,"           \
+  " coalesce (e.number, 0), p.name, j.runner_pid, j.lease_until"
+
+#define JOB_FROM \
+  " FROM outbox AS j JOIN episodes AS e ON e.id = j.episode_id" \
+  " JOIN programs AS p ON p.id = e.program_id"
+
+/* Helpers ---------------------------------------------------------------- */
+
+static char *
+dup_column (sqlite3_stmt *stmt,
+            int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+
+  return g_strdup (text != NULL ? text : "");
+}
+
+static EfirSite *
+site_from_row (sqlite3_stmt *stmt)
+{
+  EfirSite *site = g_new0 (EfirSite, 1);
+
+  site->id = sqlite3_column_int64 (stmt, 0);
+  site->url = dup_column (stmt, 1);
+  site->api_root = dup_column (stmt, 2);
+  site->user = dup_column (stmt, 3);
+  site->user_name = dup_column (stmt, 4);
+  site->can_publish = sqlite3_column_int (stmt, 5) != 0;
+  site->unfiltered_html = sqlite3_column_int (stmt, 6) != 0;
+  site->wp_version = dup_column (stmt, 7);
+
+  return site;
+}
+
+static EfirPublication *
+publication_from_row (sqlite3_stmt *stmt)
+{
+  EfirPublication *publication = efir_publication_new (sqlite3_column_int64 (stmt, 0),
+                                                       sqlite3_column_int64 (stmt, 1));
+
+  publication->remote_id = sqlite3_column_int64 (stmt, 2);
+  g_free (publication->link);
+  publication->link = dup_column (stmt, 3);
+  g_free (publication->remote_status);
+  publication->remote_status = dup_column (stmt, 4);
+  g_free (publication->date_gmt);
+  publication->date_gmt = dup_column (stmt, 5);
+  g_free (publication->modified_gmt);
+  publication->modified_gmt = dup_column (stmt, 6);
+  publication->revision_id = sqlite3_column_int64 (stmt, 7);
+  g_free (publication->content_hash);
+  publication->content_hash = dup_column (stmt, 8);
+  publication->media_id = sqlite3_column_int64 (stmt, 9);
+  g_free (publication->image_hash);
+  publication->image_hash = dup_column (stmt, 10);
+  publication->diverged = sqlite3_column_int (stmt, 11) != 0;
+
+  return publication;
+}
+
+static EfirOutboxJob *
+job_from_row (sqlite3_stmt *stmt)
+{
+  EfirOutboxJob *job = g_new0 (EfirOutboxJob, 1);
+  EfirJobState state = EFIR_JOB_QUEUED;
+
+  /* The table's CHECK admits only the states named here. */
+  efir_job_state_from_string ((const char *) sqlite3_column_text (stmt, 6), &state);
+
+  job->id = sqlite3_column_int64 (stmt, 0);
+  job->episode_id = sqlite3_column_int64 (stmt, 1);
+  job->site_id = sqlite3_column_int64 (stmt, 2);
+  job->action = dup_column (stmt, 3);
+  job->publish_at = dup_column (stmt, 4);
+  job->revision_id = sqlite3_column_int64 (stmt, 5);
+  job->state = state;
+  job->resolution = dup_column (stmt, 7);
+  job->attempts = sqlite3_column_int (stmt, 8);
+  job->next_attempt_at = sqlite3_column_int64 (stmt, 9);
+  job->progress = dup_column (stmt, 10);
+  job->error_code = dup_column (stmt, 11);
+  job->last_error = dup_column (stmt, 12);
+  job->site_version = dup_column (stmt, 13);
+  job->created_at = sqlite3_column_int64 (stmt, 14);
+  job->modified_at = sqlite3_column_int64 (stmt, 15);
+  job->episode_title = dup_column (stmt, 16);
+  job->episode_number = sqlite3_column_int (stmt, 17);
+  job->program_name = dup_column (stmt, 18);
+
+  return job;
+}
+
+/* Steps @stmt to its end, each row made into an item by @from_row. */
+static GPtrArray *
+collect_rows (EfirDatabase    *db,
+              sqlite3_stmt    *stmt,
+              gpointer       (*from_row) (sqlite3_stmt *stmt),
+              GDestroyNotify   free_func,
+              GError         **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
+  g_autoptr(GError) local_error = NULL;
+
+  while (efir_database_step (db, stmt, &local_error))
+    g_ptr_array_add (items, from_row (stmt));
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&items);
+}
+
+/* The first row of @stmt made into an item, NULL without an error when
+ * there is none. */
+static gpointer
+first_row (EfirDatabase   *db,
+           sqlite3_stmt   *stmt,
+           gpointer      (*from_row) (sqlite3_stmt *stmt),
+           GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (efir_database_step (db, stmt, &local_error))
+    return from_row (stmt);
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return NULL;
+}
+
+/* A name as a producer matches it: "Siyasət " and "siyasət" are one tag. */
+static char *
+term_key (const char *name)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name));
+  g_autofree char *normal = g_utf8_normalize (trimmed, -1, G_NORMALIZE_NFC);
+
+  return g_utf8_casefold (normal != NULL ? normal : trimmed, -1);
+}
+
+static gboolean
+set_status_locked (EfirStore          *self,
+                   gint64              episode_id,
+                   EfirEpisodeStatus   status,
+                   GError            **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  g_autoptr(EfirStatement) stmt = NULL;
+
+  if (!(stmt = efir_database_prepare (db, "UPDATE episodes SET status = ?2 WHERE id = ?1", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, episode_id);
+  sqlite3_bind_text (stmt, 2, efir_episode_status_to_string (status), -1, SQLITE_STATIC);
+
+  return efir_database_run (db, stmt, error);
+}
+
+static gboolean
+write_job_locked (EfirStore            *self,
+                  const EfirOutboxJob  *job,
+                  GError              **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  g_autoptr(EfirStatement) stmt = NULL;
+
+  if (!(stmt = efir_database_prepare (db,
+                                      "UPDATE outbox SET state = ?2, resolution = ?3,"
+                                      "  next_attempt_at = ?4, progress = ?5, error_code = ?6,"
+                                      "  last_error = ?7, site_version = ?8, modified_at = ?9,"
+                                      "  runner_pid = CASE WHEN ?2 = 'running' THEN runner_pid ELSE 0 END,"
+                                      "  lease_until = CASE WHEN ?2 = 'running' THEN lease_until ELSE 0 END"
+                                      " WHERE id = ?1",
+                                      error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, job->id);
+  sqlite3_bind_text (stmt, 2, efir_job_state_to_string (job->state), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, job->resolution != NULL ? job->resolution : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, job->next_attempt_at);
+  sqlite3_bind_text (stmt, 5, job->progress != NULL ? job->progress : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, job->error_code != NULL ? job->error_code : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, job->last_error != NULL ? job->last_error : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, job->site_version != NULL && job->site_version[0] != '\0'
+                                ? job->site_version : "{}", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
+
+  if (!efir_database_run (db, stmt, error))
+    return FALSE;
+
+  if (efir_database_changes (db) == 0)
+    {
+      g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND,
+                   _("Job %" PRId64 " is not in the outbox."), (int64_t) job->id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Public API ------------------------------------------------------------- */
+
+const char *
+efir_job_state_to_string (EfirJobState state)
+{
+  g_return_val_if_fail ((guint) state < G_N_ELEMENTS (job_states), NULL);
+
+  return job_states[state];
+}
+
+gboolean
+efir_job_state_from_string (const char   *string,
+                            EfirJobState *state)
+{
+  for (guint i = 0; string != NULL && i < G_N_ELEMENTS (job_states); i++)
+    {
+      if (g_str_equal (string, job_states[i]))
+        {
+          *state = (EfirJobState) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+void
+efir_site_free (EfirSite *site)
+{
+  if (site == NULL)
+    return;
+
+  g_free (site->url);
+  g_free (site->api_root);
+  g_free (site->user);
+  g_free (site->user_name);
+  g_free (site->wp_version);
+  g_free (site);
+}
+
+EfirPublication *
+efir_publication_new (gint64 episode_id,
+                      gint64 site_id)
+{
+  EfirPublication *publication = g_new0 (EfirPublication, 1);
+
+  publication->episode_id = episode_id;
+  publication->site_id = site_id;
+  publication->link = g_strdup ("");
+  publication->remote_status = g_strdup ("");
+  publication->date_gmt = g_strdup ("");
+  publication->modified_gmt = g_strdup ("");
+  publication->content_hash = g_strdup ("");
+  publication->image_hash = g_strdup ("");
+
+  return publication;
+}
+
+void
+efir_publication_free (EfirPublication *publication)
+{
+  if (publication == NULL)
+    return;
+
+  g_free (publication->link);
+  g_free (publication->remote_status);
+  g_free (publication->date_gmt);
+  g_free (publication->modified_gmt);
+  g_free (publication->content_hash);
+  g_free (publication->image_hash);
+  g_free (publication);
+}
+
+void
+efir_outbox_job_free (EfirOutboxJob *job)
+{
+  if (job == NULL)
+    return;
+
+  g_free (job->action);
+  g_free (job->publish_at);
+  g_free (job->resolution);
+  g_free (job->progress);
+  g_free (job->error_code);
+  g_free (job->last_error);
+  g_free (job->site_version);
+  g_free (job->episode_title);
+  g_free (job->program_name);
+  g_free (job);
+}
+
+gint64
+efir_store_add_site (EfirStore       *self,
+                     const EfirSite  *site,
+                     GError         **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 now = g_get_real_time ();
+  gint64 site_id = 0;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), 0);
+  g_return_val_if_fail (site != NULL && site->url != NULL && site->user != NULL, 0);
+
+  db = efir_store_get_database (self);
+  if (!efir_database_begin_immediate (db, error))
+    return 0;
+
+  if ((stmt = efir_database_prepare (db,
+                                     "INSERT INTO sites (url, api_root, user, user_name, can_publish,"
+                                     "  unfiltered_html, wp_version, created_at, modified_at)"
+                                     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)"
+                                     " ON CONFLICT (url, user) DO UPDATE SET"
+                                     "  api_root = excluded.api_root, user_name = excluded.user_name,"
+                                     "  can_publish = excluded.can_publish,"
+                                     "  unfiltered_html = excluded.unfiltered_html,"
+                                     "  wp_version = excluded.wp_version, modified_at = excluded.modified_at"
+                                     " RETURNING id",
+                                     &local_error)))
+    {
+      sqlite3_bind_text (stmt, 1, site->url, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, site->api_root != NULL ? site->api_root : "", -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, site->user, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, site->user_name != NULL ? site->user_name : "", -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 5, site->can_publish ? 1 : 0);
+      sqlite3_bind_int (stmt, 6, site->unfiltered_html ? 1 : 0);
+      sqlite3_bind_text (stmt, 7, site->wp_version != NULL ? site->wp_version : "", -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 8, now);
+
+      if (efir_database_step (db, stmt, &local_error))
+        site_id = sqlite3_column_int64 (stmt, 0);
+      /* RETURNING gives its row before the statement ends: step it to the
+       * end so the write is done before the commit. */
+      while (local_error == NULL && efir_database_step (db, stmt, &local_error))
+        ;
+    }
+
+  g_clear_pointer (&stmt, efir_statement_release);
+  if (!efir_database_end (db, g_steal_pointer (&local_error), error))
+    return 0;
+
+  return site_id;
+}
+
+GPtrArray *
+efir_store_list_sites (EfirStore  *self,
+                       GError    **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
+
+  db = efir_store_get_database (self);
+  if (!(stmt = efir_database_prepare (db, "SELECT " SITE_COLUMNS " FROM sites ORDER BY id", error)))
+    return NULL;
+
+  return collect_rows (db, stmt, (gpointer) site_from_row, (GDestroyNotify) efir_site_free, error);
+}
+
+EfirSite *
+efir_store_get_site (EfirStore  *self,
+                     gint64      site_id,
+                     GError    **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  EfirSite *site;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
+
+  db = efir_store_get_database (self);
+  if (!(stmt = efir_database_prepare (db, "SELECT " SITE_COLUMNS " FROM sites WHERE id = ?1", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, site_id);
+  if ((site = first_row (db, stmt, (gpointer) site_from_row, &local_error)) == NULL
+      && local_error == NULL)
+    g_set_error (&local_error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND,
+                 _("Site %" PRId64 " is not set up in Efir. “efir-cli site list” shows the "
+                   "sites there are."),
+                 (int64_t) site_id);
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return site;
+}
+
+gboolean
+efir_store_remove_site (EfirStore  *self,
+                        gint64      site_id,
+                        GError    **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+
+  db = efir_store_get_database (self);
+  if (!efir_database_begin_immediate (db, error))
+    return FALSE;
+
+  if (!(stmt = efir_database_prepare (db, "DELETE FROM sites WHERE id = ?1", &local_error)))
+    return efir_database_end (db, g_steal_pointer (&local_error), error);
+
+  sqlite3_bind_int64 (stmt, 1, site_id);
+
+  efir_database_run (db, stmt, &local_error);
+  g_clear_pointer (&stmt, efir_statement_release);
+
+  return efir_database_end (db, g_steal_pointer (&local_error), error);
+}
+
+gboolean
+efir_store_set_program_site (EfirStore   *self,
+                             gint64       program_id,
+                             gint64       site_id,
+                             const char  *category,
+                             GError     **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+
+  db = efir_store_get_database (self);
+  if (!efir_database_begin_immediate (db, error))
+    return FALSE;
+
+  if (!(stmt = efir_database_prepare (db,
+                                      "UPDATE programs SET default_site_id = ?2,"
+                                      "  default_category = ?3, modified_at = ?4"
+                                      " WHERE id = ?1",
+                                      &local_error)))
+    return efir_database_end (db, g_steal_pointer (&local_error), error);
+
+  sqlite3_bind_int64 (stmt, 1, program_id);
+  if (site_id > 0)
+    sqlite3_bind_int64 (stmt, 2, site_id);
+  sqlite3_bind_text (stmt, 3, category != NULL ? category : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
+
+  efir_database_run (db, stmt, &local_error);
+  g_clear_pointer (&stmt, efir_statement_release);
+
+  return efir_database_end (db, g_steal_pointer (&local_error), error);
+}
+
+gboolean
+efir_store_get_program_site (EfirStore   *self,
+                             gint64       program_id,
+                             gint64      *site_id,
+                             char       **category,
+                             GError     **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+
+  db = efir_store_get_database (self);
+  if (!(stmt = efir_database_prepare (db,
+                                      "SELECT coalesce (default_site_id, 0), default_category"
+                                      " FROM programs WHERE id = ?1",
+                                      error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, program_id);
+  if (!efir_database_step (db, stmt, &local_error))
+    {
+      if (local_error == NULL)
+        g_set_error (&local_error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND,
+                     _("Programme %" PRId64 " is not in the archive."), (int64_t) program_id);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (site_id != NULL)
+    *site_id = sqlite3_column_int64 (stmt, 0);
+  if (category != NULL)
+    *category = dup_column (stmt, 1);
+
+  return TRUE;
+}
+
+EfirPublication *
+efir_store_get_publication (EfirStore  *self,
+                            gint64      episode_id,
+                            gint64      site_id,
+                            GError    **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
+
+  db = efir_store_get_database (self);
+  if (!(stmt = efir_database_prepare (db,
+                                      "SELECT " PUBLICATION_COLUMNS " FROM publications"
+                                      " WHERE episode_id = ?1 AND site_id = ?2",
+                                      error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, episode_id);
+  sqlite3_bind_int64 (stmt, 2, site_id);
+
+  return first_row (db, stmt, (gpointer) publication_from_row, error);
+}
+
+GPtrArray *
+efir_store_list_publications (EfirStore  *self,
+                              gint64      site_id,
+                              GError    **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
+
+  db = efir_store_get_database (self);
+  if (!(stmt = efir_database_prepare (db,
+                                      "SELECT " PUBLICATION_COLUMNS " FROM publications"
+                                      " WHERE ?1 = 0 OR site_id = ?1 ORDER BY episode_id",
+                                      error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, site_id);
+
+  return collect_rows (db, stmt, (gpointer) publication_from_row,
+                       (GDestroyNotify) efir_publication_free, error);
+}
+
+gboolean
+efir_store_save_publication (EfirStore              *self,
+                             const EfirPublication  *publication,
+                             EfirEpisodeStatus       status,
+                             gint64                  job_id,
+                             GError                **error)
+{
+  EfirDatabase *db;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (publication != NULL, FALSE);
+
+  db = efir_store_get_database (self);
+  if (!efir_database_begin_immediate (db, error))
+    return FALSE;
+
+  {
+    g_autoptr(EfirStatement) stmt = NULL;
+
+    if ((stmt = efir_database_prepare (db,
+                                       "INSERT OR REPLACE INTO publications (episode_id, site_id,"
+                                       "  remote_id, link, remote_status, date_gmt, modified_gmt,"
+                                       "  revision_id, content_hash, media_id, image_hash, diverged,"
+                                       "  updated_at)"
+                                       " VALUES (?1, ?2, nullif (?3, 0), ?4, ?5, ?6, ?7,"
+                                       "  (SELECT id FROM revisions WHERE id = ?8), ?9, nullif (?10, 0),"
+                                       "  ?11, ?12, ?13)",
+                                       &local_error)))
+      {
+        sqlite3_bind_int64 (stmt, 1, publication->episode_id);
+        sqlite3_bind_int64 (stmt, 2, publication->site_id);
+        sqlite3_bind_int64 (stmt, 3, publication->remote_id);
+        sqlite3_bind_text (stmt, 4, publication->link, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 5, publication->remote_status, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 6, publication->date_gmt, -1, SQLITE_STATIC);
+        sqlite3_bind_text (stmt, 7, publication->modified_gmt, -1, SQLITE_STATIC);
+        sqlite3_bind_int64 (stmt, 8, publication->revision_id);
+        sqlite3_bind_text (stmt, 9, publication->content_hash, -1, SQLITE_STATIC);
+        sqlite3_bind_int64 (stmt, 10, publication->media_id);
+        sqlite3_bind_text (stmt, 11, publication->image_hash, -1, SQLITE_STATIC);
+        sqlite3_bind_int (stmt, 12, publication->diverged ? 1 : 0);
+        sqlite3_bind_int64 (stmt, 13, g_get_real_time ());
+        efir_database_run (db, stmt, &local_error);
+      }
+  }
+
+  if (local_error == NULL)
+    set_status_locked (self, publication->episode_id, status, &local_error);
+
+  if (local_error == NULL && job_id > 0)
+    {
+      g_autoptr(EfirOutboxJob) job = efir_store_get_job (self, job_id, &local_error);
+
+      if (job != NULL)
+        {
+          job->state = EFIR_JOB_DONE;
+          g_clear_pointer (&job->progress, g_free);
+          g_clear_pointer (&job->error_code, g_free);
+          g_clear_pointer (&job->last_error, g_free);
+          write_job_locked (self, job, &local_error);
+        }
+    }
+
+  return efir_database_end (db, g_steal_pointer (&local_error), error);
+}
+
+gboolean
+efir_store_find_episode_by_uuid (EfirStore   *self,
+                                 const char  *uuid,
+                                 gint64      *episode_id,
+                                 GError     **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+
+  db = efir_store_get_database (self);
+  if (!(stmt = efir_database_prepare (db, "SELECT id FROM episodes WHERE uuid = ?1", error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  *episode_id = efir_database_step (db, stmt, &local_error) ? sqlite3_column_int64 (stmt, 0) : 0;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+efir_store_set_published_status (EfirStore          *self,
+                                 gint64              episode_id,
+                                 EfirEpisodeStatus   status,
+                                 GError            **error)
+{
+  EfirDatabase *db;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+
+  db = efir_store_get_database (self);
+  if (!efir_database_begin_immediate (db, error))
+    return FALSE;
+
+  set_status_locked (self, episode_id, status, &local_error);
+
+  return efir_database_end (db, g_steal_pointer (&local_error), error);
+}
+
+gint64
+efir_store_enqueue_job (EfirStore    *self,
+                        EfirEpisode  *episode,
+                        gint64        site_id,
+                        const char   *action,
+                        const char   *publish_at,
+                        GError      **error)
+{
+  EfirDatabase *db;
+  g_autoptr(GError) local_error = NULL;
+  gint64 episode_id;
+  gint64 revision_id;
+  gint64 job_id = 0;
+  gint64 now = g_get_real_time ();
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), 0);
+  g_return_val_if_fail (EFIR_IS_EPISODE (episode), 0);
+  g_return_val_if_fail (action != NULL, 0);
+
+  episode_id = efir_episode_get_id (episode);
+  db = efir_store_get_database (self);
+  if (!efir_database_begin_immediate (db, error))
+    return 0;
+
+  revision_id = efir_store_add_revision_locked (self, episode_id, episode, "publish", &local_error);
+
+  if (local_error == NULL)
+    {
+      g_autoptr(EfirStatement) stmt = NULL;
+
+      /* A job not yet started is replaced, not run after the new one: the
+       * producer's last word is what the site should get. */
+      if ((stmt = efir_database_prepare (db,
+                                         "UPDATE outbox SET state = 'cancelled', modified_at = ?3"
+                                         " WHERE episode_id = ?1 AND site_id = ?2"
+                                         "   AND state IN ('queued', 'retrying', 'failed', 'conflict')",
+                                         &local_error)))
+        {
+          sqlite3_bind_int64 (stmt, 1, episode_id);
+          sqlite3_bind_int64 (stmt, 2, site_id);
+          sqlite3_bind_int64 (stmt, 3, now);
+          efir_database_run (db, stmt, &local_error);
+        }
+    }
+
+  if (local_error == NULL)
+    {
+      g_autoptr(EfirStatement) stmt = NULL;
+
+      if ((stmt = efir_database_prepare (db,
+                                         "INSERT INTO outbox (episode_id, site_id, action, publish_at,"
+                                         "  revision_id, next_attempt_at, created_at, modified_at)"
+                                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6)",
+                                         &local_error)))
+        {
+          sqlite3_bind_int64 (stmt, 1, episode_id);
+          sqlite3_bind_int64 (stmt, 2, site_id);
+          sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 4, publish_at != NULL ? publish_at : "", -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 5, revision_id);
+          sqlite3_bind_int64 (stmt, 6, now);
+          if (efir_database_run (db, stmt, &local_error))
+            job_id = efir_database_last_insert_rowid (db);
+        }
+    }
+
+  if (!efir_database_end (db, g_steal_pointer (&local_error), error))
+    return 0;
+
+  return job_id;
+}
+
+EfirOutboxJob *
+efir_store_get_job (EfirStore  *self,
+                    gint64      job_id,
+                    GError    **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  EfirOutboxJob *job;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
+
+  db = efir_store_get_database (self);
+  if (!(stmt = efir_database_prepare (db, "SELECT " JOB_COLUMNS JOB_FROM " WHERE j.id = ?1", error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, job_id);
+  if ((job = first_row (db, stmt, (gpointer) job_from_row, &local_error)) == NULL
+      && local_error == NULL)
+    g_set_error (&local_error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND,
+                 _("Job %" PRId64 " is not in the outbox."), (int64_t) job_id);
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return job;
+}
+
+GPtrArray *
+efir_store_list_jobs (EfirStore  *self,
+                      gint64      episode_id,
+                      GError    **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
+
+  db = efir_store_get_database (self);
+  if (!(stmt = efir_database_prepare (db,
+                                      "SELECT " JOB_COLUMNS JOB_FROM
+                                      " WHERE ?1 = 0 OR j.episode_id = ?1 ORDER BY j.id DESC",
+                                      error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, episode_id);
+
+  return collect_rows (db, stmt, (gpointer) job_from_row, (GDestroyNotify) efir_outbox_job_free,
+                       error);
+}
+
+EfirOutboxJob *
+efir_store_claim_job (EfirStore            *self,
+                      gint64                now,
+                      gint64                pid,
+                      EfirRunnerAliveFunc   runner_alive,
+                      GError              **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirOutboxJob) job = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
+
+  db = efir_store_get_database (self);
+  /* Under the write lock, so that the window's worker and a cron run
+   * never both take one job. */
+  if (!efir_database_begin_immediate (db, error))
+    return NULL;
+
+  {
+    g_autoptr(EfirStatement) stmt = NULL;
+
+    if ((stmt = efir_database_prepare (db,
+                                       "SELECT " JOB_COLUMNS JOB_FROM
+                                       " WHERE (j.state IN ('queued', 'retrying') AND j.next_attempt_at <= ?1)"
+                                       "    OR j.state = 'running'"
+                                       " ORDER BY j.next_attempt_at, j.id",
+                                       &local_error)))
+      {
+        sqlite3_bind_int64 (stmt, 1, now);
+
+        while (job == NULL && efir_database_step (db, stmt, &local_error))
+          {
+            gint64 runner_pid = sqlite3_column_int64 (stmt, 19);
+            gint64 lease_until = sqlite3_column_int64 (stmt, 20);
+            gboolean running = g_str_equal ((const char *) sqlite3_column_text (stmt, 6), "running");
+
+            /* A running job is another worker's while that worker lives
+             * and its lease holds. */
+            if (running && lease_until > now && runner_pid != pid
+                && (runner_alive == NULL || runner_alive (runner_pid)))
+              continue;
+
+            job = job_from_row (stmt);
+          }
+      }
+  }
+
+  if (job != NULL && local_error == NULL)
+    {
+      g_autoptr(EfirStatement) stmt = NULL;
+
+      if ((stmt = efir_database_prepare (db,
+                                         "UPDATE outbox SET state = 'running', attempts = attempts + 1,"
+                                         "  runner_pid = ?2, lease_until = ?3, modified_at = ?4"
+                                         " WHERE id = ?1",
+                                         &local_error)))
+        {
+          sqlite3_bind_int64 (stmt, 1, job->id);
+          sqlite3_bind_int64 (stmt, 2, pid);
+          sqlite3_bind_int64 (stmt, 3, now + JOB_LEASE_USEC);
+          sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
+          if (efir_database_run (db, stmt, &local_error))
+            {
+              job->state = EFIR_JOB_RUNNING;
+              job->attempts++;
+            }
+        }
+    }
+
+  if (!efir_database_end (db, g_steal_pointer (&local_error), error))
+    return NULL;
+
+  return g_steal_pointer (&job);
+}
+
+gboolean
+efir_store_update_job (EfirStore            *self,
+                       const EfirOutboxJob  *job,
+                       GError              **error)
+{
+  EfirDatabase *db;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (job != NULL, FALSE);
+
+  db = efir_store_get_database (self);
+  if (!efir_database_begin_immediate (db, error))
+    return FALSE;
+
+  write_job_locked (self, job, &local_error);
+
+  return efir_database_end (db, g_steal_pointer (&local_error), error);
+}
+
+gboolean
+efir_store_lookup_term (EfirStore   *self,
+                        gint64       site_id,
+                        const char  *taxonomy,
+                        const char  *name,
+                        gint64      *remote_id,
+                        GError     **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *key = term_key (name);
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+
+  db = efir_store_get_database (self);
+  if (!(stmt = efir_database_prepare (db,
+                                      "SELECT remote_id FROM site_terms"
+                                      " WHERE site_id = ?1 AND taxonomy = ?2 AND name_key = ?3",
+                                      error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, site_id);
+  sqlite3_bind_text (stmt, 2, taxonomy, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
+  *remote_id = efir_database_step (db, stmt, &local_error) ? sqlite3_column_int64 (stmt, 0) : 0;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+efir_store_save_term (EfirStore   *self,
+                      gint64       site_id,
+                      const char  *taxonomy,
+                      const char  *name,
+                      gint64       remote_id,
+                      GError     **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *key = term_key (name);
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+
+  db = efir_store_get_database (self);
+  if (!efir_database_begin_immediate (db, error))
+    return FALSE;
+
+  if (!(stmt = efir_database_prepare (db,
+                                      "INSERT OR REPLACE INTO site_terms (site_id, taxonomy, name_key,"
+                                      "  remote_id) VALUES (?1, ?2, ?3, ?4)",
+                                      &local_error)))
+    return efir_database_end (db, g_steal_pointer (&local_error), error);
+
+  sqlite3_bind_int64 (stmt, 1, site_id);
+  sqlite3_bind_text (stmt, 2, taxonomy, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, remote_id);
+
+  efir_database_run (db, stmt, &local_error);
+  g_clear_pointer (&stmt, efir_statement_release);
+
+  return efir_database_end (db, g_steal_pointer (&local_error), error);
+}
