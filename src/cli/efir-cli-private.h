@@ -92,6 +92,17 @@ int efir_cli_episode_list     (EfirCli *cli, const EfirCliCommand *command, int 
 /* efir-cli-search.c */
 int efir_cli_search           (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
 
+/* efir-cli-publish.c */
+int efir_cli_site_add         (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
+int efir_cli_site_list        (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
+int efir_cli_program_set_site (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
+int efir_cli_publish          (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
+int efir_cli_withdraw         (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
+int efir_cli_outbox_list      (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
+int efir_cli_outbox_run       (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
+int efir_cli_outbox_resolve   (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
+int efir_cli_pull             (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
+
 /* efir-cli-maintenance.c */
 int efir_cli_backup           (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
 int efir_cli_check            (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);

@@ -1,0 +1,104 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "efir-store.h"
+
+G_BEGIN_DECLS
+
+/*
+ * EfirPublisher is the one way Efir talks to a site: the window and efir-cli
+ * both sign in, queue and run publications through it. Every publication is
+ * a job in the archive's outbox, written with the "publish" revision of what
+ * it sends; running a job renders the page, compares the post on the site
+ * with what Efir last saw, sends what changed (nothing when nothing did), and
+ * stores the site's answer in the transaction that ends the job.
+ *
+ * The calls that reach a site block: efir-cli calls them as they are, the
+ * window from a worker thread with a store of its own.
+ */
+
+#define EFIR_TYPE_PUBLISHER (efir_publisher_get_type ())
+G_DECLARE_FINAL_TYPE (EfirPublisher, efir_publisher, EFIR, PUBLISHER, GObject)
+
+typedef enum
+{
+  EFIR_PUBLISH_NOW,        /* publish, or submit for review without publish_posts */
+  EFIR_PUBLISH_SCHEDULE,   /* publish at a time to come */
+  EFIR_PUBLISH_DRAFT,      /* send to the site as a draft */
+  EFIR_PUBLISH_WITHDRAW,   /* back to a draft on the site */
+  EFIR_PUBLISH_TRASH,      /* to the site's trash */
+} EfirPublishAction;
+
+typedef enum
+{
+  EFIR_RESOLVE_KEEP_SITE,     /* the site's version stays; Efir's episode is left as it is */
+  EFIR_RESOLVE_OVERWRITE,     /* Efir's version replaces the site's */
+  EFIR_RESOLVE_AS_NEW_DRAFT,  /* Efir's version becomes a new draft post beside the site's */
+} EfirResolution;
+
+EfirPublisher *efir_publisher_new              (EfirStore          *store);
+
+/* Discovers the site's API at @url, signs in with the application
+ * password, checks what the account may do, keeps the password in the
+ * keyring and the site in the archive. @notes gets sentences the producer
+ * should read (the key moments left out, publishing only for review). */
+EfirSite      *efir_publisher_add_site         (EfirPublisher      *self,
+                                                const char         *url,
+                                                const char         *user,
+                                                const char         *password,
+                                                GPtrArray          *notes,
+                                                GCancellable       *cancellable,
+                                                GError            **error);
+
+/* The site a publication of @episode goes to when none is named: its
+ * programme's default site, or the only site there is. */
+gint64         efir_publisher_pick_site        (EfirPublisher      *self,
+                                                EfirEpisode        *episode,
+                                                GError            **error);
+
+/* Queues a job for @episode as stored (0 @site_id: efir_publisher_pick_site()).
+ * @at is the time of a scheduled publication; a time that has passed is
+ * refused. Returns the job's id. */
+gint64         efir_publisher_enqueue          (EfirPublisher      *self,
+                                                gint64              episode_id,
+                                                gint64              site_id,
+                                                EfirPublishAction   action,
+                                                GDateTime          *at,
+                                                GError            **error);
+
+/* Runs every job that is due, one after the other, and looks at the
+ * scheduled posts whose time has come. @n_done and @n_stopped count the
+ * jobs that ended and those that stopped for the producer (failed or in
+ * conflict); jobs to be retried count in neither. FALSE only when the
+ * archive itself failed. */
+gboolean       efir_publisher_run_due          (EfirPublisher      *self,
+                                                guint              *n_done,
+                                                guint              *n_stopped,
+                                                GCancellable       *cancellable,
+                                                GError            **error);
+
+/* Settles a job in conflict. Keeping the site's version ends the job at
+ * once; the two others queue it again. */
+gboolean       efir_publisher_resolve          (EfirPublisher      *self,
+                                                gint64              job_id,
+                                                EfirResolution      resolution,
+                                                GError            **error);
+
+/* Links the site's posts that carry an episode's marker (or its slug) to
+ * their episodes and refreshes what the archive knows of them. @notes gets
+ * a sentence for each post linked and each missed schedule. */
+gboolean       efir_publisher_pull             (EfirPublisher      *self,
+                                                gint64              site_id,
+                                                guint              *n_linked,
+                                                GPtrArray          *notes,
+                                                GCancellable       *cancellable,
+                                                GError            **error);
+
+/* For tests and benchmarks: a job's next attempt comes after this many
+ * microseconds at the least (the backoff's base). */
+void           efir_publisher_set_retry_base   (EfirPublisher      *self,
+                                                gint64              usec);
+
+G_END_DECLS
