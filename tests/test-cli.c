@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "efir-page-renderer.h"
 #include "efir-store.h"
 #include "efir-test-util.h"
 
@@ -572,7 +573,6 @@ test_episode_export_errors (Fixture       *f,
   g_autofree char *path = write_file (f, "episode.json", small_episode_json, -1);
   g_autofree char *id = NULL;
   g_auto(Run) imported = { 0 };
-  g_auto(Run) html = { 0 };
   g_auto(Run) unknown_format = { 0 };
   g_auto(Run) missing = { 0 };
   g_auto(Run) bad_file = { 0 };
@@ -580,12 +580,9 @@ test_episode_export_errors (Fixture       *f,
   run_cli (f, &imported, "episode", "import", path, NULL);
   id = id_string (assert_printed_id (&imported));
 
-  run_cli (f, &html, "episode", "export", id, "--format", "html", NULL);
-  assert_failed (&html, 2);
-  g_assert_nonnull (strstr (html.err, "not available yet"));
-
   run_cli (f, &unknown_format, "episode", "export", id, "--format", "pdf", NULL);
   assert_failed (&unknown_format, 2);
+  g_assert_nonnull (strstr (unknown_format.err, "json or html"));
 
   run_cli (f, &missing, "episode", "export", "9999", NULL);
   assert_failed (&missing, 1);
@@ -594,6 +591,54 @@ test_episode_export_errors (Fixture       *f,
   run_cli (f, &bad_file, "episode", "import", "no-such-file.json", NULL);
   assert_failed (&bad_file, 1);
   g_assert_nonnull (strstr (bad_file.err, "no-such-file.json"));
+}
+
+/* What "--format html" prints is the page the renderer writes for the
+ * site, for the programme the episode belongs to. */
+static void
+test_episode_export_html (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures",
+                                                    "difficult-question-episode.json", NULL);
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(EfirEpisode) episode = NULL;
+  g_autoptr(EfirProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *program_id = NULL;
+  const EfirPageOptions options = { NULL, 0, 0, TRUE };
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) html = { 0 };
+  g_auto(Run) missing = { 0 };
+  gint64 episode_id;
+
+  run_cli (f, &imported, "episode", "import", fixture, NULL);
+  episode_id = assert_printed_id (&imported);
+  id = id_string (episode_id);
+
+  run_cli (f, &html, "episode", "export", id, "--format", "html", NULL);
+  assert_status (&html, 0);
+  g_assert_cmpstr (html.err, ==, "");
+
+  store = efir_store_open (f->db, &error);
+  g_assert_no_error (error);
+  episode = efir_store_load_episode (store, episode_id, &error);
+  g_assert_no_error (error);
+  program_id = id_string (efir_episode_get_program_id (episode));
+  program = efir_store_find_program (store, program_id, &error);
+  g_assert_no_error (error);
+
+  page = efir_page_render (episode, program, &options);
+  g_assert_cmpstr (html.out, ==, page);
+  g_assert_true (g_str_has_prefix (html.out, "<!-- wp:group -->"));
+  g_assert_nonnull (strstr (html.out, "<p>Political commentator Nasimi Mammadli</p>"));
+  g_assert_nonnull (strstr (html.out, "<script type=\"application/ld+json\">"));
+
+  run_cli (f, &missing, "episode", "export", "9999", "--format", "html", NULL);
+  assert_failed (&missing, 1);
+  g_assert_nonnull (strstr (missing.err, "9999"));
 }
 
 /* Tests: search ---------------------------------------------------------- */
@@ -996,6 +1041,7 @@ main (int   argc,
   ADD ("/cli/episode/import-twice", test_episode_import_twice);
   ADD ("/cli/episode/update-keeps-revision", test_episode_update_keeps_revision);
   ADD ("/cli/episode/export-errors", test_episode_export_errors);
+  ADD ("/cli/episode/export-html", test_episode_export_html);
   ADD ("/cli/search/folded", test_search_folded);
   ADD ("/cli/maintenance/backup", test_backup);
   ADD ("/cli/maintenance/backup-named-after-database", test_backup_named_after_database);

@@ -8,6 +8,7 @@
 
 #include "efir-cli-private.h"
 #include "efir-episode-json.h"
+#include "efir-page-renderer.h"
 
 /* Helpers ---------------------------------------------------------------- */
 
@@ -139,6 +140,30 @@ add_episode_json (JsonBuilder *builder,
   json_builder_add_string_value (builder,
                                  efir_episode_status_to_string (efir_episode_get_status (episode)));
   json_builder_end_object (builder);
+}
+
+/* The page as efir_page_render() writes it for the site, for a look at
+ * what would be published. Episodes have no stable id yet, so the page
+ * carries no marker; the WordPress version is the oldest supported. */
+static int
+print_page (EfirStore   *store,
+            EfirEpisode *episode)
+{
+  g_autofree char *program_id = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                 efir_episode_get_program_id (episode));
+  g_autoptr(EfirProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page = NULL;
+  const EfirPageOptions options = { NULL, 0, 0, TRUE };
+
+  program = efir_store_find_program (store, program_id, &error);
+  if (program == NULL)
+    return efir_cli_fail_error (error);
+
+  page = efir_page_render (episode, program, &options);
+  fputs (page, stdout);
+
+  return EFIR_CLI_EXIT_OK;
 }
 
 /* Public API ------------------------------------------------------------- */
@@ -303,9 +328,12 @@ efir_cli_episode_export (EfirCli              *cli,
   g_autofree char *format = NULL;
   g_autofree char *json = NULL;
   gboolean help = FALSE;
+  gboolean html = FALSE;
   const GOptionEntry entries[] = {
     { "format", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &format,
-      N_("What to print: json (the episode file, the default)"), N_("FORMAT") },
+      N_("What to print: json (the episode file, the default) or html (the page for the "
+         "site)"),
+      N_("FORMAT") },
     G_OPTION_ENTRY_NULL
   };
   gint64 id;
@@ -322,11 +350,9 @@ efir_cli_episode_export (EfirCli              *cli,
   if (!efir_cli_parse_id (argv[1], &id))
     return efir_cli_usage_error (command, _("“%s” is not an episode id."), argv[1]);
 
-  if (format != NULL && g_str_equal (format, "html"))
-    return efir_cli_usage_error (command,
-                                 _("HTML export is not available yet; use --format json."));
-  if (format != NULL && !g_str_equal (format, "json"))
-    return efir_cli_usage_error (command, _("Unknown format “%s”: use json."), format);
+  html = g_strcmp0 (format, "html") == 0;
+  if (format != NULL && !html && !g_str_equal (format, "json"))
+    return efir_cli_usage_error (command, _("Unknown format “%s”: use json or html."), format);
 
   store = efir_cli_open_store (cli, EFIR_CLI_OPEN_EXISTING, &status);
   if (store == NULL)
@@ -340,6 +366,9 @@ efir_cli_episode_export (EfirCli              *cli,
 
       return efir_cli_fail_error (error);
     }
+
+  if (html)
+    return print_page (store, episode);
 
   json = efir_episode_to_json (episode, TRUE);
   printf ("%s\n", json);
