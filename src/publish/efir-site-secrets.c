@@ -84,26 +84,6 @@ set_keyring_error (GError       **error,
   g_clear_error (&local_error);
 }
 
-/* Whether the keyring holds a password for the site that it keeps locked:
- * a lookup whose unlock prompt was dismissed finds nothing, and "sign in
- * again" would be the wrong advice.
- */
-static gboolean
-site_password_is_locked (GHashTable   *attributes,
-                         GCancellable *cancellable)
-{
-  GList *items;
-  gboolean locked = FALSE;
-
-  items = secret_service_search_sync (NULL, &site_schema, attributes, SECRET_SEARCH_ALL,
-                                      cancellable, NULL);
-  for (GList *l = items; l != NULL; l = l->next)
-    locked |= secret_item_get_locked (l->data);
-  g_list_free_full (items, g_object_unref);
-
-  return locked;
-}
-
 /* The normalised @password, or an error when nothing is left of it. */
 static char *
 normalise_for_store (const char  *password,
@@ -341,9 +321,10 @@ efir_site_secrets_lookup (const char    *site_url,
                           GError       **error)
 {
   g_autoptr(GHashTable) attributes = NULL;
+  g_autolist(SecretItem) items = NULL;
+  g_autoptr(SecretValue) value = NULL;
   GError *local_error = NULL;
   const char *from_environment;
-  char *password;
   char *normalised;
 
   g_return_val_if_fail (site_url != NULL, NULL);
@@ -360,30 +341,39 @@ efir_site_secrets_lookup (const char    *site_url,
       efir_site_secrets_free_password (normalised);
     }
 
+  /* A search that loads the secret rather than secret_password_lookup(),
+   * which loses the keyring's answer on every password found (libsecret
+   * 0.20), and whose items say whether they stayed locked: a lookup whose
+   * unlock prompt was dismissed finds nothing, and "sign in again" would be
+   * the wrong advice. */
   attributes = site_attributes (site_url, user);
-  password = secret_password_lookupv_sync (&site_schema, attributes, cancellable, &local_error);
+  items = secret_service_search_sync (NULL, &site_schema, attributes,
+                                      SECRET_SEARCH_UNLOCK | SECRET_SEARCH_LOAD_SECRETS,
+                                      cancellable, &local_error);
   if (local_error != NULL)
     {
       set_keyring_error (error, local_error, cancellable);
       return NULL;
     }
 
-  if (password == NULL)
+  if (items != NULL && secret_item_get_locked (items->data))
     {
-      if (site_password_is_locked (attributes, cancellable))
-        set_locked_error (error);
-      else
-        g_set_error (error, EFIR_WP_ERROR, EFIR_WP_ERROR_NO_PASSWORD,
-                     _("Efir has no password for %s at %s. Sign in to the site again, in "
-                       "Efir or with “efir-cli site add --url %s --user %s”; for runs from "
-                       "cron, set EFIR_SITE_PASSWORD instead."),
-                     user, site_url, site_url, user);
+      set_locked_error (error);
       return NULL;
     }
 
-  normalised = efir_site_secrets_normalise (password);
-  efir_site_secrets_free_password (password);
-  return normalised;
+  value = items != NULL ? secret_item_get_secret (items->data) : NULL;
+  if (value == NULL || secret_value_get_text (value) == NULL)
+    {
+      g_set_error (error, EFIR_WP_ERROR, EFIR_WP_ERROR_NO_PASSWORD,
+                   _("Efir has no password for %s at %s. Sign in to the site again, in "
+                     "Efir or with “efir-cli site add --url %s --user %s”; for runs from "
+                     "cron, set EFIR_SITE_PASSWORD instead."),
+                   user, site_url, site_url, user);
+      return NULL;
+    }
+
+  return efir_site_secrets_normalise (secret_value_get_text (value));
 }
 
 /**
