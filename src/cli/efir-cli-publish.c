@@ -136,9 +136,16 @@ add_int_member (JsonBuilder *builder,
 static char *
 format_usec (gint64 usec)
 {
-  g_autoptr(GDateTime) when = usec > 0 ? g_date_time_new_from_unix_local_usec (usec) : NULL;
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) when = NULL;
 
-  return when != NULL ? g_date_time_format_iso8601 (when) : g_strdup ("");
+  if (usec <= 0)
+    return g_strdup ("");
+
+  start = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  when = g_date_time_add (start, usec % G_USEC_PER_SEC);
+
+  return g_date_time_format_iso8601 (when);
 }
 
 static int

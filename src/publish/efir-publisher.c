@@ -62,6 +62,21 @@ is_blank (const char *text)
   return TRUE;
 }
 
+/* The site's address as Efir records it (and files its password under):
+ * the API root without its REST part, "https://example.org/". */
+static char *
+home_from_api_root (const char *api_root)
+{
+  const char *query = strstr (api_root, "?rest_route=");
+
+  if (query != NULL)
+    return g_strndup (api_root, query - api_root);
+  if (g_str_has_suffix (api_root, "wp-json/"))
+    return g_strndup (api_root, strlen (api_root) - strlen ("wp-json/"));
+
+  return g_strdup (api_root);
+}
+
 static gboolean
 runner_alive (gint64 pid)
 {
@@ -944,7 +959,7 @@ efir_publisher_add_site (EfirPublisher  *self,
     return NULL;
 
   version = efir_wp_client_get_version (client, cancellable, NULL);
-  home = efir_wp_client_get_home (client);
+  home = home_from_api_root (api_root);
 
   site.url = home;
   site.api_root = api_root;
