@@ -947,6 +947,7 @@ efir_publisher_add_site (EfirPublisher  *self,
   g_autofree char *home = NULL;
   g_autoptr(EfirWpClient) client = NULL;
   g_autoptr(EfirWpUser) account = NULL;
+  g_autoptr(GError) local_error = NULL;
   EfirSite site = { 0 };
   gint64 site_id;
 
@@ -971,8 +972,24 @@ efir_publisher_add_site (EfirPublisher  *self,
 
   /* The keyring first: a site in the archive without its password would
    * fail at the first publication instead of now. */
-  if (!efir_site_secrets_store (site.url, user, password, cancellable, error))
-    return NULL;
+  if (!efir_site_secrets_store (site.url, user, password, cancellable, &local_error))
+    {
+      const char *from_environment = g_getenv (EFIR_SITE_PASSWORD_ENV);
+
+      /* A server without a keyring signs in with the password of each
+       * run: the site is recorded, the password is not. */
+      if (!g_error_matches (local_error, EFIR_WP_ERROR, EFIR_WP_ERROR_KEYRING)
+          || from_environment == NULL || from_environment[0] == '\0')
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      if (notes != NULL)
+        g_ptr_array_add (notes, g_strdup_printf (_("No keyring could keep the password (%s). "
+                                                   "Efir will use %s at each run instead."),
+                                                 local_error->message, EFIR_SITE_PASSWORD_ENV));
+    }
 
   if (!(site_id = efir_store_add_site (self->store, &site, error)))
     return NULL;
