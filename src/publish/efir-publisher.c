@@ -924,6 +924,23 @@ efir_publisher_new (EfirStore *store)
   return self;
 }
 
+guint
+efir_publisher_count_requests (EfirPublisher *self,
+                               const char    *method)
+{
+  GHashTableIter iter;
+  gpointer client;
+  guint n = 0;
+
+  g_return_val_if_fail (EFIR_IS_PUBLISHER (self), 0);
+
+  g_hash_table_iter_init (&iter, self->clients);
+  while (g_hash_table_iter_next (&iter, NULL, &client))
+    n += efir_wp_client_get_n_requests (client, method);
+
+  return n;
+}
+
 void
 efir_publisher_set_retry_base (EfirPublisher *self,
                                gint64         usec)

@@ -96,6 +96,11 @@ gboolean       efir_publisher_pull             (EfirPublisher      *self,
                                                 GCancellable       *cancellable,
                                                 GError            **error);
 
+/* For tests and benchmarks: the HTTP requests sent with @method ("GET",
+ * "POST", …; NULL for all) by this publisher to every site. */
+guint          efir_publisher_count_requests   (EfirPublisher      *self,
+                                                const char         *method);
+
 /* For tests and benchmarks: a job's next attempt comes after this many
  * microseconds at the least (the backoff's base). */
 void           efir_publisher_set_retry_base   (EfirPublisher      *self,
