@@ -143,8 +143,8 @@ web_url (const char *url)
     return NULL;
 
   trimmed = g_strstrip (g_strdup (url));
-  scheme = g_uri_peek_scheme (trimmed) != NULL ? g_uri_peek_scheme (trimmed) : "";
-  if (!g_str_equal (scheme, "http") && !g_str_equal (scheme, "https"))
+  scheme = g_uri_peek_scheme (trimmed);
+  if (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0)
     return NULL;
 
   uri = g_uri_parse (trimmed, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
