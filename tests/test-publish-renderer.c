@@ -543,11 +543,13 @@ test_languages (void)
         efir_episode_guest_new (az ? "Natiq Cəfərli" : "Натиг Джафарли",
                                 az ? "iqtisadçı" : "экономист");
       g_autoptr(EfirEpisodeGuest) third = efir_episode_guest_new (az ? "Elçin" : "Эльчин", NULL);
+      g_autoptr(EfirEpisodeGuest) unnamed = efir_episode_guest_new (NULL, "politoloq");
 
       g_list_store_remove_all (guests);
       g_list_store_append (guests, first);
       g_list_store_append (guests, second);
       g_list_store_append (guests, third);
+      g_list_store_append (guests, unnamed);
 
       html = render (episode, program, EXAMPLE_UUID, 0, 0, TRUE);
       assert_page_sound (html);
@@ -740,6 +742,25 @@ test_excerpt (void)
                                      "text.\n\n- a list\n");
   short_excerpt = efir_page_excerpt (episode);
   g_assert_cmpstr (short_excerpt, ==, "Short and linked text.");
+
+  /* Exactly as many words as an excerpt holds: cut only if more follow. */
+  {
+    g_autoptr(GString) text = g_string_new (NULL);
+    g_autofree char *whole = NULL;
+    g_autofree char *cut = NULL;
+    g_autofree char *more = NULL;
+
+    for (guint i = 0; i < 55; i++)
+      g_string_append_printf (text, "w%u\n", i);
+    efir_episode_set_summary (episode, text->str);
+    whole = efir_page_excerpt (episode);
+    g_assert_true (g_str_has_suffix (whole, " w53 w54"));
+
+    more = g_strconcat (text->str, "\nSecond paragraph.", NULL);
+    efir_episode_set_summary (episode, more);
+    cut = efir_page_excerpt (episode);
+    g_assert_true (g_str_has_suffix (cut, " w53 w54…"));
+  }
 
   efir_episode_set_summary (episode, "Tom & Jerry <script>alert(1)</script>");
   escaped = efir_page_excerpt (episode);

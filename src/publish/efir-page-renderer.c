@@ -143,8 +143,8 @@ web_url (const char *url)
     return NULL;
 
   trimmed = g_strstrip (g_strdup (url));
-  scheme = g_uri_peek_scheme (trimmed) != NULL ? g_uri_peek_scheme (trimmed) : "";
-  if (!g_str_equal (scheme, "http") && !g_str_equal (scheme, "https"))
+  scheme = g_uri_peek_scheme (trimmed);
+  if (g_strcmp0 (scheme, "http") != 0 && g_strcmp0 (scheme, "https") != 0)
     return NULL;
 
   uri = g_uri_parse (trimmed, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
@@ -718,76 +718,79 @@ render_summary (Page       *page,
   cmark_node_free (document);
 }
 
-/* The words of the summary's first paragraphs, as plain text, up to
- * WordPress's excerpt length. */
+/* The text a reader sees of a paragraph, without its Markdown. */
+static void
+append_paragraph_text (GString    *out,
+                       cmark_node *paragraph)
+{
+  cmark_iter *iter = cmark_iter_new (paragraph);
+  cmark_event_type event;
+
+  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
+    {
+      cmark_node *node = cmark_iter_get_node (iter);
+
+      if (event != CMARK_EVENT_ENTER)
+        continue;
+
+      switch ((int) cmark_node_get_type (node))
+        {
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+        case CMARK_NODE_HTML_INLINE:
+          g_string_append (out, cmark_node_get_literal (node));
+          break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          g_string_append_c (out, ' ');
+          break;
+        default:
+          break;
+        }
+    }
+
+  cmark_iter_free (iter);
+  g_string_append_c (out, ' ');
+}
+
+/* The words of the summary's first paragraphs as plain text, cut as
+ * wp_trim_words() cuts: whitespace runs become one space, and a text
+ * longer than the excerpt ends in an ellipsis. Paragraphs are read only
+ * until one word more than the excerpt holds is there. */
 static char *
 excerpt_text (const char *summary)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GString) excerpt = g_string_new (NULL);
+  GString *excerpt = g_string_new (NULL);
   g_auto(GStrv) words = NULL;
   cmark_node *document;
   guint n_words = 0;
-  guint n_taken = 0;
 
   document = cmark_parse_document (summary, strlen (summary), PAGE_MARKDOWN_OPTIONS);
-
   for (cmark_node *block = cmark_node_first_child (document);
-       block != NULL && n_words < EXCERPT_MAX_WORDS;
+       block != NULL && n_words <= EXCERPT_MAX_WORDS;
        block = cmark_node_next (block))
     {
-      cmark_iter *iter;
-      cmark_event_type event;
-      gsize start = text->len;
+      g_auto(GStrv) so_far = NULL;
 
       if (cmark_node_get_type (block) != CMARK_NODE_PARAGRAPH)
         continue;
 
-      iter = cmark_iter_new (block);
-      while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-        {
-          cmark_node *node = cmark_iter_get_node (iter);
-
-          if (event != CMARK_EVENT_ENTER)
-            continue;
-
-          switch ((int) cmark_node_get_type (node))
-            {
-            case CMARK_NODE_TEXT:
-            case CMARK_NODE_CODE:
-            case CMARK_NODE_HTML_INLINE:
-              g_string_append (text, cmark_node_get_literal (node));
-              break;
-            case CMARK_NODE_SOFTBREAK:
-            case CMARK_NODE_LINEBREAK:
-              g_string_append_c (text, ' ');
-              break;
-            default:
-              break;
-            }
-        }
-      cmark_iter_free (iter);
-      g_string_append_c (text, ' ');
-
-      {
-        g_auto(GStrv) paragraph_words = g_strsplit_set (text->str + start, " \t\n", -1);
-
-        for (guint i = 0; paragraph_words[i] != NULL; i++)
-          if (paragraph_words[i][0] != '\0')
-            n_words++;
-      }
+      append_paragraph_text (text, block);
+      so_far = g_strsplit_set (text->str, " \t\n\r", -1);
+      n_words = 0;
+      for (guint i = 0; so_far[i] != NULL; i++)
+        n_words += so_far[i][0] != '\0';
     }
-
   cmark_node_free (document);
 
-  /* As wp_trim_words(): whitespace runs become one space, and a cut text
-   * ends in an ellipsis. */
   words = g_strsplit_set (text->str, " \t\n\r", -1);
+  n_words = 0;
   for (guint i = 0; words[i] != NULL; i++)
     {
       if (words[i][0] == '\0')
         continue;
-      if (n_taken == EXCERPT_MAX_WORDS)
+      if (n_words == EXCERPT_MAX_WORDS)
         {
           g_string_append (excerpt, "…");
           break;
@@ -795,10 +798,10 @@ excerpt_text (const char *summary)
       if (excerpt->len > 0)
         g_string_append_c (excerpt, ' ');
       g_string_append (excerpt, words[i]);
-      n_taken++;
+      n_words++;
     }
 
-  return g_string_free (g_steal_pointer (&excerpt), FALSE);
+  return g_string_free (excerpt, FALSE);
 }
 
 /* Helpers: the page's parts ---------------------------------------------- */
@@ -810,31 +813,36 @@ render_credit (Page        *page,
                EfirEpisode *episode)
 {
   GListModel *guests = G_LIST_MODEL (efir_episode_get_guests (episode));
+  g_autoptr(GPtrArray) named = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (guests);
-  guint written = 0;
 
-  if (n == 0)
+  for (guint i = 0; i < n; i++)
+    {
+      EfirEpisodeGuest *guest = g_list_model_get_item (guests, i);
+
+      if (efir_episode_guest_get_name (guest)[0] != '\0')
+        g_ptr_array_add (named, guest);
+      else
+        g_object_unref (guest);
+    }
+
+  if (named->len == 0)
     return;
 
   paragraph_begin (page);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < named->len; i++)
     {
-      g_autoptr(EfirEpisodeGuest) guest = g_list_model_get_item (guests, i);
-      const char *name = efir_episode_guest_get_name (guest);
+      EfirEpisodeGuest *guest = g_ptr_array_index (named, i);
       const char *role = efir_episode_guest_get_role (guest);
 
-      if (name[0] == '\0')
-        continue;
-
-      if (written > 0)
-        g_string_append (page->out, i == n - 1 ? page->strings[PAGE_AND] : ", ");
+      if (i > 0)
+        g_string_append (page->out, i == named->len - 1 ? page->strings[PAGE_AND] : ", ");
       if (role[0] != '\0')
         {
           append_escaped (page->out, role);
           g_string_append_c (page->out, ' ');
         }
-      append_escaped (page->out, name);
-      written++;
+      append_escaped (page->out, efir_episode_guest_get_name (guest));
     }
   paragraph_end (page);
 }
