@@ -594,7 +594,8 @@ test_episode_export_errors (Fixture       *f,
 }
 
 /* What "--format html" prints is the page the renderer writes for the
- * site, for the programme the episode belongs to. */
+ * site, for the programme the episode belongs to, marked with the
+ * episode's uuid. */
 static void
 test_episode_export_html (Fixture       *f,
                           gconstpointer  data)
@@ -608,7 +609,8 @@ test_episode_export_html (Fixture       *f,
   g_autofree char *page = NULL;
   g_autofree char *id = NULL;
   g_autofree char *program_id = NULL;
-  const EfirPageOptions options = { NULL, 0, 0, TRUE };
+  g_autofree char *marker = NULL;
+  EfirPageOptions options = { NULL, 0, 0, TRUE };
   g_auto(Run) imported = { 0 };
   g_auto(Run) html = { 0 };
   g_auto(Run) missing = { 0 };
@@ -630,9 +632,12 @@ test_episode_export_html (Fixture       *f,
   program = efir_store_find_program (store, program_id, &error);
   g_assert_no_error (error);
 
+  options.uuid = efir_episode_get_uuid (episode);
   page = efir_page_render (episode, program, &options);
   g_assert_cmpstr (html.out, ==, page);
-  g_assert_true (g_str_has_prefix (html.out, "<!-- wp:group -->"));
+  marker = g_strdup_printf ("<!-- wp:group {\"className\":\"efir-episode-%s\"} -->",
+                            efir_episode_get_uuid (episode));
+  g_assert_true (g_str_has_prefix (html.out, marker));
   g_assert_nonnull (strstr (html.out, "<p>Political commentator Nasimi Mammadli</p>"));
   g_assert_nonnull (strstr (html.out, "<script type=\"application/ld+json\">"));
 

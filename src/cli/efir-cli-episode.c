@@ -8,7 +8,7 @@
 
 #include "efir-cli-private.h"
 #include "efir-episode-json.h"
-#include "efir-page-renderer.h"
+#include "efir-publisher.h"
 
 /* Helpers ---------------------------------------------------------------- */
 
@@ -142,25 +142,19 @@ add_episode_json (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
-/* The page as efir_page_render() writes it for the site, for a look at
- * what would be published. Episodes have no stable id yet, so the page
- * carries no marker; the WordPress version is the oldest supported. */
+/* The page exactly as a publication would send it to the programme's site,
+ * for a look at what would be published. */
 static int
 print_page (EfirStore   *store,
             EfirEpisode *episode)
 {
-  g_autofree char *program_id = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                 efir_episode_get_program_id (episode));
-  g_autoptr(EfirProgram) program = NULL;
+  g_autoptr(EfirPublisher) publisher = efir_publisher_new (store);
   g_autoptr(GError) error = NULL;
   g_autofree char *page = NULL;
-  const EfirPageOptions options = { NULL, 0, 0, TRUE };
 
-  program = efir_store_find_program (store, program_id, &error);
-  if (program == NULL)
+  if (!(page = efir_publisher_render_page (publisher, episode, &error)))
     return efir_cli_fail_error (error);
 
-  page = efir_page_render (episode, program, &options);
   fputs (page, stdout);
 
   return EFIR_CLI_EXIT_OK;

@@ -316,6 +316,24 @@ ensure_term (EfirPublisher  *self,
   return remote_id;
 }
 
+/* The page as @site gets it: with the marker, the blocks its WordPress
+ * version knows, and the key moments only where the account may send
+ * them. Without a site, as the oldest supported WordPress shows it. */
+static char *
+render_for_site (EfirEpisode    *episode,
+                 EfirProgram    *program,
+                 const EfirSite *site)
+{
+  EfirPageOptions options = { 0 };
+
+  options.uuid = efir_episode_get_uuid (episode);
+  options.key_moments = site == NULL || site->unfiltered_html;
+  if (site != NULL)
+    parse_version (site->wp_version, &options.wp_major, &options.wp_minor);
+
+  return efir_page_render (episode, program, &options);
+}
+
 /* The post's fields without the ids the site gives categories and tags:
  * what the producer sees change, and what the content hash covers. */
 static JsonObject *
@@ -327,20 +345,17 @@ build_fields (EfirEpisode      *episode,
               const char       *date_gmt)
 {
   JsonObject *fields = json_object_new ();
-  g_autofree char *content = NULL;
+  g_autofree char *content = render_for_site (episode, program, site);
+  g_autofree char *title = efir_page_title (episode);
   g_autofree char *excerpt = efir_page_excerpt (episode);
   g_autofree char *slug = efir_page_slug (episode);
   JsonArray *tags = json_array_new ();
   JsonArray *categories = json_array_new ();
-  EfirPageOptions options = { 0 };
   GListModel *guests = G_LIST_MODEL (efir_episode_get_guests (episode));
 
-  options.uuid = efir_episode_get_uuid (episode);
-  options.key_moments = site->unfiltered_html;
-  parse_version (site->wp_version, &options.wp_major, &options.wp_minor);
-  content = efir_page_render (episode, program, &options);
-
-  json_object_set_string_member (fields, "title", efir_episode_get_title (episode));
+  /* The title and excerpt come escaped as HTML text: WordPress prints
+   * them as HTML, and "<script>" in a title is to be read, not run. */
+  json_object_set_string_member (fields, "title", title);
   json_object_set_string_member (fields, "content", content);
   json_object_set_string_member (fields, "excerpt", excerpt);
   json_object_set_string_member (fields, "slug", slug);
@@ -1053,6 +1068,44 @@ efir_publisher_pick_site (EfirPublisher  *self,
                  : _("Several sites are set up and the programme has no default site: name "
                      "the site to publish to."));
   return 0;
+}
+
+/**
+ * efir_publisher_render_page:
+ * @self: a publisher
+ * @episode: an episode as stored
+ * @error: return location for a #GError
+ *
+ * The page exactly as a publication of @episode would send it to its site
+ * (see efir_publisher_pick_site()), or, with no site set up, as the oldest
+ * WordPress Efir supports shows it.
+ *
+ * Returns: (transfer full): the block markup, or %NULL with @error set
+ */
+char *
+efir_publisher_render_page (EfirPublisher  *self,
+                            EfirEpisode    *episode,
+                            GError        **error)
+{
+  g_autoptr(EfirProgram) program = NULL;
+  g_autoptr(EfirSite) site = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *program_key = NULL;
+  gint64 site_id;
+
+  g_return_val_if_fail (EFIR_IS_PUBLISHER (self), NULL);
+  g_return_val_if_fail (EFIR_IS_EPISODE (episode), NULL);
+
+  program_key = g_strdup_printf ("%" G_GINT64_FORMAT, efir_episode_get_program_id (episode));
+  if (!(program = efir_store_find_program (self->store, program_key, error)))
+    return NULL;
+
+  /* No site to say otherwise is no failure: the page is still worth a look. */
+  if ((site_id = efir_publisher_pick_site (self, episode, &local_error)) > 0
+      && !(site = efir_store_get_site (self->store, site_id, error)))
+    return NULL;
+
+  return render_for_site (episode, program, site);
 }
 
 gint64

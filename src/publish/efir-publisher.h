@@ -58,6 +58,11 @@ gint64         efir_publisher_pick_site        (EfirPublisher      *self,
                                                 EfirEpisode        *episode,
                                                 GError            **error);
 
+/* The page exactly as a publication of @episode would send it. */
+char          *efir_publisher_render_page      (EfirPublisher      *self,
+                                                EfirEpisode        *episode,
+                                                GError            **error);
+
 /* Queues a job for @episode as stored (0 @site_id: efir_publisher_pick_site()).
  * @at is the time of a scheduled publication; a time that has passed is
  * refused. Returns the job's id. */
