@@ -49,13 +49,13 @@ static gboolean
 parse_one_id (const EfirCliCommand *command,
               int                   argc,
               char                **argv,
-              const char           *what,
+              const char           *missing,
               gint64               *id,
               int                  *status)
 {
   if (argc < 2)
     {
-      *status = efir_cli_usage_error (command, _("Give the %s’s id."), what);
+      *status = efir_cli_usage_error (command, "%s", missing);
       return FALSE;
     }
   if (argc > 2)
@@ -383,7 +383,7 @@ efir_cli_publish (EfirCli              *cli,
   context = efir_cli_option_context_new (command, entries, &help);
   if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
     return status;
-  if (!parse_one_id (command, argc, argv, _("episode"), &episode_id, &status))
+  if (!parse_one_id (command, argc, argv, _("Give the episode’s id."), &episode_id, &status))
     return status;
   if (at != NULL && draft)
     return efir_cli_usage_error (command, _("Give --at or --draft, not both."));
@@ -416,7 +416,7 @@ efir_cli_withdraw (EfirCli              *cli,
   context = efir_cli_option_context_new (command, entries, &help);
   if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
     return status;
-  if (!parse_one_id (command, argc, argv, _("episode"), &episode_id, &status))
+  if (!parse_one_id (command, argc, argv, _("Give the episode’s id."), &episode_id, &status))
     return status;
 
   return enqueue (cli, episode_id, site_id, trash ? EFIR_PUBLISH_TRASH : EFIR_PUBLISH_WITHDRAW,
@@ -569,7 +569,7 @@ efir_cli_outbox_resolve (EfirCli              *cli,
   context = efir_cli_option_context_new (command, entries, &help);
   if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
     return status;
-  if (!parse_one_id (command, argc, argv, _("job"), &job_id, &status))
+  if (!parse_one_id (command, argc, argv, _("Give the job’s id."), &job_id, &status))
     return status;
   if (keep_site + overwrite + as_new_draft != 1)
     return efir_cli_usage_error (command, _("Choose one: --keep-site, --overwrite or "

@@ -1206,6 +1206,101 @@ efir_publisher_run_due (EfirPublisher  *self,
   return TRUE;
 }
 
+typedef struct
+{
+  char  *db_path;
+  gint64 retry_base;
+  guint  n_done;
+  guint  n_stopped;
+} RunDueData;
+
+static void
+run_due_data_free (RunDueData *data)
+{
+  g_free (data->db_path);
+  g_free (data);
+}
+
+static void
+run_due_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  RunDueData *data = task_data;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(EfirPublisher) worker = NULL;
+  GError *error = NULL;
+
+  /* A connection of the thread's own: the caller's store stays with the
+   * main thread, and SQLite's locks keep the two apart. */
+  if (!(store = efir_store_open_full (data->db_path, EFIR_STORE_OPEN_DEFER_CHECK, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  worker = efir_publisher_new (store);
+  worker->retry_base = data->retry_base;
+  if (!efir_publisher_run_due (worker, &data->n_done, &data->n_stopped, cancellable, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * efir_publisher_run_due_async:
+ * @self: a publisher
+ * @cancellable: (nullable): stops the run between two requests
+ * @callback: called on the caller's main context when the run ends
+ * @user_data: for @callback
+ *
+ * Runs efir_publisher_run_due() in a worker thread with a connection of its
+ * own, for the window: nothing of it waits on the main thread. The jobs'
+ * progress is in the archive (efir_store_list_jobs()) as it goes.
+ */
+void
+efir_publisher_run_due_async (EfirPublisher       *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RunDueData *data;
+
+  g_return_if_fail (EFIR_IS_PUBLISHER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, efir_publisher_run_due_async);
+
+  data = g_new0 (RunDueData, 1);
+  data->db_path = g_strdup (efir_store_get_path (self->store));
+  data->retry_base = self->retry_base;
+  g_task_set_task_data (task, data, (GDestroyNotify) run_due_data_free);
+  g_task_run_in_thread (task, run_due_thread);
+}
+
+gboolean
+efir_publisher_run_due_finish (EfirPublisher  *self,
+                               GAsyncResult   *result,
+                               guint          *n_done,
+                               guint          *n_stopped,
+                               GError        **error)
+{
+  RunDueData *data;
+
+  g_return_val_if_fail (EFIR_IS_PUBLISHER (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (n_done != NULL)
+    *n_done = data->n_done;
+  if (n_stopped != NULL)
+    *n_stopped = data->n_stopped;
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 gboolean
 efir_publisher_resolve (EfirPublisher   *self,
                         gint64           job_id,

@@ -84,6 +84,18 @@ gboolean       efir_publisher_run_due          (EfirPublisher      *self,
                                                 GCancellable       *cancellable,
                                                 GError            **error);
 
+/* The same in a worker thread with a connection of its own, for the
+ * window: the jobs' progress is in the archive as it goes. */
+void           efir_publisher_run_due_async    (EfirPublisher      *self,
+                                                GCancellable       *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer            user_data);
+gboolean       efir_publisher_run_due_finish   (EfirPublisher      *self,
+                                                GAsyncResult       *result,
+                                                guint              *n_done,
+                                                guint              *n_stopped,
+                                                GError            **error);
+
 /* Settles a job in conflict. Keeping the site's version ends the job at
  * once; the two others queue it again. */
 gboolean       efir_publisher_resolve          (EfirPublisher      *self,
