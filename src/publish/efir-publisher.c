@@ -1416,6 +1416,12 @@ efir_publisher_pull (EfirPublisher  *self,
                   continue;
                 }
             }
+          /* A post made before Efir marked its pages: its slug names the
+           * episode when only one has it. */
+          else if (!efir_store_find_episode_by_slug (self->store, json_string (post, "slug"),
+                                                     site_id, &episode_id, error))
+            return FALSE;
+
           if (episode_id == 0)
             continue;
 

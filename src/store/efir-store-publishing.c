@@ -675,6 +675,57 @@ efir_store_find_episode_by_uuid (EfirStore   *self,
   return TRUE;
 }
 
+/**
+ * efir_store_find_episode_by_slug:
+ * @self: a store
+ * @slug: a post's slug on the site
+ * @episode_id: (out): the one episode with that slug and no post on
+ *   @site_id yet, or 0 when there is none, or more than one
+ * @error: return location for a #GError
+ *
+ * For posts made before Efir marked them: a slug alone names an episode
+ * only when no other episode shares it.
+ */
+gboolean
+efir_store_find_episode_by_slug (EfirStore   *self,
+                                 const char  *slug,
+                                 gint64       site_id,
+                                 gint64      *episode_id,
+                                 GError     **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+
+  *episode_id = 0;
+  if (slug == NULL || slug[0] == '\0')
+    return TRUE;
+
+  db = efir_store_get_database (self);
+  if (!(stmt = efir_database_prepare (db,
+                                      "SELECT min (e.id), count(*) FROM episodes AS e"
+                                      " WHERE e.slug = ?1 AND NOT EXISTS (SELECT 1 FROM publications"
+                                      "   WHERE episode_id = e.id AND site_id = ?2"
+                                      "     AND remote_id IS NOT NULL)",
+                                      error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, slug, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, site_id);
+  if (efir_database_step (db, stmt, &local_error) && sqlite3_column_int (stmt, 1) == 1)
+    *episode_id = sqlite3_column_int64 (stmt, 0);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 efir_store_set_published_status (EfirStore          *self,
                                  gint64              episode_id,

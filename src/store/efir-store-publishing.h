@@ -151,6 +151,11 @@ gboolean         efir_store_find_episode_by_uuid (EfirStore        *self,
                                                   const char       *uuid,
                                                   gint64           *episode_id,
                                                   GError          **error);
+gboolean         efir_store_find_episode_by_slug (EfirStore        *self,
+                                                  const char       *slug,
+                                                  gint64            site_id,
+                                                  gint64           *episode_id,
+                                                  GError          **error);
 /* Sets the status of the episode as the site has it, without a job. */
 gboolean         efir_store_set_published_status (EfirStore         *self,
                                                   gint64             episode_id,
