@@ -906,10 +906,11 @@ post_call (EfirWpClient        *self,
   if (g_error_matches (local, EFIR_WP_ERROR, EFIR_WP_ERROR_NOT_FOUND)
       && g_strcmp0 (error_body_code (answer), "rest_no_route") != 0)
     {
+      g_autofree char *id_str = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
       g_clear_error (&local);
       g_set_error (&local, EFIR_WP_ERROR, EFIR_WP_ERROR_NOT_FOUND,
-                   _("Post %" G_GINT64_FORMAT " is no longer on the site: it was deleted there."),
-                   id);
+                   _("Post %s is no longer on the site: it was deleted there."), id_str);
     }
   if (error_body != NULL)
     *error_body = g_steal_pointer (&answer);
