@@ -103,6 +103,14 @@ test_discover_rest_route (Fixture       *fixture,
   root = efir_wp_discover_api_root (site, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (root, ==, expected);
+
+  /* A site in trouble is not a site without an API: it is tried again. */
+  efir_test_wp_server_set_fault (fixture->server, EFIR_TEST_WP_FAULT_STATUS, 503, "text/html",
+                                 "<html><body>Service Unavailable</body></html>", NULL, NULL);
+  g_clear_pointer (&root, g_free);
+  root = efir_wp_discover_api_root (site, NULL, &error);
+  g_assert_error (error, EFIR_WP_ERROR, EFIR_WP_ERROR_SERVER);
+  g_assert_null (root);
 }
 
 static void

@@ -631,14 +631,8 @@ set_error_from_transport (GUri     *uri,
                  _("Efir could not reach the site: %s"), local->message);
 }
 
-static void
-request_written_cb (SoupMessage *msg,
-                    gpointer     user_data)
-{
-  gboolean *written = user_data;
-
-  *written = TRUE;
-}
+static void request_written_cb (SoupMessage *msg,
+                                gpointer     user_data);
 
 /* Sends one request and follows redirects itself, so that every hop is
  * checked: libsoup would follow https -> http. The password goes only to
@@ -1062,6 +1056,15 @@ is_rest_index (GBytes *body)
 
 /* Callbacks -------------------------------------------------------------- */
 
+static void
+request_written_cb (SoupMessage *msg,
+                    gpointer     user_data)
+{
+  gboolean *written = user_data;
+
+  *written = TRUE;
+}
+
 /* Public API ------------------------------------------------------------- */
 
 void
@@ -1119,7 +1122,8 @@ efir_wp_discover_api_root (const char    *site_url,
           && g_ascii_strcasecmp (g_uri_get_host (api), g_uri_get_host (home.uri)) == 0)
         {
           g_autoptr(GUri) secure = g_uri_build (G_URI_FLAGS_ENCODED, "https", NULL,
-                                                g_uri_get_host (api), -1, g_uri_get_path (api),
+                                                g_uri_get_host (api), g_uri_get_port (home.uri),
+                                                g_uri_get_path (api),
                                                 g_uri_get_query (api), NULL);
 
           g_clear_pointer (&api, g_uri_unref);
@@ -1141,6 +1145,13 @@ efir_wp_discover_api_root (const char    *site_url,
     return NULL;
   if (SOUP_STATUS_IS_SUCCESSFUL (reply.status) && is_rest_index (reply.body))
     return g_uri_to_string (index);
+
+  /* A site in trouble may have an API all the same: try again later. */
+  if (reply.status >= 500 || reply.status == STATUS_TOO_MANY_REQUESTS)
+    {
+      set_error_from_status (client, &reply, NULL, error);
+      return NULL;
+    }
 
   site_str = uri_for_log (site);
   g_set_error (error, EFIR_WP_ERROR, EFIR_WP_ERROR_NO_API,
@@ -1731,7 +1742,8 @@ efir_wp_client_class_init (EfirWpClientClass *klass)
     g_param_spec_string ("api-root", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
-  /* Seconds a read or write on the connection may wait; tests shorten it. */
+  /* Seconds a read or write on the connection may wait; tests shorten it.
+   * A connection already open keeps the timeout it was opened with. */
   properties[PROP_TIMEOUT] =
     g_param_spec_uint ("timeout", NULL, NULL, 1, G_MAXUINT, DEFAULT_TIMEOUT_SECONDS,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
