@@ -8,6 +8,8 @@
 #include <glib/gi18n-lib.h>
 #include <libsoup/soup.h>
 
+#include "efir-fold.h"
+#include "efir-slug.h"
 #include "efir-wp-client-private.h"
 
 /* Types and properties --------------------------------------------------- */
@@ -629,14 +631,8 @@ set_error_from_transport (GUri     *uri,
                  _("Efir could not reach the site: %s"), local->message);
 }
 
-static void
-request_written_cb (SoupMessage *msg,
-                    gpointer     user_data)
-{
-  gboolean *written = user_data;
-
-  *written = TRUE;
-}
+static void request_written_cb (SoupMessage *msg,
+                                gpointer     user_data);
 
 /* Sends one request and follows redirects itself, so that every hop is
  * checked: libsoup would follow https -> http. The password goes only to
@@ -674,7 +670,11 @@ client_send (EfirWpClient  *self,
         return FALSE;
 
       msg = soup_message_new_from_uri (current_method, current);
-      soup_message_set_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+      /* libsoup opens a new connection for every POST unless told the
+       * request may be repeated. It never repeats one by itself, though:
+       * it resends only GET, PUT and DELETE on a connection that closed
+       * before answering. So writes reuse the kept-alive connection too. */
+      soup_message_set_flags (msg, SOUP_MESSAGE_NO_REDIRECT | SOUP_MESSAGE_IDEMPOTENT);
       headers = soup_message_get_request_headers (msg);
       if (accept != NULL)
         soup_message_headers_replace (headers, "Accept", accept);
@@ -900,10 +900,11 @@ post_call (EfirWpClient        *self,
   if (g_error_matches (local, EFIR_WP_ERROR, EFIR_WP_ERROR_NOT_FOUND)
       && g_strcmp0 (error_body_code (answer), "rest_no_route") != 0)
     {
+      g_autofree char *id_str = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
       g_clear_error (&local);
       g_set_error (&local, EFIR_WP_ERROR, EFIR_WP_ERROR_NOT_FOUND,
-                   _("Post %" G_GINT64_FORMAT " is no longer on the site: it was deleted there."),
-                   id);
+                   _("Post %s is no longer on the site: it was deleted there."), id_str);
     }
   if (error_body != NULL)
     *error_body = g_steal_pointer (&answer);
@@ -924,33 +925,44 @@ object_get_id (JsonObject  *object,
   return id;
 }
 
-/* Case and form as a producer sees names: "Rusiya " is "rusiya". */
+/* A term's name as a producer compares it: no markup or references,
+ * no spaces around it. */
 static char *
-fold_name (const char *name)
+term_name (JsonObject *term)
 {
-  g_autofree char *plain = efir_wp_plain_text (name);
-  g_autofree char *normal = g_utf8_normalize (g_strstrip (plain), -1, G_NORMALIZE_NFKC);
+  g_autofree char *plain = efir_wp_plain_text (json_object_get_string_member_with_default (term, "name",
+                                                                                       ""));
 
-  return normal != NULL ? g_utf8_casefold (normal, -1) : g_strdup ("");
+  return g_strdup (g_strstrip (plain));
 }
 
-/* The filename as a header carries it: ASCII, without quotes or slashes. */
+/* The filename as a header carries it and as WordPress keeps it: the
+ * stem as a slug ("Çətin sual 112.jpg" -> "cetin-sual-112.jpg"). */
 static char *
 content_disposition (const char *filename)
 {
   g_autofree char *base = g_path_get_basename (filename != NULL ? filename : "");
-  g_autofree char *ascii = g_str_to_ascii (base, NULL);
+  char *dot = strrchr (base, '.');
+  g_autofree char *extension = NULL;
+  g_autofree char *stem = NULL;
 
-  for (char *p = ascii; *p != '\0'; p++)
-    if (*p == '"' || *p == '\\' || *p == '/' || *p == ';' || g_ascii_iscntrl (*p))
-      *p = '_';
-  if (*ascii == '\0' || g_str_equal (ascii, ".") || g_str_equal (ascii, "/"))
+  if (dot != NULL && dot != base && dot[1] != '\0')
     {
-      g_free (ascii);
-      ascii = g_strdup ("upload");
+      extension = g_ascii_strdown (dot + 1, -1);
+      *dot = '\0';
+      for (const char *p = extension; *p != '\0'; p++)
+        if (!g_ascii_isalnum (*p))
+          g_clear_pointer (&extension, g_free);
+    }
+  stem = efir_slug_from_title (base);
+  if (stem == NULL || *stem == '\0')
+    {
+      g_free (stem);
+      stem = g_strdup ("upload");
     }
 
-  return g_strdup_printf ("attachment; filename=\"%s\"", ascii);
+  return g_strdup_printf ("attachment; filename=\"%s%s%s\"", stem, extension != NULL ? "." : "",
+                          extension != NULL ? extension : "");
 }
 
 /* Group 1 of @pattern in @body, or NULL. */
@@ -1044,6 +1056,15 @@ is_rest_index (GBytes *body)
 
 /* Callbacks -------------------------------------------------------------- */
 
+static void
+request_written_cb (SoupMessage *msg,
+                    gpointer     user_data)
+{
+  gboolean *written = user_data;
+
+  *written = TRUE;
+}
+
 /* Public API ------------------------------------------------------------- */
 
 void
@@ -1101,7 +1122,8 @@ efir_wp_discover_api_root (const char    *site_url,
           && g_ascii_strcasecmp (g_uri_get_host (api), g_uri_get_host (home.uri)) == 0)
         {
           g_autoptr(GUri) secure = g_uri_build (G_URI_FLAGS_ENCODED, "https", NULL,
-                                                g_uri_get_host (api), -1, g_uri_get_path (api),
+                                                g_uri_get_host (api), g_uri_get_port (home.uri),
+                                                g_uri_get_path (api),
                                                 g_uri_get_query (api), NULL);
 
           g_clear_pointer (&api, g_uri_unref);
@@ -1123,6 +1145,13 @@ efir_wp_discover_api_root (const char    *site_url,
     return NULL;
   if (SOUP_STATUS_IS_SUCCESSFUL (reply.status) && is_rest_index (reply.body))
     return g_uri_to_string (index);
+
+  /* A site in trouble may have an API all the same: try again later. */
+  if (reply.status >= 500 || reply.status == STATUS_TOO_MANY_REQUESTS)
+    {
+      set_error_from_status (client, &reply, NULL, error);
+      return NULL;
+    }
 
   site_str = uri_for_log (site);
   g_set_error (error, EFIR_WP_ERROR, EFIR_WP_ERROR_NO_API,
@@ -1276,11 +1305,13 @@ efir_wp_client_get_version (EfirWpClient  *self,
   version = match_in_page (self, home,
                            "<meta\\b[^>]*\\bcontent=[\"']WordPress\\s+([0-9]+(?:\\.[0-9]+)*)",
                            cancellable, &local);
-  if (version != NULL || g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_propagate_error (error, g_steal_pointer (&local));
-      return version;
+      return NULL;
     }
+  if (version != NULL)
+    return version;
   g_clear_error (&local);
 
   feed = g_uri_build (G_URI_FLAGS_ENCODED, g_uri_get_scheme (home), NULL, g_uri_get_host (home),
@@ -1473,6 +1504,7 @@ efir_wp_client_ensure_term (EfirWpClient  *self,
   g_autoptr(JsonObject) created = NULL;
   g_autoptr(JsonNode) answer = NULL;
   g_autoptr(GError) local = NULL;
+  JsonObject *folding_match = NULL;
   g_auto(Reply) search_reply = { 0 };
   g_auto(Reply) create_reply = { 0 };
 
@@ -1500,21 +1532,29 @@ efir_wp_client_ensure_term (EfirWpClient  *self,
   if (found == NULL)
     return 0;
 
-  /* Search also matches slugs and parts of names: only the same name,
-   * as WordPress stores it (with & as &amp;), is the term. */
-  wanted = fold_name (trimmed);
+  /* Search also matches slugs and parts of names: only the same name is
+   * the term. The same letters win; else the name as search folds it
+   * ("İran" for "iran"), so a tag typed without Azerbaijani letters
+   * does not become a second one. */
+  wanted = efir_fold (trimmed, -1);
   for (guint i = 0; i < json_array_get_length (found); i++)
     {
       JsonNode *element = json_array_get_element (found, i);
       JsonObject *term = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      g_autofree char *term_str = NULL;
       g_autofree char *folded = NULL;
 
       if (term == NULL)
         continue;
-      folded = fold_name (json_object_get_string_member_with_default (term, "name", ""));
-      if (g_str_equal (folded, wanted))
+      term_str = term_name (term);
+      if (g_str_equal (term_str, trimmed))
         return object_get_id (term, error);
+      folded = efir_fold (term_str, -1);
+      if (folding_match == NULL && g_str_equal (folded, wanted))
+        folding_match = term;
     }
+  if (folding_match != NULL)
+    return object_get_id (folding_match, error);
 
   fields = json_object_new ();
   json_object_set_string_member (fields, "name", trimmed);
@@ -1702,7 +1742,8 @@ efir_wp_client_class_init (EfirWpClientClass *klass)
     g_param_spec_string ("api-root", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
-  /* Seconds a read or write on the connection may wait; tests shorten it. */
+  /* Seconds a read or write on the connection may wait; tests shorten it.
+   * A connection already open keeps the timeout it was opened with. */
   properties[PROP_TIMEOUT] =
     g_param_spec_uint ("timeout", NULL, NULL, 1, G_MAXUINT, DEFAULT_TIMEOUT_SECONDS,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
