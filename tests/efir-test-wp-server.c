@@ -199,10 +199,16 @@ post_matches (JsonObject *post,
     return FALSE;
   if (slug != NULL && g_strcmp0 (json_object_get_string_member (post, "slug"), slug) != 0)
     return FALSE;
+  /* WordPress's search looks in the title, the excerpt and the content. */
   if (search != NULL)
     {
       JsonObject *title = json_object_get_object_member (post, "title");
-      const char *raw = title != NULL ? json_object_get_string_member (title, "raw") : "";
+      JsonObject *content = json_object_has_member (post, "content")
+                              ? json_object_get_object_member (post, "content") : NULL;
+      g_autofree char *raw = g_strconcat (title != NULL ? json_object_get_string_member (title, "raw") : "",
+                                          "\n",
+                                          content != NULL ? json_object_get_string_member (content, "raw") : "",
+                                          NULL);
       g_autofree char *haystack = efir_fold (raw, -1);
       g_autofree char *needle = efir_fold (search, -1);
 

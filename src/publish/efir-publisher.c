@@ -27,6 +27,7 @@ struct _EfirPublisher
   EfirStore  *store;
   GHashTable *clients;      /* site id -> EfirWpClient */
   gint64      retry_base;
+  guint       timeout;
 };
 
 G_DEFINE_FINAL_TYPE (EfirPublisher, efir_publisher, G_TYPE_OBJECT)
@@ -159,6 +160,8 @@ client_for_site (EfirPublisher  *self,
   efir_site_secrets_free_password (password);
   if (client == NULL)
     return NULL;
+  if (self->timeout > 0)
+    g_object_set (client, "timeout", self->timeout, NULL);
 
   g_hash_table_insert (self->clients, g_memdup2 (&site->id, sizeof site->id), client);
 
@@ -289,6 +292,25 @@ find_post (EfirWpClient  *client,
     }
 
   return best != NULL ? json_object_ref (best) : NULL;
+}
+
+/* Whether the episode was sent to the site before this job: a request of
+ * that one may have reached the site without its answer reaching Efir. */
+static gboolean
+has_earlier_job (EfirPublisher       *self,
+                 const EfirOutboxJob *job)
+{
+  g_autoptr(GPtrArray) jobs = efir_store_list_jobs (self->store, job->episode_id, NULL);
+
+  for (guint i = 0; jobs != NULL && i < jobs->len; i++)
+    {
+      EfirOutboxJob *other = g_ptr_array_index (jobs, i);
+
+      if (other->id < job->id && other->site_id == job->site_id && other->attempts > 0)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static gint64
@@ -677,7 +699,7 @@ run_send (EfirPublisher  *self,
                                               job->id, error);
         }
     }
-  else if (job->attempts > 1)
+  else if (job->attempts > 1 || has_earlier_job (self, job))
     {
       g_autoptr(JsonObject) found = NULL;
       g_autoptr(GError) local_error = NULL;
@@ -852,7 +874,8 @@ run_job (EfirPublisher  *self,
                              + backoff (self, job->attempts,
                                         client != NULL ? efir_wp_client_get_retry_after (client) : 0);
     }
-  else if (g_error_matches (failure, EFIR_WP_ERROR, EFIR_WP_ERROR_CONFLICT))
+  else if (g_error_matches (failure, EFIR_WP_ERROR, EFIR_WP_ERROR_CONFLICT)
+           && job->site_version != NULL && !g_str_equal (job->site_version, "{}"))
     {
       job->state = EFIR_JOB_CONFLICT;
       (*n_stopped)++;
@@ -937,6 +960,15 @@ efir_publisher_new (EfirStore *store)
   self->store = g_object_ref (store);
 
   return self;
+}
+
+void
+efir_publisher_set_timeout (EfirPublisher *self,
+                            guint          seconds)
+{
+  g_return_if_fail (EFIR_IS_PUBLISHER (self));
+
+  self->timeout = seconds;
 }
 
 guint
@@ -1170,6 +1202,9 @@ efir_publisher_run_due (EfirPublisher  *self,
   guint done = 0;
   guint stopped = 0;
   gint64 pid = getpid ();
+  /* Only what is due now: a job that failed and was put off is not taken
+   * again in the same run, however short its wait. */
+  gint64 start = g_get_real_time ();
 
   g_return_val_if_fail (EFIR_IS_PUBLISHER (self), FALSE);
 
@@ -1181,7 +1216,7 @@ efir_publisher_run_due (EfirPublisher  *self,
       if (g_cancellable_is_cancelled (cancellable))
         break;
 
-      if (!(job = efir_store_claim_job (self->store, g_get_real_time (), pid, runner_alive,
+      if (!(job = efir_store_claim_job (self->store, start, pid, runner_alive,
                                         &local_error)))
         {
           if (local_error != NULL)
@@ -1210,6 +1245,7 @@ typedef struct
 {
   char  *db_path;
   gint64 retry_base;
+  guint  timeout;
   guint  n_done;
   guint  n_stopped;
 } RunDueData;
@@ -1242,6 +1278,7 @@ run_due_thread (GTask        *task,
 
   worker = efir_publisher_new (store);
   worker->retry_base = data->retry_base;
+  worker->timeout = data->timeout;
   if (!efir_publisher_run_due (worker, &data->n_done, &data->n_stopped, cancellable, &error))
     g_task_return_error (task, error);
   else
@@ -1276,6 +1313,7 @@ efir_publisher_run_due_async (EfirPublisher       *self,
   data = g_new0 (RunDueData, 1);
   data->db_path = g_strdup (efir_store_get_path (self->store));
   data->retry_base = self->retry_base;
+  data->timeout = self->timeout;
   g_task_set_task_data (task, data, (GDestroyNotify) run_due_data_free);
   g_task_run_in_thread (task, run_due_thread);
 }

@@ -118,6 +118,11 @@ gboolean       efir_publisher_pull             (EfirPublisher      *self,
 guint          efir_publisher_count_requests   (EfirPublisher      *self,
                                                 const char         *method);
 
+/* For tests: how long a site may take to answer, in seconds (0: the
+ * client's own default). */
+void           efir_publisher_set_timeout      (EfirPublisher      *self,
+                                                guint               seconds);
+
 /* For tests and benchmarks: a job's next attempt comes after this many
  * microseconds at the least (the backoff's base). */
 void           efir_publisher_set_retry_base   (EfirPublisher      *self,
