@@ -22,8 +22,8 @@ server_path (void)
 /* Runs efir-wp-server with @args and returns what it printed; what it said
  * on standard error goes into @error if it failed, to ours if not. */
 static char *
-run_server (const char * const  *args,
-            GError             **error)
+run_server (const char * const *args,
+            GError            **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) argv = NULL;

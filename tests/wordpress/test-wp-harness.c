@@ -41,14 +41,15 @@ rest_endpoint (EfirTestWordPress *wp,
 }
 
 /* Sends @method to @url as @user (no one if NULL), with @json as the body
- * if not NULL; returns the status and, in @body, what came back. */
+ * if not NULL; returns the status and, if asked, what came back and the
+ * message itself. */
 static guint
-request (const char  *method,
-         const char  *url,
-         const char  *user,
-         const char  *password,
-         const char  *json,
-         GBytes     **body,
+request (const char   *method,
+         const char   *url,
+         const char   *user,
+         const char   *password,
+         const char   *json,
+         GBytes      **body,
          SoupMessage **out_message)
 {
   g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 60, NULL);
