@@ -1350,6 +1350,24 @@ efir_page_title (EfirEpisode *episode)
 }
 
 /**
+ * efir_page_term_name:
+ * @name: a tag or category as the producer typed it
+ *
+ * WordPress prints the names of categories and tags as HTML, and strips
+ * what looks like markup from them (a tag typed as "<b>" would become
+ * nothing), so they are sent escaped like the title.
+ *
+ * Returns: (transfer full): @name, escaped as HTML text
+ */
+char *
+efir_page_term_name (const char *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return escape (name);
+}
+
+/**
  * efir_page_excerpt:
  * @episode: the episode
  *

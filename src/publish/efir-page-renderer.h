@@ -25,6 +25,7 @@ char *efir_page_render       (EfirEpisode           *episode,
                               const EfirPageOptions *options);
 char *efir_page_title        (EfirEpisode           *episode);
 char *efir_page_excerpt      (EfirEpisode           *episode);
+char *efir_page_term_name    (const char            *name);
 char *efir_page_slug         (EfirEpisode           *episode);
 char *efir_page_marker_class (const char            *uuid);
 

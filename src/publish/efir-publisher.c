@@ -356,6 +356,27 @@ render_for_site (EfirEpisode    *episode,
   return efir_page_render (episode, program, &options);
 }
 
+static void
+add_term_name (JsonArray  *names,
+               const char *name)
+{
+  g_autofree char *escaped = NULL;
+
+  if (is_blank (name))
+    return;
+
+  /* WordPress keeps a term's name in 200 characters and fails the whole
+   * request beyond them: a "tag" that long is no tag a reader would use. */
+  escaped = efir_page_term_name (name);
+  if (g_utf8_strlen (escaped, -1) > 200)
+    {
+      g_debug ("Not made a tag: “%.40s…” is longer than WordPress keeps", name);
+      return;
+    }
+
+  json_array_add_string_element (names, escaped);
+}
+
 /* The post's fields without the ids the site gives categories and tags:
  * what the producer sees change, and what the content hash covers. */
 static JsonObject *
@@ -385,15 +406,14 @@ build_fields (EfirEpisode      *episode,
   if (date_gmt != NULL && date_gmt[0] != '\0')
     json_object_set_string_member (fields, "date_gmt", date_gmt);
 
-  json_array_add_string_element (categories, category);
+  add_term_name (categories, category);
   for (const char * const *tag = efir_episode_get_tags (episode); *tag != NULL; tag++)
-    json_array_add_string_element (tags, *tag);
+    add_term_name (tags, *tag);
   for (guint i = 0; i < g_list_model_get_n_items (guests); i++)
     {
       g_autoptr(EfirEpisodeGuest) guest = g_list_model_get_item (guests, i);
 
-      if (efir_episode_guest_get_name (guest)[0] != '\0')
-        json_array_add_string_element (tags, efir_episode_guest_get_name (guest));
+      add_term_name (tags, efir_episode_guest_get_name (guest));
     }
   json_object_set_array_member (fields, "categories", categories);
   json_object_set_array_member (fields, "tags", tags);
@@ -437,12 +457,6 @@ resolve_terms (EfirPublisher  *self,
         {
           const char *name = json_array_get_string_element (names, i);
           gint64 *id = g_new (gint64, 1);
-
-          if (is_blank (name))
-            {
-              g_free (id);
-              continue;
-            }
 
           if ((*id = ensure_term (self, client, site_id, taxonomies[t], name, cancellable,
                                   error)) <= 0)
