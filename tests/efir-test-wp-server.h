@@ -39,6 +39,7 @@ typedef enum
 EfirTestWpServer *efir_test_wp_server_new          (const char       *cert_file,
                                                     const char       *key_file);
 void              efir_test_wp_server_free         (EfirTestWpServer *server);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EfirTestWpServer, efir_test_wp_server_free)
 /* "http://127.0.0.1:PORT" + @path */
 char             *efir_test_wp_server_get_url      (EfirTestWpServer *server,
                                                     const char       *path);

@@ -11,6 +11,7 @@
 #include "efir-page-renderer.h"
 #include "efir-store.h"
 #include "efir-test-util.h"
+#include "efir-test-wp-server.h"
 
 /* Types ------------------------------------------------------------------ */
 
@@ -19,8 +20,9 @@
  * touches a real one. */
 typedef struct
 {
-  char *dir;
-  char *db;
+  char       *dir;
+  char       *db;
+  const char *input;   /* what efir-cli reads on standard input, or NULL */
 } Fixture;
 
 typedef struct
@@ -100,7 +102,8 @@ run_cli_strv (Fixture            *f,
   g_ptr_array_add (argv, NULL);
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                        (f->input != NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0));
   g_subprocess_launcher_set_cwd (launcher, f->dir);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg_data, TRUE);
   g_subprocess_launcher_setenv (launcher, "NO_COLOR", "1", TRUE);
@@ -112,7 +115,7 @@ run_cli_strv (Fixture            *f,
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
 
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_subprocess_communicate_utf8 (process, f->input, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
 
   /* A crash, or a sanitizer's abort, is never an exit status to compare. */
@@ -1027,6 +1030,99 @@ test_database_choice (Fixture       *f,
   g_assert_false (g_file_test (missing_db, G_FILE_TEST_EXISTS));
 }
 
+/* Publishing from a shell, against a site on loopback: sign in with the
+ * password on standard input, queue, run as cron would, and read the
+ * outbox. */
+static void
+test_publish_commands (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(EfirTestWpServer) server = efir_test_wp_server_new (NULL, NULL);
+  g_autofree char *url = efir_test_wp_server_get_url (server, "/");
+  g_autofree char *episode_file = g_build_filename (f->dir, "episode.json", NULL);
+  g_autofree char *site_id = NULL;
+  g_autofree char *episode_id = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) no_password = { 0 };
+  g_auto(Run) added = { 0 };
+  g_auto(Run) sites = { 0 };
+  g_auto(Run) set_site = { 0 };
+  g_auto(Run) queued = { 0 };
+  g_auto(Run) ran = { 0 };
+  g_auto(Run) outbox = { 0 };
+  g_auto(Run) failing = { 0 };
+  g_auto(Run) stopped = { 0 };
+  g_auto(Run) resolve_usage = { 0 };
+  g_auto(Run) past = { 0 };
+  JsonArray *jobs;
+  JsonObject *last;
+
+  g_file_set_contents (episode_file, small_episode_json, -1, &error);
+  g_assert_no_error (error);
+  run_cli (f, &imported, "episode", "import", episode_file, NULL);
+  episode_id = id_string (assert_printed_id (&imported));
+
+  /* No password on standard input: told how to make one. */
+  f->input = "";
+  run_cli (f, &no_password, "site", "add", "--url", url, "--user", EFIR_TEST_WP_USER, NULL);
+  assert_failed (&no_password, 1);
+  g_assert_nonnull (strstr (no_password.err, "Application Passwords"));
+
+  /* The password as WordPress shows it, spaces and all; with no keyring
+   * on a server, EFIR_SITE_PASSWORD stands in and nothing is stored. */
+  f->input = EFIR_TEST_WP_PASSWORD "\n";
+  g_setenv ("EFIR_SITE_PASSWORD", EFIR_TEST_WP_PASSWORD, TRUE);
+  run_cli (f, &added, "site", "add", "--url", url, "--user", EFIR_TEST_WP_USER, NULL);
+  f->input = NULL;
+  site_id = id_string (assert_printed_id (&added));
+  g_assert_nonnull (strstr (added.err, "who can publish"));
+
+  run_cli (f, &sites, "site", "list", "--json", NULL);
+  assert_status (&sites, 0);
+  g_assert_nonnull (strstr (sites.out, "\"can_publish\" : true"));
+  g_assert_null (strstr (sites.out, "abcd"));
+
+  run_cli (f, &set_site, "program", "set-site", "Difficult Question", site_id, "--category",
+           "Müsahibələr", NULL);
+  assert_status (&set_site, 0);
+
+  /* A time that has passed is refused, in the programme's zone. */
+  run_cli (f, &past, "publish", episode_id, "--at", "2020-01-01T20:00", NULL);
+  assert_failed (&past, 1);
+  g_assert_nonnull (strstr (past.err, "already passed"));
+
+  run_cli (f, &queued, "publish", episode_id, NULL);
+  assert_printed_id (&queued);
+  run_cli (f, &ran, "outbox", "run", NULL);
+  assert_status (&ran, 0);
+  g_assert_cmpuint (efir_test_wp_server_get_n_posts_created (server), ==, 1);
+
+  run_cli (f, &outbox, "outbox", "list", "--json", NULL);
+  assert_status (&outbox, 0);
+  json_parser_load_from_data (parser, outbox.out, -1, &error);
+  g_assert_no_error (error);
+  jobs = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (jobs), ==, 1);
+  last = json_array_get_object_element (jobs, 0);
+  g_assert_cmpstr (json_object_get_string_member (last, "state"), ==, "done");
+  g_assert_cmpint (json_object_get_int_member (last, "attempts"), ==, 1);
+
+  /* A job that stops for the producer makes the cron run fail. */
+  efir_test_wp_server_set_fault (server, EFIR_TEST_WP_FAULT_STATUS, 403, "application/json",
+                                 "{\"code\":\"rest_forbidden\",\"message\":\"No.\"}", NULL, NULL);
+  run_cli (f, &failing, "withdraw", episode_id, NULL);
+  assert_printed_id (&failing);
+  run_cli (f, &stopped, "outbox", "run", NULL);
+  assert_failed (&stopped, 1);
+  g_assert_nonnull (strstr (stopped.err, "outbox list"));
+
+  run_cli (f, &resolve_usage, "outbox", "resolve", "1", NULL);
+  assert_failed (&resolve_usage, 2);
+  g_unsetenv ("EFIR_SITE_PASSWORD");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1056,6 +1152,7 @@ main (int   argc,
   ADD ("/cli/usage/errors", test_usage_errors);
   ADD ("/cli/usage/help", test_help);
   ADD ("/cli/usage/database-choice", test_database_choice);
+  ADD ("/cli/publish/commands", test_publish_commands);
 #undef ADD
 
   return g_test_run ();
