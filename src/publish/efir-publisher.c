@@ -26,6 +26,7 @@ struct _EfirPublisher
   /* Owned */
   EfirStore  *store;
   GHashTable *clients;      /* site id -> EfirWpClient */
+  GHashTable *peeks;        /* "SITE:POST" -> the post's JsonObject, read for this run */
   gint64      retry_base;
   guint       timeout;
 };
@@ -531,6 +532,102 @@ set_progress (EfirPublisher *self,
     g_debug ("Job %" G_GINT64_FORMAT ": progress not stored: %s", job->id, error->message);
 }
 
+static char *
+peek_key (gint64 site_id,
+          gint64 remote_id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, site_id, remote_id);
+}
+
+/* Before a run writes anything, it looks at every post it may update: one
+ * request for up to 100 posts of a site, instead of one each. What is not
+ * found that way is looked at alone when its job comes. */
+static void
+prefetch_peeks (EfirPublisher *self,
+                gint64         now,
+                GCancellable  *cancellable)
+{
+  g_autoptr(GPtrArray) jobs = efir_store_list_due_jobs (self->store, now, NULL);
+  g_autoptr(GHashTable) by_site = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         (GDestroyNotify) g_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_remove_all (self->peeks);
+
+  for (guint i = 0; jobs != NULL && i < jobs->len; i++)
+    {
+      EfirOutboxJob *job = g_ptr_array_index (jobs, i);
+      g_autoptr(EfirPublication) publication = efir_store_get_publication (self->store,
+                                                                           job->episode_id,
+                                                                           job->site_id, NULL);
+      GArray *ids;
+
+      if (publication == NULL || publication->remote_id == 0)
+        continue;
+
+      if (!(ids = g_hash_table_lookup (by_site, &job->site_id)))
+        {
+          ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_hash_table_insert (by_site, g_memdup2 (&job->site_id, sizeof (gint64)), ids);
+        }
+      g_array_append_val (ids, publication->remote_id);
+    }
+
+  g_hash_table_iter_init (&iter, by_site);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gint64 site_id = *(gint64 *) key;
+      GArray *ids = value;
+      g_autoptr(EfirSite) site = efir_store_get_site (self->store, site_id, NULL);
+      EfirWpClient *client;
+
+      if (site == NULL || !(client = client_for_site (self, site, cancellable, NULL)))
+        continue;
+
+      for (guint start = 0; start < ids->len; start += 100)
+        {
+          g_autoptr(JsonArray) posts = NULL;
+
+          if (!(posts = efir_wp_client_peek_posts (client, &g_array_index (ids, gint64, start),
+                                                   MIN (100, ids->len - start), cancellable, NULL)))
+            break;
+
+          for (guint i = 0; i < json_array_get_length (posts); i++)
+            {
+              JsonObject *post = json_array_get_object_element (posts, i);
+
+              g_hash_table_insert (self->peeks, peek_key (site_id, json_int (post, "id")),
+                                   json_object_ref (post));
+            }
+        }
+    }
+}
+
+/* The post as it is on the site now: read for this run if it was, else
+ * asked for. */
+static JsonObject *
+peek_post (EfirPublisher  *self,
+           EfirWpClient   *client,
+           gint64          site_id,
+           gint64          remote_id,
+           GCancellable   *cancellable,
+           GError        **error)
+{
+  g_autofree char *key = peek_key (site_id, remote_id);
+  gpointer stored_key = NULL;
+  gpointer found = NULL;
+
+  /* Taken once: after this job writes, what was read is no longer true. */
+  if (g_hash_table_steal_extended (self->peeks, key, &stored_key, &found))
+    g_free (stored_key);
+
+  if (found != NULL)
+    return found;
+
+  return efir_wp_client_peek_post (client, remote_id, cancellable, error);
+}
+
 /* Stops @job as a conflict: the site's post changed since Efir saw it. Both
  * versions are kept: Efir's in the job's revision, the site's in the job. */
 static void
@@ -673,8 +770,8 @@ run_send (EfirPublisher  *self,
       g_autoptr(GError) local_error = NULL;
 
       set_progress (self, job, _("Comparing with the site"));
-      if (!(seen = efir_wp_client_peek_post (client, publication->remote_id, cancellable,
-                                             &local_error)))
+      if (!(seen = peek_post (self, client, site->id, publication->remote_id, cancellable,
+                             &local_error)))
         {
           if (g_error_matches (local_error, EFIR_WP_ERROR, EFIR_WP_ERROR_NOT_FOUND))
             g_set_error (error, EFIR_WP_ERROR, EFIR_WP_ERROR_NOT_FOUND,
@@ -792,7 +889,7 @@ run_take_down (EfirPublisher  *self,
     }
 
   set_progress (self, job, _("Comparing with the site"));
-  if (!(seen = efir_wp_client_peek_post (client, publication->remote_id, cancellable, error)))
+  if (!(seen = peek_post (self, client, site->id, publication->remote_id, cancellable, error)))
     return FALSE;
 
   if (!g_str_equal (json_string (seen, "modified_gmt"), publication->modified_gmt)
@@ -1220,6 +1317,8 @@ efir_publisher_run_due (EfirPublisher  *self,
    * again in the same run, however short its wait. */
   gint64 start = g_get_real_time ();
 
+  prefetch_peeks (self, start, cancellable);
+
   g_return_val_if_fail (EFIR_IS_PUBLISHER (self), FALSE);
 
   for (;;)
@@ -1522,6 +1621,7 @@ efir_publisher_dispose (GObject *object)
 {
   EfirPublisher *self = (EfirPublisher *) object;
 
+  g_clear_pointer (&self->peeks, g_hash_table_unref);
   g_clear_pointer (&self->clients, g_hash_table_unref);
   g_clear_object (&self->store);
 
@@ -1540,5 +1640,7 @@ static void
 efir_publisher_init (EfirPublisher *self)
 {
   self->clients = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->peeks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) json_object_unref);
   self->retry_base = RETRY_BASE_USEC;
 }

@@ -75,6 +75,13 @@ JsonObject   *efir_wp_client_peek_post      (EfirWpClient  *self,
                                              gint64         id,
                                              GCancellable  *cancellable,
                                              GError       **error);
+/* The same look at up to 100 posts in one request; the posts the site no
+ * longer has are missing from the answer. */
+JsonArray    *efir_wp_client_peek_posts     (EfirWpClient  *self,
+                                             const gint64  *ids,
+                                             guint          n_ids,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
 JsonObject   *efir_wp_client_create_post    (EfirWpClient  *self,
                                              JsonObject    *fields,
                                              GCancellable  *cancellable,

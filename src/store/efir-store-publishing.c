@@ -869,6 +869,30 @@ efir_store_list_jobs (EfirStore  *self,
                        error);
 }
 
+GPtrArray *
+efir_store_list_due_jobs (EfirStore  *self,
+                          gint64      now,
+                          GError    **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
+
+  db = efir_store_get_database (self);
+  if (!(stmt = efir_database_prepare (db,
+                                      "SELECT " JOB_COLUMNS JOB_FROM
+                                      " WHERE j.state IN ('queued', 'retrying') AND j.next_attempt_at <= ?1"
+                                      " ORDER BY j.next_attempt_at, j.id",
+                                      error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, now);
+
+  return collect_rows (db, stmt, (gpointer) job_from_row, (GDestroyNotify) efir_outbox_job_free,
+                       error);
+}
+
 EfirOutboxJob *
 efir_store_claim_job (EfirStore            *self,
                       gint64                now,

@@ -178,6 +178,10 @@ EfirOutboxJob   *efir_store_get_job              (EfirStore        *self,
 GPtrArray       *efir_store_list_jobs            (EfirStore        *self,
                                                   gint64            episode_id,
                                                   GError          **error);
+/* The jobs waiting to run that are due at @now, the first due first. */
+GPtrArray       *efir_store_list_due_jobs        (EfirStore        *self,
+                                                  gint64            now,
+                                                  GError          **error);
 /* Takes the next job due at @now (queued, or retrying with its time come,
  * or running in a worker that is gone or whose lease ran out), marks it
  * running for @pid with a lease and counts the attempt. NULL without an
