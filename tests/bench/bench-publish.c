@@ -6,7 +6,6 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <stdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "efir-archive-generator.h"
@@ -23,8 +22,7 @@
  * What Efir adds to what the site costs is measured against curl sending
  * the very same requests one after the other over one kept-alive
  * connection: the posts as Efir sent them (read back raw from the site),
- * and the category and tag requests Efir made (a search for each, and in
- * the first round, when the site had none, a creation). Rounds alternate between
+ * and the category and tag requests Efir made, as its client logged them. Rounds alternate between
  * Efir and curl so that a slow spell of the machine hits both.
  */
 
@@ -71,7 +69,7 @@ median (double *values,
 }
 
 /* The posts as the site holds them raw: what Efir sent, for curl to send
- * again as new posts. */
+ * again as new posts, in the order Efir sent them. */
 static GPtrArray *
 read_back_posts (EfirStore *store,
                  gint64     site_id)
@@ -89,8 +87,9 @@ read_back_posts (EfirStore *store,
     g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
                             ((EfirPublication *) g_ptr_array_index (publications, i))->remote_id);
 
-  php = g_strdup_printf ("$out = [];"
-                         "foreach ([%s] as $id) { $p = get_post ($id);"
+  /* In the order Efir made them, which is the order of their ids. */
+  php = g_strdup_printf ("$out = []; $ids = [%s]; sort ($ids);"
+                         "foreach ($ids as $id) { $p = get_post ($id);"
                          "  $out[] = ['title' => $p->post_title, 'content' => $p->post_content,"
                          "   'excerpt' => $p->post_excerpt, 'slug' => $p->post_name . '-curl',"
                          "   'status' => 'publish', 'categories' => wp_get_post_categories ($id),"
@@ -109,26 +108,36 @@ read_back_posts (EfirStore *store,
   return bodies;
 }
 
-/* The categories and tags the archive learnt from the site in this round,
- * as "categories\tname": each was one search of the site, and in the
- * first round one creation too. */
-static GPtrArray *
-read_term_names (const char *db_path)
+/* Every request Efir sends, as its client logs it ("POST URL"), in order:
+ * the list curl sends again. */
+static GPtrArray *recorded;
+
+static GLogWriterOutput
+log_written_cb (GLogLevelFlags   log_level,
+                const GLogField *fields,
+                gsize            n_fields,
+                gpointer         user_data)
 {
-  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  const char *domain = NULL;
+  const char *message = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT taxonomy, name_key FROM site_terms", -1, &stmt,
-                                       NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (names, g_strdup_printf ("%s\t%s", sqlite3_column_text (stmt, 0),
-                                             sqlite3_column_text (stmt, 1)));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
+        domain = fields[i].value;
+      else if (g_str_equal (fields[i].key, "MESSAGE"))
+        message = fields[i].value;
+    }
 
-  return names;
+  if (recorded != NULL && g_strcmp0 (domain, "efir-wp-client") == 0 && message != NULL
+      && (g_str_has_prefix (message, "GET http") || g_str_has_prefix (message, "POST http"))
+      && strchr (strchr (message, ' ') + 1, ' ') == NULL)
+    g_ptr_array_add (recorded, g_strdup (message));
+
+  if (log_level & G_LOG_LEVEL_DEBUG)
+    return G_LOG_WRITER_HANDLED;
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
 }
 
 static char *
@@ -147,13 +156,29 @@ config_quote (const char *text)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* The "search" parameter of a recorded term search: the name the creation
+ * after it sends. */
+static char *
+search_of (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_ENCODED_QUERY, NULL);
+  g_autoptr(GHashTable) params = NULL;
+
+  if (uri == NULL || g_uri_get_query (uri) == NULL)
+    return g_strdup ("");
+  params = g_uri_parse_params (g_uri_get_query (uri), -1, "&", G_URI_PARAMS_NONE, NULL);
+
+  return g_strdup (params != NULL && g_hash_table_lookup (params, "search") != NULL
+                     ? g_hash_table_lookup (params, "search") : "");
+}
+
 /* Sends with one curl process, one request after the other over one
- * connection, the requests of a round: for each term a search and a
- * creation (refused as existing, as Efir's were not the first time), and
- * for each post a creation. Returns the seconds it took. */
+ * kept-alive connection, the requests Efir sent: the same addresses, the
+ * same term names, and the posts as the site stored them (new posts again:
+ * Efir's are there). Returns the seconds it took. */
 static double
 curl_round (const char *dir,
-            GPtrArray  *terms,
+            GPtrArray  *requests,
             GPtrArray  *bodies,
             guint       round)
 {
@@ -161,53 +186,71 @@ curl_round (const char *dir,
   g_autoptr(GString) config = g_string_new (NULL);
   g_autofree char *auth = g_strdup_printf ("%s:%s", wp->admin_user, wp->admin_password);
   g_autofree char *quoted_auth = config_quote (auth);
+  g_autofree char *last_search = g_strdup ("");
   g_autoptr(GError) error = NULL;
   g_autoptr(GSubprocess) process = NULL;
+  guint n_posts = 0;
   double start;
 
-  for (guint i = 0; i < terms->len; i++)
+  for (guint i = 0; i < requests->len; i++)
     {
-      g_auto(GStrv) parts = g_strsplit (g_ptr_array_index (terms, i), "\t", 2);
-      const char *route = parts[0];
-      g_autofree char *escaped = g_uri_escape_string (parts[1], NULL, FALSE);
-      g_autofree char *body = g_strdup_printf ("{\"name\":\"%s\"}", parts[1]);
-      g_autofree char *quoted_body = config_quote (body);
+      const char *request = g_ptr_array_index (requests, i);
+      const char *url = strchr (request, ' ') + 1;
+      g_autofree char *quoted_url = config_quote (url);
 
-      g_string_append_printf (config,
-                              "url = \"%swp-json/wp/v2/%s?search=%s&per_page=100&_fields=id,name\"\n"
-                              "user = %s\noutput = /dev/null\nnext\n",
-                              wp->url, route, escaped, quoted_auth);
-      if (round == 0)
-        g_string_append_printf (config,
-                                "url = \"%swp-json/wp/v2/%s\"\nuser = %s\n"
-                                "header = \"Content-Type: application/json\"\ndata-binary = %s\n"
-                                "output = /dev/null\nnext\n",
-                                wp->url, route, quoted_auth, quoted_body);
-    }
+      if (config->len > 0)
+        g_string_append (config, "next\n");
 
-  for (guint i = 0; i < bodies->len; i++)
-    {
-      g_autofree char *body_path = g_strdup_printf ("%s/post-%u-%u.json", dir, round, i);
-      g_autofree char *quoted_path = NULL;
-      g_autofree char *data = NULL;
+      if (g_str_has_prefix (request, "GET "))
+        {
+          g_free (last_search);
+          last_search = search_of (url);
+          g_string_append_printf (config, "url = %s\nuser = %s\noutput = /dev/null\n", quoted_url,
+                                  quoted_auth);
+          continue;
+        }
 
-      g_file_set_contents (body_path, g_ptr_array_index (bodies, i), -1, &error);
-      g_assert_no_error (error);
-      data = g_strconcat ("@", body_path, NULL);
-      quoted_path = config_quote (data);
-      g_string_append_printf (config,
-                              "url = \"%swp-json/wp/v2/posts\"\nuser = %s\n"
-                              "header = \"Content-Type: application/json\"\ndata-binary = %s\n"
-                              "output = /dev/null\n%s",
-                              wp->url, quoted_auth, quoted_path, i + 1 < bodies->len ? "next\n" : "");
+      if (g_str_has_suffix (url, "/posts"))
+        {
+          g_autofree char *body_path = g_strdup_printf ("%s/post-%u-%u.json", dir, round, n_posts);
+          g_autofree char *data = g_strconcat ("@", body_path, NULL);
+          g_autofree char *quoted_data = config_quote (data);
+
+          g_assert_cmpuint (n_posts, <, bodies->len);
+          g_file_set_contents (body_path, g_ptr_array_index (bodies, n_posts++), -1, &error);
+          g_assert_no_error (error);
+          g_string_append_printf (config, "url = %s\nuser = %s\n"
+                                  "header = \"Content-Type: application/json\"\ndata-binary = %s\n"
+                                  "output = /dev/null\n",
+                                  quoted_url, quoted_auth, quoted_data);
+        }
+      else
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+          g_autoptr(JsonNode) root = NULL;
+          g_autofree char *body = NULL;
+          g_autofree char *quoted_body = NULL;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, last_search);
+          json_builder_end_object (builder);
+          root = json_builder_get_root (builder);
+          body = json_to_string (root, FALSE);
+          quoted_body = config_quote (body);
+          g_string_append_printf (config, "url = %s\nuser = %s\n"
+                                  "header = \"Content-Type: application/json\"\ndata-binary = %s\n"
+                                  "output = /dev/null\n",
+                                  quoted_url, quoted_auth, quoted_body);
+        }
     }
 
   g_file_set_contents (config_path, config->str, -1, &error);
   g_assert_no_error (error);
 
   start = now_seconds ();
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "curl", "--silent",
-                              "--config", config_path, NULL);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "curl", "--silent", "--config",
+                              config_path, NULL);
   g_assert_no_error (error);
   g_subprocess_wait_check (process, NULL, &error);
   g_assert_no_error (error);
@@ -227,7 +270,7 @@ run_round (guint  round,
   g_autoptr(EfirSite) site = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) bodies = NULL;
-  g_autoptr(GPtrArray) terms = NULL;
+  g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GListModel) episodes = NULL;
   g_autoptr(GError) error = NULL;
   guint n_done = 0;
@@ -257,16 +300,17 @@ run_round (guint  round,
       g_assert_no_error (error);
     }
 
+  recorded = requests;
   start = now_seconds ();
   efir_publisher_run_due (publisher, &n_done, &n_stopped, NULL, &error);
   result->efir_seconds = now_seconds () - start;
+  recorded = NULL;
   g_assert_no_error (error);
   g_assert_cmpuint (n_done, ==, N_EPISODES);
   result->requests = efir_publisher_count_requests (publisher, NULL);
 
   bodies = read_back_posts (store, site->id);
-  terms = read_term_names (db);
-  result->curl_seconds = curl_round (dir, terms, bodies, round);
+  result->curl_seconds = curl_round (dir, requests, bodies, round);
 
   /* The same 100 again, unchanged. */
   for (guint i = 0; i < g_list_model_get_n_items (episodes); i++)
@@ -302,6 +346,7 @@ main (int    argc,
   guint max_writes = 0;
 
   g_test_init (&argc, &argv, NULL);
+  g_log_set_writer_func (log_written_cb, NULL, NULL);
 
   fprintf (stderr, "Starting a WordPress on loopback…\n");
   wp = efir_test_wordpress_start (FALSE, &error);
