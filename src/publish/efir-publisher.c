@@ -247,12 +247,13 @@ status_from_remote (const char *remote_status)
 }
 
 /* The post of an episode on the site, found by its marker, then by its
- * slug: what a request that failed half-way may have left there. */
+ * slug: what a request that failed half-way may have left there. The
+ * newest wins; @exclude_id is a post known to be another one's. */
 static JsonObject *
 find_post (EfirWpClient  *client,
            const char    *uuid,
            const char    *slug,
-           gint64         prefer_id,
+           gint64         exclude_id,
            GCancellable  *cancellable,
            GError       **error)
 {
@@ -269,9 +270,10 @@ find_post (EfirWpClient  *client,
     {
       JsonObject *post = json_array_get_object_element (found, i);
 
-      if (strstr (json_rendered (post, "content", "raw"), marker) == NULL)
+      if (strstr (json_rendered (post, "content", "raw"), marker) == NULL
+          || json_int (post, "id") == exclude_id)
         continue;
-      if (best == NULL || json_int (post, "id") == prefer_id)
+      if (best == NULL || json_int (post, "id") > json_int (best, "id"))
         best = post;
     }
 
@@ -702,12 +704,20 @@ run_send (EfirPublisher  *self,
       category = g_strdup (efir_program_get_name (program));
     }
 
-  if (!(publication = efir_store_get_publication (self->store, job->episode_id, site->id, error)))
-    {
-      if (error != NULL && *error != NULL)
-        return FALSE;
-      publication = efir_publication_new (job->episode_id, site->id);
-    }
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    if (!(publication = efir_store_get_publication (self->store, job->episode_id, site->id,
+                                                    &local_error)))
+      {
+        if (local_error != NULL)
+          {
+            g_propagate_error (error, g_steal_pointer (&local_error));
+            return FALSE;
+          }
+        publication = efir_publication_new (job->episode_id, site->id);
+      }
+  }
 
   /* Without publish_posts the account can only submit for review. */
   if (g_str_equal (job->action, "draft") || as_new_draft)
@@ -756,6 +766,8 @@ run_send (EfirPublisher  *self,
 
   if (as_new_draft)
     {
+      gint64 colleagues_id = publication->remote_id;
+
       /* The site's post stays as the colleague left it; Efir's version
        * becomes a post of its own, which the episode follows from now on. */
       publication->remote_id = 0;
@@ -763,6 +775,23 @@ run_send (EfirPublisher  *self,
       g_free (publication->image_hash);
       publication->image_hash = g_strdup ("");
       json_object_remove_member (fields, "slug");
+
+      /* An earlier attempt may have made that post already. */
+      if (job->attempts > 1)
+        {
+          g_autoptr(JsonObject) found = NULL;
+          g_autoptr(GError) local_error = NULL;
+
+          found = find_post (client, efir_episode_get_uuid (episode), NULL, colleagues_id,
+                             cancellable, &local_error);
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          if (found != NULL)
+            take_post (publication, found);
+        }
     }
   else if (publication->remote_id > 0)
     {
@@ -1554,18 +1583,16 @@ efir_publisher_pull (EfirPublisher  *self,
           const char *marker = strstr (content, "efir-episode-");
           g_autofree char *uuid = NULL;
           g_autoptr(EfirPublication) publication = NULL;
+          g_autoptr(GError) local_error = NULL;
           gint64 episode_id = 0;
 
           if (marker != NULL)
             {
               uuid = g_strndup (marker + strlen ("efir-episode-"), 36);
-              if (!g_uuid_string_is_valid (uuid)
-                  || !efir_store_find_episode_by_uuid (self->store, uuid, &episode_id, error))
-                {
-                  if (error != NULL && *error != NULL)
-                    return FALSE;
-                  continue;
-                }
+              if (!g_uuid_string_is_valid (uuid))
+                continue;
+              if (!efir_store_find_episode_by_uuid (self->store, uuid, &episode_id, error))
+                return FALSE;
             }
           /* A post made before Efir marked its pages: its slug names the
            * episode when only one has it. */
@@ -1576,10 +1603,14 @@ efir_publisher_pull (EfirPublisher  *self,
           if (episode_id == 0)
             continue;
 
-          if (!(publication = efir_store_get_publication (self->store, episode_id, site_id, error)))
+          if (!(publication = efir_store_get_publication (self->store, episode_id, site_id,
+                                                          &local_error)))
             {
-              if (error != NULL && *error != NULL)
-                return FALSE;
+              if (local_error != NULL)
+                {
+                  g_propagate_error (error, g_steal_pointer (&local_error));
+                  return FALSE;
+                }
               publication = efir_publication_new (episode_id, site_id);
             }
 
