@@ -148,6 +148,36 @@ format_usec (gint64 usec)
   return g_date_time_format_iso8601 (when);
 }
 
+/* The start of a command that lists: "[--json]" and no argument, on the
+ * archive as it is. */
+static EfirStore *
+open_for_listing (EfirCli              *cli,
+                  const EfirCliCommand *command,
+                  int                   argc,
+                  char                **argv,
+                  gboolean             *json,
+                  int                  *status)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  gboolean help = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, json,
+      N_("Print a JSON array for other programs to read"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  context = efir_cli_option_context_new (command, entries, &help);
+  if (!efir_cli_parse_options (command, context, &argc, &argv, &help, status))
+    return NULL;
+  if (argc > 1)
+    {
+      *status = efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[1]);
+      return NULL;
+    }
+
+  return efir_cli_open_store (cli, EFIR_CLI_OPEN_EXISTING, status);
+}
+
 static int
 enqueue (EfirCli              *cli,
          gint64                episode_id,
@@ -246,30 +276,17 @@ efir_cli_site_add (EfirCli              *cli,
 
 int
 efir_cli_site_list (EfirCli              *cli,
-                    const EfirCliCommand *command,
-                    int                   argc,
-                    char                **argv)
+                   const EfirCliCommand *command,
+                   int                   argc,
+                   char                **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(EfirStore) store = NULL;
   g_autoptr(GPtrArray) sites = NULL;
   g_autoptr(GError) error = NULL;
   gboolean json = FALSE;
-  gboolean help = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json,
-      N_("Print a JSON array for other programs to read"), NULL },
-    G_OPTION_ENTRY_NULL
-  };
   int status;
 
-  context = efir_cli_option_context_new (command, entries, &help);
-  if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
-    return status;
-  if (argc > 1)
-    return efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[1]);
-
-  if (!(store = efir_cli_open_store (cli, EFIR_CLI_OPEN_EXISTING, &status)))
+  if (!(store = open_for_listing (cli, command, argc, argv, &json, &status)))
     return status;
   if (!(sites = efir_store_list_sites (store, &error)))
     return efir_cli_fail_error (error);
@@ -425,30 +442,17 @@ efir_cli_withdraw (EfirCli              *cli,
 
 int
 efir_cli_outbox_list (EfirCli              *cli,
-                      const EfirCliCommand *command,
-                      int                   argc,
-                      char                **argv)
+                     const EfirCliCommand *command,
+                     int                   argc,
+                     char                **argv)
 {
-  g_autoptr(GOptionContext) context = NULL;
   g_autoptr(EfirStore) store = NULL;
   g_autoptr(GPtrArray) jobs = NULL;
   g_autoptr(GError) error = NULL;
   gboolean json = FALSE;
-  gboolean help = FALSE;
-  const GOptionEntry entries[] = {
-    { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json,
-      N_("Print a JSON array for other programs to read"), NULL },
-    G_OPTION_ENTRY_NULL
-  };
   int status;
 
-  context = efir_cli_option_context_new (command, entries, &help);
-  if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
-    return status;
-  if (argc > 1)
-    return efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[1]);
-
-  if (!(store = efir_cli_open_store (cli, EFIR_CLI_OPEN_EXISTING, &status)))
+  if (!(store = open_for_listing (cli, command, argc, argv, &json, &status)))
     return status;
   if (!(jobs = efir_store_list_jobs (store, 0, &error)))
     return efir_cli_fail_error (error);

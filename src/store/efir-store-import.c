@@ -47,32 +47,6 @@ find_numbered_locked (EfirStore  *self,
   return TRUE;
 }
 
-/* The id of the episode whose uuid is @uuid, 0 if none. */
-static gboolean
-find_by_uuid_locked (EfirStore   *self,
-                     const char  *uuid,
-                     gint64      *episode_id,
-                     GError     **error)
-{
-  EfirDatabase *db = efir_store_get_database (self);
-  g_autoptr(EfirStatement) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  if (!(stmt = efir_database_prepare (db, "SELECT id FROM episodes WHERE uuid = ?1", error)))
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  *episode_id = efir_database_step (db, stmt, &local_error) ? sqlite3_column_int64 (stmt, 0) : 0;
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 import_locked (EfirStore    *self,
                EfirEpisode  *episode,
@@ -110,7 +84,8 @@ import_locked (EfirStore    *self,
    * episode with it would be a second claim on one post. */
   if (efir_episode_get_uuid (episode)[0] != '\0')
     {
-      if (!find_by_uuid_locked (self, efir_episode_get_uuid (episode), &existing_id, error))
+      if (!efir_store_find_episode_by_uuid (self, efir_episode_get_uuid (episode), &existing_id,
+                                            error))
         return FALSE;
 
       if (existing_id != 0)

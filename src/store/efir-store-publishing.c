@@ -172,6 +172,25 @@ first_row (EfirDatabase   *db,
   return NULL;
 }
 
+/* The first column of @stmt's first row, or 0 when there is no row. */
+static gboolean
+step_integer (EfirDatabase  *db,
+              sqlite3_stmt  *stmt,
+              gint64        *value,
+              GError       **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *value = efir_database_step (db, stmt, &local_error) ? sqlite3_column_int64 (stmt, 0) : 0;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* A name as a producer matches it: "Siyasət " and "siyasət" are one tag. */
 static char *
 term_key (const char *name)
@@ -655,7 +674,6 @@ efir_store_find_episode_by_uuid (EfirStore   *self,
 {
   EfirDatabase *db;
   g_autoptr(EfirStatement) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
 
@@ -664,15 +682,7 @@ efir_store_find_episode_by_uuid (EfirStore   *self,
     return FALSE;
 
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  *episode_id = efir_database_step (db, stmt, &local_error) ? sqlite3_column_int64 (stmt, 0) : 0;
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return step_integer (db, stmt, episode_id, error);
 }
 
 /**
@@ -999,7 +1009,6 @@ efir_store_lookup_term (EfirStore   *self,
 {
   EfirDatabase *db;
   g_autoptr(EfirStatement) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *key = term_key (name);
 
   g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
@@ -1014,15 +1023,7 @@ efir_store_lookup_term (EfirStore   *self,
   sqlite3_bind_int64 (stmt, 1, site_id);
   sqlite3_bind_text (stmt, 2, taxonomy, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
-  *remote_id = efir_database_step (db, stmt, &local_error) ? sqlite3_column_int64 (stmt, 0) : 0;
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return step_integer (db, stmt, remote_id, error);
 }
 
 gboolean
