@@ -454,7 +454,7 @@ resolve_terms (EfirPublisher  *self,
     {
       JsonArray *names = json_object_get_array_member (fields, taxonomies[t]);
       g_autoptr(JsonArray) ids = json_array_new ();
-      g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
       for (guint i = 0; i < json_array_get_length (names); i++)
         {
