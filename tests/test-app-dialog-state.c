@@ -167,22 +167,6 @@ test_hashtags (void)
 }
 
 static void
-test_clean_url (void)
-{
-  g_autofree char *full = efir_dialog_state_clean_url ("  https://www.youtube.com/@cetinsual ");
-  g_autofree char *bare = efir_dialog_state_clean_url ("facebook.com/cetinsual");
-  g_autofree char *words = efir_dialog_state_clean_url ("our facebook page");
-  g_autofree char *empty = efir_dialog_state_clean_url ("");
-  g_autofree char *ftp = efir_dialog_state_clean_url ("ftp://example.com/");
-
-  g_assert_cmpstr (full, ==, "https://www.youtube.com/@cetinsual");
-  g_assert_cmpstr (bare, ==, "https://facebook.com/cetinsual");
-  g_assert_null (words);
-  g_assert_null (empty);
-  g_assert_null (ftp);
-}
-
-static void
 test_person_matches (void)
 {
   g_autoptr(EfirPerson) elchin = person (1, "Elçin Əliyev");
@@ -224,7 +208,6 @@ main (int   argc,
   g_test_add_func ("/app/dialog-state/language", test_language);
   g_test_add_func ("/app/dialog-state/time-zones", test_time_zones);
   g_test_add_func ("/app/dialog-state/hashtags", test_hashtags);
-  g_test_add_func ("/app/dialog-state/clean-url", test_clean_url);
   g_test_add_func ("/app/dialog-state/person-matches", test_person_matches);
   g_test_add_func ("/app/dialog-state/name-to-keep", test_name_to_keep);
 

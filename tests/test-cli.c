@@ -474,6 +474,50 @@ test_episode_import_export (Fixture       *f,
   g_assert_cmpstr (reexported.out, ==, exported.out);
 }
 
+/* Links come in as another program wrote them: tracked, and without their
+ * platform. They are stored clean, and go out with it. */
+static void
+test_episode_import_cleans_links (Fixture       *f,
+                                  gconstpointer  data)
+{
+  static const char episode_json[] =
+    "{\"format\": \"efir-episode/1\", \"program\": \"Difficult Question\", \"number\": 8,"
+    " \"title\": \"Links\", \"social_links\": ["
+    "  {\"url\": \"https://youtu.be/dQw4w9WgXcQ?si=tracked\"},"
+    "  {\"url\": \"https://www.instagram.com/reel/C9xYz8AbCdE/?igsh=x\", \"platform\": \"instagram\"},"
+    "  {\"url\": \"https://efir.az/112?utm_source=fb\"}]}";
+  g_autofree char *path = write_file (f, "links.json", episode_json, -1);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) exported = { 0 };
+  JsonArray *links;
+  const char *expected[][2] = {
+    { "https://youtu.be/dQw4w9WgXcQ", "youtube" },
+    { "https://www.instagram.com/reel/C9xYz8AbCdE/", "instagram" },
+    { "https://efir.az/112", "website" },
+  };
+
+  run_cli (f, &imported, "episode", "import", path, NULL);
+  id = id_string (assert_printed_id (&imported));
+  run_cli (f, &exported, "episode", "export", id, NULL);
+  assert_status (&exported, 0);
+
+  json_parser_load_from_data (parser, exported.out, -1, &error);
+  g_assert_no_error (error);
+  links = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "social_links");
+  g_assert_cmpuint (json_array_get_length (links), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *link = json_array_get_object_element (links, i);
+
+      g_assert_cmpstr (json_object_get_string_member (link, "url"), ==, expected[i][0]);
+      g_assert_cmpstr (json_object_get_string_member (link, "platform"), ==, expected[i][1]);
+    }
+}
+
 static void
 test_episode_import_twice (Fixture       *f,
                            gconstpointer  data)
@@ -865,6 +909,53 @@ test_check_names_backup (Fixture       *f,
 
 /* Tests: the command line ------------------------------------------------ */
 
+/* Tests: links and share texts ------------------------------------------ */
+
+static void
+test_links_clean (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) none = { 0 };
+  g_autoptr(JsonArray) cleaned = NULL;
+  JsonObject *first;
+  JsonArray *removed;
+
+  run_cli (f, &plain, "links", "clean", "https://youtu.be/dQw4w9WgXcQ?si=abc",
+           "T.ME/cetinsual/12", NULL);
+  assert_status (&plain, 0);
+  g_assert_cmpstr (plain.out, ==,
+                   "https://youtu.be/dQw4w9WgXcQ\tyoutube\n"
+                   "https://t.me/cetinsual/12\ttelegram\n");
+  /* Cleaning needs no database, and makes none. */
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+
+  run_cli (f, &json, "links", "clean", "--json",
+           "https://l.facebook.com/l.php?u=https%3A%2F%2Fefir.az%2F%3Futm_source%3Dfb&h=AT",
+           NULL);
+  assert_status (&json, 0);
+  cleaned = parse_json_array (json.out);
+  g_assert_cmpuint (json_array_get_length (cleaned), ==, 1);
+  first = json_array_get_object_element (cleaned, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "url"), ==, "https://efir.az/");
+  g_assert_cmpstr (json_object_get_string_member (first, "platform"), ==, "website");
+  g_assert_cmpstr (json_object_get_string_member (first, "unwrapped_from"), ==, "l.facebook.com");
+  removed = json_object_get_array_member (first, "removed");
+  g_assert_cmpuint (json_array_get_length (removed), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (removed, 0), ==, "utm_source");
+
+  /* A word that is no link fails the run, after the good ones. */
+  run_cli (f, &bad, "links", "clean", "https://x.com/a/status/1?s=20", "not a link", NULL);
+  assert_status (&bad, 1);
+  g_assert_cmpstr (bad.out, ==, "https://x.com/a/status/1\tx\n");
+  g_assert_nonnull (strstr (bad.err, "not a link"));
+
+  run_cli (f, &none, "links", "clean", NULL);
+  assert_failed (&none, 2);
+}
+
 static void
 test_usage_errors (Fixture       *f,
                    gconstpointer  data)
@@ -994,6 +1085,7 @@ main (int   argc,
   ADD ("/cli/episode/new-list", test_episode_new_list);
   ADD ("/cli/episode/import-export", test_episode_import_export);
   ADD ("/cli/episode/import-twice", test_episode_import_twice);
+  ADD ("/cli/episode/import-cleans-links", test_episode_import_cleans_links);
   ADD ("/cli/episode/update-keeps-revision", test_episode_update_keeps_revision);
   ADD ("/cli/episode/export-errors", test_episode_export_errors);
   ADD ("/cli/search/folded", test_search_folded);
@@ -1002,6 +1094,7 @@ main (int   argc,
   ADD ("/cli/maintenance/check-ok", test_check_ok);
   ADD ("/cli/maintenance/check-garbage", test_check_garbage);
   ADD ("/cli/maintenance/check-names-backup", test_check_names_backup);
+  ADD ("/cli/links/clean", test_links_clean);
   ADD ("/cli/usage/errors", test_usage_errors);
   ADD ("/cli/usage/help", test_help);
   ADD ("/cli/usage/database-choice", test_database_choice);

@@ -412,38 +412,6 @@ efir_dialog_state_add_hashtags (const char * const *hashtags,
   return (GStrv) g_ptr_array_steal (tags, NULL);
 }
 
-/**
- * efir_dialog_state_clean_url:
- * @text: what the producer typed or pasted as the address of an account
- *
- * An address typed without its scheme ("facebook.com/cetinsual") is taken
- * as https.
- *
- * Returns: (transfer full) (nullable): the address to keep, or %NULL when
- *   @text is not a web address
- */
-char *
-efir_dialog_state_clean_url (const char *text)
-{
-  g_autofree char *url = g_strstrip (g_strdup (text != NULL ? text : ""));
-
-  if (url[0] == '\0')
-    return NULL;
-
-  if (strstr (url, "://") == NULL)
-    {
-      char *with_scheme = g_strconcat ("https://", url, NULL);
-
-      g_free (url);
-      url = with_scheme;
-    }
-
-  if (!efir_editor_state_url_is_valid (url))
-    return NULL;
-
-  return g_steal_pointer (&url);
-}
-
 /* Public API: guest directory -------------------------------------------- */
 
 /**

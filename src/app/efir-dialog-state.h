@@ -39,7 +39,6 @@ GStrv       efir_dialog_state_time_zones      (const char         *zone_table,
 char       *efir_dialog_state_time_zone_label (const char         *identifier);
 GStrv       efir_dialog_state_add_hashtags    (const char * const *hashtags,
                                                const char         *text);
-char       *efir_dialog_state_clean_url       (const char         *text);
 
 /* Guest directory */
 gboolean    efir_dialog_state_person_matches  (const char         *query,

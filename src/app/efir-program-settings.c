@@ -7,6 +7,7 @@
 
 #include "efir-dialog-state.h"
 #include "efir-editor-state.h"
+#include "efir-link-cleanup.h"
 #include "efir-program-settings.h"
 #include "efir-section-state.h"
 
@@ -265,7 +266,7 @@ collect_rows (GtkListBox  *list,
       text = gtk_editable_get_text (GTK_EDITABLE (row));
       if (urls)
         {
-          g_autofree char *url = efir_dialog_state_clean_url (text);
+          g_autofree char *url = efir_link_clean_url (text);
 
           if (url != NULL)
             g_strv_builder_add (builder, url);
@@ -382,13 +383,13 @@ static gboolean
 commit_account (EfirProgramSettings *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->add_account_row));
-  g_auto(GStrv) links = efir_editor_state_split_links (text);
+  g_auto(GStrv) links = efir_link_split (text);
   g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
 
   /* Pages are often pasted several at once, one a line. */
   for (guint i = 0; links[i] != NULL; i++)
     {
-      char *url = efir_dialog_state_clean_url (links[i]);
+      char *url = efir_link_clean_url (links[i]);
 
       if (url == NULL)
         {
@@ -526,7 +527,7 @@ account_changed_cb (EfirProgramSettings *self,
                     AdwEntryRow         *row)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  g_autofree char *url = efir_dialog_state_clean_url (text);
+  g_autofree char *url = efir_link_clean_url (text);
 
   if (url == NULL && text[0] != '\0')
     gtk_widget_add_css_class (GTK_WIDGET (row), "error");

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "efir-editor-state.h"
+#include "efir-link-cleanup.h"
 #include "efir-social-links-section.h"
 
 /* Types and properties --------------------------------------------------- */
@@ -114,7 +115,7 @@ add_links_from (EfirSocialLinksSection *self,
                 const char             *text)
 {
   GListStore *links = get_links (self);
-  g_auto(GStrv) urls = efir_editor_state_split_links (text);
+  g_auto(GStrv) urls = efir_link_split (text);
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (links == NULL || urls[0] == NULL)
@@ -176,7 +177,7 @@ open_clicked_cb (GtkButton   *button,
   const char *url = gtk_editable_get_text (GTK_EDITABLE (row));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
 
-  if (efir_editor_state_url_is_valid (url))
+  if (efir_link_is_web_address (url))
     gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
 }
 
@@ -186,7 +187,7 @@ text_to_valid_cb (GBinding     *binding,
                   GValue       *to,
                   gpointer      user_data)
 {
-  g_value_set_boolean (to, efir_editor_state_url_is_valid (g_value_get_string (from)));
+  g_value_set_boolean (to, efir_link_is_web_address (g_value_get_string (from)));
   return TRUE;
 }
 

@@ -8,6 +8,7 @@
 
 #include "efir-cli-private.h"
 #include "efir-episode-json.h"
+#include "efir-link-cleanup.h"
 
 /* Helpers ---------------------------------------------------------------- */
 
@@ -341,6 +342,8 @@ efir_cli_episode_export (EfirCli              *cli,
       return efir_cli_fail_error (error);
     }
 
+  /* Links kept before Efir knew platforms go out with theirs. */
+  efir_link_name_platforms (episode);
   json = efir_episode_to_json (episode, TRUE);
   printf ("%s\n", json);
 

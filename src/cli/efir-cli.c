@@ -35,6 +35,8 @@ static const EfirCliCommand commands[] = {
     N_("List the episodes"), efir_cli_episode_list },
   { "search", NULL, N_("QUERY [--json]"),
     N_("Search titles, summaries, quotes and transcripts"), efir_cli_search },
+  { "links", "clean", N_("URL… [--json]"),
+    N_("Clean links of tracking and print each with its platform"), efir_cli_links_clean },
   { "backup", NULL, N_("DEST"),
     N_("Write a consistent copy of the database to DEST"), efir_cli_backup },
   { "check", NULL, "",
