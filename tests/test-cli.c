@@ -957,6 +957,61 @@ test_links_clean (Fixture       *f,
 }
 
 static void
+test_share (Fixture       *f,
+            gconstpointer  data)
+{
+  static const char episode_json[] =
+    "{\"format\": \"efir-episode/1\", \"program\": \"Difficult Question\", \"number\": 9,"
+    " \"title\": \"Çətin sual: Трудный вопрос 👍🏽\","
+    " \"video_url\": \"https://www.youtube.com/watch?v=dQw4w9WgXcQ\","
+    " \"guests\": [{\"name\": \"Nasimi Mammadli\", \"role\": \"Political commentator\"}],"
+    " \"quotes\": [{\"text\": \"Threats or interests?\", \"speaker\": \"Nasimi Mammadli\"}]}";
+  g_autofree char *path = write_file (f, "share.json", episode_json, -1);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) x = { 0 };
+  g_auto(Run) telegram = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) no_platform = { 0 };
+  const char *expected =
+    "Çətin sual: Трудный вопрос 👍🏽\n\n"
+    "Nasimi Mammadli, Political commentator\n\n"
+    "«Threats or interests?» — Nasimi Mammadli\n\n"
+    "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
+  JsonObject *object;
+
+  run_cli (f, &imported, "episode", "import", path, NULL);
+  id = id_string (assert_printed_id (&imported));
+
+  run_cli (f, &x, "share", id, "--platform", "x", "--json", NULL);
+  assert_status (&x, 0);
+  json_parser_load_from_data (parser, x.out, -1, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (object, "text"), ==, expected);
+  /* An Azerbaijani programme quotes in guillemets. On X: 27 letters and
+   * spaces, one emoji with its skin tone, 38 + 41 for the guest and the
+   * quote, 23 for the link, 6 line breaks. */
+  g_assert_cmpint (json_object_get_int_member (object, "weighted_length"), ==,
+                   27 + 2 + 38 + 41 + 23 + 6);
+  g_assert_cmpint (json_object_get_int_member (object, "limit"), ==, 280);
+
+  run_cli (f, &telegram, "share", id, "--platform", "telegram", NULL);
+  assert_status (&telegram, 0);
+  g_assert_true (g_str_has_prefix (telegram.out, expected));
+
+  run_cli (f, &unknown, "share", id, "--platform", "myspace", NULL);
+  assert_failed (&unknown, 2);
+  run_cli (f, &no_platform, "share", id, NULL);
+  assert_failed (&no_platform, 2);
+  run_cli (f, &missing, "share", "999", "--platform", "x", NULL);
+  assert_failed (&missing, 1);
+}
+
+static void
 test_usage_errors (Fixture       *f,
                    gconstpointer  data)
 {
@@ -1095,6 +1150,7 @@ main (int   argc,
   ADD ("/cli/maintenance/check-garbage", test_check_garbage);
   ADD ("/cli/maintenance/check-names-backup", test_check_names_backup);
   ADD ("/cli/links/clean", test_links_clean);
+  ADD ("/cli/share", test_share);
   ADD ("/cli/usage/errors", test_usage_errors);
   ADD ("/cli/usage/help", test_help);
   ADD ("/cli/usage/database-choice", test_database_choice);
