@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 #include <string.h>
 
 #include "efir-store.h"
@@ -956,6 +957,151 @@ test_links_clean (Fixture       *f,
   assert_failed (&none, 2);
 }
 
+/* A site on loopback, in a thread of its own: efir-cli runs while the test
+ * waits for it. */
+typedef struct
+{
+  GThread      *thread;
+  GMainContext *context;
+  GMainLoop    *loop;
+  GMutex        mutex;
+  GCond         cond;
+  char         *base;
+} LinkSite;
+
+static void
+link_site_cb (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  if (g_str_equal (path, "/moved"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_MOVED_PERMANENTLY, NULL);
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Location",
+                                    "/ok");
+    }
+  else
+    soup_server_message_set_status (msg, g_str_equal (path, "/ok") ? SOUP_STATUS_OK
+                                                                    : SOUP_STATUS_NOT_FOUND,
+                                    NULL);
+}
+
+static gpointer
+link_site_thread (gpointer user_data)
+{
+  LinkSite *site = user_data;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  g_main_context_push_thread_default (site->context);
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, NULL, link_site_cb, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+
+  g_mutex_lock (&site->mutex);
+  site->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_cond_signal (&site->cond);
+  g_mutex_unlock (&site->mutex);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  g_main_loop_run (site->loop);
+  soup_server_disconnect (server);
+  g_main_context_pop_thread_default (site->context);
+
+  return NULL;
+}
+
+static void
+link_site_start (LinkSite *site)
+{
+  site->context = g_main_context_new ();
+  site->loop = g_main_loop_new (site->context, FALSE);
+  g_mutex_init (&site->mutex);
+  g_cond_init (&site->cond);
+  site->thread = g_thread_new ("link-site", link_site_thread, site);
+
+  g_mutex_lock (&site->mutex);
+  while (site->base == NULL)
+    g_cond_wait (&site->cond, &site->mutex);
+  g_mutex_unlock (&site->mutex);
+}
+
+static void
+link_site_stop (LinkSite *site)
+{
+  g_main_loop_quit (site->loop);
+  g_thread_join (site->thread);
+  g_main_loop_unref (site->loop);
+  g_main_context_unref (site->context);
+  g_mutex_clear (&site->mutex);
+  g_cond_clear (&site->cond);
+  g_free (site->base);
+}
+
+static void
+test_links_check (Fixture       *f,
+                  gconstpointer  data)
+{
+  LinkSite site = { 0 };
+  g_autofree char *good_json = NULL;
+  g_autofree char *bad_json = NULL;
+  g_autofree char *good_path = NULL;
+  g_autofree char *bad_path = NULL;
+  g_autofree char *good_id = NULL;
+  g_autofree char *bad_id = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) imported_bad = { 0 };
+  g_auto(Run) good = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) bad_json_run = { 0 };
+  g_autoptr(JsonArray) checked = NULL;
+
+  link_site_start (&site);
+
+  good_json = g_strdup_printf ("{\"format\": \"efir-episode/1\", \"program\": \"P\", \"number\": 1,"
+                               " \"title\": \"Good\", \"social_links\": ["
+                               " {\"url\": \"%s/ok\"}, {\"url\": \"%s/moved\"}]}",
+                               site.base, site.base);
+  bad_json = g_strdup_printf ("{\"format\": \"efir-episode/1\", \"program\": \"P\", \"number\": 2,"
+                              " \"title\": \"Bad\", \"social_links\": ["
+                              " {\"url\": \"%s/ok\"}, {\"url\": \"%s/gone\"}]}",
+                              site.base, site.base);
+  good_path = write_file (f, "good.json", good_json, -1);
+  bad_path = write_file (f, "bad.json", bad_json, -1);
+  run_cli (f, &imported, "episode", "import", good_path, NULL);
+  good_id = id_string (assert_printed_id (&imported));
+  run_cli (f, &imported_bad, "episode", "import", bad_path, NULL);
+  bad_id = id_string (assert_printed_id (&imported_bad));
+
+  /* A link that moved is no failure; its new address is printed. */
+  run_cli (f, &good, "links", "check", good_id, NULL);
+  assert_status (&good, 0);
+  expected = g_strdup_printf ("ok\t%s/ok\nmoved\t%s/moved\t%s/ok\n",
+                              site.base, site.base, site.base);
+  g_assert_cmpstr (good.out, ==, expected);
+
+  run_cli (f, &bad, "links", "check", bad_id, NULL);
+  assert_status (&bad, 1);
+  g_assert_nonnull (strstr (bad.out, "broken\t"));
+
+  run_cli (f, &bad_json_run, "links", "check", bad_id, "--json", NULL);
+  assert_status (&bad_json_run, 1);
+  checked = parse_json_array (bad_json_run.out);
+  g_assert_cmpuint (json_array_get_length (checked), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (checked, 1),
+                                                  "status"), ==, "broken");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (checked, 1),
+                                               "http_status"), ==, 404);
+
+  link_site_stop (&site);
+}
+
 static void
 test_share (Fixture       *f,
             gconstpointer  data)
@@ -1150,6 +1296,7 @@ main (int   argc,
   ADD ("/cli/maintenance/check-garbage", test_check_garbage);
   ADD ("/cli/maintenance/check-names-backup", test_check_names_backup);
   ADD ("/cli/links/clean", test_links_clean);
+  ADD ("/cli/links/check", test_links_check);
   ADD ("/cli/share", test_share);
   ADD ("/cli/usage/errors", test_usage_errors);
   ADD ("/cli/usage/help", test_help);

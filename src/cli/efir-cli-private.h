@@ -94,6 +94,7 @@ int efir_cli_search           (EfirCli *cli, const EfirCliCommand *command, int 
 
 /* efir-cli-links.c */
 int efir_cli_links_clean      (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
+int efir_cli_links_check      (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
 
 /* efir-cli-share.c */
 int efir_cli_share            (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);

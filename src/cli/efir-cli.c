@@ -37,6 +37,8 @@ static const EfirCliCommand commands[] = {
     N_("Search titles, summaries, quotes and transcripts"), efir_cli_search },
   { "links", "clean", N_("URL… [--json]"),
     N_("Clean links of tracking and print each with its platform"), efir_cli_links_clean },
+  { "links", "check", N_("ID [--json]"),
+    N_("Check that the episode’s links open; fail if one is broken"), efir_cli_links_check },
   { "share", NULL, N_("ID --platform x|facebook|instagram|telegram|tiktok [--json]"),
     N_("Print the episode’s post for a platform, within its length"), efir_cli_share },
   { "backup", NULL, N_("DEST"),
