@@ -16,7 +16,10 @@
  * one and to see a loop. */
 struct _EfirLinkChecker
 {
-  GObject      parent_instance;
+  GObject             parent_instance;
+
+  /* Construct-only */
+  GSocketConnectable *remote;
 
   /* Owned */
   SoupSession *session;
@@ -26,6 +29,14 @@ struct _EfirLinkChecker
 };
 
 G_DEFINE_FINAL_TYPE (EfirLinkChecker, efir_link_checker, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_REMOTE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 #define DEFAULT_TIMEOUT_SECONDS 20
 #define MAX_REDIRECTS           10
@@ -312,6 +323,23 @@ efir_link_checker_new (void)
 }
 
 /**
+ * efir_link_checker_new_for_tests:
+ * @remote: where every request goes, whatever host its link names
+ *
+ * Tests of what shows a check give it a server on loopback this way, so
+ * that links to real platforms never leave the machine.
+ *
+ * Returns: (transfer full): a link checker that only talks to @remote
+ */
+EfirLinkChecker *
+efir_link_checker_new_for_tests (GSocketConnectable *remote)
+{
+  g_return_val_if_fail (G_IS_SOCKET_CONNECTABLE (remote), NULL);
+
+  return g_object_new (EFIR_TYPE_LINK_CHECKER, "remote", remote, NULL);
+}
+
+/**
  * efir_link_checker_set_timeout:
  * @self: a link checker
  * @seconds: how long a request may wait for an answer
@@ -438,6 +466,39 @@ efir_link_status_to_string (EfirLinkStatus status)
 /* GObject overrides ------------------------------------------------------ */
 
 static void
+efir_link_checker_constructed (GObject *object)
+{
+  EfirLinkChecker *self = EFIR_LINK_CHECKER (object);
+
+  G_OBJECT_CLASS (efir_link_checker_parent_class)->constructed (object);
+
+  self->session = soup_session_new_with_options ("user-agent", "Efir/" PACKAGE_VERSION,
+                                                 "timeout", DEFAULT_TIMEOUT_SECONDS,
+                                                 "max-conns-per-host", 1,
+                                                 "remote-connectable", self->remote,
+                                                 NULL);
+}
+
+static void
+efir_link_checker_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  EfirLinkChecker *self = EFIR_LINK_CHECKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_REMOTE:
+      self->remote = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 efir_link_checker_dispose (GObject *object)
 {
   EfirLinkChecker *self = EFIR_LINK_CHECKER (object);
@@ -455,6 +516,7 @@ efir_link_checker_finalize (GObject *object)
   EfirLinkChecker *self = EFIR_LINK_CHECKER (object);
 
   g_clear_pointer (&self->hosts, g_hash_table_unref);
+  g_clear_object (&self->remote);
 
   G_OBJECT_CLASS (efir_link_checker_parent_class)->finalize (object);
 }
@@ -464,17 +526,22 @@ efir_link_checker_class_init (EfirLinkCheckerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = efir_link_checker_constructed;
   object_class->dispose = efir_link_checker_dispose;
   object_class->finalize = efir_link_checker_finalize;
+  object_class->set_property = efir_link_checker_set_property;
+
+  properties[PROP_REMOTE] =
+    g_param_spec_object ("remote", NULL, NULL,
+                         G_TYPE_SOCKET_CONNECTABLE,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 efir_link_checker_init (EfirLinkChecker *self)
 {
-  self->session = soup_session_new_with_options ("user-agent", "Efir/" PACKAGE_VERSION,
-                                                 "timeout", DEFAULT_TIMEOUT_SECONDS,
-                                                 "max-conns-per-host", 1,
-                                                 NULL);
   self->hosts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) g_queue_free);
 }

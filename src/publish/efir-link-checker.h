@@ -27,6 +27,7 @@ typedef enum
 G_DECLARE_FINAL_TYPE (EfirLinkChecker, efir_link_checker, EFIR, LINK_CHECKER, GObject)
 
 EfirLinkChecker *efir_link_checker_new          (void);
+EfirLinkChecker *efir_link_checker_new_for_tests (GSocketConnectable  *remote);
 void             efir_link_checker_set_timeout  (EfirLinkChecker      *self,
                                                  guint                 seconds);
 void             efir_link_checker_check_async  (EfirLinkChecker      *self,
