@@ -195,6 +195,41 @@ test_name_to_keep (void)
   g_assert_cmpuint (efir_dialog_state_name_to_keep (older, newer), ==, 0);
 }
 
+static void
+test_share_counter_and_note (void)
+{
+  g_autofree char *x_long = g_strnfill (281, 'a');
+  g_autofree char *caption = g_strnfill (1100, 'a');
+  g_autofree char *counter = NULL;
+  g_autofree char *over_counter = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *over_note = NULL;
+  g_autofree char *instagram = NULL;
+  g_autofree char *telegram = NULL;
+  g_autofree char *website = NULL;
+  gboolean over = TRUE;
+
+  counter = efir_dialog_state_share_counter (EFIR_SOCIAL_PLATFORM_X, "Çətin sual https://efir.az",
+                                             &over);
+  g_assert_cmpstr (counter, ==, "34 / 280");
+  g_assert_false (over);
+  over_counter = efir_dialog_state_share_counter (EFIR_SOCIAL_PLATFORM_X, x_long, &over);
+  g_assert_cmpstr (over_counter, ==, "281 / 280");
+  g_assert_true (over);
+  website = efir_dialog_state_share_counter (EFIR_SOCIAL_PLATFORM_WEBSITE, "abc", &over);
+  g_assert_cmpstr (website, ==, "3");
+  g_assert_false (over);
+
+  note = efir_dialog_state_share_note (EFIR_SOCIAL_PLATFORM_X, "Çətin sual");
+  g_assert_null (note);
+  over_note = efir_dialog_state_share_note (EFIR_SOCIAL_PLATFORM_X, x_long);
+  g_assert_cmpstr (over_note, ==, "Too long for X by 1 character.");
+  instagram = efir_dialog_state_share_note (EFIR_SOCIAL_PLATFORM_INSTAGRAM, "See https://efir.az");
+  g_assert_nonnull (strstr (instagram, "cannot open them"));
+  telegram = efir_dialog_state_share_note (EFIR_SOCIAL_PLATFORM_TELEGRAM, caption);
+  g_assert_nonnull (strstr (telegram, "1024"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -210,6 +245,8 @@ main (int   argc,
   g_test_add_func ("/app/dialog-state/hashtags", test_hashtags);
   g_test_add_func ("/app/dialog-state/person-matches", test_person_matches);
   g_test_add_func ("/app/dialog-state/name-to-keep", test_name_to_keep);
+
+  g_test_add_func ("/app/dialog-state/share-counter-and-note", test_share_counter_and_note);
 
   return g_test_run ();
 }

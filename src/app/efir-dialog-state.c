@@ -412,6 +412,73 @@ efir_dialog_state_add_hashtags (const char * const *hashtags,
   return (GStrv) g_ptr_array_steal (tags, NULL);
 }
 
+/* Public API: share texts ------------------------------------------------ */
+
+/**
+ * efir_dialog_state_share_counter:
+ * @platform: where the post goes
+ * @text: the post
+ * @out_over: (out): whether @text is longer than @platform takes
+ *
+ * Returns: (transfer full): the length of @text as @platform counts it,
+ *   and its limit: "137 / 280"
+ */
+char *
+efir_dialog_state_share_counter (EfirSocialPlatform  platform,
+                                 const char         *text,
+                                 gboolean           *out_over)
+{
+  guint length = efir_post_length (platform, text);
+  guint limit = efir_post_length_limit (platform);
+
+  g_return_val_if_fail (out_over != NULL, NULL);
+
+  *out_over = limit > 0 && length > limit;
+  if (limit == 0)
+    return g_strdup_printf ("%u", length);
+
+  /* Translators: a post's length and the most the platform takes. */
+  return g_strdup_printf (_("%u / %u"), length, limit);
+}
+
+static gboolean
+has_link (const char *text)
+{
+  return strstr (text, "http://") != NULL || strstr (text, "https://") != NULL;
+}
+
+/**
+ * efir_dialog_state_share_note:
+ * @platform: where the post goes
+ * @text: the post
+ *
+ * Returns: (transfer full) (nullable): what the producer should know
+ *   before posting @text there, or %NULL
+ */
+char *
+efir_dialog_state_share_note (EfirSocialPlatform  platform,
+                              const char         *text)
+{
+  guint length = efir_post_length (platform, text);
+  guint limit = efir_post_length_limit (platform);
+
+  if (limit > 0 && length > limit)
+    return g_strdup_printf (ngettext ("Too long for %s by %u character.",
+                                      "Too long for %s by %u characters.", length - limit),
+                            efir_social_platform_display_name (platform), length - limit);
+
+  if (platform == EFIR_SOCIAL_PLATFORM_INSTAGRAM && has_link (text))
+    return g_strdup (_("Instagram shows links in a caption as plain text: readers cannot "
+                       "open them. Put the link in the profile."));
+
+  if (platform == EFIR_SOCIAL_PLATFORM_TELEGRAM && length > EFIR_TELEGRAM_CAPTION_LIMIT)
+    return g_strdup_printf (_("Too long to go under a video or a photo, which takes %u "
+                              "characters: post it as a message."),
+                            EFIR_TELEGRAM_CAPTION_LIMIT);
+
+  return NULL;
+}
+
 /* Public API: guest directory -------------------------------------------- */
 
 /**

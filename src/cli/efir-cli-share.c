@@ -86,7 +86,10 @@ efir_cli_share (EfirCli              *cli,
   if (program == NULL)
     return efir_cli_fail_error (error);
 
-  text = efir_share_text (platform, NULL, program, episode, NULL);
+  text = efir_share_text (platform,
+                          efir_program_get_share_template (
+                            program, efir_social_platform_to_string (platform)),
+                          program, episode, NULL);
 
   if (json)
     {

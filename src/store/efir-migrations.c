@@ -192,10 +192,18 @@ static const char schema_v3[] =
   "CREATE INDEX episodes_list ON episodes"
   "  (program_id, air_date IS NULL, unixepoch (air_date), number, status);";
 
+/* Version 4: each programme's share templates, by platform name, as a JSON
+ * object ({"x": "{title}\n{link}", …}). A platform without one uses the
+ * default the social layer writes. */
+static const char schema_v4[] =
+  "ALTER TABLE programs ADD COLUMN share_templates TEXT NOT NULL DEFAULT '{}'"
+  "  CHECK (json_valid (share_templates) AND json_type (share_templates) = 'object');";
+
 static const EfirMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
+  { 4, schema_v4 },
 };
 
 /* Helpers ---------------------------------------------------------------- */
