@@ -322,6 +322,20 @@ test_redirect_depth (void)
   g_assert_cmpstr (cleanup->url, ==, "https://efir.az/");
   g_assert_cmpstr (cleanup->unwrapped_from, ==, "l.facebook.com");
 
+  /* A chain of five redirects is no link anyone meant to keep. */
+  {
+    g_autofree char *chain = g_strdup ("https://efir.az/");
+
+    for (int i = 0; i < 5; i++)
+      {
+        g_autofree char *escaped = g_uri_escape_string (chain, NULL, FALSE);
+
+        g_free (chain);
+        chain = g_strdup_printf ("https://www.google.com/url?q=%s", escaped);
+      }
+    g_assert_null (efir_link_clean (chain));
+  }
+
   /* A search link is not a redirect: its "q" is words, not an address. */
   {
     g_autoptr(EfirLinkCleanup) search = efir_link_clean ("https://www.google.com/url?q=efir");

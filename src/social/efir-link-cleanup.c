@@ -65,7 +65,8 @@ static const RedirectRule redirect_rules[] = {
   { "google.com",      "/url",      "q" },
 };
 
-/* A redirect to a redirect to … is followed this deep and no deeper. */
+/* A redirect to a redirect to … is followed this deep; a deeper chain is
+ * no link a producer meant to keep. */
 #define MAX_UNWRAP 4
 
 /* A link taken apart without decoding anything, so that what is kept is
@@ -363,7 +364,8 @@ clean_link (const char         *text,
             int                 depth,
             EfirSocialPlatform *out_platform,
             GPtrArray          *removed,
-            char              **unwrapped_from)
+            char              **unwrapped_from,
+            gboolean           *too_deep)
 {
   g_auto(LinkParts) parts = { 0 };
   const RedirectRule *redirect;
@@ -373,7 +375,7 @@ clean_link (const char         *text,
   if (!link_parts_parse (text, &parts))
     return NULL;
 
-  redirect = depth < MAX_UNWRAP ? find_redirect_rule (&parts) : NULL;
+  redirect = find_redirect_rule (&parts);
   if (redirect != NULL)
     {
       g_autofree char *target = find_parameter (parts.query, redirect->param);
@@ -384,7 +386,17 @@ clean_link (const char         *text,
       /* Only an address with its scheme is a redirect's target: "q" is
        * also what a search box sends. */
       if (target != NULL && efir_link_is_web_address (target))
-        inner = clean_link (target, depth + 1, out_platform, inner_removed, &inner_from);
+        {
+          if (depth >= MAX_UNWRAP)
+            {
+              *too_deep = TRUE;
+              return NULL;
+            }
+          inner = clean_link (target, depth + 1, out_platform, inner_removed, &inner_from,
+                              too_deep);
+          if (*too_deep)
+            return NULL;
+        }
 
       if (inner != NULL)
         {
@@ -456,10 +468,11 @@ efir_link_clean (const char *text)
   g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *unwrapped_from = NULL;
   EfirSocialPlatform platform = EFIR_SOCIAL_PLATFORM_WEBSITE;
+  gboolean too_deep = FALSE;
   char *url;
   EfirLinkCleanup *cleanup;
 
-  url = clean_link (text, 0, &platform, removed, &unwrapped_from);
+  url = clean_link (text, 0, &platform, removed, &unwrapped_from, &too_deep);
 
   /* A host that only parsed in capitals is not worth keeping. */
   if (url != NULL && !efir_link_is_web_address (url))
