@@ -613,6 +613,8 @@ account_changed_cb (EfirProgramSettings *self,
     gtk_widget_add_css_class (GTK_WIDGET (row), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 efir_social_platform_display_name (efir_social_recognise (text)));
 
   if (!self->loading)
     update_accounts (self);

@@ -558,6 +558,7 @@ create_link_row (EfirSocialLinksSection *self,
   g_object_set_data (G_OBJECT (row), "efir-use-new", use_new);
 
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_URL);
+  gtk_widget_set_name (icon, "platform-icon");
   adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), icon);
   g_object_bind_property (link, "url", row, "text",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);

@@ -155,6 +155,8 @@ test_paste_cleans_recognises_checks (Fixture       *f,
                    "https://youtu.be/dQw4w9WgXcQ");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row_at (f, 0))), ==,
                    "YouTube");
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (efir_ui_test_list_row_part (
+                     f->section, "list", 0, "platform-icon"))), ==, "efir-youtube-symbolic");
   g_assert_cmpstr (efir_social_link_get_url (page), ==, "http://efir.example/112");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row_at (f, 1))), ==,
                    "Website");
