@@ -259,7 +259,8 @@ add_links_from (EfirSocialLinksSection *self,
   GListStore *links = get_links (self);
   g_auto(GStrv) urls = efir_link_split (text);
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GString) removed = g_string_new (NULL);
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *unwrapped_from = NULL;
 
   if (links == NULL || urls[0] == NULL)
     return;
@@ -284,11 +285,14 @@ add_links_from (EfirSocialLinksSection *self,
 
       if (efir_link_cleanup_removed_any (cleanup))
         {
-          g_autofree char *description = efir_link_cleanup_describe (cleanup);
-
-          if (removed->len > 0)
-            g_string_append_c (removed, ' ');
-          g_string_append (removed, description);
+          for (guint j = 0; cleanup->removed[j] != NULL; j++)
+            {
+              if (!g_ptr_array_find_with_equal_func (removed, cleanup->removed[j], g_str_equal,
+                                                     NULL))
+                g_ptr_array_add (removed, g_strdup (cleanup->removed[j]));
+            }
+          if (unwrapped_from == NULL)
+            unwrapped_from = g_strdup (cleanup->unwrapped_from);
           g_ptr_array_add (self->undo_links, g_object_ref (link));
           g_ptr_array_add (self->undo_urls, g_strdup (urls[i]));
         }
@@ -297,9 +301,17 @@ add_links_from (EfirSocialLinksSection *self,
   g_list_store_splice (links, g_list_model_get_n_items (G_LIST_MODEL (links)), 0,
                        added->pdata, added->len);
 
-  if (removed->len > 0)
+  /* One sentence for all the links pasted together. */
+  if (self->undo_links->len > 0)
     {
-      gtk_label_set_text (self->cleanup_label, removed->str);
+      EfirLinkCleanup all = { 0 };
+      g_autofree char *description = NULL;
+
+      g_ptr_array_add (removed, NULL);
+      all.removed = (GStrv) removed->pdata;
+      all.unwrapped_from = unwrapped_from;
+      description = efir_link_cleanup_describe (&all);
+      gtk_label_set_text (self->cleanup_label, description);
       gtk_revealer_set_reveal_child (self->cleanup_revealer, TRUE);
     }
 

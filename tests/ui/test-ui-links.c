@@ -59,6 +59,8 @@ fixture_setup (Fixture       *f,
   remote = g_network_address_new ("127.0.0.1", g_uri_get_port (uris->data));
   g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
   f->checker = efir_link_checker_new_for_tests (remote);
+  /* Where GIO has TLS, the https link waits for the plain server's answer. */
+  efir_link_checker_set_timeout (f->checker, 2);
 
   f->window = GTK_WINDOW (gtk_window_new ());
   f->section = efir_social_links_section_new ();
@@ -161,7 +163,7 @@ test_paste_cleans_recognises_checks (Fixture       *f,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row_at (f, 1))), ==,
                    "Website");
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
-  g_assert_true (efir_ui_test_has_label (revealer, "Removed si, feature. Removed utm_source."));
+  g_assert_true (efir_ui_test_has_label (revealer, "Removed si, feature, utm_source."));
 
   /* Checked on the loopback site: the page has moved, and its new address
    * is offered. The video's https finds no TLS there: unreachable. */
