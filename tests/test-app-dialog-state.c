@@ -167,22 +167,6 @@ test_hashtags (void)
 }
 
 static void
-test_clean_url (void)
-{
-  g_autofree char *full = efir_dialog_state_clean_url ("  https://www.youtube.com/@cetinsual ");
-  g_autofree char *bare = efir_dialog_state_clean_url ("facebook.com/cetinsual");
-  g_autofree char *words = efir_dialog_state_clean_url ("our facebook page");
-  g_autofree char *empty = efir_dialog_state_clean_url ("");
-  g_autofree char *ftp = efir_dialog_state_clean_url ("ftp://example.com/");
-
-  g_assert_cmpstr (full, ==, "https://www.youtube.com/@cetinsual");
-  g_assert_cmpstr (bare, ==, "https://facebook.com/cetinsual");
-  g_assert_null (words);
-  g_assert_null (empty);
-  g_assert_null (ftp);
-}
-
-static void
 test_person_matches (void)
 {
   g_autoptr(EfirPerson) elchin = person (1, "Elçin Əliyev");
@@ -211,6 +195,41 @@ test_name_to_keep (void)
   g_assert_cmpuint (efir_dialog_state_name_to_keep (older, newer), ==, 0);
 }
 
+static void
+test_share_counter_and_note (void)
+{
+  g_autofree char *x_long = g_strnfill (281, 'a');
+  g_autofree char *caption = g_strnfill (1100, 'a');
+  g_autofree char *counter = NULL;
+  g_autofree char *over_counter = NULL;
+  g_autofree char *note = NULL;
+  g_autofree char *over_note = NULL;
+  g_autofree char *instagram = NULL;
+  g_autofree char *telegram = NULL;
+  g_autofree char *website = NULL;
+  gboolean over = TRUE;
+
+  counter = efir_dialog_state_share_counter (EFIR_SOCIAL_PLATFORM_X, "Çətin sual https://efir.az",
+                                             &over);
+  g_assert_cmpstr (counter, ==, "34 / 280");
+  g_assert_false (over);
+  over_counter = efir_dialog_state_share_counter (EFIR_SOCIAL_PLATFORM_X, x_long, &over);
+  g_assert_cmpstr (over_counter, ==, "281 / 280");
+  g_assert_true (over);
+  website = efir_dialog_state_share_counter (EFIR_SOCIAL_PLATFORM_WEBSITE, "abc", &over);
+  g_assert_cmpstr (website, ==, "3");
+  g_assert_false (over);
+
+  note = efir_dialog_state_share_note (EFIR_SOCIAL_PLATFORM_X, "Çətin sual");
+  g_assert_null (note);
+  over_note = efir_dialog_state_share_note (EFIR_SOCIAL_PLATFORM_X, x_long);
+  g_assert_cmpstr (over_note, ==, "Too long for X by 1 character.");
+  instagram = efir_dialog_state_share_note (EFIR_SOCIAL_PLATFORM_INSTAGRAM, "See https://efir.az");
+  g_assert_nonnull (strstr (instagram, "cannot open them"));
+  telegram = efir_dialog_state_share_note (EFIR_SOCIAL_PLATFORM_TELEGRAM, caption);
+  g_assert_nonnull (strstr (telegram, "1024"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -224,9 +243,10 @@ main (int   argc,
   g_test_add_func ("/app/dialog-state/language", test_language);
   g_test_add_func ("/app/dialog-state/time-zones", test_time_zones);
   g_test_add_func ("/app/dialog-state/hashtags", test_hashtags);
-  g_test_add_func ("/app/dialog-state/clean-url", test_clean_url);
   g_test_add_func ("/app/dialog-state/person-matches", test_person_matches);
   g_test_add_func ("/app/dialog-state/name-to-keep", test_name_to_keep);
+
+  g_test_add_func ("/app/dialog-state/share-counter-and-note", test_share_counter_and_note);
 
   return g_test_run ();
 }

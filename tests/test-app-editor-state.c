@@ -80,35 +80,10 @@ test_slug_stops_once_published (void)
 static void
 test_url_validity (void)
 {
-  g_assert_true (efir_editor_state_url_is_valid ("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=10s"));
-  g_assert_true (efir_editor_state_url_is_valid ("http://example.org"));
-  g_assert_true (efir_editor_state_url_is_valid ("HTTPS://EXAMPLE.ORG/"));
-  g_assert_true (efir_editor_state_url_is_valid ("https://az.wikipedia.org/wiki/Çətin_sual"));
-
-  g_assert_false (efir_editor_state_url_is_valid (""));
-  g_assert_false (efir_editor_state_url_is_valid (NULL));
-  g_assert_false (efir_editor_state_url_is_valid ("youtube.com/watch?v=x"));
-  g_assert_false (efir_editor_state_url_is_valid ("ftp://example.org/file"));
-  g_assert_false (efir_editor_state_url_is_valid ("javascript:alert(1)"));
-  g_assert_false (efir_editor_state_url_is_valid ("https://"));
-  g_assert_false (efir_editor_state_url_is_valid ("https://example.org/a b"));
-  g_assert_false (efir_editor_state_url_is_valid (" https://example.org"));
-  g_assert_false (efir_editor_state_url_is_valid ("https://example.org/%zz"));
-
   /* An empty field is an address not known yet, not a mistake. */
   g_assert_false (efir_editor_state_url_shows_error (""));
   g_assert_false (efir_editor_state_url_shows_error ("https://example.org"));
   g_assert_true (efir_editor_state_url_shows_error ("www.example.org"));
-}
-
-static void
-test_split_links (void)
-{
-  assert_strv (efir_editor_state_split_links ("https://a.example\n https://b.example\t\n"),
-               (const char * const []) { "https://a.example", "https://b.example", NULL });
-  assert_strv (efir_editor_state_split_links ("https://a.example"),
-               (const char * const []) { "https://a.example", NULL });
-  assert_strv (efir_editor_state_split_links ("  \n"), (const char * const []) { NULL });
 }
 
 static void
@@ -373,7 +348,6 @@ main (int   argc,
   g_test_add_func ("/app/editor-state/slug/is-edited", test_slug_is_edited);
   g_test_add_func ("/app/editor-state/slug/published", test_slug_stops_once_published);
   g_test_add_func ("/app/editor-state/url/validity", test_url_validity);
-  g_test_add_func ("/app/editor-state/url/split", test_split_links);
   g_test_add_func ("/app/editor-state/air-date/zone", test_format_zone);
   g_test_add_func ("/app/editor-state/air-date/time", test_parse_time);
   g_test_add_func ("/app/editor-state/air-date/programme-zone", test_air_date_in_programme_zone);

@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
 #include <string.h>
 
 #include "efir-page-renderer.h"
@@ -478,6 +479,50 @@ test_episode_import_export (Fixture       *f,
   g_assert_cmpstr (reexported.out, ==, exported.out);
 }
 
+/* Links come in as another program wrote them: tracked, and without their
+ * platform. They are stored clean, and go out with it. */
+static void
+test_episode_import_cleans_links (Fixture       *f,
+                                  gconstpointer  data)
+{
+  static const char episode_json[] =
+    "{\"format\": \"efir-episode/1\", \"program\": \"Difficult Question\", \"number\": 8,"
+    " \"title\": \"Links\", \"social_links\": ["
+    "  {\"url\": \"https://youtu.be/dQw4w9WgXcQ?si=tracked\"},"
+    "  {\"url\": \"https://www.instagram.com/reel/C9xYz8AbCdE/?igsh=x\", \"platform\": \"instagram\"},"
+    "  {\"url\": \"https://efir.az/112?utm_source=fb\"}]}";
+  g_autofree char *path = write_file (f, "links.json", episode_json, -1);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) exported = { 0 };
+  JsonArray *links;
+  const char *expected[][2] = {
+    { "https://youtu.be/dQw4w9WgXcQ", "youtube" },
+    { "https://www.instagram.com/reel/C9xYz8AbCdE/", "instagram" },
+    { "https://efir.az/112", "website" },
+  };
+
+  run_cli (f, &imported, "episode", "import", path, NULL);
+  id = id_string (assert_printed_id (&imported));
+  run_cli (f, &exported, "episode", "export", id, NULL);
+  assert_status (&exported, 0);
+
+  json_parser_load_from_data (parser, exported.out, -1, &error);
+  g_assert_no_error (error);
+  links = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "social_links");
+  g_assert_cmpuint (json_array_get_length (links), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *link = json_array_get_object_element (links, i);
+
+      g_assert_cmpstr (json_object_get_string_member (link, "url"), ==, expected[i][0]);
+      g_assert_cmpstr (json_object_get_string_member (link, "platform"), ==, expected[i][1]);
+    }
+}
+
 static void
 test_episode_import_twice (Fixture       *f,
                            gconstpointer  data)
@@ -918,6 +963,253 @@ test_check_names_backup (Fixture       *f,
 
 /* Tests: the command line ------------------------------------------------ */
 
+/* Tests: links and share texts ------------------------------------------ */
+
+static void
+test_links_clean (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(Run) plain = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) none = { 0 };
+  g_autoptr(JsonArray) cleaned = NULL;
+  JsonObject *first;
+  JsonArray *removed;
+
+  run_cli (f, &plain, "links", "clean", "https://youtu.be/dQw4w9WgXcQ?si=abc",
+           "T.ME/cetinsual/12", NULL);
+  assert_status (&plain, 0);
+  g_assert_cmpstr (plain.out, ==,
+                   "https://youtu.be/dQw4w9WgXcQ\tyoutube\n"
+                   "https://t.me/cetinsual/12\ttelegram\n");
+  /* Cleaning needs no database, and makes none. */
+  g_assert_false (g_file_test (f->db, G_FILE_TEST_EXISTS));
+
+  run_cli (f, &json, "links", "clean", "--json",
+           "https://l.facebook.com/l.php?u=https%3A%2F%2Fefir.az%2F%3Futm_source%3Dfb&h=AT",
+           NULL);
+  assert_status (&json, 0);
+  cleaned = parse_json_array (json.out);
+  g_assert_cmpuint (json_array_get_length (cleaned), ==, 1);
+  first = json_array_get_object_element (cleaned, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "url"), ==, "https://efir.az/");
+  g_assert_cmpstr (json_object_get_string_member (first, "platform"), ==, "website");
+  g_assert_cmpstr (json_object_get_string_member (first, "unwrapped_from"), ==, "l.facebook.com");
+  removed = json_object_get_array_member (first, "removed");
+  g_assert_cmpuint (json_array_get_length (removed), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (removed, 0), ==, "utm_source");
+
+  /* A word that is no link fails the run, after the good ones. */
+  run_cli (f, &bad, "links", "clean", "https://x.com/a/status/1?s=20", "not a link", NULL);
+  assert_status (&bad, 1);
+  g_assert_cmpstr (bad.out, ==, "https://x.com/a/status/1\tx\n");
+  g_assert_nonnull (strstr (bad.err, "not a link"));
+
+  run_cli (f, &none, "links", "clean", NULL);
+  assert_failed (&none, 2);
+}
+
+/* A site on loopback, in a thread of its own: efir-cli runs while the test
+ * waits for it. */
+typedef struct
+{
+  GThread      *thread;
+  GMainContext *context;
+  GMainLoop    *loop;
+  GMutex        mutex;
+  GCond         cond;
+  char         *base;
+} LinkSite;
+
+static void
+link_site_cb (SoupServer        *server,
+              SoupServerMessage *msg,
+              const char        *path,
+              GHashTable        *query,
+              gpointer           user_data)
+{
+  if (g_str_equal (path, "/moved"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_MOVED_PERMANENTLY, NULL);
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Location",
+                                    "/ok");
+    }
+  else
+    soup_server_message_set_status (msg, g_str_equal (path, "/ok") ? SOUP_STATUS_OK
+                                                                    : SOUP_STATUS_NOT_FOUND,
+                                    NULL);
+}
+
+static gpointer
+link_site_thread (gpointer user_data)
+{
+  LinkSite *site = user_data;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  g_main_context_push_thread_default (site->context);
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, NULL, link_site_cb, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+
+  g_mutex_lock (&site->mutex);
+  site->base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_cond_signal (&site->cond);
+  g_mutex_unlock (&site->mutex);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  g_main_loop_run (site->loop);
+  soup_server_disconnect (server);
+  g_main_context_pop_thread_default (site->context);
+
+  return NULL;
+}
+
+static void
+link_site_start (LinkSite *site)
+{
+  site->context = g_main_context_new ();
+  site->loop = g_main_loop_new (site->context, FALSE);
+  g_mutex_init (&site->mutex);
+  g_cond_init (&site->cond);
+  site->thread = g_thread_new ("link-site", link_site_thread, site);
+
+  g_mutex_lock (&site->mutex);
+  while (site->base == NULL)
+    g_cond_wait (&site->cond, &site->mutex);
+  g_mutex_unlock (&site->mutex);
+}
+
+static void
+link_site_stop (LinkSite *site)
+{
+  g_main_loop_quit (site->loop);
+  g_thread_join (site->thread);
+  g_main_loop_unref (site->loop);
+  g_main_context_unref (site->context);
+  g_mutex_clear (&site->mutex);
+  g_cond_clear (&site->cond);
+  g_free (site->base);
+}
+
+static void
+test_links_check (Fixture       *f,
+                  gconstpointer  data)
+{
+  LinkSite site = { 0 };
+  g_autofree char *good_json = NULL;
+  g_autofree char *bad_json = NULL;
+  g_autofree char *good_path = NULL;
+  g_autofree char *bad_path = NULL;
+  g_autofree char *good_id = NULL;
+  g_autofree char *bad_id = NULL;
+  g_autofree char *expected = NULL;
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) imported_bad = { 0 };
+  g_auto(Run) good = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) bad_json_run = { 0 };
+  g_autoptr(JsonArray) checked = NULL;
+
+  link_site_start (&site);
+
+  good_json = g_strdup_printf ("{\"format\": \"efir-episode/1\", \"program\": \"P\", \"number\": 1,"
+                               " \"title\": \"Good\", \"social_links\": ["
+                               " {\"url\": \"%s/ok\"}, {\"url\": \"%s/moved\"}]}",
+                               site.base, site.base);
+  bad_json = g_strdup_printf ("{\"format\": \"efir-episode/1\", \"program\": \"P\", \"number\": 2,"
+                              " \"title\": \"Bad\", \"social_links\": ["
+                              " {\"url\": \"%s/ok\"}, {\"url\": \"%s/gone\"}]}",
+                              site.base, site.base);
+  good_path = write_file (f, "good.json", good_json, -1);
+  bad_path = write_file (f, "bad.json", bad_json, -1);
+  run_cli (f, &imported, "episode", "import", good_path, NULL);
+  good_id = id_string (assert_printed_id (&imported));
+  run_cli (f, &imported_bad, "episode", "import", bad_path, NULL);
+  bad_id = id_string (assert_printed_id (&imported_bad));
+
+  /* A link that moved is no failure; its new address is printed. */
+  run_cli (f, &good, "links", "check", good_id, NULL);
+  assert_status (&good, 0);
+  expected = g_strdup_printf ("ok\t%s/ok\nmoved\t%s/moved\t%s/ok\n",
+                              site.base, site.base, site.base);
+  g_assert_cmpstr (good.out, ==, expected);
+
+  run_cli (f, &bad, "links", "check", bad_id, NULL);
+  assert_status (&bad, 1);
+  g_assert_nonnull (strstr (bad.out, "broken\t"));
+
+  run_cli (f, &bad_json_run, "links", "check", bad_id, "--json", NULL);
+  assert_status (&bad_json_run, 1);
+  checked = parse_json_array (bad_json_run.out);
+  g_assert_cmpuint (json_array_get_length (checked), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (checked, 1),
+                                                  "status"), ==, "broken");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (checked, 1),
+                                               "http_status"), ==, 404);
+
+  link_site_stop (&site);
+}
+
+static void
+test_share (Fixture       *f,
+            gconstpointer  data)
+{
+  static const char episode_json[] =
+    "{\"format\": \"efir-episode/1\", \"program\": \"Difficult Question\", \"number\": 9,"
+    " \"title\": \"Çətin sual: Трудный вопрос 👍🏽\","
+    " \"video_url\": \"https://www.youtube.com/watch?v=dQw4w9WgXcQ\","
+    " \"guests\": [{\"name\": \"Nasimi Mammadli\", \"role\": \"Political commentator\"}],"
+    " \"quotes\": [{\"text\": \"Threats or interests?\", \"speaker\": \"Nasimi Mammadli\"}]}";
+  g_autofree char *path = write_file (f, "share.json", episode_json, -1);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) x = { 0 };
+  g_auto(Run) telegram = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) no_platform = { 0 };
+  const char *expected =
+    "Çətin sual: Трудный вопрос 👍🏽\n\n"
+    "Nasimi Mammadli, Political commentator\n\n"
+    "«Threats or interests?» — Nasimi Mammadli\n\n"
+    "https://www.youtube.com/watch?v=dQw4w9WgXcQ";
+  JsonObject *object;
+
+  run_cli (f, &imported, "episode", "import", path, NULL);
+  id = id_string (assert_printed_id (&imported));
+
+  run_cli (f, &x, "share", id, "--platform", "x", "--json", NULL);
+  assert_status (&x, 0);
+  json_parser_load_from_data (parser, x.out, -1, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (object, "text"), ==, expected);
+  /* An Azerbaijani programme quotes in guillemets. On X: 27 letters and
+   * spaces, one emoji with its skin tone, 38 + 41 for the guest and the
+   * quote, 23 for the link, 6 line breaks. */
+  g_assert_cmpint (json_object_get_int_member (object, "weighted_length"), ==,
+                   27 + 2 + 38 + 41 + 23 + 6);
+  g_assert_cmpint (json_object_get_int_member (object, "limit"), ==, 280);
+
+  run_cli (f, &telegram, "share", id, "--platform", "telegram", NULL);
+  assert_status (&telegram, 0);
+  g_assert_true (g_str_has_prefix (telegram.out, expected));
+
+  run_cli (f, &unknown, "share", id, "--platform", "myspace", NULL);
+  assert_failed (&unknown, 2);
+  run_cli (f, &no_platform, "share", id, NULL);
+  assert_failed (&no_platform, 2);
+  run_cli (f, &missing, "share", "999", "--platform", "x", NULL);
+  assert_failed (&missing, 1);
+}
+
 static void
 test_usage_errors (Fixture       *f,
                    gconstpointer  data)
@@ -1140,6 +1432,7 @@ main (int   argc,
   ADD ("/cli/episode/new-list", test_episode_new_list);
   ADD ("/cli/episode/import-export", test_episode_import_export);
   ADD ("/cli/episode/import-twice", test_episode_import_twice);
+  ADD ("/cli/episode/import-cleans-links", test_episode_import_cleans_links);
   ADD ("/cli/episode/update-keeps-revision", test_episode_update_keeps_revision);
   ADD ("/cli/episode/export-errors", test_episode_export_errors);
   ADD ("/cli/episode/export-html", test_episode_export_html);
@@ -1149,6 +1442,9 @@ main (int   argc,
   ADD ("/cli/maintenance/check-ok", test_check_ok);
   ADD ("/cli/maintenance/check-garbage", test_check_garbage);
   ADD ("/cli/maintenance/check-names-backup", test_check_names_backup);
+  ADD ("/cli/links/clean", test_links_clean);
+  ADD ("/cli/links/check", test_links_check);
+  ADD ("/cli/share", test_share);
   ADD ("/cli/usage/errors", test_usage_errors);
   ADD ("/cli/usage/help", test_help);
   ADD ("/cli/usage/database-choice", test_database_choice);

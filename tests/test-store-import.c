@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "efir-episode-json.h"
+#include "efir-link-cleanup.h"
 #include "efir-store.h"
 #include "efir-test-util.h"
 
@@ -155,10 +156,12 @@ test_example (Fixture       *fixture,
   guest = g_list_model_get_item (G_LIST_MODEL (efir_episode_get_guests (episode)), 0);
   g_assert_cmpint (efir_episode_guest_get_person_id (guest), ==, efir_person_get_id (person));
 
-  /* Exported again, the stored episode is the file's episode, with the
-   * uuid the import gave it (the example file has none). */
+  /* Exported again, the stored episode is the file's episode, its links
+   * cleaned of tracking and their platforms named, with the uuid the
+   * import gave it (the example file has none). */
   from_file = efir_episode_from_json (json, -1, &error);
   g_assert_no_error (error);
+  efir_link_clean_episode (from_file);
   g_assert_true (g_uuid_string_is_valid (efir_episode_get_uuid (episode)));
   efir_episode_set_uuid (from_file, efir_episode_get_uuid (episode));
   expected = efir_episode_to_json (from_file, TRUE);
@@ -166,6 +169,14 @@ test_example (Fixture       *fixture,
   g_assert_no_error (error);
   exported = efir_episode_to_json (loaded, TRUE);
   g_assert_cmpstr (exported, ==, expected);
+  {
+    g_autoptr(EfirSocialLink) first =
+      g_list_model_get_item (G_LIST_MODEL (efir_episode_get_social_links (loaded)), 0);
+
+    g_assert_cmpstr (efir_social_link_get_url (first), ==,
+                     "https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+    g_assert_cmpstr (efir_social_link_get_platform (first), ==, "youtube");
+  }
 
   revisions = efir_store_list_revisions (fixture->store, efir_episode_get_id (episode), &error);
   g_assert_no_error (error);

@@ -64,6 +64,9 @@ static const char *const v1_checks[] = {
   "SELECT count(*) = 1 FROM revisions WHERE episode_id = 112 AND reason = 'publish'",
   "SELECT rowid = 112 FROM episode_search WHERE episode_search MATCH 'memmedli'",
   "SELECT value = '2024-10-04' FROM meta WHERE key = 'last_backup'",
+  /* Programmes from before share templates have none, and take one. */
+  "SELECT share_templates = '{}' FROM programs WHERE id = 7",
+  "UPDATE programs SET share_templates = '{\"x\": \"{title} {link}\"}' WHERE id = 7 RETURNING 1",
   NULL
 };
 
@@ -85,7 +88,8 @@ static const struct {
 } rows_at_version[] = {
   { NULL, NULL }, /* version 0: a new, empty file */
   { v1_insert, v1_checks },
-  /* Versions 2 to 4 keep every column version 1 had, so the same rows fit. */
+  /* Versions 2 to 5 keep every column version 1 had, so the same rows fit. */
+  { v1_insert, v1_checks },
   { v1_insert, v1_checks },
   { v1_insert, v1_checks },
   { v1_insert, v1_checks },
@@ -194,7 +198,7 @@ assert_latest_schema (EfirDatabase *db)
     const char *columns;
   } tables[] = {
     { "programs", "id,name,language,time_zone,description,hosts,hashtags,social_accounts,"
-                  "created_at,modified_at,default_site_id,default_category" },
+                  "created_at,modified_at,default_site_id,default_category,share_templates" },
     { "sites", "id,url,api_root,user,user_name,can_publish,unfiltered_html,wp_version,"
                "created_at,modified_at" },
     { "publications", "episode_id,site_id,remote_id,link,remote_status,date_gmt,modified_gmt,"

@@ -97,6 +97,8 @@ test_roundtrip (Fixture       *fixture,
   efir_program_set_hosts (program, hosts);
   efir_program_set_hashtags (program, hashtags);
   efir_program_set_social_accounts (program, accounts);
+  efir_program_set_share_template (program, "x", "{title} — «{quote}»\n{link} \"{hashtags}\"");
+  efir_program_set_share_template (program, "telegram", "{title}\n\n{link}");
   efir_store_save_program (fixture->store, program, &error);
   g_assert_no_error (error);
 
@@ -111,6 +113,19 @@ test_roundtrip (Fixture       *fixture,
   assert_strv (efir_program_get_hosts (found), hosts);
   assert_strv (efir_program_get_hashtags (found), hashtags);
   assert_strv (efir_program_get_social_accounts (found), accounts);
+  g_assert_cmpstr (efir_program_get_share_template (found, "x"), ==,
+                   "{title} — «{quote}»\n{link} \"{hashtags}\"");
+  g_assert_cmpstr (efir_program_get_share_template (found, "telegram"), ==, "{title}\n\n{link}");
+  g_assert_cmpstr (efir_program_get_share_template (found, "facebook"), ==, "");
+
+  /* A template taken away is gone from the database too. */
+  efir_program_set_share_template (program, "x", "");
+  efir_store_save_program (fixture->store, program, &error);
+  g_assert_no_error (error);
+  g_clear_object (&found);
+  found = find (fixture, id);
+  g_assert_cmpstr (efir_program_get_share_template (found, "x"), ==, "");
+  g_assert_cmpstr (efir_program_get_share_template (found, "telegram"), ==, "{title}\n\n{link}");
 
   /* Defaults and empty lists come back as they went. */
   bare = add_program (fixture, "Bare");

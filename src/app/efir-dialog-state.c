@@ -412,36 +412,71 @@ efir_dialog_state_add_hashtags (const char * const *hashtags,
   return (GStrv) g_ptr_array_steal (tags, NULL);
 }
 
+/* Public API: share texts ------------------------------------------------ */
+
 /**
- * efir_dialog_state_clean_url:
- * @text: what the producer typed or pasted as the address of an account
+ * efir_dialog_state_share_counter:
+ * @platform: where the post goes
+ * @text: the post
+ * @out_over: (out): whether @text is longer than @platform takes
  *
- * An address typed without its scheme ("facebook.com/cetinsual") is taken
- * as https.
- *
- * Returns: (transfer full) (nullable): the address to keep, or %NULL when
- *   @text is not a web address
+ * Returns: (transfer full): the length of @text as @platform counts it,
+ *   and its limit: "137 / 280"
  */
 char *
-efir_dialog_state_clean_url (const char *text)
+efir_dialog_state_share_counter (EfirSocialPlatform  platform,
+                                 const char         *text,
+                                 gboolean           *out_over)
 {
-  g_autofree char *url = g_strstrip (g_strdup (text != NULL ? text : ""));
+  guint length = efir_post_length (platform, text);
+  guint limit = efir_post_length_limit (platform);
 
-  if (url[0] == '\0')
-    return NULL;
+  g_return_val_if_fail (out_over != NULL, NULL);
 
-  if (strstr (url, "://") == NULL)
-    {
-      char *with_scheme = g_strconcat ("https://", url, NULL);
+  *out_over = limit > 0 && length > limit;
+  if (limit == 0)
+    return g_strdup_printf ("%u", length);
 
-      g_free (url);
-      url = with_scheme;
-    }
+  /* Translators: a post's length and the most the platform takes. */
+  return g_strdup_printf (_("%u / %u"), length, limit);
+}
 
-  if (!efir_editor_state_url_is_valid (url))
-    return NULL;
+static gboolean
+has_link (const char *text)
+{
+  return strstr (text, "http://") != NULL || strstr (text, "https://") != NULL;
+}
 
-  return g_steal_pointer (&url);
+/**
+ * efir_dialog_state_share_note:
+ * @platform: where the post goes
+ * @text: the post
+ *
+ * Returns: (transfer full) (nullable): what the producer should know
+ *   before posting @text there, or %NULL
+ */
+char *
+efir_dialog_state_share_note (EfirSocialPlatform  platform,
+                              const char         *text)
+{
+  guint length = efir_post_length (platform, text);
+  guint limit = efir_post_length_limit (platform);
+
+  if (limit > 0 && length > limit)
+    return g_strdup_printf (ngettext ("Too long for %s by %u character.",
+                                      "Too long for %s by %u characters.", length - limit),
+                            efir_social_platform_display_name (platform), length - limit);
+
+  if (platform == EFIR_SOCIAL_PLATFORM_INSTAGRAM && has_link (text))
+    return g_strdup (_("Instagram shows links in a caption as plain text: readers cannot "
+                       "open them. Put the link in the profile."));
+
+  if (platform == EFIR_SOCIAL_PLATFORM_TELEGRAM && length > EFIR_TELEGRAM_CAPTION_LIMIT)
+    return g_strdup_printf (_("Too long to go under a video or a photo, which takes %u "
+                              "characters: post it as a message."),
+                            EFIR_TELEGRAM_CAPTION_LIMIT);
+
+  return NULL;
 }
 
 /* Public API: guest directory -------------------------------------------- */

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "efir-model.h"
+#include "efir-social.h"
 
 G_BEGIN_DECLS
 
@@ -39,7 +40,13 @@ GStrv       efir_dialog_state_time_zones      (const char         *zone_table,
 char       *efir_dialog_state_time_zone_label (const char         *identifier);
 GStrv       efir_dialog_state_add_hashtags    (const char * const *hashtags,
                                                const char         *text);
-char       *efir_dialog_state_clean_url       (const char         *text);
+
+/* Share texts */
+char       *efir_dialog_state_share_counter   (EfirSocialPlatform  platform,
+                                               const char         *text,
+                                               gboolean           *out_over);
+char       *efir_dialog_state_share_note      (EfirSocialPlatform  platform,
+                                               const char         *text);
 
 /* Guest directory */
 gboolean    efir_dialog_state_person_matches  (const char         *query,

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "efir-editor-state.h"
+#include "efir-link-cleanup.h"
 #include "efir-slug.h"
 #include "efir-timecode.h"
 
@@ -16,20 +17,6 @@
 G_DEFINE_QUARK (efir-editor-state-error-quark, efir_editor_state_error)
 
 /* Helpers ---------------------------------------------------------------- */
-
-static gboolean
-has_space (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
-        return TRUE;
-    }
-
-  return FALSE;
-}
 
 static gboolean
 read_digits (const char **p,
@@ -205,34 +192,6 @@ efir_editor_state_slug_for (const char *title,
 }
 
 /**
- * efir_editor_state_url_is_valid:
- * @text: what the producer typed as an address
- *
- * Returns: whether @text is an http or https address with a host and no
- *   spaces, that a site and a browser would open as written
- */
-gboolean
-efir_editor_state_url_is_valid (const char *text)
-{
-  g_autoptr(GUri) uri = NULL;
-  const char *scheme;
-  const char *host;
-
-  if (text == NULL || text[0] == '\0' || has_space (text))
-    return FALSE;
-
-  uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return FALSE;
-
-  scheme = g_uri_get_scheme (uri);
-  host = g_uri_get_host (uri);
-
-  return (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0) &&
-         host != NULL && host[0] != '\0';
-}
-
-/**
  * efir_editor_state_url_shows_error:
  * @text: what an address field holds
  *
@@ -243,49 +202,7 @@ efir_editor_state_url_is_valid (const char *text)
 gboolean
 efir_editor_state_url_shows_error (const char *text)
 {
-  return text != NULL && text[0] != '\0' && !efir_editor_state_url_is_valid (text);
-}
-
-/**
- * efir_editor_state_split_links:
- * @text: one address or several, as pasted
- *
- * Producers paste the links of a whole episode at once, one per line.
- *
- * Returns: (transfer full): the pieces of @text between spaces and line
- *   breaks, in order; empty when @text holds none
- */
-char **
-efir_editor_state_split_links (const char *text)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  const char *start = NULL;
-  const char *p;
-
-  if (text == NULL)
-    text = "";
-
-  for (p = text; ; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == 0 || g_unichar_isspace (c))
-        {
-          if (start != NULL)
-            {
-              g_autofree char *piece = g_strndup (start, p - start);
-
-              g_strv_builder_add (builder, piece);
-              start = NULL;
-            }
-          if (c == 0)
-            break;
-        }
-      else if (start == NULL)
-        start = p;
-    }
-
-  return g_strv_builder_end (builder);
+  return text != NULL && text[0] != '\0' && !efir_link_is_web_address (text);
 }
 
 /**
@@ -699,7 +616,7 @@ efir_editor_state_markdown_wrap (const char        *selection,
           g_string_append (out, "[]()");
           start = end = start + 1;
         }
-      else if (efir_editor_state_url_is_valid (core))
+      else if (efir_link_is_web_address (core))
         {
           g_string_append_printf (out, "[](%s)", core);
           start = end = start + 1;

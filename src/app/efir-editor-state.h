@@ -54,9 +54,7 @@ char               *efir_editor_state_slug_for              (const char         
                                                              gboolean            slug_edited);
 
 /* Addresses */
-gboolean            efir_editor_state_url_is_valid          (const char         *text);
 gboolean            efir_editor_state_url_shows_error       (const char         *text);
-char              **efir_editor_state_split_links           (const char         *text);
 
 /* Air date and duration */
 GTimeZone          *efir_editor_state_zone_for              (const char         *zone_id);

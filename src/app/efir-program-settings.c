@@ -7,6 +7,8 @@
 
 #include "efir-dialog-state.h"
 #include "efir-editor-state.h"
+#include "efir-link-cleanup.h"
+#include "efir-social.h"
 #include "efir-program-settings.h"
 #include "efir-section-state.h"
 
@@ -28,6 +30,7 @@ struct _EfirProgramSettings
   GtkFlowBox           *hashtag_box;
   GtkListBox           *account_list;
   AdwEntryRow          *add_account_row;
+  AdwPreferencesGroup  *share_group;
 
   /* Owned */
   EfirStore            *store;
@@ -82,6 +85,14 @@ copy_program (EfirProgram *program)
   efir_program_set_hosts (copy, efir_program_get_hosts (program));
   efir_program_set_hashtags (copy, efir_program_get_hashtags (program));
   efir_program_set_social_accounts (copy, efir_program_get_social_accounts (program));
+
+  {
+    g_auto(GStrv) platforms = efir_program_dup_share_template_platforms (program);
+
+    for (guint i = 0; platforms[i] != NULL; i++)
+      efir_program_set_share_template (copy, platforms[i],
+                                       efir_program_get_share_template (program, platforms[i]));
+  }
 
   return copy;
 }
@@ -236,7 +247,8 @@ static void
 add_account_row (EfirProgramSettings *self,
                  const char          *url)
 {
-  AdwEntryRow *row = insert_entry_row (self, self->account_list, self->add_account_row, _("Link"),
+  AdwEntryRow *row = insert_entry_row (self, self->account_list, self->add_account_row,
+                                       efir_social_platform_display_name (efir_social_recognise (url)),
                                        url, _("Remove Link"));
 
   adw_entry_row_set_input_purpose (row, GTK_INPUT_PURPOSE_URL);
@@ -265,7 +277,7 @@ collect_rows (GtkListBox  *list,
       text = gtk_editable_get_text (GTK_EDITABLE (row));
       if (urls)
         {
-          g_autofree char *url = efir_dialog_state_clean_url (text);
+          g_autofree char *url = efir_link_clean_url (text);
 
           if (url != NULL)
             g_strv_builder_add (builder, url);
@@ -382,13 +394,13 @@ static gboolean
 commit_account (EfirProgramSettings *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->add_account_row));
-  g_auto(GStrv) links = efir_editor_state_split_links (text);
+  g_auto(GStrv) links = efir_link_split (text);
   g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
 
   /* Pages are often pasted several at once, one a line. */
   for (guint i = 0; links[i] != NULL; i++)
     {
-      char *url = efir_dialog_state_clean_url (links[i]);
+      char *url = efir_link_clean_url (links[i]);
 
       if (url == NULL)
         {
@@ -406,6 +418,74 @@ commit_account (EfirProgramSettings *self)
     update_accounts (self);
 
   return TRUE;
+}
+
+/* A template the producer leaves as the default is not stored, so that a
+ * better default reaches every programme that kept it. */
+static void
+share_template_changed_cb (GtkTextBuffer       *buffer,
+                           EfirProgramSettings *self)
+{
+  EfirSocialPlatform platform = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (buffer),
+                                                                    "efir-platform"));
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->loading)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_str_equal (text, efir_share_default_template (platform)))
+    g_clear_pointer (&text, g_free);
+
+  efir_program_set_share_template (self->program, efir_social_platform_to_string (platform),
+                                   text);
+  schedule_save (self);
+}
+
+static void
+add_share_template_rows (EfirProgramSettings *self)
+{
+  static const EfirSocialPlatform platforms[] = {
+    EFIR_SOCIAL_PLATFORM_FACEBOOK, EFIR_SOCIAL_PLATFORM_INSTAGRAM, EFIR_SOCIAL_PLATFORM_X,
+    EFIR_SOCIAL_PLATFORM_TELEGRAM, EFIR_SOCIAL_PLATFORM_TIKTOK,
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (platforms); i++)
+    {
+      const char *name = efir_social_platform_to_string (platforms[i]);
+      const char *own = efir_program_get_share_template (self->program, name);
+      GtkWidget *row = adw_expander_row_new ();
+      GtkWidget *view = gtk_text_view_new ();
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     efir_social_platform_display_name (platforms[i]));
+      adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row),
+                                   gtk_image_new_from_icon_name (
+                                     efir_social_platform_icon_name (platforms[i])));
+      gtk_widget_set_name (row, name);
+
+      gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+      gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+      gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
+      gtk_widget_set_size_request (view, -1, 120);
+      gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 10);
+      gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 10);
+      gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
+      gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      efir_social_platform_display_name (platforms[i]), -1);
+      gtk_text_buffer_set_text (buffer,
+                                own[0] != '\0' ? own : efir_share_default_template (platforms[i]),
+                                -1);
+      g_object_set_data (G_OBJECT (buffer), "efir-platform", GINT_TO_POINTER (platforms[i]));
+      g_signal_connect_object (buffer, "changed", G_CALLBACK (share_template_changed_cb), self, 0);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), view);
+
+      adw_preferences_group_add (self->share_group, row);
+    }
 }
 
 static void
@@ -444,6 +524,7 @@ load_program (EfirProgramSettings *self)
   for (guint i = 0; accounts[i] != NULL; i++)
     add_account_row (self, accounts[i]);
   show_hashtags (self);
+  add_share_template_rows (self);
 
   if (efir_program_get_id (self->program) == 0)
     gtk_window_set_title (GTK_WINDOW (self), _("New Programme"));
@@ -526,12 +607,14 @@ account_changed_cb (EfirProgramSettings *self,
                     AdwEntryRow         *row)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
-  g_autofree char *url = efir_dialog_state_clean_url (text);
+  g_autofree char *url = efir_link_clean_url (text);
 
   if (url == NULL && text[0] != '\0')
     gtk_widget_add_css_class (GTK_WIDGET (row), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 efir_social_platform_display_name (efir_social_recognise (text)));
 
   if (!self->loading)
     update_accounts (self);
@@ -838,6 +921,7 @@ efir_program_settings_class_init (EfirProgramSettingsClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/efir/Efir/efir-program-settings.ui");
   gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, name_row);
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, share_group);
   gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, name_error_label);
   gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, language_row);
   gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, time_zone_row);

@@ -6,6 +6,8 @@
 #include <glib/gi18n.h>
 
 #include "efir-editor-state.h"
+#include "efir-link-checker.h"
+#include "efir-link-cleanup.h"
 #include "efir-social-links-section.h"
 
 /* Types and properties --------------------------------------------------- */
@@ -17,17 +19,54 @@ struct _EfirSocialLinksSection
   /* Template widgets */
   AdwPreferencesGroup *group;
   GtkListBox          *list;
+  GtkButton           *check_button;
+  GtkRevealer         *cleanup_revealer;
+  GtkLabel            *cleanup_label;
 
   /* Owned */
   EfirEpisode         *episode;
   /* One placeholder item after the links, shown as the "Add link" row. */
   GListStore          *add_store;
+  EfirLinkChecker     *checker;
+  GCancellable        *check_cancellable;
+  /* EfirSocialLink → LinkCheck, for the links checked since the episode
+   * was shown. */
+  GHashTable          *checks;
+  /* What the last clean-up changed, for its Undo: the links, and their
+   * addresses as pasted. */
+  GPtrArray           *undo_links;
+  GPtrArray           *undo_urls;
 
   /* Borrowed */
   AdwEntryRow         *add_row;
 };
 
 G_DEFINE_FINAL_TYPE (EfirSocialLinksSection, efir_social_links_section, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  EfirLinkStatus  status;
+  char           *final_url;
+} LinkCheck;
+
+static void
+link_check_free (LinkCheck *check)
+{
+  g_free (check->final_url);
+  g_free (check);
+}
+
+/* A check under way; it holds the link, not the section, which it reaches
+ * only when the check was not cancelled. */
+typedef struct
+{
+  EfirSocialLinksSection *self;
+  EfirSocialLink         *link;
+} CheckRequest;
+
+static void update_row_check (EfirSocialLinksSection *self,
+                              GtkWidget              *row,
+                              EfirSocialLink         *link);
 
 /* Helpers ---------------------------------------------------------------- */
 
@@ -109,45 +148,349 @@ update_link_error (AdwEntryRow *row)
                                -1);
 }
 
+static GtkWidget *
+find_row_for (EfirSocialLinksSection *self,
+              EfirSocialLink         *link)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (g_object_get_data (G_OBJECT (row), "efir-link") == link)
+        return row;
+    }
+
+  return NULL;
+}
+
+static void
+set_check (EfirSocialLinksSection *self,
+           EfirSocialLink         *link,
+           EfirLinkStatus          status,
+           char                   *final_url)
+{
+  GtkWidget *row;
+
+  if (status == EFIR_LINK_STATUS_UNCHECKED)
+    g_hash_table_remove (self->checks, link);
+  else
+    {
+      LinkCheck *check = g_new0 (LinkCheck, 1);
+
+      check->status = status;
+      check->final_url = final_url;
+      g_hash_table_replace (self->checks, g_object_ref (link), check);
+    }
+
+  row = find_row_for (self, link);
+  if (row != NULL)
+    update_row_check (self, row, link);
+}
+
+static void
+link_checked_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  CheckRequest *request = user_data;
+  g_autoptr(GError) error = NULL;
+  char *final_url = NULL;
+  EfirLinkStatus status;
+
+  status = efir_link_checker_check_finish (EFIR_LINK_CHECKER (object), result, &final_url, NULL,
+                                           &error);
+  if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    set_check (request->self, request->link, status, final_url);
+  else
+    g_free (final_url);
+
+  g_object_unref (request->link);
+  g_free (request);
+}
+
+static void
+check_link (EfirSocialLinksSection *self,
+            EfirSocialLink         *link)
+{
+  CheckRequest *request;
+  const char *url = efir_social_link_get_url (link);
+
+  if (!efir_link_is_web_address (url))
+    {
+      set_check (self, link, EFIR_LINK_STATUS_UNCHECKED, NULL);
+      return;
+    }
+
+  if (self->checker == NULL)
+    self->checker = efir_link_checker_new ();
+
+  set_check (self, link, EFIR_LINK_STATUS_CHECKING, NULL);
+
+  request = g_new0 (CheckRequest, 1);
+  request->self = self;
+  request->link = g_object_ref (link);
+  efir_link_checker_check_async (self->checker, url, self->check_cancellable, link_checked_cb,
+                                 request);
+}
+
+static void
+forget_checks (EfirSocialLinksSection *self)
+{
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  self->check_cancellable = g_cancellable_new ();
+  g_hash_table_remove_all (self->checks);
+}
+
+static void
+forget_cleanup (EfirSocialLinksSection *self)
+{
+  g_ptr_array_set_size (self->undo_links, 0);
+  g_ptr_array_set_size (self->undo_urls, 0);
+  gtk_revealer_set_reveal_child (self->cleanup_revealer, FALSE);
+}
+
+/* Adds the links of @text, each cleaned and with its platform; says what
+ * the clean-up took away, with an Undo; and checks them. */
 static void
 add_links_from (EfirSocialLinksSection *self,
                 const char             *text)
 {
   GListStore *links = get_links (self);
-  g_auto(GStrv) urls = efir_editor_state_split_links (text);
+  g_auto(GStrv) urls = efir_link_split (text);
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *unwrapped_from = NULL;
 
   if (links == NULL || urls[0] == NULL)
     return;
 
+  forget_cleanup (self);
+
   for (guint i = 0; urls[i] != NULL; i++)
-    g_ptr_array_add (added, efir_social_link_new (urls[i], NULL));
+    {
+      g_autoptr(EfirLinkCleanup) cleanup = efir_link_clean (urls[i]);
+      EfirSocialLink *link;
+
+      if (cleanup == NULL)
+        {
+          /* Kept as typed, and marked, for the producer to mend. */
+          g_ptr_array_add (added, efir_social_link_new (urls[i], NULL));
+          continue;
+        }
+
+      link = efir_social_link_new (cleanup->url,
+                                   efir_social_platform_to_string (cleanup->platform));
+      g_ptr_array_add (added, link);
+
+      if (efir_link_cleanup_removed_any (cleanup))
+        {
+          for (guint j = 0; cleanup->removed[j] != NULL; j++)
+            {
+              if (!g_ptr_array_find_with_equal_func (removed, cleanup->removed[j], g_str_equal,
+                                                     NULL))
+                g_ptr_array_add (removed, g_strdup (cleanup->removed[j]));
+            }
+          if (unwrapped_from == NULL)
+            unwrapped_from = g_strdup (cleanup->unwrapped_from);
+          g_ptr_array_add (self->undo_links, g_object_ref (link));
+          g_ptr_array_add (self->undo_urls, g_strdup (urls[i]));
+        }
+    }
 
   g_list_store_splice (links, g_list_model_get_n_items (G_LIST_MODEL (links)), 0,
                        added->pdata, added->len);
+
+  /* One sentence for all the links pasted together. */
+  if (self->undo_links->len > 0)
+    {
+      EfirLinkCleanup all = { 0 };
+      g_autofree char *description = NULL;
+
+      g_ptr_array_add (removed, NULL);
+      all.removed = (GStrv) removed->pdata;
+      all.unwrapped_from = unwrapped_from;
+      description = efir_link_cleanup_describe (&all);
+      gtk_label_set_text (self->cleanup_label, description);
+      gtk_revealer_set_reveal_child (self->cleanup_revealer, TRUE);
+    }
+
+  for (guint i = 0; i < added->len; i++)
+    check_link (self, added->pdata[i]);
 }
 
 /* Callbacks -------------------------------------------------------------- */
 
-static gboolean
-platform_to_title_cb (GBinding     *binding,
-                      const GValue *from,
-                      GValue       *to,
-                      gpointer      user_data)
+/* A link kept before Efir knew platforms shows the one its address names,
+ * without writing it into the episode just for being shown. */
+static EfirSocialPlatform
+platform_of (EfirSocialLink *link)
 {
-  const char *platform = g_value_get_string (from);
+  EfirSocialPlatform platform;
 
-  /* Recognising the platform from the address comes later; until then a
-   * link is a link.
-   */
-  g_value_set_string (to, platform != NULL && platform[0] != '\0' ? platform : _("Link"));
-  return TRUE;
+  if (!efir_social_platform_from_string (efir_social_link_get_platform (link), &platform))
+    platform = efir_social_recognise (efir_social_link_get_url (link));
+
+  return platform;
+}
+
+static void
+update_row_platform (GtkWidget      *row,
+                     EfirSocialLink *link)
+{
+  EfirSocialPlatform platform = platform_of (link);
+  GtkImage *icon = g_object_get_data (G_OBJECT (row), "efir-platform-icon");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 efir_social_platform_display_name (platform));
+  gtk_image_set_from_icon_name (icon, efir_social_platform_icon_name (platform));
+}
+
+static void
+update_row_check (EfirSocialLinksSection *self,
+                  GtkWidget              *row,
+                  EfirSocialLink         *link)
+{
+  LinkCheck *check = g_hash_table_lookup (self->checks, link);
+  EfirLinkStatus status = check != NULL ? check->status : EFIR_LINK_STATUS_UNCHECKED;
+  GtkImage *badge = g_object_get_data (G_OBJECT (row), "efir-check-badge");
+  GtkWidget *use_new = g_object_get_data (G_OBJECT (row), "efir-use-new");
+  g_autofree char *tooltip = NULL;
+  const char *icon = NULL;
+  const char *style = NULL;
+
+  switch (status)
+    {
+    case EFIR_LINK_STATUS_CHECKING:
+      icon = "content-loading-symbolic";
+      tooltip = g_strdup (_("Checking the link…"));
+      break;
+    case EFIR_LINK_STATUS_OK:
+      icon = "emblem-ok-symbolic";
+      style = "success";
+      tooltip = g_strdup (_("The link opens"));
+      break;
+    case EFIR_LINK_STATUS_MOVED:
+      icon = "emblem-important-symbolic";
+      style = "warning";
+      tooltip = g_strdup_printf (_("The link has moved to %s"), check->final_url);
+      break;
+    case EFIR_LINK_STATUS_BROKEN:
+      icon = "dialog-error-symbolic";
+      style = "error";
+      tooltip = g_strdup (_("The link is broken: the site says the page is not there"));
+      break;
+    case EFIR_LINK_STATUS_UNREACHABLE:
+      icon = "network-offline-symbolic";
+      style = "warning";
+      tooltip = g_strdup (_("The site did not answer; check again later"));
+      break;
+    case EFIR_LINK_STATUS_UNCHECKED:
+    default:
+      break;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (badge), icon != NULL);
+  if (icon != NULL)
+    gtk_image_set_from_icon_name (badge, icon);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (badge), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip != NULL ? tooltip : "",
+                                  -1);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *styles[] = { "success", "warning", "error" };
+
+      if (style != NULL && g_str_equal (styles[i], style))
+        gtk_widget_add_css_class (GTK_WIDGET (badge), styles[i]);
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (badge), styles[i]);
+    }
+
+  gtk_widget_set_visible (use_new, status == EFIR_LINK_STATUS_MOVED);
+  gtk_widget_set_tooltip_text (use_new, status == EFIR_LINK_STATUS_MOVED ? check->final_url : NULL);
+}
+
+static void
+link_changed_cb (EfirSocialLink *link,
+                 GParamSpec     *pspec,
+                 GtkWidget      *row)
+{
+  update_row_platform (row, link);
+}
+
+/* An address edited names its platform anew; a check says nothing of it
+ * any more. */
+static void
+link_url_changed_cb (EfirSocialLink         *link,
+                     GParamSpec             *pspec,
+                     EfirSocialLinksSection *self)
+{
+  EfirSocialPlatform platform = efir_social_recognise (efir_social_link_get_url (link));
+
+  efir_social_link_set_platform (link, efir_social_platform_to_string (platform));
+  if (g_hash_table_contains (self->checks, link))
+    set_check (self, link, EFIR_LINK_STATUS_UNCHECKED, NULL);
 }
 
 static void
 link_text_changed_cb (AdwEntryRow *row)
 {
   update_link_error (row);
+}
+
+static void
+use_new_clicked_cb (GtkButton              *button,
+                    EfirSocialLinksSection *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  EfirSocialLink *link = row != NULL ? g_object_get_data (G_OBJECT (row), "efir-link") : NULL;
+  LinkCheck *check = link != NULL ? g_hash_table_lookup (self->checks, link) : NULL;
+  g_autoptr(EfirLinkCleanup) cleanup = NULL;
+
+  if (check == NULL || check->final_url == NULL)
+    return;
+
+  g_object_ref (link);
+  cleanup = efir_link_clean (check->final_url);
+  efir_social_link_set_url (link, cleanup != NULL ? cleanup->url : check->final_url);
+  efir_social_link_set_platform (link, efir_social_platform_to_string (
+                                   cleanup != NULL ? cleanup->platform
+                                                   : efir_social_recognise (check->final_url)));
+  set_check (self, link, EFIR_LINK_STATUS_OK, NULL);
+  g_object_unref (link);
+}
+
+static void
+check_clicked_cb (EfirSocialLinksSection *self)
+{
+  GListModel *links = G_LIST_MODEL (get_links (self));
+
+  if (links == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (links); i++)
+    {
+      g_autoptr(EfirSocialLink) link = g_list_model_get_item (links, i);
+
+      check_link (self, link);
+    }
+}
+
+static void
+undo_cleanup_clicked_cb (EfirSocialLinksSection *self)
+{
+  for (guint i = 0; i < self->undo_links->len; i++)
+    {
+      EfirSocialLink *link = self->undo_links->pdata[i];
+      const char *pasted = self->undo_urls->pdata[i];
+
+      efir_social_link_set_url (link, pasted);
+      efir_social_link_set_platform (link,
+                                     efir_social_platform_to_string (efir_social_recognise (pasted)));
+    }
+
+  forget_cleanup (self);
 }
 
 static void
@@ -176,7 +519,7 @@ open_clicked_cb (GtkButton   *button,
   const char *url = gtk_editable_get_text (GTK_EDITABLE (row));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
 
-  if (efir_editor_state_url_is_valid (url))
+  if (efir_link_is_web_address (url))
     gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, url, GDK_CURRENT_TIME);
 }
 
@@ -186,7 +529,7 @@ text_to_valid_cb (GBinding     *binding,
                   GValue       *to,
                   gpointer      user_data)
 {
-  g_value_set_boolean (to, efir_editor_state_url_is_valid (g_value_get_string (from)));
+  g_value_set_boolean (to, efir_link_is_web_address (g_value_get_string (from)));
   return TRUE;
 }
 
@@ -215,16 +558,39 @@ create_link_row (EfirSocialLinksSection *self,
                  EfirSocialLink         *link)
 {
   GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *icon = gtk_image_new ();
+  GtkWidget *badge = gtk_image_new ();
+  GtkWidget *use_new = gtk_button_new_with_label (_("Use New Address"));
   GtkWidget *open = gtk_button_new_from_icon_name ("adw-external-link-symbolic");
   GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
 
+  g_object_set_data (G_OBJECT (row), "efir-link", link);
+  g_object_set_data (G_OBJECT (row), "efir-platform-icon", icon);
+  g_object_set_data (G_OBJECT (row), "efir-check-badge", badge);
+  g_object_set_data (G_OBJECT (row), "efir-use-new", use_new);
+
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (row), GTK_INPUT_PURPOSE_URL);
-  g_object_bind_property_full (link, "platform", row, "title", G_BINDING_SYNC_CREATE,
-                               platform_to_title_cb, NULL, NULL, NULL);
+  gtk_widget_set_name (icon, "platform-icon");
+  adw_entry_row_add_prefix (ADW_ENTRY_ROW (row), icon);
   g_object_bind_property (link, "url", row, "text",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (link, "notify::platform", G_CALLBACK (link_changed_cb), row, 0);
+  g_signal_connect_object (link, "notify::url", G_CALLBACK (link_changed_cb), row, 0);
+  g_signal_connect_object (link, "notify::url", G_CALLBACK (link_url_changed_cb), self, 0);
   g_signal_connect (row, "changed", G_CALLBACK (link_text_changed_cb), NULL);
   update_link_error (ADW_ENTRY_ROW (row));
+  update_row_platform (row, link);
+
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+  gtk_widget_set_name (badge, "check-badge");
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), badge);
+
+  gtk_widget_set_valign (use_new, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (use_new, "flat");
+  gtk_widget_set_name (use_new, "use-new-address");
+  g_signal_connect (use_new, "clicked", G_CALLBACK (use_new_clicked_cb), self);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), use_new);
+  update_row_check (self, row, link);
 
   gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (open, "flat");
@@ -328,6 +694,24 @@ efir_social_links_section_new (void)
 }
 
 /**
+ * efir_social_links_section_set_link_checker:
+ * @self: a social links section
+ * @checker: the checker to check links with
+ *
+ * A section makes its own checker when it first needs one; tests give it
+ * one that only reaches a server on loopback.
+ */
+void
+efir_social_links_section_set_link_checker (EfirSocialLinksSection *self,
+                                            EfirLinkChecker        *checker)
+{
+  g_return_if_fail (EFIR_IS_SOCIAL_LINKS_SECTION (self));
+  g_return_if_fail (EFIR_IS_LINK_CHECKER (checker));
+
+  g_set_object (&self->checker, checker);
+}
+
+/**
  * efir_social_links_section_get_episode:
  * @self: a social links section
  *
@@ -372,6 +756,8 @@ efir_social_links_section_set_episode (EfirSocialLinksSection *self,
     add_links_from (self, pending);
 
   g_set_object (&self->episode, episode);
+  forget_checks (self);
+  forget_cleanup (self);
 
   if (episode == NULL)
     {
@@ -404,6 +790,12 @@ efir_social_links_section_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EFIR_TYPE_SOCIAL_LINKS_SECTION);
 
+  g_cancellable_cancel (self->check_cancellable);
+  g_clear_object (&self->check_cancellable);
+  g_clear_object (&self->checker);
+  g_clear_pointer (&self->checks, g_hash_table_unref);
+  g_clear_pointer (&self->undo_links, g_ptr_array_unref);
+  g_clear_pointer (&self->undo_urls, g_ptr_array_unref);
   g_clear_object (&self->episode);
   g_clear_object (&self->add_store);
 
@@ -422,6 +814,11 @@ efir_social_links_section_class_init (EfirSocialLinksSectionClass *klass)
                                                "/io/github/efir/Efir/efir-social-links-section.ui");
   gtk_widget_class_bind_template_child (widget_class, EfirSocialLinksSection, group);
   gtk_widget_class_bind_template_child (widget_class, EfirSocialLinksSection, list);
+  gtk_widget_class_bind_template_child (widget_class, EfirSocialLinksSection, check_button);
+  gtk_widget_class_bind_template_child (widget_class, EfirSocialLinksSection, cleanup_revealer);
+  gtk_widget_class_bind_template_child (widget_class, EfirSocialLinksSection, cleanup_label);
+  gtk_widget_class_bind_template_callback (widget_class, check_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, undo_cleanup_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "links.move-up", NULL, move_activated_cb);
   gtk_widget_class_install_action (widget_class, "links.move-down", NULL, move_activated_cb);
@@ -445,6 +842,11 @@ efir_social_links_section_init (EfirSocialLinksSection *self)
 
   self->add_store = g_list_store_new (G_TYPE_OBJECT);
   g_list_store_append (self->add_store, placeholder);
+  self->check_cancellable = g_cancellable_new ();
+  self->checks = g_hash_table_new_full (g_direct_hash, g_direct_equal, g_object_unref,
+                                        (GDestroyNotify) link_check_free);
+  self->undo_links = g_ptr_array_new_with_free_func (g_object_unref);
+  self->undo_urls = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->group), FALSE);
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "efir-link-checker.h"
 #include "efir-model.h"
 
 G_BEGIN_DECLS
@@ -14,5 +15,7 @@ GtkWidget   *efir_social_links_section_new         (void);
 EfirEpisode *efir_social_links_section_get_episode (EfirSocialLinksSection *self);
 void         efir_social_links_section_set_episode (EfirSocialLinksSection *self,
                                                     EfirEpisode            *episode);
+void         efir_social_links_section_set_link_checker (EfirSocialLinksSection *self,
+                                                         EfirLinkChecker        *checker);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "efir-episode-row.h"
 #include "efir-guest-directory.h"
 #include "efir-history-dialog.h"
+#include "efir-share-dialog.h"
 #include "efir-program-settings.h"
 #include "efir-window.h"
 #include "efir-window-pages.h"
@@ -183,6 +184,7 @@ efir_window_update_actions (EfirWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", has_episode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_episode);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.share", has_episode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history", has_episode);
 }
 
@@ -1190,6 +1192,21 @@ history_action (GtkWidget  *widget,
 }
 
 static void
+share_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->current == NULL)
+    return;
+
+  dialog = efir_share_dialog_new (GTK_WINDOW (self), efir_window_get_program (self), self->current);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 program_settings_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
@@ -1466,6 +1483,7 @@ efir_window_class_init (EfirWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.share", NULL, share_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 

@@ -8,6 +8,7 @@
 
 #include "efir-cli-private.h"
 #include "efir-episode-json.h"
+#include "efir-link-cleanup.h"
 #include "efir-publisher.h"
 
 /* Helpers ---------------------------------------------------------------- */
@@ -360,6 +361,9 @@ efir_cli_episode_export (EfirCli              *cli,
 
       return efir_cli_fail_error (error);
     }
+
+  /* Links kept before Efir knew platforms go out with theirs. */
+  efir_link_name_platforms (episode);
 
   if (html)
     return print_page (store, episode);

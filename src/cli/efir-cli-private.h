@@ -102,6 +102,12 @@ int efir_cli_outbox_list      (EfirCli *cli, const EfirCliCommand *command, int 
 int efir_cli_outbox_run       (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
 int efir_cli_outbox_resolve   (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
 int efir_cli_pull             (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
+/* efir-cli-links.c */
+int efir_cli_links_clean      (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
+int efir_cli_links_check      (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
+
+/* efir-cli-share.c */
+int efir_cli_share            (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
 
 /* efir-cli-maintenance.c */
 int efir_cli_backup           (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);

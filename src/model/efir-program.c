@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "efir-model-private.h"
 #include "efir-program.h"
 
@@ -24,6 +27,8 @@ struct _EfirProgram
   char  **hosts;
   char  **hashtags;
   char  **social_accounts;
+  /* platform name → template text; only platforms with their own. */
+  GHashTable *share_templates;
 };
 
 G_DEFINE_FINAL_TYPE (EfirProgram, efir_program, G_TYPE_OBJECT)
@@ -38,10 +43,20 @@ enum {
   PROP_HOSTS,
   PROP_HASHTAGS,
   PROP_SOCIAL_ACCOUNTS,
+  PROP_SHARE_TEMPLATES,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* Helpers ---------------------------------------------------------------- */
+
+static int
+compare_names (const void *a,
+               const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
 
 /* Public API ------------------------------------------------------------- */
 
@@ -266,6 +281,76 @@ efir_program_set_social_accounts (EfirProgram        *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOCIAL_ACCOUNTS]);
 }
 
+/**
+ * efir_program_get_share_template:
+ * @self: a programme
+ * @platform: a platform's name, such as "x"
+ *
+ * Returns: the programme's own template for posts on @platform, or "" when
+ *   it uses the default one
+ */
+const char *
+efir_program_get_share_template (EfirProgram *self,
+                                 const char  *platform)
+{
+  const char *text;
+
+  g_return_val_if_fail (EFIR_IS_PROGRAM (self), NULL);
+  g_return_val_if_fail (platform != NULL, NULL);
+
+  text = g_hash_table_lookup (self->share_templates, platform);
+
+  return text != NULL ? text : "";
+}
+
+/**
+ * efir_program_set_share_template:
+ * @self: a programme
+ * @platform: a platform's name, such as "x"
+ * @template_text: (nullable): the template; %NULL or "" for the default
+ */
+void
+efir_program_set_share_template (EfirProgram *self,
+                                 const char  *platform,
+                                 const char  *template_text)
+{
+  g_return_if_fail (EFIR_IS_PROGRAM (self));
+  g_return_if_fail (platform != NULL);
+
+  if (g_strcmp0 (efir_program_get_share_template (self, platform),
+                 template_text != NULL ? template_text : "") == 0)
+    return;
+
+  if (template_text == NULL || template_text[0] == '\0')
+    g_hash_table_remove (self->share_templates, platform);
+  else
+    g_hash_table_insert (self->share_templates, g_strdup (platform), g_strdup (template_text));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARE_TEMPLATES]);
+}
+
+/**
+ * efir_program_dup_share_template_platforms:
+ * @self: a programme
+ *
+ * Returns: (transfer full): the names of the platforms the programme has
+ *   its own template for, in alphabetical order
+ */
+char **
+efir_program_dup_share_template_platforms (EfirProgram *self)
+{
+  g_autofree const char **keys = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (EFIR_IS_PROGRAM (self), NULL);
+
+  keys = (const char **) g_hash_table_get_keys_as_array (self->share_templates, NULL);
+  qsort (keys, g_hash_table_size (self->share_templates), sizeof (char *), compare_names);
+  g_strv_builder_addv (builder, keys);
+
+  return g_strv_builder_end (builder);
+}
+
 /* GObject overrides ------------------------------------------------------ */
 
 static void
@@ -280,6 +365,7 @@ efir_program_finalize (GObject *object)
   g_clear_pointer (&self->hosts, g_strfreev);
   g_clear_pointer (&self->hashtags, g_strfreev);
   g_clear_pointer (&self->social_accounts, g_strfreev);
+  g_clear_pointer (&self->share_templates, g_hash_table_unref);
 
   G_OBJECT_CLASS (efir_program_parent_class)->finalize (object);
 }
@@ -324,6 +410,10 @@ efir_program_get_property (GObject    *object,
 
     case PROP_SOCIAL_ACCOUNTS:
       g_value_set_boxed (value, efir_program_get_social_accounts (self));
+      break;
+
+    case PROP_SHARE_TEMPLATES:
+      g_value_set_boxed (value, self->share_templates);
       break;
 
     default:
@@ -417,6 +507,12 @@ efir_program_class_init (EfirProgramClass *klass)
                         G_TYPE_STRV,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /* Read only: set one platform's with efir_program_set_share_template(). */
+  properties[PROP_SHARE_TEMPLATES] =
+    g_param_spec_boxed ("share-templates", NULL, NULL,
+                        G_TYPE_HASH_TABLE,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   properties[PROP_HASHTAGS] =
     g_param_spec_boxed ("hashtags", NULL, NULL,
                         G_TYPE_STRV,
@@ -435,4 +531,5 @@ efir_program_init (EfirProgram *self)
 {
   self->language = g_strdup (DEFAULT_LANGUAGE);
   self->time_zone = g_strdup (DEFAULT_TIME_ZONE);
+  self->share_templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }

@@ -37,5 +37,11 @@ void                efir_program_set_hashtags        (EfirProgram        *self,
 const char * const *efir_program_get_social_accounts (EfirProgram        *self);
 void                efir_program_set_social_accounts (EfirProgram        *self,
                                                       const char * const *social_accounts);
+const char         *efir_program_get_share_template  (EfirProgram        *self,
+                                                      const char         *platform);
+void                efir_program_set_share_template  (EfirProgram        *self,
+                                                      const char         *platform,
+                                                      const char         *template_text);
+char              **efir_program_dup_share_template_platforms (EfirProgram *self);
 
 G_END_DECLS

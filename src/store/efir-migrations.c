@@ -296,11 +296,19 @@ static const char schema_v4[] =
   "  PRIMARY KEY (site_id, taxonomy, name_key)"
   ") STRICT, WITHOUT ROWID;";
 
+/* Version 5: each programme's share templates, by platform name, as a JSON
+ * object ({"x": "{title}\n{link}", …}). A platform without one uses the
+ * default the social layer writes. */
+static const char schema_v5[] =
+  "ALTER TABLE programs ADD COLUMN share_templates TEXT NOT NULL DEFAULT '{}'"
+  "  CHECK (json_valid (share_templates) AND json_type (share_templates) = 'object');";
+
 static const EfirMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
   { 4, schema_v4 },
+  { 5, schema_v5 },
 };
 
 /* Helpers ---------------------------------------------------------------- */

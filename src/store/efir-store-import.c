@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "efir-episode-json.h"
+#include "efir-link-cleanup.h"
 #include "efir-store-private.h"
 
 /* Helpers ---------------------------------------------------------------- */
@@ -177,6 +178,7 @@ efir_store_import_episode_json (EfirStore   *self,
 
   if (!(episode = efir_episode_from_json (json, length, error)))
     return NULL;
+  efir_link_clean_episode (episode);
 
   if (efir_episode_get_program_name (episode)[0] == '\0')
     {
@@ -234,6 +236,7 @@ efir_store_update_episode_json (EfirStore   *self,
 
   if (!(episode = efir_episode_from_json (json, length, error)))
     return FALSE;
+  efir_link_clean_episode (episode);
 
   if (!efir_database_begin_immediate (db, error))
     return FALSE;

@@ -5,12 +5,13 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "efir-json.h"
 #include "efir-store-private.h"
 
 /* Types ------------------------------------------------------------------ */
 
 #define PROGRAM_COLUMNS \
-  "id, name, language, time_zone, description, hosts, hashtags, social_accounts"
+  "id, name, language, time_zone, description, hosts, hashtags, social_accounts, share_templates"
 
 /* Helpers ---------------------------------------------------------------- */
 
@@ -29,6 +30,58 @@ column_text (sqlite3_stmt *stmt,
   return text != NULL ? text : "";
 }
 
+/* {"x": "…", "telegram": "…"}, the platforms in alphabetical order. */
+static char *
+share_templates_to_json (EfirProgram *program)
+{
+  g_auto(GStrv) platforms = efir_program_dup_share_template_platforms (program);
+  GString *out = g_string_new ("{");
+
+  for (guint i = 0; platforms[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      efir_json_append_string (out, platforms[i]);
+      g_string_append_c (out, ':');
+      efir_json_append_string (out, efir_program_get_share_template (program, platforms[i]));
+    }
+
+  g_string_append_c (out, '}');
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+read_share_templates (EfirStore    *self,
+                      EfirProgram  *program,
+                      const char   *json,
+                      GError      **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (json[0] == '\0' || g_str_equal (json, "{}"))
+    return TRUE;
+
+  if (!(stmt = efir_database_prepare (db,
+                                      "SELECT key, CAST (value AS TEXT) FROM json_each (?1)",
+                                      error)))
+    return FALSE;
+
+  sqlite3_bind_text (stmt, 1, json, -1, SQLITE_STATIC);
+  while (efir_database_step (db, stmt, &local_error))
+    efir_program_set_share_template (program, column_text (stmt, 0), column_text (stmt, 1));
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static EfirProgram *
 program_from_row (EfirStore     *self,
                   sqlite3_stmt  *stmt,
@@ -41,7 +94,8 @@ program_from_row (EfirStore     *self,
 
   if (!(hosts = efir_store_strv_from_json (self, column_text (stmt, 5), error))
       || !(hashtags = efir_store_strv_from_json (self, column_text (stmt, 6), error))
-      || !(social_accounts = efir_store_strv_from_json (self, column_text (stmt, 7), error)))
+      || !(social_accounts = efir_store_strv_from_json (self, column_text (stmt, 7), error))
+      || !read_share_templates (self, program, column_text (stmt, 8), error))
     return NULL;
 
   efir_program_set_id (program, sqlite3_column_int64 (stmt, 0));
@@ -122,6 +176,7 @@ write_program_locked (EfirStore    *self,
   g_autofree char *hashtags = efir_store_strv_to_json (efir_program_get_hashtags (program));
   g_autofree char *social_accounts =
     efir_store_strv_to_json (efir_program_get_social_accounts (program));
+  g_autofree char *share_templates = share_templates_to_json (program);
   g_autoptr(EfirStatement) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
   gint64 id = efir_program_get_id (program);
@@ -130,14 +185,15 @@ write_program_locked (EfirStore    *self,
   if (id == 0)
     stmt = efir_database_prepare (db,
                                   "INSERT INTO programs (name, language, time_zone, description,"
-                                  "  hosts, hashtags, social_accounts, created_at, modified_at)"
-                                  " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
+                                  "  hosts, hashtags, social_accounts, share_templates,"
+                                  "  created_at, modified_at)"
+                                  " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?10, ?9, ?9)",
                                   error);
   else
     stmt = efir_database_prepare (db,
                                   "UPDATE programs SET name = ?2, language = ?3, time_zone = ?4,"
                                   "  description = ?5, hosts = ?6, hashtags = ?7,"
-                                  "  social_accounts = ?8, modified_at = ?9"
+                                  "  social_accounts = ?8, share_templates = ?10, modified_at = ?9"
                                   " WHERE id = ?1",
                                   error);
   if (stmt == NULL)
@@ -153,6 +209,7 @@ write_program_locked (EfirStore    *self,
   sqlite3_bind_text (stmt, 7, hashtags, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, social_accounts, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
+  sqlite3_bind_text (stmt, 10, share_templates, -1, SQLITE_STATIC);
 
   if (!efir_database_run (db, stmt, &local_error))
     {

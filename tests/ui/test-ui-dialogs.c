@@ -10,6 +10,7 @@
 #include "efir-history-dialog.h"
 #include "efir-program-settings.h"
 #include "efir-resources.h"
+#include "efir-share-dialog.h"
 #include "efir-test-util.h"
 #include "efir-ui-test-util.h"
 
@@ -490,6 +491,184 @@ test_settings_save_on_close (Fixture       *f,
   g_assert_cmpstr (efir_program_get_name (f->program), ==, "Difficult Question");
 }
 
+static GtkWidget *
+find_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return widget;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_text_view (c);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkTextBuffer *
+share_template_buffer (Fixture    *f,
+                       const char *platform)
+{
+  GtkWidget *row = efir_ui_test_find_by_id (f->window, "share_group");
+  GtkWidget *expander = NULL;
+
+  /* The rows are named after their platform. */
+  for (GtkWidget *w = row; w != NULL && expander == NULL; )
+    {
+      GtkWidget *next = gtk_widget_get_first_child (w);
+
+      if (ADW_IS_EXPANDER_ROW (w) && g_str_equal (gtk_widget_get_name (w), platform))
+        expander = w;
+      while (next == NULL && w != row)
+        {
+          next = gtk_widget_get_next_sibling (w);
+          w = gtk_widget_get_parent (w);
+        }
+      w = next;
+    }
+
+  g_assert_nonnull (expander);
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_text_view (expander)));
+}
+
+static char *
+dup_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+test_settings_share_templates (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(EfirProgram) program = NULL;
+  g_autoptr(EfirProgram) again = NULL;
+  g_autofree char *x_text = NULL;
+  GtkTextBuffer *x;
+  GtkTextBuffer *facebook;
+
+  show_settings (f, f->program);
+
+  /* A programme without templates shows the defaults, ready to change. */
+  x = share_template_buffer (f, "x");
+  x_text = dup_text (x);
+  g_assert_cmpstr (x_text, ==, efir_share_default_template (EFIR_SOCIAL_PLATFORM_X));
+
+  gtk_text_buffer_set_text (x, "{title} №{number}\n{link}", -1);
+  facebook = share_template_buffer (f, "facebook");
+  gtk_text_buffer_insert_at_cursor (facebook, "", -1);
+  close_window (f);
+
+  program = find_program (f, "Difficult Question");
+  g_assert_cmpstr (efir_program_get_share_template (program, "x"), ==, "{title} №{number}\n{link}");
+  /* Left as the default, a template is not stored. */
+  g_assert_cmpstr (efir_program_get_share_template (program, "facebook"), ==, "");
+
+  /* Put back to the default, the programme's own goes. */
+  show_settings (f, program);
+  gtk_text_buffer_set_text (share_template_buffer (f, "x"),
+                            efir_share_default_template (EFIR_SOCIAL_PLATFORM_X), -1);
+  close_window (f);
+  again = find_program (f, "Difficult Question");
+  g_assert_cmpstr (efir_program_get_share_template (again, "x"), ==, "");
+}
+
+/* Share texts ------------------------------------------------------------ */
+
+static GtkWidget *
+share_page_part (Fixture    *f,
+                 const char *platform,
+                 const char *name)
+{
+  AdwViewStack *stack = ADW_VIEW_STACK (efir_ui_test_find_by_id (f->window, "view_stack"));
+  GtkWidget *page = adw_view_stack_get_child_by_name (stack, platform);
+  GtkWidget *part;
+
+  g_assert_nonnull (page);
+  for (part = gtk_widget_get_first_child (page); part != NULL; )
+    {
+      GtkWidget *next;
+
+      if (g_str_equal (gtk_widget_get_name (part), name))
+        return part;
+      next = gtk_widget_get_first_child (part);
+      while (next == NULL && part != page)
+        {
+          next = gtk_widget_get_next_sibling (part);
+          part = gtk_widget_get_parent (part);
+        }
+      part = next;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_share_texts (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) episode = efir_episode_new ();
+  g_autoptr(EfirEpisodeGuest) guest = efir_episode_guest_new ("Nəsimi Məmmədli", "politoloq");
+  const char * const hashtags[] = { "ÇətinSual", NULL };
+  GtkTextBuffer *x;
+  GtkWidget *counter;
+  GtkWidget *note;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) long_text = g_string_new (NULL);
+
+  efir_program_set_language (f->program, "az");
+  efir_program_set_hashtags (f->program, hashtags);
+  efir_program_set_share_template (f->program, "x", "{title} 👍🏽\n{guests}\n{link}\n{hashtags}");
+  efir_episode_set_title (episode, "Çətin sual");
+  efir_episode_set_video_url (episode, "https://youtu.be/dQw4w9WgXcQ");
+  g_list_store_append (efir_episode_get_guests (episode), guest);
+
+  show (f, efir_share_dialog_new (NULL, f->program, episode));
+
+  /* The programme's template, counted as X counts: 10 letters, a space
+   * and an emoji with its skin tone, 26 for the guest, 23 for the link,
+   * 10 for the hashtag, 3 line breaks. */
+  x = gtk_text_view_get_buffer (GTK_TEXT_VIEW (share_page_part (f, "x", "share-text")));
+  text = dup_text (x);
+  g_assert_cmpstr (text, ==,
+                   "Çətin sual 👍🏽\nNəsimi Məmmədli, politoloq\nhttps://youtu.be/dQw4w9WgXcQ\n"
+                   "#ÇətinSual");
+  counter = share_page_part (f, "x", "share-counter");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (counter)), ==, "75 / 280");
+  g_assert_false (gtk_widget_has_css_class (counter, "error"));
+
+  /* The counter follows the text as it is touched up. */
+  for (int i = 0; i < 30; i++)
+    g_string_append (long_text, "Azərbaycan ");
+  gtk_text_buffer_set_text (x, long_text->str, -1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (counter)), ==, "330 / 280");
+  g_assert_true (gtk_widget_has_css_class (counter, "error"));
+  note = share_page_part (f, "x", "share-note");
+  g_assert_true (gtk_widget_get_visible (note));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (note)), ==, "Too long for X by 50 characters.");
+
+  /* Instagram's default has no link, and a link put there is warned of. */
+  x = gtk_text_view_get_buffer (GTK_TEXT_VIEW (share_page_part (f, "instagram", "share-text")));
+  g_clear_pointer (&text, g_free);
+  text = dup_text (x);
+  g_assert_null (strstr (text, "https://"));
+  note = share_page_part (f, "instagram", "share-note");
+  g_assert_false (gtk_widget_get_visible (note));
+  gtk_text_buffer_insert_at_cursor (x, " https://efir.az", -1);
+  g_assert_true (gtk_widget_get_visible (note));
+
+  /* Copy puts the text on the clipboard. */
+  g_signal_emit_by_name (share_page_part (f, "instagram", "share-copy"), "clicked");
+  efir_ui_test_iterate_until_idle ();
+}
+
 static gboolean
 failsafe_cb (gpointer user_data)
 {
@@ -828,6 +1007,10 @@ main (int   argc,
               fixture_set_up, test_settings_new, fixture_tear_down);
   g_test_add ("/ui/program-settings/new-without-name", Fixture, NULL,
               fixture_set_up, test_settings_new_without_name, fixture_tear_down);
+  g_test_add ("/ui/program-settings/share-templates", Fixture, NULL,
+              fixture_set_up, test_settings_share_templates, fixture_tear_down);
+  g_test_add ("/ui/share-texts", Fixture, NULL,
+              fixture_set_up, test_share_texts, fixture_tear_down);
   g_test_add ("/ui/guest-directory/search", Fixture, NULL,
               fixture_set_up, test_directory_search, fixture_tear_down);
   g_test_add ("/ui/guest-directory/edit-role", Fixture, NULL,

@@ -589,7 +589,7 @@ test_switch_episode (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (links_row_at (f, 0))), ==,
                    "https://t.me/cetin_sual/1");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (links_row_at (f, 0))), ==,
-                   "telegram");
+                   "Telegram");
 
   /* Undo in the title does not bring back the first episode's title. */
   gtk_widget_activate_action (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (title_row))),
