@@ -680,7 +680,9 @@ test_social_links (void)
     { "https://vm.tiktok.com/abc", "", ">TikTok</a>" },
     { "https://www.instagram.com/p/abc", "instagram", ">Instagram</a>" },
     { "https://example.org/dq", "", ">Website</a>" },
-    { "https://vk.com/dq", "vk", ">vk</a>" },
+    /* A platform Efir does not know is named from the address. */
+    { "https://vk.com/dq", "vk", ">Website</a>" },
+    { "https://youtu.be/dQw4w9WgXcQ", "vk", ">YouTube</a>" },
     { "https://t.me/dq", "telegram", ">Telegram</a>" },
   };
   g_autofree char *html = NULL;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "efir-page-renderer.h"
+#include "efir-social-platform.h"
 #include "efir-slug.h"
 #include "efir-youtube.h"
 
@@ -405,70 +406,22 @@ quote_end (Page *page)
 
 /* Helpers: social links -------------------------------------------------- */
 
-/* The platform of a link without one, from its host alone. The social
- * layer's recognition replaces this once it is there. */
-static const char *
-platform_from_url (const char *url)
-{
-  static const struct
-  {
-    const char *host;
-    const char *platform;
-  } hosts[] = {
-    { "youtube.com", "youtube" }, { "youtu.be", "youtube" },
-    { "facebook.com", "facebook" }, { "fb.com", "facebook" }, { "fb.watch", "facebook" },
-    { "instagram.com", "instagram" },
-    { "x.com", "x" }, { "twitter.com", "x" },
-    { "t.me", "telegram" }, { "telegram.me", "telegram" },
-    { "tiktok.com", "tiktok" },
-  };
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_ENCODED | G_URI_FLAGS_PARSE_RELAXED, NULL);
-  const char *host;
-
-  if (uri == NULL || (host = g_uri_get_host (uri)) == NULL)
-    return NULL;
-
-  for (gsize i = 0; i < G_N_ELEMENTS (hosts); i++)
-    {
-      gsize host_length = strlen (host);
-      gsize known_length = strlen (hosts[i].host);
-
-      /* The host itself or a subdomain of it: m.facebook.com, vm.tiktok.com. */
-      if (g_ascii_strcasecmp (host, hosts[i].host) == 0
-          || (host_length > known_length
-              && host[host_length - known_length - 1] == '.'
-              && g_ascii_strcasecmp (host + host_length - known_length, hosts[i].host) == 0))
-        return hosts[i].platform;
-    }
-
-  return "website";
-}
-
-/* What a reader sees for a link: the platform's own name. */
+/* What a reader sees for a link: the platform's own name, as the social
+ * layer knows it, and "Website" in the programme's language, not the
+ * producer's. */
 static char *
 social_link_name (Page       *page,
-                  const char *platform,
+                  const char *platform_name,
                   const char *url)
 {
-  static const struct
-  {
-    const char *platform;
-    const char *name;
-  } names[] = {
-    { "youtube", "YouTube" }, { "facebook", "Facebook" }, { "instagram", "Instagram" },
-    { "x", "X" }, { "twitter", "X" }, { "telegram", "Telegram" }, { "tiktok", "TikTok" },
-  };
+  EfirSocialPlatform platform;
 
-  if (platform == NULL || platform[0] == '\0')
-    platform = platform_from_url (url);
-  if (platform == NULL || g_ascii_strcasecmp (platform, "website") == 0)
+  if (platform_name == NULL || !efir_social_platform_from_string (platform_name, &platform))
+    platform = efir_social_recognise (url);
+  if (platform == EFIR_SOCIAL_PLATFORM_WEBSITE)
     return g_strdup (page->strings[PAGE_WEBSITE]);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_ascii_strcasecmp (platform, names[i].platform) == 0)
-      return g_strdup (names[i].name);
-
-  return g_strdup (platform);
+  return g_strdup (efir_social_platform_display_name (platform));
 }
 
 /* A heading and a list of links, each named by its platform. @platforms
