@@ -39,6 +39,38 @@ typedef struct
   guint       index;
 } Where;
 
+/* The file's fields by name, in the contract's order. */
+static const struct
+{
+  const char           *name;
+  EfirEpisodeJsonField  field;
+} field_names[] = {
+  { "program", EFIR_EPISODE_JSON_FIELD_PROGRAM },
+  { "number", EFIR_EPISODE_JSON_FIELD_NUMBER },
+  { "title", EFIR_EPISODE_JSON_FIELD_TITLE },
+  { "air_date", EFIR_EPISODE_JSON_FIELD_AIR_DATE },
+  { "video_url", EFIR_EPISODE_JSON_FIELD_VIDEO_URL },
+  { "duration_seconds", EFIR_EPISODE_JSON_FIELD_DURATION },
+  { "guests", EFIR_EPISODE_JSON_FIELD_GUESTS },
+  { "summary", EFIR_EPISODE_JSON_FIELD_SUMMARY },
+  { "quotes", EFIR_EPISODE_JSON_FIELD_QUOTES },
+  { "transcript", EFIR_EPISODE_JSON_FIELD_TRANSCRIPT },
+  { "social_links", EFIR_EPISODE_JSON_FIELD_SOCIAL_LINKS },
+  { "tags", EFIR_EPISODE_JSON_FIELD_TAGS },
+  { "slug", EFIR_EPISODE_JSON_FIELD_SLUG },
+  { "status", EFIR_EPISODE_JSON_FIELD_STATUS },
+};
+
+/* One open list or object while the text is scanned: enough to name the
+ * field a string belongs to, as "quotes[1].text". */
+typedef struct
+{
+  gboolean    is_object;
+  guint       index; /* of the current entry, in a list */
+  const char *key;   /* of the current member, in an object; not nul-terminated */
+  gsize       key_length;
+} Frame;
+
 /* Helpers: writing ------------------------------------------------------- */
 
 /* The shortest text that reads back as the same double, so 4.2 stays "4.2",
@@ -560,6 +592,16 @@ read_segment (JsonObject   *object,
       !read_string (object, "text", where, &text, error))
     return NULL;
 
+  if (has_start && has_end && end < start)
+    {
+      g_autofree char *name = field_name (where, "end");
+
+      g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                   _("The field “%s” must not be before the segment’s start."),
+                   name);
+      return NULL;
+    }
+
   return G_OBJECT (efir_segment_new (start, end, speaker, text));
 }
 
@@ -671,10 +713,21 @@ read_format (JsonNode  *root,
   return FALSE;
 }
 
+/* Scheduled, published and failed are what the site says of an episode:
+ * a file cannot make it so. */
 static gboolean
-read_episode (JsonObject   *object,
-              EfirEpisode  *episode,
-              GError      **error)
+status_is_site_only (EfirEpisodeStatus status)
+{
+  return status == EFIR_EPISODE_STATUS_SCHEDULED
+         || status == EFIR_EPISODE_STATUS_PUBLISHED
+         || status == EFIR_EPISODE_STATUS_FAILED;
+}
+
+static gboolean
+read_episode (JsonObject            *object,
+              EfirEpisode           *episode,
+              EfirEpisodeJsonField  *fields,
+              GError               **error)
 {
   static const Where top = { NULL, 0 };
   g_autoptr(GStrvBuilder) tags_builder = g_strv_builder_new ();
@@ -710,6 +763,19 @@ read_episode (JsonObject   *object,
     }
 
   tags = g_strv_builder_end (tags_builder);
+
+  *fields = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (field_names); i++)
+    {
+      if (json_object_has_member (object, field_names[i].name))
+        *fields |= field_names[i].field;
+    }
+
+  if (status_is_site_only (status))
+    {
+      status = EFIR_EPISODE_STATUS_DRAFT;
+      *fields &= ~EFIR_EPISODE_JSON_FIELD_STATUS;
+    }
 
   efir_episode_set_program_name (episode, program);
   efir_episode_set_number (episode, number);
@@ -802,6 +868,184 @@ skip_location (const char *message)
   return p;
 }
 
+static char *
+frames_path (const Frame *frames,
+             guint        depth)
+{
+  GString *path = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    {
+      if (!frames[i].is_object)
+        g_string_append_printf (path, "[%u]", frames[i].index);
+      else if (frames[i].key != NULL)
+        {
+          if (path->len > 0)
+            g_string_append_c (path, '.');
+          g_string_append_len (path, frames[i].key, frames[i].key_length);
+        }
+    }
+
+  return g_string_free (path, FALSE);
+}
+
+static gunichar
+hex4 (const char *p,
+      const char *end)
+{
+  gunichar value = 0;
+
+  if (end - p < 4)
+    return G_MAXUINT32;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return G_MAXUINT32;
+      value = value * 16 + digit;
+    }
+
+  return value;
+}
+
+/* The first "\u" escape in @string (between its quotes) that text cannot
+ * hold: a NUL, or half of a surrogate pair. json-glib 1.6 cuts the text at
+ * the one and writes invalid UTF-8 for the other. Returns the escape's
+ * value, or 0 when there is none. */
+static gunichar
+find_broken_escape (const char *string,
+                    const char *end)
+{
+  for (const char *p = string; p < end; p++)
+    {
+      gunichar value;
+
+      if (*p != '\\' || p + 1 >= end)
+        continue;
+
+      p++;
+      if (*p != 'u')
+        continue;
+
+      value = hex4 (p + 1, end);
+      if (value == G_MAXUINT32)
+        continue;
+      if (value == 0 || (value >= 0xdc00 && value <= 0xdfff))
+        return value == 0 ? 0x110000 : value;
+      if (value >= 0xd800 && value <= 0xdbff)
+        {
+          gunichar low = end - p >= 7 && p[5] == '\\' && p[6] == 'u' ? hex4 (p + 7, end) : G_MAXUINT32;
+
+          if (!(low >= 0xdc00 && low <= 0xdfff))
+            return value;
+          p += 10;
+        }
+      else
+        p += 4;
+    }
+
+  return 0;
+}
+
+/* Looks at the whole text once before the parser does: refuses nesting
+ * deeper than EFIR_EPISODE_JSON_MAX_DEPTH, which would exhaust the
+ * parser's recursion, and text that holds a NUL or half a character pair,
+ * naming its field. Anything else is left to the parser to judge. */
+static gboolean
+check_text (const char  *data,
+            gsize        length,
+            GError     **error)
+{
+  Frame frames[EFIR_EPISODE_JSON_MAX_DEPTH];
+  const char *end = data + length;
+  gboolean expect_key = FALSE;
+  guint depth = 0;
+
+  for (const char *p = data; p < end; p++)
+    {
+      switch (*p)
+        {
+        case '{':
+        case '[':
+          if (depth == EFIR_EPISODE_JSON_MAX_DEPTH)
+            {
+              g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_JSON,
+                           /* Translators: %u is a line number, then the limit. */
+                           _("The file is not an episode file: at line %u its lists and objects "
+                             "are nested more than %u deep."),
+                           line_of (data, p), EFIR_EPISODE_JSON_MAX_DEPTH);
+              return FALSE;
+            }
+          frames[depth++] = (Frame) { *p == '{', 0, NULL, 0 };
+          expect_key = *p == '{';
+          break;
+
+        case '}':
+        case ']':
+          if (depth > 0)
+            depth--;
+          expect_key = FALSE;
+          break;
+
+        case ',':
+          if (depth > 0 && frames[depth - 1].is_object)
+            expect_key = TRUE;
+          else if (depth > 0)
+            frames[depth - 1].index++;
+          break;
+
+        case '"':
+          {
+            const char *string = p + 1;
+            gunichar broken;
+
+            for (p = string; p < end && *p != '"'; p++)
+              {
+                if (*p == '\\' && p + 1 < end)
+                  p++;
+              }
+
+            broken = find_broken_escape (string, p);
+            if (broken != 0)
+              {
+                g_autofree char *name = frames_path (frames, depth);
+
+                if (broken == 0x110000)
+                  g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                               _("The field “%s” holds a null character, “\\u0000”, which text "
+                                 "cannot hold."),
+                               name);
+                else
+                  g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                               /* Translators: %s is a field's name, %04x a character code. */
+                               _("The field “%s” holds “\\u%04x”, half of a character whose "
+                                 "other half is missing."),
+                               name, broken);
+                return FALSE;
+              }
+
+            if (expect_key && depth > 0)
+              {
+                frames[depth - 1].key = string;
+                frames[depth - 1].key_length = p - string;
+                expect_key = FALSE;
+              }
+
+            if (p >= end)
+              return TRUE;
+          }
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
 /* Callbacks -------------------------------------------------------------- */
 
 /* The parser knows its line only while it runs, that is, in this signal. */
@@ -884,15 +1128,44 @@ efir_episode_from_json (const char  *data,
                         gssize       length,
                         GError     **error)
 {
+  return efir_episode_from_json_full (data, length, EFIR_EPISODE_JSON_READ_DEFAULT, NULL, error);
+}
+
+/**
+ * efir_episode_from_json_full:
+ * @data: the text of an episode file
+ * @length: the length of @data in bytes, or -1 if it ends with a nul byte
+ * @flags: %EFIR_EPISODE_JSON_READ_REQUIRE_ALL to refuse a file that lacks
+ *   one of %EFIR_EPISODE_JSON_FIELDS_REQUIRED
+ * @fields: (out) (optional): the fields the file gives, null or not
+ * @error: return location for an error in %EFIR_EPISODE_JSON_ERROR
+ *
+ * Reads an episode file as efir_episode_from_json() does, and says which
+ * fields it gave. A status only the site can give (scheduled, published,
+ * failed) is read as not given: the episode stays a draft.
+ *
+ * Returns: (transfer full): a new episode, or %NULL with @error set
+ */
+EfirEpisode *
+efir_episode_from_json_full (const char                *data,
+                             gssize                     length,
+                             EfirEpisodeJsonReadFlags   flags,
+                             EfirEpisodeJsonField      *fields,
+                             GError                   **error)
+{
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(EfirEpisode) episode = NULL;
   g_autoptr(GError) local_error = NULL;
+  EfirEpisodeJsonField given = 0;
   const char *invalid_end;
   JsonNode *root;
   guint error_line = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (fields != NULL)
+    *fields = 0;
 
   if (length < 0)
     length = strlen (data);
@@ -905,6 +1178,9 @@ efir_episode_from_json (const char  *data,
                    line_of (data, invalid_end));
       return NULL;
     }
+
+  if (!check_text (data, length, error))
+    return NULL;
 
   parser = json_parser_new ();
   g_signal_connect (parser, "error", G_CALLBACK (parser_failed_cb), &error_line);
@@ -940,9 +1216,38 @@ efir_episode_from_json (const char  *data,
   if (!read_format (root, error))
     return NULL;
 
+  if ((flags & EFIR_EPISODE_JSON_READ_REQUIRE_ALL) != 0)
+    {
+      JsonObject *object = json_node_get_object (root);
+      g_autoptr(GString) missing = g_string_new (NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (field_names); i++)
+        {
+          if ((field_names[i].field & EFIR_EPISODE_JSON_FIELDS_REQUIRED) == 0
+              || json_object_has_member (object, field_names[i].name))
+            continue;
+
+          if (missing->len > 0)
+            g_string_append (missing, ", ");
+          g_string_append_printf (missing, "“%s”", field_names[i].name);
+        }
+
+      if (missing->len > 0)
+        {
+          g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INCOMPLETE,
+                       /* Translators: %s is a list of field names, in quotes. */
+                       _("The file lacks fields every episode file has: %s."),
+                       missing->str);
+          return NULL;
+        }
+    }
+
   episode = efir_episode_new ();
-  if (!read_episode (json_node_get_object (root), episode, error))
+  if (!read_episode (json_node_get_object (root), episode, &given, error))
     return NULL;
+
+  if (fields != NULL)
+    *fields = given;
 
   return g_steal_pointer (&episode);
 }
