@@ -530,7 +530,7 @@ test_episode_update_keeps_revision (Fixture       *f,
   g_string_replace (changed, "Çətin sual", "Sual yenə çətindir", 1);
   changed_path = write_file (f, "changed.json", changed->str, changed->len);
 
-  run_cli (f, &updated, "episode", "update", id_text, changed_path, NULL);
+  run_cli (f, &updated, "episode", "update", "--partial", id_text, changed_path, NULL);
   assert_status (&updated, 0);
   g_assert_cmpstr (updated.err, ==, "");
 
@@ -563,6 +563,69 @@ test_episode_update_keeps_revision (Fixture       *f,
         found_old = TRUE;
     }
   g_assert_true (found_old);
+}
+
+/* A file of one line emptied every part of an episode, and nothing in the
+ * CLI brought it back: update refuses it unless --partial, which changes
+ * only what the file gives; history and restore-revision undo an update. */
+static void
+test_episode_update_partial_history (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "episode.json", small_episode_json, -1);
+  g_autofree char *thin_path = write_file (f, "thin.json", "{\"format\":\"efir-episode/1\"}", -1);
+  g_autofree char *title_path = write_file (f, "title.json",
+                                            "{\"format\":\"efir-episode/1\", \"title\": \"Yeni ad\"}", -1);
+  g_autofree char *id = NULL;
+  g_autofree char *rev = NULL;
+  g_autoptr(JsonArray) history = NULL;
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) thin = { 0 };
+  g_auto(Run) partial = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_auto(Run) listed = { 0 };
+  g_auto(Run) listed_json = { 0 };
+  g_auto(Run) restored = { 0 };
+  g_auto(Run) exported_again = { 0 };
+  g_auto(Run) wrong_episode = { 0 };
+  JsonObject *newest;
+
+  run_cli (f, &imported, "episode", "import", path, NULL);
+  id = id_string (assert_printed_id (&imported));
+
+  run_cli (f, &thin, "episode", "update", id, thin_path, NULL);
+  assert_failed (&thin, 1);
+  g_assert_nonnull (strstr (thin.err, "--partial"));
+  g_assert_nonnull (strstr (thin.err, "“summary”"));
+
+  run_cli (f, &partial, "episode", "update", id, title_path, "--partial", NULL);
+  assert_status (&partial, 0);
+
+  run_cli (f, &exported, "episode", "export", id, NULL);
+  assert_status (&exported, 0);
+  g_assert_nonnull (strstr (exported.out, "\"title\": \"Yeni ad\""));
+  g_assert_nonnull (strstr (exported.out, "A **short** summary."));
+
+  run_cli (f, &listed, "episode", "history", id, NULL);
+  assert_status (&listed, 0);
+  g_assert_nonnull (strstr (listed.out, "\tedit\n"));
+  g_assert_nonnull (strstr (listed.out, "\timport\n"));
+
+  run_cli (f, &listed_json, "episode", "history", id, "--json", NULL);
+  assert_status (&listed_json, 0);
+  history = parse_json_array (listed_json.out);
+  g_assert_cmpuint (json_array_get_length (history), ==, 2);
+  newest = json_array_get_object_element (history, 0);
+  g_assert_cmpstr (json_object_get_string_member (newest, "reason"), ==, "edit");
+  rev = id_string (json_object_get_int_member (newest, "revision"));
+
+  run_cli (f, &wrong_episode, "episode", "restore-revision", "9999", rev, NULL);
+  assert_failed (&wrong_episode, 1);
+
+  run_cli (f, &restored, "episode", "restore-revision", id, rev, NULL);
+  assert_status (&restored, 0);
+  run_cli (f, &exported_again, "episode", "export", id, NULL);
+  g_assert_nonnull (strstr (exported_again.out, "\"title\": \"Çətin sual\""));
 }
 
 static void
@@ -996,6 +1059,7 @@ main (int   argc,
   ADD ("/cli/episode/import-twice", test_episode_import_twice);
   ADD ("/cli/episode/update-keeps-revision", test_episode_update_keeps_revision);
   ADD ("/cli/episode/export-errors", test_episode_export_errors);
+  ADD ("/cli/episode/update-partial-history", test_episode_update_partial_history);
   ADD ("/cli/search/folded", test_search_folded);
   ADD ("/cli/maintenance/backup", test_backup);
   ADD ("/cli/maintenance/backup-named-after-database", test_backup_named_after_database);

@@ -292,7 +292,7 @@ test_update_keeps_revision (Fixture       *fixture,
   gint64 id = efir_episode_get_id (imported);
   EfirRevisionInfo *newest;
 
-  g_assert_true (efir_store_update_episode_json (fixture->store, id, changed, -1, &error));
+  g_assert_true (efir_store_update_episode_json (fixture->store, id, changed, -1, EFIR_STORE_UPDATE_PARTIAL, &error));
   g_assert_no_error (error);
 
   updated = efir_store_load_episode (fixture->store, id, &error);
@@ -315,14 +315,14 @@ test_update_keeps_revision (Fixture       *fixture,
   g_assert_cmpuint (hits->len, ==, 1);
 
   /* A file naming another programme moves the episode there. */
-  g_assert_true (efir_store_update_episode_json (fixture->store, id, moved, -1, &error));
+  g_assert_true (efir_store_update_episode_json (fixture->store, id, moved, -1, EFIR_STORE_UPDATE_PARTIAL, &error));
   g_assert_no_error (error);
   kept = efir_store_load_episode (fixture->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (efir_episode_get_program_name (kept), ==, "Трудный вопрос");
 
   /* A file naming none leaves it where it is. */
-  g_assert_true (efir_store_update_episode_json (fixture->store, id, no_program, -1, &error));
+  g_assert_true (efir_store_update_episode_json (fixture->store, id, no_program, -1, EFIR_STORE_UPDATE_PARTIAL, &error));
   g_assert_no_error (error);
   stayed = efir_store_load_episode (fixture->store, id, &error);
   g_assert_no_error (error);
@@ -338,10 +338,81 @@ test_update_missing (Fixture       *fixture,
                                                  "Трудный вопрос");
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (efir_store_update_episode_json (fixture->store, 9999, other_program, -1, &error));
+  g_assert_false (efir_store_update_episode_json (fixture->store, 9999, other_program, -1, EFIR_STORE_UPDATE_PARTIAL, &error));
   g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND);
   g_assert_cmpuint (n_programs (fixture), ==, 0);
   g_assert_cmpuint (n_people (fixture), ==, 0);
+}
+
+/* A file with only its format line emptied every part of the episode: a
+ * whole update needs every field, a partial one changes only those given. */
+static void
+test_update_partial (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) imported = import (fixture, small_episode_json);
+  g_autoptr(EfirEpisode) after = NULL;
+  g_autoptr(EfirEpisode) partial = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = efir_episode_get_id (imported);
+
+  g_assert_false (efir_store_update_episode_json (fixture->store, id, "{\"format\":\"efir-episode/1\"}",
+                                                  -1, EFIR_STORE_UPDATE_WHOLE, &error));
+  g_assert_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INCOMPLETE);
+  g_clear_error (&error);
+
+  after = efir_store_load_episode (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (efir_episode_diff (after, imported), ==, 0);
+  revisions = efir_store_list_revisions (fixture->store, id, &error);
+  g_assert_cmpuint (revisions->len, ==, 1);
+
+  g_assert_true (efir_store_update_episode_json (fixture->store, id,
+                                                 "{\"format\":\"efir-episode/1\", \"title\": \"Yeni\","
+                                                 " \"quotes\": [{\"text\": \"Söz\"}]}",
+                                                 -1, EFIR_STORE_UPDATE_PARTIAL, &error));
+  g_assert_no_error (error);
+  partial = efir_store_load_episode (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (efir_episode_get_title (partial), ==, "Yeni");
+  g_assert_cmpstr (efir_episode_get_summary (partial), ==, "A **short** summary.");
+  g_assert_cmpint (efir_episode_get_number (partial), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_guests (partial))), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_transcript (partial))), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_quotes (partial))), ==, 1);
+  g_assert_cmpstr (efir_episode_get_program_name (partial), ==, "Difficult Question");
+}
+
+/* "published" in a file is the site's word, which the file cannot give:
+ * an import makes a draft, an update keeps the editorial state. */
+static void
+test_site_status_ignored (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *published = replace_once (small_episode_json, "\"tags\"",
+                                             "\"status\": \"published\", \"tags\"");
+  g_autofree char *ready = replace_once (small_episode_json, "\"tags\"",
+                                         "\"status\": \"ready\", \"tags\"");
+  g_autofree char *scheduled = replace_once (small_episode_json, "\"tags\"",
+                                             "\"status\": \"scheduled\", \"tags\"");
+  g_autoptr(EfirEpisode) imported = import (fixture, published);
+  g_autoptr(EfirEpisode) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = efir_episode_get_id (imported);
+
+  loaded = efir_store_load_episode (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (efir_episode_get_status (loaded), ==, EFIR_EPISODE_STATUS_DRAFT);
+  g_clear_object (&loaded);
+
+  g_assert_true (efir_store_update_episode_json (fixture->store, id, ready, -1,
+                                                 EFIR_STORE_UPDATE_PARTIAL, &error));
+  g_assert_true (efir_store_update_episode_json (fixture->store, id, scheduled, -1,
+                                                 EFIR_STORE_UPDATE_PARTIAL, &error));
+  g_assert_no_error (error);
+  loaded = efir_store_load_episode (fixture->store, id, &error);
+  g_assert_cmpint (efir_episode_get_status (loaded), ==, EFIR_EPISODE_STATUS_READY);
 }
 
 int
@@ -360,6 +431,8 @@ main (int   argc,
   ADD ("/store/import/bad-files", test_bad_files);
   ADD ("/store/import/update-keeps-revision", test_update_keeps_revision);
   ADD ("/store/import/update-missing", test_update_missing);
+  ADD ("/store/import/update-partial", test_update_partial);
+  ADD ("/store/import/site-status-ignored", test_site_status_ignored);
 
 #undef ADD
 

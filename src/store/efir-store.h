@@ -146,11 +146,20 @@ EfirEpisode   *efir_store_import_episode_json  (EfirStore         *self,
                                                 const char        *json,
                                                 gssize             length,
                                                 GError           **error);
+typedef enum
+{
+  /* The file must give every field of the contract, and replaces them all. */
+  EFIR_STORE_UPDATE_WHOLE   = 0,
+  /* Only the fields the file gives change. */
+  EFIR_STORE_UPDATE_PARTIAL = 1 << 0,
+} EfirStoreUpdateFlags;
+
 /* Replaces the content of an existing episode; a revision keeps the old. */
 gboolean       efir_store_update_episode_json  (EfirStore         *self,
                                                 gint64             episode_id,
                                                 const char        *json,
                                                 gssize             length,
+                                                EfirStoreUpdateFlags flags,
                                                 GError           **error);
 
 /* Search: ranked, with snippets; every word of the query matches as a
