@@ -633,6 +633,28 @@ test_real_dates_only (Fixture       *fixture,
   g_assert_cmpstr (name, ==, "efir-2024-10-02.db");
 }
 
+/* An archive with no episodes (one emptied, or replaced by a new one) gets
+ * its daily backups, but they never push out the backups that hold work. */
+static void
+test_daily_empty_keeps_good (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *other_dir = g_build_filename (fixture->dir, "other", NULL);
+  g_autofree char *empty_path = g_build_filename (other_dir, "efir.db", NULL);
+  g_autoptr(EfirDatabase) empty = NULL;
+  g_autofree char *first = g_build_filename (fixture->backup_dir, "efir-2024-10-01.db", NULL);
+
+  for (int day = 1; day <= EFIR_BACKUP_KEEP_DAYS; day++)
+    backup_daily (fixture, day, EFIR_BACKUP_KEEP_DAYS);
+
+  g_mkdir_with_parents (other_dir, 0700);
+  empty = create_database (empty_path, 0);
+  for (int day = 8; day <= 20; day++)
+    backup_daily_of (empty, fixture->backup_dir, day, EFIR_BACKUP_KEEP_DAYS);
+
+  g_assert_cmpint (count_episodes (first), ==, 50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -655,6 +677,7 @@ main (int   argc,
   ADD ("/store/backup/daily-no-extension", test_daily_no_extension);
   ADD ("/store/backup/find-latest-good-own", test_find_latest_good_own);
   ADD ("/store/backup/real-dates-only", test_real_dates_only);
+  ADD ("/store/backup/daily-empty-keeps-good", test_daily_empty_keeps_good);
 
 #undef ADD
 

@@ -535,6 +535,42 @@ test_recover_offers_own_backup (Fixture       *fixture,
   g_assert_cmpstr (list, ==, "Also in efir.db|In efir.db");
 }
 
+/* ": > efir.db" made a new, empty archive of one that had backups: its
+ * daily backup then pushed the good ones out. A zero-byte file where an
+ * archive was is damaged: kept as it is, with the latest backup offered. */
+static void
+test_emptied_archive_refused (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
+  GStatBuf st;
+
+  store = efir_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  add_program (store);
+  add_episode (store, "Kept in the backup");
+  efir_store_wait_until_checked (store, NULL);
+  g_clear_object (&store);
+  found = efir_store_find_latest_backup (fixture->path);
+  g_assert_nonnull (found);
+
+  g_file_set_contents (fixture->path, "", 0, &error);
+  g_assert_no_error (error);
+
+  store = efir_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT);
+  g_test_message ("%s", error->message);
+
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+  g_clear_pointer (&found, g_free);
+  found = efir_store_find_latest_backup (fixture->path);
+  g_assert_nonnull (found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -567,6 +603,7 @@ main (int   argc,
               fixture_set_up, test_deep_damage, fixture_tear_down);
   ADD ("/store/open/deferred-check", test_deferred_check);
   ADD ("/store/open/recover-from-backup", test_recover_from_backup);
+  ADD ("/store/open/emptied-archive-refused", test_emptied_archive_refused);
   ADD ("/store/open/recover-refuses-bad-backup", test_recover_refuses_bad_backup);
   ADD ("/store/open/recover-offers-own-backup", test_recover_offers_own_backup);
 

@@ -218,6 +218,21 @@ out:
   return ok;
 }
 
+/* Whether @db holds an episode; an archive without one has nothing a
+ * backup of it could keep that its older backups do not. */
+static gboolean
+holds_episodes (EfirDatabase  *db,
+                GError       **error)
+{
+  g_autoptr(EfirStatement) stmt = NULL;
+
+  if (!(stmt = efir_database_prepare (db, "SELECT EXISTS (SELECT 1 FROM episodes)", error))
+      || !efir_database_step (db, stmt, error))
+    return FALSE;
+
+  return sqlite3_column_int (stmt, 0) != 0;
+}
+
 /* Public API ------------------------------------------------------------- */
 
 /**
@@ -350,7 +365,7 @@ failed:
  * Writes @backup_dir/STEM-YYYY-MM-DD.db, STEM being efir_backup_stem() of
  * @db's file, unless today's backup exists, then deletes the oldest daily
  * backups of @db beyond @keep. Nothing is deleted when the new backup could
- * not be written, and today's backup never is; the backups of other
+ * not be written or @db holds no episode, and today's backup never is; the backups of other
  * databases in @backup_dir are left alone.
  *
  * Returns: %TRUE when today's backup exists and rotation succeeded
@@ -367,6 +382,7 @@ efir_backup_daily (EfirDatabase  *db,
   g_autofree char *date = NULL;
   g_autofree char *today = NULL;
   g_autofree char *today_path = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (EFIR_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (backup_dir != NULL, FALSE);
@@ -390,6 +406,19 @@ efir_backup_daily (EfirDatabase  *db,
   if (!g_file_test (today_path, G_FILE_TEST_EXISTS)
       && !efir_backup_to_file (db, today_path, error))
     return FALSE;
+
+  /* An emptied archive, or a new one put in the place of an old one, would
+   * otherwise push out within a week every backup that holds work. */
+  if (!holds_episodes (db, &local_error))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_debug ("%s holds no episode: no old backup is deleted", efir_database_get_path (db));
+      return TRUE;
+    }
 
   if (!(names = list_daily_backups (backup_dir, stem, error)))
     return FALSE;

@@ -136,6 +136,32 @@ rename_or_set_error (const char  *from,
   return TRUE;
 }
 
+/* A file of 0 bytes is what a first start cut short leaves, to be set up
+ * as new; but where Efir has kept backups, an archive was, and its content
+ * is gone. Setting it up as new would hide that, and its daily backups
+ * would push the good ones out. */
+static gboolean
+check_not_emptied (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *backup = NULL;
+  g_autofree char *name = NULL;
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size != 0)
+    return TRUE;
+
+  if (!(backup = efir_store_find_latest_backup (path)))
+    return TRUE;
+
+  name = g_filename_display_name (path);
+  g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT,
+               _("The database “%s” is empty: what it held is gone. Efir has left it as it "
+                 "is; open the latest good backup instead."),
+               name);
+  return FALSE;
+}
+
 /* Public API: JSON helpers shared by the store's files ------------------- */
 
 EfirDatabase *
@@ -490,6 +516,8 @@ efir_store_open_full (const char          *path,
    * write, so an archive that needs one is checked in full first.
    */
   existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (existed && !check_not_emptied (path, error))
+    return NULL;
   if (!(db = efir_database_open (path, EFIR_DATABASE_CREATE | EFIR_DATABASE_SHALLOW_CHECK, error)))
     return NULL;
 
