@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "efir-store.h"
@@ -888,6 +889,75 @@ test_check_garbage (Fixture       *f,
 }
 
 static void
+set_user_version (const char *path,
+                  int         version)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", version);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Every failure to open offered the latest backup; an archive from a newer
+ * Efir needs that Efir, not yesterday's copy. */
+static void
+test_check_too_new_no_backup (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) check = { 0 };
+  g_auto(Run) list = { 0 };
+
+  add_program (f, "Difficult Question");
+  {
+    g_autoptr(EfirStore) store = efir_store_open (f->db, &error);
+
+    g_assert_no_error (error);
+    efir_store_backup_daily (store, &error);
+    g_assert_no_error (error);
+  }
+  set_user_version (f->db, 999);
+
+  run_cli (f, &check, "check", NULL);
+  assert_status (&check, 1);
+  g_assert_cmpstr (check.out, ==, "");
+  g_assert_null (strstr (check.err, "backup"));
+  g_assert_nonnull (strstr (check.err, "Update Efir"));
+
+  run_cli (f, &list, "episode", "list", NULL);
+  assert_failed (&list, 1);
+  g_assert_nonnull (strstr (list.err, "Update Efir"));
+}
+
+/* ": > efir.db" passed "check" as a new, empty archive. */
+static void
+test_check_emptied (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) check = { 0 };
+  g_auto(Run) list = { 0 };
+
+  add_program (f, "Difficult Question");
+  expected = efir_store_find_latest_backup (f->db);
+  g_assert_nonnull (expected);
+  g_file_set_contents (f->db, "", 0, &error);
+  g_assert_no_error (error);
+
+  run_cli (f, &check, "check", NULL);
+  assert_status (&check, 1);
+  g_assert_nonnull (strstr (check.out, expected));
+
+  run_cli (f, &list, "episode", "list", NULL);
+  assert_status (&list, 1);
+  g_assert_nonnull (strstr (list.err, "backup"));
+  g_assert_true (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+static void
 test_check_names_backup (Fixture       *f,
                          gconstpointer  data)
 {
@@ -1066,6 +1136,8 @@ main (int   argc,
   ADD ("/cli/maintenance/check-ok", test_check_ok);
   ADD ("/cli/maintenance/check-garbage", test_check_garbage);
   ADD ("/cli/maintenance/check-names-backup", test_check_names_backup);
+  ADD ("/cli/maintenance/check-too-new-no-backup", test_check_too_new_no_backup);
+  ADD ("/cli/maintenance/check-emptied", test_check_emptied);
   ADD ("/cli/usage/errors", test_usage_errors);
   ADD ("/cli/usage/help", test_help);
   ADD ("/cli/usage/database-choice", test_database_choice);

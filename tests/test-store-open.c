@@ -571,6 +571,34 @@ test_emptied_archive_refused (Fixture       *fixture,
   g_assert_nonnull (found);
 }
 
+/* A restore puts a backup in the place of the archive: only ever of one
+ * that is damaged. */
+static void
+test_recover_refuses_healthy (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(EfirStore) store = open_store (fixture);
+  g_autofree char *backup = g_build_filename (fixture->dir, "backups", "efir-2000-01-01.db", NULL);
+  g_autofree char *kept = NULL;
+  g_autofree char *list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_program (store);
+  efir_store_backup (store, backup, &error);
+  g_assert_no_error (error);
+  add_episode (store, "Only in the archive");
+  g_clear_object (&store);
+
+  kept = efir_store_recover_from_backup (fixture->path, backup, &error);
+  g_assert_null (kept);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+
+  store = open_store (fixture);
+  list = titles (store);
+  g_assert_cmpstr (list, ==, "Only in the archive");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -604,6 +632,7 @@ main (int   argc,
   ADD ("/store/open/deferred-check", test_deferred_check);
   ADD ("/store/open/recover-from-backup", test_recover_from_backup);
   ADD ("/store/open/emptied-archive-refused", test_emptied_archive_refused);
+  ADD ("/store/open/recover-refuses-healthy", test_recover_refuses_healthy);
   ADD ("/store/open/recover-refuses-bad-backup", test_recover_refuses_bad_backup);
   ADD ("/store/open/recover-offers-own-backup", test_recover_offers_own_backup);
 

@@ -13,6 +13,7 @@
 #include "efir-guest-directory.h"
 #include "efir-history-dialog.h"
 #include "efir-program-settings.h"
+#include "efir-store-advice.h"
 #include "efir-window.h"
 #include "efir-window-pages.h"
 #include "efir-window-state.h"
@@ -492,10 +493,16 @@ efir_window_show_open_error (EfirWindow   *self,
                              const GError *error)
 {
   g_autofree char *description = NULL;
+  const char *advice;
 
+  /* A backup is offered for a damaged file only: a full disk or a busy
+   * archive holds work that no backup has. */
   g_clear_pointer (&self->backup_path, g_free);
-  self->backup_path = efir_store_find_latest_backup (self->db_path);
-  if (self->backup_path != NULL)
+  if (efir_store_advice (error, &advice) != EFIR_STORE_ACTION_RESTORE)
+    {
+      description = g_strdup_printf ("%s\n\n%s", error->message, advice);
+    }
+  else if ((self->backup_path = efir_store_find_latest_backup (self->db_path)) != NULL)
     {
       g_autofree char *name = g_path_get_basename (self->backup_path);
       /* Translators: the first %s says what is wrong, the second names a backup file. */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "efir-cli-private.h"
+#include "efir-store-advice.h"
 
 /* Types ------------------------------------------------------------------ */
 
@@ -425,8 +426,12 @@ efir_cli_open_store (EfirCli     *cli,
   store = efir_store_open (cli->db_path, &error);
   if (store == NULL)
     {
-      /* The store's messages already name the file and say what to do. */
+      const char *advice;
+
+      /* The store's message names the file; the advice says what to do. */
       *status = efir_cli_fail_error (error);
+      efir_store_advice (error, &advice);
+      efir_cli_fail ("%s", advice);
       return NULL;
     }
 

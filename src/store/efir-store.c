@@ -749,7 +749,9 @@ efir_store_find_latest_backup (const char *db_path)
  * @backup_path: a good backup, as efir_store_find_latest_backup() gives
  * @error: return location for a #GError
  *
- * Puts a copy of @backup_path in the place of @db_path. The damaged file
+ * Puts a copy of @backup_path in the place of @db_path, which must be
+ * damaged, empty or not an Efir archive: a sound one is refused
+ * (%EFIR_STORE_ERROR_CONFLICT) and left as it is. The damaged file
  * is not rewritten: it gets the name "@db_path.damaged-YYYYMMDD-HHMMSS",
  * its -wal and -shm files go with it, and its bytes stay as they were.
  *
@@ -773,6 +775,7 @@ efir_store_recover_from_backup (const char  *db_path,
   g_autoptr(GError) local_error = NULL;
   gboolean linked = FALSE;
   guint n_moved = 0;
+  EfirStoreHealth health;
 
   g_return_val_if_fail (db_path != NULL, NULL);
   g_return_val_if_fail (backup_path != NULL, NULL);
@@ -801,6 +804,28 @@ efir_store_recover_from_backup (const char  *db_path,
                    _("The database “%s” does not exist."), name);
       return NULL;
     }
+
+  /* Only a damaged file gives way to a backup: a busy archive, one on a
+   * full disk or one from a newer Efir holds work no backup has. */
+  health = efir_store_check_file (db_path, &local_error);
+  if (health == EFIR_STORE_HEALTH_OK)
+    {
+      g_autofree char *name = g_filename_display_name (db_path);
+
+      g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CONFLICT,
+                   _("The database “%s” is not damaged, so no backup was put in its place."),
+                   name);
+      return NULL;
+    }
+  if (health != EFIR_STORE_HEALTH_CORRUPT && health != EFIR_STORE_HEALTH_NOT_A_DATABASE
+      && health != EFIR_STORE_HEALTH_EMPTY)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  /* Translators: the reason follows, a whole sentence. */
+                                  _("No backup was put in place of the database: "));
+      return NULL;
+    }
+  g_clear_error (&local_error);
 
   folder = g_path_get_dirname (db_path);
   tmp_path = g_strconcat (db_path, ".restore.tmp", NULL);
