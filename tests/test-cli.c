@@ -8,6 +8,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "efir-store.h"
 #include "efir-test-util.h"
@@ -957,6 +958,59 @@ test_check_emptied (Fixture       *f,
   g_assert_true (g_file_test (f->db, G_FILE_TEST_EXISTS));
 }
 
+/* With a 0444 file (or on read-only media) list, export, search, check and
+ * backup all failed; they read the archive opened read-only, and nothing
+ * is left beside it. */
+static void
+test_read_only_archive (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "episode.json", small_episode_json, -1);
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->db, "-shm", NULL);
+  g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
+  g_autofree char *id = NULL;
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) search_first = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_auto(Run) search = { 0 };
+  g_auto(Run) check = { 0 };
+  g_auto(Run) backup = { 0 };
+  g_auto(Run) import_again = { 0 };
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("permissions do not keep root from writing");
+      return;
+    }
+
+  run_cli (f, &imported, "episode", "import", path, NULL);
+  id = id_string (assert_printed_id (&imported));
+  run_cli (f, &search_first, "search", "cetin", NULL);
+  g_assert_cmpint (g_chmod (f->db, 0444), ==, 0);
+
+  run_cli (f, &list, "episode", "list", NULL);
+  assert_status (&list, 0);
+  run_cli (f, &exported, "episode", "export", id, NULL);
+  assert_status (&exported, 0);
+  run_cli (f, &search, "search", "cetin", NULL);
+  assert_status (&search, 0);
+  g_assert_nonnull (strstr (search.out, "Çətin sual"));
+  run_cli (f, &check, "check", NULL);
+  assert_status (&check, 0);
+  run_cli (f, &backup, "backup", copy, NULL);
+  assert_status (&backup, 0);
+
+  run_cli (f, &import_again, "episode", "import", path, NULL);
+  assert_failed (&import_again, 1);
+  g_assert_nonnull (strstr (import_again.err, "read-only"));
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_chmod (f->db, 0600);
+}
+
 static void
 test_check_names_backup (Fixture       *f,
                          gconstpointer  data)
@@ -1138,6 +1192,7 @@ main (int   argc,
   ADD ("/cli/maintenance/check-names-backup", test_check_names_backup);
   ADD ("/cli/maintenance/check-too-new-no-backup", test_check_too_new_no_backup);
   ADD ("/cli/maintenance/check-emptied", test_check_emptied);
+  ADD ("/cli/maintenance/read-only-archive", test_read_only_archive);
   ADD ("/cli/usage/errors", test_usage_errors);
   ADD ("/cli/usage/help", test_help);
   ADD ("/cli/usage/database-choice", test_database_choice);

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "efir-store.h"
 #include "efir-test-util.h"
@@ -599,6 +600,108 @@ test_recover_refuses_healthy (Fixture       *fixture,
   g_assert_cmpstr (list, ==, "Only in the archive");
 }
 
+static void
+assert_no_side_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
+/* Everything that reads works on an archive opened read-only; every write
+ * is refused in words; nothing is left beside the file. */
+static void
+check_read_only_store (EfirStore  *store,
+                       Fixture    *fixture)
+{
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autoptr(GListModel) episodes = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(EfirEpisode) episode = efir_episode_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (efir_store_is_read_only (store));
+  g_assert_true (efir_store_wait_until_checked (store, &error));
+  g_assert_no_error (error);
+
+  episodes = efir_store_list_episodes (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (episodes), ==, 1);
+  hits = efir_store_search (store, "kept", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_true (efir_store_check_integrity (store, &error));
+  g_assert_true (efir_store_backup (store, copy, &error));
+  g_assert_no_error (error);
+
+  efir_episode_set_title (episode, "Not saved");
+  g_assert_false (efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error));
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_READ_ONLY);
+}
+
+static void
+make_archive (Fixture *fixture)
+{
+  g_autoptr(EfirStore) store = open_store (fixture);
+
+  add_program (store);
+  add_episode (store, "Kept as it was");
+  /* A read-only archive is searched as its last writer left the index. */
+  g_assert_true (efir_store_refresh_search_index (store, NULL));
+  efir_store_wait_until_checked (store, NULL);
+  g_clear_object (&store);
+  assert_no_side_files (fixture->path);
+}
+
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_archive (fixture);
+  before = read_bytes (fixture->path);
+
+  store = efir_store_open_full (fixture->path, EFIR_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  check_read_only_store (store, fixture);
+  assert_no_side_files (fixture->path);
+  g_clear_object (&store);
+
+  assert_no_side_files (fixture->path);
+  assert_unchanged (fixture->path, before);
+}
+
+/* On read-only media or with a 0444 file, list, search, check and backup
+ * all failed: such an archive opens read-only by itself. */
+static void
+test_read_only_when_unwritable (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("permissions do not keep root from writing");
+      return;
+    }
+
+  make_archive (fixture);
+  g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
+
+  store = efir_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  check_read_only_store (store, fixture);
+  g_clear_object (&store);
+  assert_no_side_files (fixture->path);
+  g_chmod (fixture->path, 0600);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -633,6 +736,8 @@ main (int   argc,
   ADD ("/store/open/recover-from-backup", test_recover_from_backup);
   ADD ("/store/open/emptied-archive-refused", test_emptied_archive_refused);
   ADD ("/store/open/recover-refuses-healthy", test_recover_refuses_healthy);
+  ADD ("/store/open/read-only", test_read_only);
+  ADD ("/store/open/read-only-when-unwritable", test_read_only_when_unwritable);
   ADD ("/store/open/recover-refuses-bad-backup", test_recover_refuses_bad_backup);
   ADD ("/store/open/recover-offers-own-backup", test_recover_offers_own_backup);
 

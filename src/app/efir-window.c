@@ -40,6 +40,7 @@ struct _EfirWindow
   GtkStack           *content_stack;
   AdwWindowTitle     *content_title;
   GtkLabel           *save_label;
+  GtkRevealer        *read_only_revealer;
   GtkRevealer        *save_error_revealer;
   GtkLabel           *save_error_label;
   AdwBin             *editor_bin;
@@ -173,16 +174,17 @@ static void
 efir_window_update_actions (EfirWindow *self)
 {
   gboolean has_store = self->store != NULL;
+  gboolean can_write = has_store && !efir_store_is_read_only (self->store);
   gboolean has_program = has_store && efir_window_get_program (self) != NULL;
   gboolean has_episode = self->current != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-episode", has_program);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-program", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-episode", has_program && can_write);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", can_write);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-program", can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.program-settings", has_program);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.guest-directory", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", has_episode);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", has_episode && can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_episode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history", has_episode);
 }
@@ -540,6 +542,7 @@ efir_window_set_store (EfirWindow *self,
       g_set_object (&self->store, store);
       g_signal_connect_object (store, "damaged", G_CALLBACK (on_store_damaged_cb), self, G_CONNECT_SWAPPED);
     }
+  gtk_revealer_set_reveal_child (self->read_only_revealer, efir_store_is_read_only (store));
   g_clear_object (&self->autosaver);
   self->autosaver = efir_autosaver_new (store);
   g_signal_connect_object (self->autosaver, "notify::state",
@@ -1448,6 +1451,7 @@ efir_window_class_init (EfirWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_label);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, editor_bin);

@@ -263,6 +263,7 @@ efir_database_open (const char         *path,
   g_autoptr(EfirDatabase) self = NULL;
   gboolean read_only = (flags & EFIR_DATABASE_READ_ONLY) != 0;
   gboolean create = (flags & EFIR_DATABASE_CREATE) != 0;
+  g_autofree char *uri = NULL;
   gboolean missing;
   int open_flags;
   int rc;
@@ -312,7 +313,20 @@ efir_database_open (const char         *path,
   else
     open_flags |= SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
 
-  rc = sqlite3_open_v2 (path, &self->handle, open_flags, NULL);
+  if (read_only && (flags & EFIR_DATABASE_NO_SIDE_FILES) != 0)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+      if (!g_file_test (wal, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+
+          uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+          open_flags |= SQLITE_OPEN_URI;
+        }
+    }
+
+  rc = sqlite3_open_v2 (uri != NULL ? uri : path, &self->handle, open_flags, NULL);
   if (rc != SQLITE_OK)
     {
       set_open_error (self, rc, error);

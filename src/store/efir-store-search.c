@@ -428,7 +428,8 @@ efir_store_search (EfirStore   *self,
   if (!(match = efir_store_search_match_expression (query)))
     return g_steal_pointer (&hits);
 
-  if (!efir_store_refresh_search_index (self, error))
+  /* A read-only archive is searched as its last writer left the index. */
+  if (!efir_store_is_read_only (self) && !efir_store_refresh_search_index (self, error))
     return NULL;
 
   if (!(stmt = efir_database_prepare (db, EFIR_STORE_SEARCH_SQL, error)))

@@ -36,6 +36,8 @@ struct _EfirStore
   GError       *verify_error;
   GThread      *verify_thread;
   GMainContext *main_context;
+
+  gboolean      read_only;
 };
 
 G_DEFINE_FINAL_TYPE (EfirStore, efir_store, G_TYPE_OBJECT)
@@ -158,6 +160,29 @@ check_not_emptied (const char  *path,
   g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT,
                _("The database “%s” is empty: what it held is gone. Efir has left it as it "
                  "is; open the latest good backup instead."),
+               name);
+  return FALSE;
+}
+
+/* Whether Efir may write the archive: the file, and its folder for the
+ * -wal and -shm beside it. */
+static gboolean
+can_write (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return access (path, W_OK) == 0 && access (folder, W_OK) == 0;
+}
+
+static gboolean
+refuse_write_cb (gpointer   data,
+                 GError   **error)
+{
+  EfirStore *self = data;
+  g_autofree char *name = g_filename_display_name (efir_database_get_path (self->db));
+
+  g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_READ_ONLY,
+               _("The archive “%s” is open read-only: edits are off."),
                name);
   return FALSE;
 }
@@ -427,8 +452,11 @@ verify_thread_cb (gpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) backup_error = NULL;
 
-  reader = efir_database_open (path, EFIR_DATABASE_READ_ONLY, &error);
-  if (reader != NULL && efir_store_check_pages (reader, &error))
+  reader = efir_database_open (path,
+                               EFIR_DATABASE_READ_ONLY
+                                 | (self->read_only ? EFIR_DATABASE_NO_SIDE_FILES : 0),
+                               &error);
+  if (reader != NULL && efir_store_check_pages (reader, &error) && !self->read_only)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       g_autofree char *backup_dir = backup_dir_for (path);
@@ -476,6 +504,55 @@ efir_store_wait_verified (gpointer   data,
   return ok;
 }
 
+/* An archive that cannot be written: no migration, no backup, and a
+ * write gate that refuses every write; its pages are checked as usual. */
+static EfirStore *
+open_read_only (const char          *path,
+                EfirStoreOpenFlags   flags,
+                GError             **error)
+{
+  g_autoptr(EfirStore) self = NULL;
+  g_autoptr(EfirDatabase) db = NULL;
+  guint version = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND,
+                   _("The database “%s” does not exist."), name);
+      return NULL;
+    }
+
+  if (!(db = efir_database_open (path, EFIR_DATABASE_READ_ONLY | EFIR_DATABASE_NO_SIDE_FILES,
+                                 error))
+      || !efir_migrations_check (db, &version, error))
+    return NULL;
+
+  if (version < efir_migrations_latest_version ())
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” needs an update before this Efir can read it, and it "
+                     "cannot be written."),
+                   name);
+      return NULL;
+    }
+
+  self = g_object_new (EFIR_TYPE_STORE, NULL);
+  self->db = g_steal_pointer (&db);
+  self->read_only = TRUE;
+  efir_database_set_write_gate (self->db, refuse_write_cb, self);
+  self->main_context = g_main_context_ref_thread_default ();
+  if ((flags & EFIR_STORE_OPEN_DEFER_CHECK) == 0)
+    efir_store_start_check (self);
+
+  g_debug ("Opened %s read-only", path);
+
+  return g_steal_pointer (&self);
+}
+
 EfirStore *
 efir_store_open (const char  *path,
                  GError     **error)
@@ -518,6 +595,9 @@ efir_store_open_full (const char          *path,
   existed = g_file_test (path, G_FILE_TEST_EXISTS);
   if (existed && !check_not_emptied (path, error))
     return NULL;
+
+  if ((flags & EFIR_STORE_OPEN_READ_ONLY) != 0 || (existed && !can_write (path)))
+    return open_read_only (path, flags, error);
   if (!(db = efir_database_open (path, EFIR_DATABASE_CREATE | EFIR_DATABASE_SHALLOW_CHECK, error)))
     return NULL;
 
@@ -588,6 +668,20 @@ efir_store_wait_until_checked (EfirStore  *self,
   g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
 
   return efir_store_wait_verified (self, error);
+}
+
+/**
+ * efir_store_is_read_only:
+ * @self: an #EfirStore
+ *
+ * Returns: whether the archive was opened read-only, with edits off
+ */
+gboolean
+efir_store_is_read_only (EfirStore *self)
+{
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+
+  return self->read_only;
 }
 
 const char *

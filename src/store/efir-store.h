@@ -52,6 +52,10 @@ typedef enum
    * draws its first frame without a thread reading the whole file beside
    * it. */
   EFIR_STORE_OPEN_DEFER_CHECK = 1 << 0,
+  /* Read only, with nothing written beside the file either: what an
+   * archive the producer may not write (a 0444 file, read-only media) is
+   * opened as without asking. Every write is EFIR_STORE_ERROR_READ_ONLY. */
+  EFIR_STORE_OPEN_READ_ONLY   = 1 << 1,
 } EfirStoreOpenFlags;
 
 /* Opening. The default path is $XDG_DATA_HOME/efir/efir.db. */
@@ -62,6 +66,7 @@ EfirStore     *efir_store_open_full            (const char        *path,
                                                 EfirStoreOpenFlags flags,
                                                 GError           **error);
 const char    *efir_store_get_path             (EfirStore         *self);
+gboolean       efir_store_is_read_only         (EfirStore         *self);
 /* efir_store_open() reads every page of an existing archive in a thread;
  * writes wait for it. This waits too, and says whether it is sound. */
 gboolean       efir_store_wait_until_checked   (EfirStore         *self,

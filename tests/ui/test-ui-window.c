@@ -180,6 +180,47 @@ test_window_too_new_offers_no_backup (Fixture       *f,
   efir_ui_test_iterate_until_idle ();
 }
 
+/* An archive that cannot be written opens read-only, and the window says
+ * that edits are off. */
+static void
+test_window_read_only_banner (Fixture       *f,
+                              gconstpointer  data)
+{
+  static const char banner[] = "This archive cannot be written, so it is open read-only: you can "
+                               "read, search and export, but edits are off.";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
+  g_autoptr(EfirStore) store = NULL;
+  EfirWindow *window;
+
+  store = efir_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (efir_store_save_program (store, program, &error));
+  g_clear_object (&store);
+
+  store = efir_store_open_full (f->db_path, EFIR_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  window = efir_window_new (app, store, f->db_path, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+
+  g_assert_true (efir_ui_test_has_mapped_label (GTK_WIDGET (window), banner));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+
+  /* An archive that can be written shows no such banner. */
+  g_clear_object (&store);
+  store = efir_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  window = efir_window_new (app, store, f->db_path, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+  g_assert_false (efir_ui_test_has_mapped_label (GTK_WIDGET (window), banner));
+  gtk_window_destroy (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+}
+
 /* Efir started for real checks every page of its archive once its window is
  * drawn, without waiting for a write: a bad sector deep in the file brings
  * up the offer of a backup while the producer only reads. (Run in a child
@@ -858,6 +899,8 @@ main (int   argc,
               fixture_set_up, test_window_offers_backup_for_damaged_file, fixture_tear_down);
   g_test_add ("/ui/window/too-new-offers-no-backup", Fixture, NULL,
               fixture_set_up, test_window_too_new_offers_no_backup, fixture_tear_down);
+  g_test_add ("/ui/window/read-only-banner", Fixture, NULL,
+              fixture_set_up, test_window_read_only_banner, fixture_tear_down);
   g_test_add ("/ui/window/keeps-every-character", Fixture, NULL,
               fixture_set_up, test_window_keeps_every_character, fixture_tear_down);
   g_test_add ("/ui/window/list-follows-edits", Fixture, NULL,
