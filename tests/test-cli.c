@@ -780,6 +780,59 @@ test_backup (Fixture       *f,
   g_assert_true (g_file_test (into_folder.out, G_FILE_TEST_IS_REGULAR));
 }
 
+/* "backup efir.db-wal" wrote a backup over the live archive's journal;
+ * "backup keep.db" deleted someone's keep.db.tmp; a folder that does not
+ * exist gave "SQLite code 14". */
+static void
+test_backup_refusals (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char *sides[] = { "-wal", "-shm", "-journal" };
+  g_autofree char *keep = g_build_filename (f->dir, "keep.db", NULL);
+  g_autofree char *keep_tmp = write_file (f, "keep.db.tmp", "someone's notes", -1);
+  g_autofree char *nowhere = g_build_filename (f->dir, "no-such-folder", "x.db", NULL);
+  g_autofree char *notes = NULL;
+  g_auto(Run) kept = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) check = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  add_program (f, "Difficult Question");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+    {
+      g_autofree char *side = g_strconcat (f->db, sides[i], NULL);
+      g_autofree char *relative = g_strconcat ("efir.db", sides[i], NULL);
+      g_auto(Run) run = { 0 };
+      g_auto(Run) relative_run = { 0 };
+
+      run_cli (f, &run, "backup", side, NULL);
+      assert_failed (&run, 1);
+      g_test_message ("%s", run.err);
+      g_assert_null (strstr (run.err, "SQLite"));
+      g_assert_false (g_file_test (side, G_FILE_TEST_EXISTS));
+
+      /* The same file by another name. */
+      run_cli (f, &relative_run, "backup", relative, NULL);
+      assert_failed (&relative_run, 1);
+    }
+
+  run_cli (f, &check, "check", NULL);
+  assert_status (&check, 0);
+
+  run_cli (f, &kept, "backup", keep, NULL);
+  assert_status (&kept, 0);
+  g_file_get_contents (keep_tmp, &notes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (notes, ==, "someone's notes");
+
+  run_cli (f, &missing, "backup", nowhere, NULL);
+  assert_failed (&missing, 1);
+  g_test_message ("%s", missing.err);
+  g_assert_null (strstr (missing.err, "SQLite"));
+  g_assert_nonnull (strstr (missing.err, "no-such-folder"));
+}
+
 /* Into a folder, a backup is named after the database it copies, so the
  * copies of two archives kept side by side never look alike. */
 static void
@@ -1186,6 +1239,7 @@ main (int   argc,
   ADD ("/cli/episode/update-partial-history", test_episode_update_partial_history);
   ADD ("/cli/search/folded", test_search_folded);
   ADD ("/cli/maintenance/backup", test_backup);
+  ADD ("/cli/maintenance/backup-refusals", test_backup_refusals);
   ADD ("/cli/maintenance/backup-named-after-database", test_backup_named_after_database);
   ADD ("/cli/maintenance/check-ok", test_check_ok);
   ADD ("/cli/maintenance/check-garbage", test_check_garbage);

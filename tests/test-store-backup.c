@@ -305,16 +305,26 @@ test_replaces (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (count_episodes (dest), ==, 50);
 
-  /* What a backup cut short by a power cut leaves behind. */
-  write_file (tmp, "half a backup", -1);
-  write_file (tmp_journal, "a journal of nothing", -1);
+  /* Files of the producer's that look like a temporary copy are theirs:
+   * the backup writes under a name of its own, and leaves none behind. */
+  write_file (tmp, "someone's notes", -1);
+  write_file (tmp_journal, "more notes", -1);
 
   add_episode (fixture->db, 51, "New");
   efir_backup_to_file (fixture->db, dest, &error);
   g_assert_no_error (error);
   g_assert_cmpint (count_episodes (dest), ==, 51);
-  g_assert_false (g_file_test (tmp, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (tmp_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (tmp, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (tmp_journal, G_FILE_TEST_EXISTS));
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, &error);
+    const char *name;
+
+    g_assert_no_error (error);
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_null (strstr (name, "efir-backup"));
+  }
 }
 
 static void
