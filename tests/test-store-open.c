@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "efir-store.h"
@@ -702,6 +703,47 @@ test_read_only_when_unwritable (Fixture       *fixture,
   g_chmod (fixture->path, 0600);
 }
 
+static void
+assert_private (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  if ((st.st_mode & 0777) != 0600)
+    g_error ("%s has mode %o, not 600", path, st.st_mode & 0777);
+}
+
+/* Unpublished drafts are private: the folder was 0700, the files 0644. */
+static void
+test_files_private (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *daily_name = g_date_time_format (today, "efir-%Y-%m-%d.db");
+  g_autofree char *daily = g_build_filename (fixture->dir, "backups", daily_name, NULL);
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+  mode_t old_umask = umask (022);
+
+  store = open_store (fixture);
+  add_program (store);
+  add_episode (store, "A draft");
+
+  assert_private (fixture->path);
+  assert_private (wal);
+  assert_private (shm);
+  assert_private (daily);
+
+  g_assert_true (efir_store_backup (store, copy, &error));
+  g_assert_no_error (error);
+  assert_private (copy);
+
+  umask (old_umask);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -737,6 +779,7 @@ main (int   argc,
   ADD ("/store/open/emptied-archive-refused", test_emptied_archive_refused);
   ADD ("/store/open/recover-refuses-healthy", test_recover_refuses_healthy);
   ADD ("/store/open/read-only", test_read_only);
+  ADD ("/store/open/files-private", test_files_private);
   ADD ("/store/open/read-only-when-unwritable", test_read_only_when_unwritable);
   ADD ("/store/open/recover-refuses-bad-backup", test_recover_refuses_bad_backup);
   ADD ("/store/open/recover-offers-own-backup", test_recover_offers_own_backup);

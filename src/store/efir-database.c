@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -299,6 +301,25 @@ efir_database_open (const char         *path,
 
   if (missing && !ensure_parent_folder (path, error))
     return NULL;
+
+  /* Drafts are private: SQLite would create the file as the umask says,
+   * and its -wal and -shm after it with the same mode. */
+  if (missing)
+    {
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+      if (fd < 0 && errno != EEXIST)
+        {
+          int saved_errno = errno;
+          g_autofree char *name = g_filename_display_name (path);
+          g_autofree char *message = g_strdup_printf (_("Could not create the database “%s”"), name);
+
+          efir_store_error_set_from_errno (error, saved_errno, message);
+          return NULL;
+        }
+      if (fd >= 0)
+        close (fd);
+    }
 
   self = g_object_new (EFIR_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);

@@ -925,8 +925,10 @@ efir_store_recover_from_backup (const char  *db_path,
   tmp_path = g_strconcat (db_path, ".restore.tmp", NULL);
   damaged = damaged_name_for (db_path);
 
+  /* A backup written before backups were private may be 0644. */
   if (!copy_file_synced (backup_path, tmp_path, &local_error))
     goto failed;
+  g_chmod (tmp_path, 0600);
 
   if (link (db_path, damaged) == 0)
     linked = TRUE;
