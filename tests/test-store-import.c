@@ -415,6 +415,83 @@ test_site_status_ignored (Fixture       *fixture,
   g_assert_cmpint (efir_episode_get_status (loaded), ==, EFIR_EPISODE_STATUS_READY);
 }
 
+/* "program add" refused "  " and names differing only in case or spaces,
+ * but an import made each a programme of its own. One rule everywhere:
+ * trim, NFC, compare without case; the same for guests. */
+static void
+test_names_one_rule (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const struct {
+    const char *program;
+    const char *guest;
+  } same[] = {
+    { "difficult question", " nasimi mammadli" },
+    { "Difficult Question ", "NASIMI MAMMADLI  " },
+    { "\\tDIFFICULT question", "Nasimi Mammadli" },
+  };
+  /* "Çətin sual" with its letters composed, then decomposed. */
+  const char *nfc = "\xc3\x87\xc9\x99tin sual";
+  const char *nfd = "C\xcc\xa7\xc9\x99tin sual";
+  g_autoptr(EfirEpisode) first = import (fixture, small_episode_json);
+  g_autoptr(EfirProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+  int number = 100;
+
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"format\": \"efir-episode/1\", \"program\": \"%s\","
+                                               " \"number\": %d, \"guests\": [{\"name\": \"%s\"}]}",
+                                               same[i].program, number++, same[i].guest);
+      g_autoptr(EfirEpisode) episode = import (fixture, json);
+
+      g_assert_cmpint (efir_episode_get_program_id (episode), ==, efir_episode_get_program_id (first));
+    }
+  g_assert_cmpuint (n_programs (fixture), ==, 1);
+  g_assert_cmpuint (n_people (fixture), ==, 1);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"format\": \"efir-episode/1\", \"program\": \"%s\","
+                                               " \"number\": %d}",
+                                               i == 0 ? nfc : nfd, number++);
+      g_autoptr(EfirEpisode) episode = import (fixture, json);
+    }
+  g_assert_cmpuint (n_programs (fixture), ==, 2);
+
+  /* Blank is no name. */
+  {
+    g_autoptr(EfirEpisode) blank = efir_store_import_episode_json (
+      fixture->store, "{\"format\": \"efir-episode/1\", \"program\": \"  \", \"number\": 1}", -1, &error);
+
+    g_assert_null (blank);
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+  g_assert_cmpuint (n_programs (fixture), ==, 2);
+
+  /* Saving a programme keeps to the same rule. */
+  program = efir_program_new ("DIFFICULT QUESTION ");
+  g_assert_false (efir_store_save_program (fixture->store, program, &error));
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_object (&program);
+  program = efir_program_new (" \t ");
+  g_assert_false (efir_store_save_program (fixture->store, program, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_object (&program);
+
+  /* And finding one by name. */
+  program = efir_store_find_program (fixture->store, "difficult question", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (efir_program_get_name (program), ==, "Difficult Question");
+  g_clear_object (&program);
+  program = efir_store_find_program (fixture->store, nfd, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (efir_program_get_name (program), ==, nfc);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +509,7 @@ main (int   argc,
   ADD ("/store/import/update-keeps-revision", test_update_keeps_revision);
   ADD ("/store/import/update-missing", test_update_missing);
   ADD ("/store/import/update-partial", test_update_partial);
+  ADD ("/store/import/names-one-rule", test_names_one_rule);
   ADD ("/store/import/site-status-ignored", test_site_status_ignored);
 
 #undef ADD

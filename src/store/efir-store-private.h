@@ -30,6 +30,13 @@ char         **efir_store_strv_from_json        (EfirStore           *self,
 void           efir_store_sort_by_name          (GPtrArray           *items,
                                                  const char        *(*get_name) (gpointer item));
 
+/* Names of programmes and people: one rule everywhere. A name is kept
+ * trimmed and in NFC; two names are one when their keys are equal, which
+ * differ in nothing but case. A blank name is no name. */
+char          *efir_store_clean_name            (const char          *name);
+char          *efir_store_name_key              (const char          *name);
+gboolean       efir_store_name_is_blank         (const char          *name);
+
 /* Programmes: the id of the one called @name, 0 when there is none. */
 gboolean       efir_store_lookup_program_locked (EfirStore           *self,
                                                  const char          *name,
@@ -40,7 +47,7 @@ gint64         efir_store_ensure_program_locked (EfirStore           *self,
                                                  const char          *name,
                                                  GError             **error);
 
-/* People: the directory entry named exactly @name, added if missing. */
+/* People: the oldest directory entry named @name, added if missing. */
 gint64         efir_store_ensure_person_locked  (EfirStore           *self,
                                                  const char          *name,
                                                  const char          *default_role,

@@ -187,6 +187,33 @@ refuse_write_cb (gpointer   data,
   return FALSE;
 }
 
+/* Public API: names, for the store's files ------------------------------- */
+
+char *
+efir_store_clean_name (const char *name)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  return g_utf8_normalize (stripped, -1, G_NORMALIZE_NFC);
+}
+
+char *
+efir_store_name_key (const char *name)
+{
+  g_autofree char *clean = efir_store_clean_name (name);
+  g_autofree char *folded = g_utf8_casefold (clean, -1);
+
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+}
+
+gboolean
+efir_store_name_is_blank (const char *name)
+{
+  g_autofree char *clean = efir_store_clean_name (name);
+
+  return clean[0] == '\0';
+}
+
 /* Public API: JSON helpers shared by the store's files ------------------- */
 
 EfirDatabase *
