@@ -1064,6 +1064,84 @@ test_read_only_archive (Fixture       *f,
   g_chmod (f->db, 0600);
 }
 
+/* A script with an unset variable ran "--db $X" with an empty path and
+ * wrote into the producer's archive. */
+static void
+test_empty_db_refused (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *default_db = g_build_filename (f->dir, "xdg-data", "efir", "efir.db", NULL);
+  g_auto(Run) option = { 0 };
+  g_auto(Run) env = { 0 };
+
+  run_cli_on (f, "", NULL, &option, "program", "add", "--name", "Difficult Question", NULL);
+  assert_failed (&option, 2);
+  g_assert_nonnull (strstr (option.err, "--db"));
+
+  run_cli_on (f, NULL, "", &env, "program", "add", "--name", "Difficult Question", NULL);
+  assert_failed (&env, 2);
+  g_assert_nonnull (strstr (env.err, "EFIR_DB"));
+
+  g_assert_false (g_file_test (default_db, G_FILE_TEST_EXISTS));
+}
+
+/* A title could forge a row of the tab-separated output. */
+static void
+test_tsv_escaped (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "forged.json",
+                                      "{\"format\": \"efir-episode/1\", \"program\": \"Q\\tA\","
+                                      " \"number\": 1, \"title\": \"Real\\n99\\tFake\\tback\\\\slash\"}",
+                                      -1);
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) programs = { 0 };
+  g_auto(Run) search = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  run_cli (f, &imported, "episode", "import", path, NULL);
+  assert_printed_id (&imported);
+
+  run_cli (f, &list, "episode", "list", NULL);
+  assert_status (&list, 0);
+  lines = g_strsplit (list.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  fields = g_strsplit (lines[0], "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 6);
+  g_assert_nonnull (strstr (list.out, "Real\\n99\\tFake\\tback\\\\slash"));
+  g_assert_nonnull (strstr (list.out, "Q\\tA"));
+
+  run_cli (f, &programs, "program", "list", NULL);
+  assert_status (&programs, 0);
+  g_assert_nonnull (strstr (programs.out, "Q\\tA"));
+
+  run_cli (f, &search, "search", "fake", NULL);
+  assert_status (&search, 0);
+  g_assert_nonnull (strstr (search.out, "Real\\n99\\tFake"));
+}
+
+/* "--" ends the options, so a query may start with "-". */
+static void
+test_double_dash (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(Run) created = { 0 };
+  g_auto(Run) found = { 0 };
+  g_autoptr(JsonArray) hits = NULL;
+
+  add_program (f, "Difficult Question");
+  run_cli (f, &created, "episode", "new", "--program", "Difficult Question", "--title",
+           "-minus sign", NULL);
+  assert_printed_id (&created);
+
+  run_cli (f, &found, "search", "--json", "--", "-minus", NULL);
+  assert_status (&found, 0);
+  hits = parse_json_array (found.out);
+  g_assert_cmpuint (json_array_get_length (hits), ==, 1);
+}
+
 static void
 test_check_names_backup (Fixture       *f,
                          gconstpointer  data)
@@ -1247,6 +1325,9 @@ main (int   argc,
   ADD ("/cli/maintenance/check-too-new-no-backup", test_check_too_new_no_backup);
   ADD ("/cli/maintenance/check-emptied", test_check_emptied);
   ADD ("/cli/maintenance/read-only-archive", test_read_only_archive);
+  ADD ("/cli/usage/empty-db-refused", test_empty_db_refused);
+  ADD ("/cli/usage/tsv-escaped", test_tsv_escaped);
+  ADD ("/cli/usage/double-dash", test_double_dash);
   ADD ("/cli/usage/errors", test_usage_errors);
   ADD ("/cli/usage/help", test_help);
   ADD ("/cli/usage/database-choice", test_database_choice);

@@ -433,12 +433,12 @@ efir_cli_episode_list (EfirCli              *cli,
     {
       g_autoptr(EfirEpisode) episode = g_list_model_get_item (episodes, i);
       g_autofree char *air_date = format_air_date (efir_episode_get_air_date (episode));
+      g_autofree char *program = efir_cli_tsv_field (efir_episode_get_program_name (episode));
+      g_autofree char *title = efir_cli_tsv_field (efir_episode_get_title (episode));
 
       printf ("%" G_GINT64_FORMAT "\t%s\t%d\t%s\t%s\t%s\n", efir_episode_get_id (episode),
-              efir_episode_get_program_name (episode), efir_episode_get_number (episode),
-              air_date != NULL ? air_date : "-",
-              efir_episode_status_to_string (efir_episode_get_status (episode)),
-              efir_episode_get_title (episode));
+              program, efir_episode_get_number (episode), air_date != NULL ? air_date : "-",
+              efir_episode_status_to_string (efir_episode_get_status (episode)), title);
     }
 
   return EFIR_CLI_EXIT_OK;

@@ -77,6 +77,7 @@ EfirStore      *efir_cli_open_store           (EfirCli              *cli,
 gboolean        efir_cli_parse_id             (const char           *text,
                                                gint64               *id);
 void            efir_cli_print_json           (JsonNode             *node);
+char           *efir_cli_tsv_field            (const char           *text);
 
 /* efir-cli-program.c */
 int efir_cli_program_add      (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);

@@ -152,10 +152,11 @@ efir_cli_program_list (EfirCli              *cli,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(EfirProgram) program = g_list_model_get_item (programs, i);
+      g_autofree char *name = efir_cli_tsv_field (efir_program_get_name (program));
+      g_autofree char *time_zone = efir_cli_tsv_field (efir_program_get_time_zone (program));
 
-      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", efir_program_get_id (program),
-              efir_program_get_name (program), efir_program_get_language (program),
-              efir_program_get_time_zone (program));
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", efir_program_get_id (program), name,
+              efir_program_get_language (program), time_zone);
     }
 
   return EFIR_CLI_EXIT_OK;

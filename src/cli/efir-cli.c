@@ -311,6 +311,18 @@ efir_cli_parse_options (const EfirCliCommand *command,
       return FALSE;
     }
 
+  /* GOptionContext keeps a "--" followed by words starting with "-"; it
+   * has done its work, ending the options, and is no argument. */
+  for (int i = 1; i < *argc; i++)
+    {
+      if (g_str_equal ((*argv)[i], "--"))
+        {
+          memmove (&(*argv)[i], &(*argv)[i + 1], (*argc - i - 1) * sizeof (char *));
+          (*argv)[--(*argc)] = NULL;
+          break;
+        }
+    }
+
   if (*help)
     {
       g_autofree char *text = g_option_context_get_help (context, TRUE, NULL);
@@ -446,6 +458,37 @@ efir_cli_parse_id (const char *text,
   return g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, id, NULL);
 }
 
+/* Text for one field of tab-separated output: a tab, a line break or a
+ * backslash in a title would otherwise forge a field or a row. */
+char *
+efir_cli_tsv_field (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        default:
+          g_string_append_c (out, *p);
+        }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
 void
 efir_cli_print_json (JsonNode *node)
 {
@@ -503,10 +546,18 @@ main (int   argc,
       return EFIR_CLI_EXIT_OK;
     }
 
+  /* An empty path is what a script's unset variable gives: taking it for
+   * "the default" would write into the producer's own archive. */
   env_db = g_getenv ("EFIR_DB");
-  if (db_option != NULL && db_option[0] != '\0')
+  if (db_option != NULL && db_option[0] == '\0')
+    return general_usage_error (_("--db was given an empty path; give the database’s path."));
+  if (db_option == NULL && env_db != NULL && env_db[0] == '\0')
+    return general_usage_error (_("EFIR_DB is set but empty; give the database’s path or "
+                                  "unset it."));
+
+  if (db_option != NULL)
     cli.db_path = g_steal_pointer (&db_option);
-  else if (env_db != NULL && env_db[0] != '\0')
+  else if (env_db != NULL)
     cli.db_path = g_strdup (env_db);
   else
     cli.db_path = efir_store_default_path ();
