@@ -517,6 +517,18 @@ test_invalid_json (void)
                      EFIR_EPISODE_JSON_ERROR_INVALID_JSON,
                      "The file is not valid JSON: line 2: *UTF-8*");
 
+  /* json-glib quotes the bytes of a broken escape in its reason; found by
+   * the fuzzer. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(EfirEpisode) episode = efir_episode_from_json ("{\"summary\": \"x\\ud80{\"format\": 1}",
+                                                             -1, &error);
+
+    g_assert_null (episode);
+    g_assert_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_JSON);
+    g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  }
+
   check_parse_fails ("", EFIR_EPISODE_JSON_ERROR_INVALID_JSON, "The file is empty.");
   check_parse_fails ("  \n ", EFIR_EPISODE_JSON_ERROR_INVALID_JSON, "The file is empty.");
 }
@@ -708,7 +720,9 @@ test_site_states_ignored (void)
       g_autoptr(EfirEpisode) full = efir_episode_from_json_full (json, -1, 0, &fields, &error);
 
       g_assert_no_error (error);
+      g_assert_nonnull (full);
       g_assert_cmpint (efir_episode_get_status (episode), ==, EFIR_EPISODE_STATUS_DRAFT);
+      g_assert_cmpint (efir_episode_get_status (full), ==, EFIR_EPISODE_STATUS_DRAFT);
       g_assert_false (fields & EFIR_EPISODE_JSON_FIELD_STATUS);
     }
 

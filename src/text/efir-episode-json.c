@@ -1188,6 +1188,9 @@ efir_episode_from_json_full (const char                *data,
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       guint unclosed_line = unclosed_string_line (data, length);
+      /* json-glib quotes the broken text it stopped at, bytes of a broken
+       * "\\u" escape included: the sentence must still be text. */
+      g_autofree char *reason = g_utf8_make_valid (skip_location (local_error->message), -1);
 
       if (unclosed_line > 0)
         error_line = unclosed_line;
@@ -1196,12 +1199,12 @@ efir_episode_from_json_full (const char                *data,
         g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_JSON,
                      /* Translators: %u is a line number, %s the JSON reader's reason. */
                      _("The file is not valid JSON: line %u: %s"),
-                     error_line, skip_location (local_error->message));
+                     error_line, reason);
       else
         g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_JSON,
                      /* Translators: %s is the JSON reader's reason. */
                      _("The file is not valid JSON: %s"),
-                     skip_location (local_error->message));
+                     reason);
       return NULL;
     }
 
