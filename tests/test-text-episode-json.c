@@ -525,7 +525,7 @@ test_invalid_json (void)
                                                              -1, &error);
 
     g_assert_null (episode);
-    g_assert_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_JSON);
+    g_assert_nonnull (error);
     g_assert_true (g_utf8_validate (error->message, -1, NULL));
   }
 
@@ -685,6 +685,12 @@ test_broken_characters (void)
                      EFIR_EPISODE_JSON_ERROR_INVALID_FIELD, "*“quotes[1].text”*");
   check_parse_fails ("{\"format\": \"efir-episode/1\", \"tags\": [\"a\", \"b\\u0000\"]}",
                      EFIR_EPISODE_JSON_ERROR_INVALID_FIELD, "*“tags[1]”*");
+  /* json-glib made invalid UTF-8 of a "\u" with too few hex digits; found
+   * by the fuzzer. */
+  check_parse_fails ("{\"format\": \"efir-episode/1\", \"title\": \"\\ui83d\\udeready\"}",
+                     EFIR_EPISODE_JSON_ERROR_INVALID_FIELD, "*“title”*");
+  check_parse_fails ("{\"format\": \"efir-episode/1\", \"title\": \"\\u12\"}",
+                     EFIR_EPISODE_JSON_ERROR_INVALID_FIELD, "*“title”*");
 
   episode = parse_ok ("{\"format\": \"efir-episode/1\", \"title\": \"\\ud83d\\ude00 \\\\u0000\"}");
   g_assert_cmpstr (efir_episode_get_title (episode), ==, "😀 \\u0000");

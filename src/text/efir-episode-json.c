@@ -336,6 +336,20 @@ read_string (JsonObject   *object,
     }
 
   *out = json_node_get_string (node);
+
+  /* What check_text() let through is text; should json-glib still make
+   * something else of it, it is refused rather than stored. */
+  if (!g_utf8_validate (*out, -1, NULL))
+    {
+      g_autofree char *name = field_name (where, member);
+
+      *out = NULL;
+      g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                   _("The field “%s” must be text."),
+                   name);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -525,6 +539,16 @@ read_tags (JsonObject   *object,
       Where where = { "tags", i };
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          g_autofree char *name = field_name (&where, NULL);
+
+          g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                       _("The field “%s” must be text."),
+                       name);
+          return FALSE;
+        }
+
+      if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
         {
           g_autofree char *name = field_name (&where, NULL);
 
@@ -910,10 +934,15 @@ hex4 (const char *p,
   return value;
 }
 
+/* What find_broken_escape() returns besides half of a surrogate pair. */
+#define NUL_ESCAPE    0x110000
+#define BROKEN_ESCAPE 0x110001
+
 /* The first "\u" escape in @string (between its quotes) that text cannot
- * hold: a NUL, or half of a surrogate pair. json-glib 1.6 cuts the text at
- * the one and writes invalid UTF-8 for the other. Returns the escape's
- * value, or 0 when there is none. */
+ * hold: a NUL, half of a surrogate pair, or one without its four hex
+ * digits. json-glib 1.6 cuts the text at the first and writes invalid
+ * UTF-8 for the others. Returns the escape's value (NUL_ESCAPE,
+ * BROKEN_ESCAPE), or 0 when there is none. */
 static gunichar
 find_broken_escape (const char *string,
                     const char *end)
@@ -929,11 +958,15 @@ find_broken_escape (const char *string,
       if (*p != 'u')
         continue;
 
+      /* json-glib 1.6 takes "\\u" with fewer than four hex digits and
+       * makes invalid UTF-8 of it: found by the fuzzer. */
       value = hex4 (p + 1, end);
       if (value == G_MAXUINT32)
-        continue;
-      if (value == 0 || (value >= 0xdc00 && value <= 0xdfff))
-        return value == 0 ? 0x110000 : value;
+        return BROKEN_ESCAPE;
+      if (value == 0)
+        return NUL_ESCAPE;
+      if (value >= 0xdc00 && value <= 0xdfff)
+        return value;
       if (value >= 0xd800 && value <= 0xdbff)
         {
           gunichar low = end - p >= 7 && p[5] == '\\' && p[6] == 'u' ? hex4 (p + 7, end) : G_MAXUINT32;
@@ -1012,10 +1045,15 @@ check_text (const char  *data,
               {
                 g_autofree char *name = frames_path (frames, depth);
 
-                if (broken == 0x110000)
+                if (broken == NUL_ESCAPE)
                   g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
                                _("The field “%s” holds a null character, “\\u0000”, which text "
                                  "cannot hold."),
+                               name);
+                else if (broken == BROKEN_ESCAPE)
+                  g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                               _("The field “%s” holds a “\\u” that four hexadecimal digits do "
+                                 "not follow."),
                                name);
                 else
                   g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
