@@ -707,6 +707,12 @@ test_segment_order (void)
 
   episode = parse_ok ("{\"format\": \"efir-episode/1\", \"transcript\": [{\"start\": 5.0, \"end\": 5.0}]}");
   g_assert_cmpuint (n_items (efir_episode_get_transcript (episode)), ==, 1);
+  g_clear_object (&episode);
+
+  /* Without its end, a segment ends where it starts, and so is written
+   * back as one that reads again; found by the fuzzer. */
+  episode = parse_ok ("{\"format\": \"efir-episode/1\", \"transcript\": [{\"start\": 5.0}]}");
+  g_assert_cmpfloat (efir_segment_get_end (get_item (efir_episode_get_transcript (episode), 0)), ==, 5.0);
 }
 
 /* Scheduled, published and failed are what the site says of an episode; a

@@ -616,7 +616,13 @@ read_segment (JsonObject   *object,
       !read_string (object, "text", where, &text, error))
     return NULL;
 
-  if (has_start && has_end && end < start)
+  /* A segment without an end ends where it starts: read as 0, its end
+   * would be written back before its start, and refused. Found by the
+   * fuzzer. */
+  if (!has_end)
+    end = start;
+
+  if (has_end && end < start)
     {
       g_autofree char *name = field_name (where, "end");
 
