@@ -436,6 +436,21 @@ test_shape (void)
   check_stable_export (empty, TRUE);
 }
 
+/* GLib writes the year 506 as "506", which no reader takes; found by the
+ * fuzzer. */
+static void
+test_air_date_early_year (void)
+{
+  g_autoptr(EfirEpisode) episode = parse_ok ("{\"format\": \"efir-episode/1\","
+                                             " \"air_date\": \"0506-10-04T20:00:00+04:00\"}");
+  g_autofree char *json = efir_episode_to_json (episode, FALSE);
+  g_autoptr(EfirEpisode) again = parse_ok (json);
+
+  g_assert_nonnull (strstr (json, "\"0506-10-04T20:00:00+04:00\""));
+  g_assert_true (g_date_time_equal (efir_episode_get_air_date (episode),
+                                    efir_episode_get_air_date (again)));
+}
+
 static void
 test_air_date_forms (void)
 {
@@ -787,6 +802,7 @@ main (int   argc,
   g_test_add_func ("/text/episode-json/roundtrip", test_roundtrip);
   g_test_add_func ("/text/episode-json/shape", test_shape);
   g_test_add_func ("/text/episode-json/air-date-forms", test_air_date_forms);
+  g_test_add_func ("/text/episode-json/air-date-early-year", test_air_date_early_year);
   g_test_add_func ("/text/episode-json/optional-fields", test_optional_fields);
   g_test_add_func ("/text/episode-json/invalid-json", test_invalid_json);
   g_test_add_func ("/text/episode-json/wrong-format", test_wrong_format);

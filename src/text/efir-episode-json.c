@@ -99,19 +99,23 @@ append_double (GString *out,
 }
 
 /* "2024-10-04T20:00:00+04:00": GLib's own ISO 8601 writer shortens the
- * offset to "+04".
+ * offset to "+04", and its "%Y" writes the year 506 as "506", which no
+ * ISO 8601 reader takes (found by the fuzzer): the year is written with
+ * its four digits here.
  */
 static void
 append_date_time (GString   *out,
                   GDateTime *date_time)
 {
+  g_autofree char *rest = NULL;
   g_autofree char *text = NULL;
 
   if (g_date_time_get_microsecond (date_time) != 0)
-    text = g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S.%f%:z");
+    rest = g_date_time_format (date_time, "-%m-%dT%H:%M:%S.%f%:z");
   else
-    text = g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S%:z");
+    rest = g_date_time_format (date_time, "-%m-%dT%H:%M:%S%:z");
 
+  text = g_strdup_printf ("%04d%s", g_date_time_get_year (date_time), rest);
   efir_json_append_string (out, text);
 }
 
