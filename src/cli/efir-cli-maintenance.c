@@ -7,37 +7,6 @@
 #include <stdio.h>
 
 #include "efir-cli-private.h"
-#include "efir-store-advice.h"
-
-/* Helpers ---------------------------------------------------------------- */
-
-/* Says what is wrong with the database and what to do. For a damaged
- * file only, that is to open its latest good backup: the backup's path
- * alone goes to stdout so a script can restore it; the sentences go to
- * stderr. Nothing here touches the file. */
-static int
-report_damage (const char   *db_path,
-               const GError *error)
-{
-  g_autofree char *backup = NULL;
-  const char *advice;
-
-  efir_cli_fail_error (error);
-
-  if (efir_store_advice (error, &advice) != EFIR_STORE_ACTION_RESTORE)
-    return efir_cli_fail ("%s", advice);
-
-  backup = efir_store_find_latest_backup (db_path);
-  if (backup != NULL)
-    {
-      efir_cli_fail (_("The latest good backup is %s."), backup);
-      printf ("%s\n", backup);
-    }
-  else
-    efir_cli_fail (_("No good backup of it was found."));
-
-  return EFIR_CLI_EXIT_FAILURE;
-}
 
 /* Public API ------------------------------------------------------------- */
 
@@ -121,7 +90,7 @@ efir_cli_check (EfirCli              *cli,
    * not, to stay quick. */
   store = efir_store_open (cli->db_path, &error);
   if (store == NULL || !efir_store_check_integrity (store, &error))
-    return report_damage (cli->db_path, error);
+    return efir_cli_fail_store_error (cli->db_path, error, TRUE);
 
   printf ("ok\n");
 

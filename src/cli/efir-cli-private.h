@@ -71,6 +71,9 @@ int             efir_cli_fail_error           (const GError         *error);
 int             efir_cli_fail_error_prefixed  (const GError         *error,
                                                const char           *format,
                                                ...) G_GNUC_PRINTF (2, 3);
+int             efir_cli_fail_store_error     (const char           *db_path,
+                                               const GError         *error,
+                                               gboolean              backup_on_stdout);
 EfirStore      *efir_cli_open_store           (EfirCli              *cli,
                                                EfirCliOpen           mode,
                                                int                  *status);

@@ -405,6 +405,34 @@ efir_cli_fail_error (const GError *error)
   return efir_cli_fail_error_prefixed (error, NULL);
 }
 
+/* Says what is wrong with the archive at @db_path and what to do about
+ * it. Only a damaged file is pointed to its latest good backup, whose path
+ * alone goes to stdout when @backup_on_stdout, so a script can restore it;
+ * the sentences go to stderr. Nothing here touches the file. */
+int
+efir_cli_fail_store_error (const char   *db_path,
+                           const GError *error,
+                           gboolean      backup_on_stdout)
+{
+  g_autofree char *backup = NULL;
+  const char *advice;
+
+  efir_cli_fail_error (error);
+
+  if (efir_store_advice (error, &advice) != EFIR_STORE_ACTION_RESTORE)
+    return efir_cli_fail ("%s", advice);
+
+  backup = efir_store_find_latest_backup (db_path);
+  if (backup == NULL)
+    return efir_cli_fail (_("No good backup of it was found."));
+
+  efir_cli_fail (_("The latest good backup is %s."), backup);
+  if (backup_on_stdout)
+    printf ("%s\n", backup);
+
+  return EFIR_CLI_EXIT_FAILURE;
+}
+
 EfirStore *
 efir_cli_open_store (EfirCli     *cli,
                      EfirCliOpen  mode,
@@ -438,12 +466,7 @@ efir_cli_open_store (EfirCli     *cli,
   store = efir_store_open (cli->db_path, &error);
   if (store == NULL)
     {
-      const char *advice;
-
-      /* The store's message names the file; the advice says what to do. */
-      *status = efir_cli_fail_error (error);
-      efir_store_advice (error, &advice);
-      efir_cli_fail ("%s", advice);
+      *status = efir_cli_fail_store_error (cli->db_path, error, FALSE);
       return NULL;
     }
 
