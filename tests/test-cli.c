@@ -630,6 +630,25 @@ test_episode_update_partial_history (Fixture       *f,
   g_assert_nonnull (strstr (exported_again.out, "\"title\": \"Çətin sual\""));
 }
 
+/* An episode file nested 100,000 lists deep crashed the importer (exit
+ * 139); it is refused with a sentence, and nothing is written. */
+static void
+test_episode_import_deep_nesting (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"efir-episode/1\", \"title\": ");
+  g_autofree char *path = NULL;
+  g_auto(Run) imported = { 0 };
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (json, '[');
+  path = write_file (f, "deep.json", json->str, json->len);
+
+  run_cli (f, &imported, "episode", "import", path, NULL);
+  assert_failed (&imported, 1);
+  g_assert_nonnull (strstr (imported.err, "deep"));
+}
+
 static void
 test_episode_export_errors (Fixture       *f,
                             gconstpointer  data)
@@ -1315,6 +1334,7 @@ main (int   argc,
   ADD ("/cli/episode/update-keeps-revision", test_episode_update_keeps_revision);
   ADD ("/cli/episode/export-errors", test_episode_export_errors);
   ADD ("/cli/episode/update-partial-history", test_episode_update_partial_history);
+  ADD ("/cli/episode/import-deep-nesting", test_episode_import_deep_nesting);
   ADD ("/cli/search/folded", test_search_folded);
   ADD ("/cli/maintenance/backup", test_backup);
   ADD ("/cli/maintenance/backup-refusals", test_backup_refusals);
