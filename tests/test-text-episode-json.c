@@ -706,6 +706,10 @@ test_broken_characters (void)
                      EFIR_EPISODE_JSON_ERROR_INVALID_FIELD, "*“title”*");
   check_parse_fails ("{\"format\": \"efir-episode/1\", \"title\": \"\\u12\"}",
                      EFIR_EPISODE_JSON_ERROR_INVALID_FIELD, "*“title”*");
+  check_parse_fails ("{\"format\": \"efir-episode/1\", \"title\": \"a\\6b\"}",
+                     EFIR_EPISODE_JSON_ERROR_INVALID_FIELD, "*“title”*backslash*");
+  check_parse_fails ("{\"format\": \"efir-epl\\6\"}",
+                     EFIR_EPISODE_JSON_ERROR_INVALID_FIELD, "*“format”*");
 
   episode = parse_ok ("{\"format\": \"efir-episode/1\", \"title\": \"\\ud83d\\ude00 \\\\u0000\"}");
   g_assert_cmpstr (efir_episode_get_title (episode), ==, "😀 \\u0000");

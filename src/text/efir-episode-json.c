@@ -734,6 +734,10 @@ read_format (JsonNode  *root,
   if (g_strcmp0 (format, EFIR_EPISODE_JSON_FORMAT) == 0)
     return TRUE;
 
+  /* Quoted below: it must be text. */
+  if (!g_utf8_validate (format, -1, NULL))
+    format = "";
+
   if (g_str_has_prefix (format, "efir-episode/"))
     g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_WRONG_FORMAT,
                  _("This episode file is in format “%s”, which this version of Efir cannot "
@@ -945,14 +949,16 @@ hex4 (const char *p,
 }
 
 /* What find_broken_escape() returns besides half of a surrogate pair. */
-#define NUL_ESCAPE    0x110000
-#define BROKEN_ESCAPE 0x110001
+#define NUL_ESCAPE     0x110000
+#define BROKEN_ESCAPE  0x110001
+#define UNKNOWN_ESCAPE 0x110002
 
 /* The first "\u" escape in @string (between its quotes) that text cannot
  * hold: a NUL, half of a surrogate pair, or one without its four hex
- * digits. json-glib 1.6 cuts the text at the first and writes invalid
- * UTF-8 for the others. Returns the escape's value (NUL_ESCAPE,
- * BROKEN_ESCAPE), or 0 when there is none. */
+ * digits; or a backslash that starts no escape of JSON's. json-glib 1.6
+ * cuts the text at the first and writes invalid UTF-8 for the others.
+ * Returns the escape's value (NUL_ESCAPE, BROKEN_ESCAPE, UNKNOWN_ESCAPE),
+ * or 0 when there is none. */
 static gunichar
 find_broken_escape (const char *string,
                     const char *end)
@@ -965,8 +971,12 @@ find_broken_escape (const char *string,
         continue;
 
       p++;
-      if (*p != 'u')
+      /* json-glib 1.6 also takes "\\6" and the like, and makes invalid
+       * UTF-8 of them: found by the fuzzer. */
+      if (strchr ("\"\\/bfnrt", *p) != NULL)
         continue;
+      if (*p != 'u')
+        return UNKNOWN_ESCAPE;
 
       /* json-glib 1.6 takes "\\u" with fewer than four hex digits and
        * makes invalid UTF-8 of it: found by the fuzzer. */
@@ -1059,6 +1069,11 @@ check_text (const char  *data,
                   g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
                                _("The field “%s” holds a null character, “\\u0000”, which text "
                                  "cannot hold."),
+                               name);
+                else if (broken == UNKNOWN_ESCAPE)
+                  g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                               _("The field “%s” holds a backslash that starts no escape JSON "
+                                 "knows; a backslash itself is written “\\\\”."),
                                name);
                 else if (broken == BROKEN_ESCAPE)
                   g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
