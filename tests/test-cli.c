@@ -7,7 +7,9 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
+#include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "efir-page-renderer.h"
 #include "efir-store.h"
@@ -579,7 +581,7 @@ test_episode_update_keeps_revision (Fixture       *f,
   g_string_replace (changed, "Çətin sual", "Sual yenə çətindir", 1);
   changed_path = write_file (f, "changed.json", changed->str, changed->len);
 
-  run_cli (f, &updated, "episode", "update", id_text, changed_path, NULL);
+  run_cli (f, &updated, "episode", "update", "--partial", id_text, changed_path, NULL);
   assert_status (&updated, 0);
   g_assert_cmpstr (updated.err, ==, "");
 
@@ -612,6 +614,88 @@ test_episode_update_keeps_revision (Fixture       *f,
         found_old = TRUE;
     }
   g_assert_true (found_old);
+}
+
+/* A file of one line emptied every part of an episode, and nothing in the
+ * CLI brought it back: update refuses it unless --partial, which changes
+ * only what the file gives; history and restore-revision undo an update. */
+static void
+test_episode_update_partial_history (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "episode.json", small_episode_json, -1);
+  g_autofree char *thin_path = write_file (f, "thin.json", "{\"format\":\"efir-episode/1\"}", -1);
+  g_autofree char *title_path = write_file (f, "title.json",
+                                            "{\"format\":\"efir-episode/1\", \"title\": \"Yeni ad\"}", -1);
+  g_autofree char *id = NULL;
+  g_autofree char *rev = NULL;
+  g_autoptr(JsonArray) history = NULL;
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) thin = { 0 };
+  g_auto(Run) partial = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_auto(Run) listed = { 0 };
+  g_auto(Run) listed_json = { 0 };
+  g_auto(Run) restored = { 0 };
+  g_auto(Run) exported_again = { 0 };
+  g_auto(Run) wrong_episode = { 0 };
+  JsonObject *newest;
+
+  run_cli (f, &imported, "episode", "import", path, NULL);
+  id = id_string (assert_printed_id (&imported));
+
+  run_cli (f, &thin, "episode", "update", id, thin_path, NULL);
+  assert_failed (&thin, 1);
+  g_assert_nonnull (strstr (thin.err, "--partial"));
+  g_assert_nonnull (strstr (thin.err, "“summary”"));
+
+  run_cli (f, &partial, "episode", "update", id, title_path, "--partial", NULL);
+  assert_status (&partial, 0);
+
+  run_cli (f, &exported, "episode", "export", id, NULL);
+  assert_status (&exported, 0);
+  g_assert_nonnull (strstr (exported.out, "\"title\": \"Yeni ad\""));
+  g_assert_nonnull (strstr (exported.out, "A **short** summary."));
+
+  run_cli (f, &listed, "episode", "history", id, NULL);
+  assert_status (&listed, 0);
+  g_assert_nonnull (strstr (listed.out, "\tedit\n"));
+  g_assert_nonnull (strstr (listed.out, "\timport\n"));
+
+  run_cli (f, &listed_json, "episode", "history", id, "--json", NULL);
+  assert_status (&listed_json, 0);
+  history = parse_json_array (listed_json.out);
+  g_assert_cmpuint (json_array_get_length (history), ==, 2);
+  newest = json_array_get_object_element (history, 0);
+  g_assert_cmpstr (json_object_get_string_member (newest, "reason"), ==, "edit");
+  rev = id_string (json_object_get_int_member (newest, "revision"));
+
+  run_cli (f, &wrong_episode, "episode", "restore-revision", "9999", rev, NULL);
+  assert_failed (&wrong_episode, 1);
+
+  run_cli (f, &restored, "episode", "restore-revision", id, rev, NULL);
+  assert_status (&restored, 0);
+  run_cli (f, &exported_again, "episode", "export", id, NULL);
+  g_assert_nonnull (strstr (exported_again.out, "\"title\": \"Çətin sual\""));
+}
+
+/* An episode file nested 100,000 lists deep crashed the importer (exit
+ * 139); it is refused with a sentence, and nothing is written. */
+static void
+test_episode_import_deep_nesting (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"efir-episode/1\", \"title\": ");
+  g_autofree char *path = NULL;
+  g_auto(Run) imported = { 0 };
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (json, '[');
+  path = write_file (f, "deep.json", json->str, json->len);
+
+  run_cli (f, &imported, "episode", "import", path, NULL);
+  assert_failed (&imported, 1);
+  g_assert_nonnull (strstr (imported.err, "deep"));
 }
 
 static void
@@ -813,6 +897,59 @@ test_backup (Fixture       *f,
   g_assert_true (g_file_test (into_folder.out, G_FILE_TEST_IS_REGULAR));
 }
 
+/* "backup efir.db-wal" wrote a backup over the live archive's journal;
+ * "backup keep.db" deleted someone's keep.db.tmp; a folder that does not
+ * exist gave "SQLite code 14". */
+static void
+test_backup_refusals (Fixture       *f,
+                      gconstpointer  data)
+{
+  static const char *sides[] = { "-wal", "-shm", "-journal" };
+  g_autofree char *keep = g_build_filename (f->dir, "keep.db", NULL);
+  g_autofree char *keep_tmp = write_file (f, "keep.db.tmp", "someone's notes", -1);
+  g_autofree char *nowhere = g_build_filename (f->dir, "no-such-folder", "x.db", NULL);
+  g_autofree char *notes = NULL;
+  g_auto(Run) kept = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) check = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  add_program (f, "Difficult Question");
+
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+    {
+      g_autofree char *side = g_strconcat (f->db, sides[i], NULL);
+      g_autofree char *relative = g_strconcat ("efir.db", sides[i], NULL);
+      g_auto(Run) run = { 0 };
+      g_auto(Run) relative_run = { 0 };
+
+      run_cli (f, &run, "backup", side, NULL);
+      assert_failed (&run, 1);
+      g_test_message ("%s", run.err);
+      g_assert_null (strstr (run.err, "SQLite"));
+      g_assert_false (g_file_test (side, G_FILE_TEST_EXISTS));
+
+      /* The same file by another name. */
+      run_cli (f, &relative_run, "backup", relative, NULL);
+      assert_failed (&relative_run, 1);
+    }
+
+  run_cli (f, &check, "check", NULL);
+  assert_status (&check, 0);
+
+  run_cli (f, &kept, "backup", keep, NULL);
+  assert_status (&kept, 0);
+  g_file_get_contents (keep_tmp, &notes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (notes, ==, "someone's notes");
+
+  run_cli (f, &missing, "backup", nowhere, NULL);
+  assert_failed (&missing, 1);
+  g_test_message ("%s", missing.err);
+  g_assert_null (strstr (missing.err, "SQLite"));
+  g_assert_nonnull (strstr (missing.err, "no-such-folder"));
+}
+
 /* Into a folder, a backup is named after the database it copies, so the
  * copies of two archives kept side by side never look alike. */
 static void
@@ -920,6 +1057,206 @@ test_check_garbage (Fixture       *f,
   assert_failed (&list, 1);
   after_list = read_bytes (f->db);
   g_assert_true (g_bytes_equal (before, after_list));
+}
+
+static void
+set_user_version (const char *path,
+                  int         version)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", version);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Every failure to open offered the latest backup; an archive from a newer
+ * Efir needs that Efir, not yesterday's copy. */
+static void
+test_check_too_new_no_backup (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) check = { 0 };
+  g_auto(Run) list = { 0 };
+
+  add_program (f, "Difficult Question");
+  {
+    g_autoptr(EfirStore) store = efir_store_open (f->db, &error);
+
+    g_assert_no_error (error);
+    efir_store_backup_daily (store, &error);
+    g_assert_no_error (error);
+  }
+  set_user_version (f->db, 999);
+
+  run_cli (f, &check, "check", NULL);
+  assert_status (&check, 1);
+  g_assert_cmpstr (check.out, ==, "");
+  g_assert_null (strstr (check.err, "backup"));
+  g_assert_nonnull (strstr (check.err, "Update Efir"));
+
+  run_cli (f, &list, "episode", "list", NULL);
+  assert_failed (&list, 1);
+  g_assert_nonnull (strstr (list.err, "Update Efir"));
+}
+
+/* ": > efir.db" passed "check" as a new, empty archive. */
+static void
+test_check_emptied (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) check = { 0 };
+  g_auto(Run) list = { 0 };
+
+  add_program (f, "Difficult Question");
+  expected = efir_store_find_latest_backup (f->db);
+  g_assert_nonnull (expected);
+  g_file_set_contents (f->db, "", 0, &error);
+  g_assert_no_error (error);
+
+  run_cli (f, &check, "check", NULL);
+  assert_status (&check, 1);
+  g_assert_nonnull (strstr (check.out, expected));
+
+  run_cli (f, &list, "episode", "list", NULL);
+  assert_status (&list, 1);
+  g_assert_nonnull (strstr (list.err, "backup"));
+  g_assert_true (g_file_test (f->db, G_FILE_TEST_EXISTS));
+}
+
+/* With a 0444 file (or on read-only media) list, export, search, check and
+ * backup all failed; they read the archive opened read-only, and nothing
+ * is left beside it. */
+static void
+test_read_only_archive (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "episode.json", small_episode_json, -1);
+  g_autofree char *wal = g_strconcat (f->db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->db, "-shm", NULL);
+  g_autofree char *copy = g_build_filename (f->dir, "copy.db", NULL);
+  g_autofree char *id = NULL;
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) search_first = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_auto(Run) search = { 0 };
+  g_auto(Run) check = { 0 };
+  g_auto(Run) backup = { 0 };
+  g_auto(Run) import_again = { 0 };
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("permissions do not keep root from writing");
+      return;
+    }
+
+  run_cli (f, &imported, "episode", "import", path, NULL);
+  id = id_string (assert_printed_id (&imported));
+  run_cli (f, &search_first, "search", "cetin", NULL);
+  g_assert_cmpint (g_chmod (f->db, 0444), ==, 0);
+
+  run_cli (f, &list, "episode", "list", NULL);
+  assert_status (&list, 0);
+  run_cli (f, &exported, "episode", "export", id, NULL);
+  assert_status (&exported, 0);
+  run_cli (f, &search, "search", "cetin", NULL);
+  assert_status (&search, 0);
+  g_assert_nonnull (strstr (search.out, "Çətin sual"));
+  run_cli (f, &check, "check", NULL);
+  assert_status (&check, 0);
+  run_cli (f, &backup, "backup", copy, NULL);
+  assert_status (&backup, 0);
+
+  run_cli (f, &import_again, "episode", "import", path, NULL);
+  assert_failed (&import_again, 1);
+  g_assert_nonnull (strstr (import_again.err, "read-only"));
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+  g_chmod (f->db, 0600);
+}
+
+/* A script with an unset variable ran "--db $X" with an empty path and
+ * wrote into the producer's archive. */
+static void
+test_empty_db_refused (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *default_db = g_build_filename (f->dir, "xdg-data", "efir", "efir.db", NULL);
+  g_auto(Run) option = { 0 };
+  g_auto(Run) env = { 0 };
+
+  run_cli_on (f, "", NULL, &option, "program", "add", "--name", "Difficult Question", NULL);
+  assert_failed (&option, 2);
+  g_assert_nonnull (strstr (option.err, "--db"));
+
+  run_cli_on (f, NULL, "", &env, "program", "add", "--name", "Difficult Question", NULL);
+  assert_failed (&env, 2);
+  g_assert_nonnull (strstr (env.err, "EFIR_DB"));
+
+  g_assert_false (g_file_test (default_db, G_FILE_TEST_EXISTS));
+}
+
+/* A title could forge a row of the tab-separated output. */
+static void
+test_tsv_escaped (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "forged.json",
+                                      "{\"format\": \"efir-episode/1\", \"program\": \"Q\\tA\","
+                                      " \"number\": 1, \"title\": \"Real\\n99\\tFake\\tback\\\\slash\"}",
+                                      -1);
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) programs = { 0 };
+  g_auto(Run) search = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) fields = NULL;
+
+  run_cli (f, &imported, "episode", "import", path, NULL);
+  assert_printed_id (&imported);
+
+  run_cli (f, &list, "episode", "list", NULL);
+  assert_status (&list, 0);
+  lines = g_strsplit (list.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  fields = g_strsplit (lines[0], "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 6);
+  g_assert_nonnull (strstr (list.out, "Real\\n99\\tFake\\tback\\\\slash"));
+  g_assert_nonnull (strstr (list.out, "Q\\tA"));
+
+  run_cli (f, &programs, "program", "list", NULL);
+  assert_status (&programs, 0);
+  g_assert_nonnull (strstr (programs.out, "Q\\tA"));
+
+  run_cli (f, &search, "search", "fake", NULL);
+  assert_status (&search, 0);
+  g_assert_nonnull (strstr (search.out, "Real\\n99\\tFake"));
+}
+
+/* "--" ends the options, so a query may start with "-". */
+static void
+test_double_dash (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(Run) created = { 0 };
+  g_auto(Run) found = { 0 };
+  g_autoptr(JsonArray) hits = NULL;
+
+  add_program (f, "Difficult Question");
+  run_cli (f, &created, "episode", "new", "--program", "Difficult Question", "--title",
+           "-minus sign", NULL);
+  assert_printed_id (&created);
+
+  run_cli (f, &found, "search", "--json", "--", "-minus", NULL);
+  assert_status (&found, 0);
+  hits = parse_json_array (found.out);
+  g_assert_cmpuint (json_array_get_length (hits), ==, 1);
 }
 
 static void
@@ -1436,8 +1773,11 @@ main (int   argc,
   ADD ("/cli/episode/update-keeps-revision", test_episode_update_keeps_revision);
   ADD ("/cli/episode/export-errors", test_episode_export_errors);
   ADD ("/cli/episode/export-html", test_episode_export_html);
+  ADD ("/cli/episode/update-partial-history", test_episode_update_partial_history);
+  ADD ("/cli/episode/import-deep-nesting", test_episode_import_deep_nesting);
   ADD ("/cli/search/folded", test_search_folded);
   ADD ("/cli/maintenance/backup", test_backup);
+  ADD ("/cli/maintenance/backup-refusals", test_backup_refusals);
   ADD ("/cli/maintenance/backup-named-after-database", test_backup_named_after_database);
   ADD ("/cli/maintenance/check-ok", test_check_ok);
   ADD ("/cli/maintenance/check-garbage", test_check_garbage);
@@ -1445,6 +1785,12 @@ main (int   argc,
   ADD ("/cli/links/clean", test_links_clean);
   ADD ("/cli/links/check", test_links_check);
   ADD ("/cli/share", test_share);
+  ADD ("/cli/maintenance/check-too-new-no-backup", test_check_too_new_no_backup);
+  ADD ("/cli/maintenance/check-emptied", test_check_emptied);
+  ADD ("/cli/maintenance/read-only-archive", test_read_only_archive);
+  ADD ("/cli/usage/empty-db-refused", test_empty_db_refused);
+  ADD ("/cli/usage/tsv-escaped", test_tsv_escaped);
+  ADD ("/cli/usage/double-dash", test_double_dash);
   ADD ("/cli/usage/errors", test_usage_errors);
   ADD ("/cli/usage/help", test_help);
   ADD ("/cli/usage/database-choice", test_database_choice);

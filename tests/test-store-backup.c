@@ -305,16 +305,26 @@ test_replaces (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (count_episodes (dest), ==, 50);
 
-  /* What a backup cut short by a power cut leaves behind. */
-  write_file (tmp, "half a backup", -1);
-  write_file (tmp_journal, "a journal of nothing", -1);
+  /* Files of the producer's that look like a temporary copy are theirs:
+   * the backup writes under a name of its own, and leaves none behind. */
+  write_file (tmp, "someone's notes", -1);
+  write_file (tmp_journal, "more notes", -1);
 
   add_episode (fixture->db, 51, "New");
   efir_backup_to_file (fixture->db, dest, &error);
   g_assert_no_error (error);
   g_assert_cmpint (count_episodes (dest), ==, 51);
-  g_assert_false (g_file_test (tmp, G_FILE_TEST_EXISTS));
-  g_assert_false (g_file_test (tmp_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (tmp, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (tmp_journal, G_FILE_TEST_EXISTS));
+
+  {
+    g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, &error);
+    const char *name;
+
+    g_assert_no_error (error);
+    while ((name = g_dir_read_name (dir)) != NULL)
+      g_assert_null (strstr (name, "efir-backup"));
+  }
 }
 
 static void
@@ -633,6 +643,28 @@ test_real_dates_only (Fixture       *fixture,
   g_assert_cmpstr (name, ==, "efir-2024-10-02.db");
 }
 
+/* An archive with no episodes (one emptied, or replaced by a new one) gets
+ * its daily backups, but they never push out the backups that hold work. */
+static void
+test_daily_empty_keeps_good (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *other_dir = g_build_filename (fixture->dir, "other", NULL);
+  g_autofree char *empty_path = g_build_filename (other_dir, "efir.db", NULL);
+  g_autoptr(EfirDatabase) empty = NULL;
+  g_autofree char *first = g_build_filename (fixture->backup_dir, "efir-2024-10-01.db", NULL);
+
+  for (int day = 1; day <= EFIR_BACKUP_KEEP_DAYS; day++)
+    backup_daily (fixture, day, EFIR_BACKUP_KEEP_DAYS);
+
+  g_mkdir_with_parents (other_dir, 0700);
+  empty = create_database (empty_path, 0);
+  for (int day = 8; day <= 20; day++)
+    backup_daily_of (empty, fixture->backup_dir, day, EFIR_BACKUP_KEEP_DAYS);
+
+  g_assert_cmpint (count_episodes (first), ==, 50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -655,6 +687,7 @@ main (int   argc,
   ADD ("/store/backup/daily-no-extension", test_daily_no_extension);
   ADD ("/store/backup/find-latest-good-own", test_find_latest_good_own);
   ADD ("/store/backup/real-dates-only", test_real_dates_only);
+  ADD ("/store/backup/daily-empty-keeps-good", test_daily_empty_keeps_good);
 
 #undef ADD
 

@@ -306,7 +306,7 @@ test_update_keeps_revision (Fixture       *fixture,
   gint64 id = efir_episode_get_id (imported);
   EfirRevisionInfo *newest;
 
-  g_assert_true (efir_store_update_episode_json (fixture->store, id, changed, -1, &error));
+  g_assert_true (efir_store_update_episode_json (fixture->store, id, changed, -1, EFIR_STORE_UPDATE_PARTIAL, &error));
   g_assert_no_error (error);
 
   updated = efir_store_load_episode (fixture->store, id, &error);
@@ -329,14 +329,14 @@ test_update_keeps_revision (Fixture       *fixture,
   g_assert_cmpuint (hits->len, ==, 1);
 
   /* A file naming another programme moves the episode there. */
-  g_assert_true (efir_store_update_episode_json (fixture->store, id, moved, -1, &error));
+  g_assert_true (efir_store_update_episode_json (fixture->store, id, moved, -1, EFIR_STORE_UPDATE_PARTIAL, &error));
   g_assert_no_error (error);
   kept = efir_store_load_episode (fixture->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (efir_episode_get_program_name (kept), ==, "Трудный вопрос");
 
   /* A file naming none leaves it where it is. */
-  g_assert_true (efir_store_update_episode_json (fixture->store, id, no_program, -1, &error));
+  g_assert_true (efir_store_update_episode_json (fixture->store, id, no_program, -1, EFIR_STORE_UPDATE_PARTIAL, &error));
   g_assert_no_error (error);
   stayed = efir_store_load_episode (fixture->store, id, &error);
   g_assert_no_error (error);
@@ -352,10 +352,158 @@ test_update_missing (Fixture       *fixture,
                                                  "Трудный вопрос");
   g_autoptr(GError) error = NULL;
 
-  g_assert_false (efir_store_update_episode_json (fixture->store, 9999, other_program, -1, &error));
+  g_assert_false (efir_store_update_episode_json (fixture->store, 9999, other_program, -1, EFIR_STORE_UPDATE_PARTIAL, &error));
   g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND);
   g_assert_cmpuint (n_programs (fixture), ==, 0);
   g_assert_cmpuint (n_people (fixture), ==, 0);
+}
+
+/* A file with only its format line emptied every part of the episode: a
+ * whole update needs every field, a partial one changes only those given. */
+static void
+test_update_partial (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) imported = import (fixture, small_episode_json);
+  g_autoptr(EfirEpisode) after = NULL;
+  g_autoptr(EfirEpisode) partial = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = efir_episode_get_id (imported);
+
+  g_assert_false (efir_store_update_episode_json (fixture->store, id, "{\"format\":\"efir-episode/1\"}",
+                                                  -1, EFIR_STORE_UPDATE_WHOLE, &error));
+  g_assert_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INCOMPLETE);
+  g_clear_error (&error);
+
+  after = efir_store_load_episode (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (efir_episode_diff (after, imported), ==, 0);
+  revisions = efir_store_list_revisions (fixture->store, id, &error);
+  g_assert_cmpuint (revisions->len, ==, 1);
+
+  g_assert_true (efir_store_update_episode_json (fixture->store, id,
+                                                 "{\"format\":\"efir-episode/1\", \"title\": \"Yeni\","
+                                                 " \"quotes\": [{\"text\": \"Söz\"}]}",
+                                                 -1, EFIR_STORE_UPDATE_PARTIAL, &error));
+  g_assert_no_error (error);
+  partial = efir_store_load_episode (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (efir_episode_get_title (partial), ==, "Yeni");
+  g_assert_cmpstr (efir_episode_get_summary (partial), ==, "A **short** summary.");
+  g_assert_cmpint (efir_episode_get_number (partial), ==, 7);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_guests (partial))), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_transcript (partial))), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_quotes (partial))), ==, 1);
+  g_assert_cmpstr (efir_episode_get_program_name (partial), ==, "Difficult Question");
+}
+
+/* "published" in a file is the site's word, which the file cannot give:
+ * an import makes a draft, an update keeps the editorial state. */
+static void
+test_site_status_ignored (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *published = replace_once (small_episode_json, "\"tags\"",
+                                             "\"status\": \"published\", \"tags\"");
+  g_autofree char *ready = replace_once (small_episode_json, "\"tags\"",
+                                         "\"status\": \"ready\", \"tags\"");
+  g_autofree char *scheduled = replace_once (small_episode_json, "\"tags\"",
+                                             "\"status\": \"scheduled\", \"tags\"");
+  g_autoptr(EfirEpisode) imported = import (fixture, published);
+  g_autoptr(EfirEpisode) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = efir_episode_get_id (imported);
+
+  loaded = efir_store_load_episode (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (efir_episode_get_status (loaded), ==, EFIR_EPISODE_STATUS_DRAFT);
+  g_clear_object (&loaded);
+
+  g_assert_true (efir_store_update_episode_json (fixture->store, id, ready, -1,
+                                                 EFIR_STORE_UPDATE_PARTIAL, &error));
+  g_assert_true (efir_store_update_episode_json (fixture->store, id, scheduled, -1,
+                                                 EFIR_STORE_UPDATE_PARTIAL, &error));
+  g_assert_no_error (error);
+  loaded = efir_store_load_episode (fixture->store, id, &error);
+  g_assert_cmpint (efir_episode_get_status (loaded), ==, EFIR_EPISODE_STATUS_READY);
+}
+
+/* "program add" refused "  " and names differing only in case or spaces,
+ * but an import made each a programme of its own. One rule everywhere:
+ * trim, NFC, compare without case; the same for guests. */
+static void
+test_names_one_rule (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const struct {
+    const char *program;
+    const char *guest;
+  } same[] = {
+    { "difficult question", " nasimi mammadli" },
+    { "Difficult Question ", "NASIMI MAMMADLI  " },
+    { "\\tDIFFICULT question", "Nasimi Mammadli" },
+  };
+  /* "Çətin sual" with its letters composed, then decomposed. */
+  const char *nfc = "\xc3\x87\xc9\x99tin sual";
+  const char *nfd = "C\xcc\xa7\xc9\x99tin sual";
+  g_autoptr(EfirEpisode) first = import (fixture, small_episode_json);
+  g_autoptr(EfirProgram) program = NULL;
+  g_autoptr(GError) error = NULL;
+  int number = 100;
+
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"format\": \"efir-episode/1\", \"program\": \"%s\","
+                                               " \"number\": %d, \"guests\": [{\"name\": \"%s\"}]}",
+                                               same[i].program, number++, same[i].guest);
+      g_autoptr(EfirEpisode) episode = import (fixture, json);
+
+      g_assert_cmpint (efir_episode_get_program_id (episode), ==, efir_episode_get_program_id (first));
+    }
+  g_assert_cmpuint (n_programs (fixture), ==, 1);
+  g_assert_cmpuint (n_people (fixture), ==, 1);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"format\": \"efir-episode/1\", \"program\": \"%s\","
+                                               " \"number\": %d}",
+                                               i == 0 ? nfc : nfd, number++);
+      g_autoptr(EfirEpisode) episode = import (fixture, json);
+    }
+  g_assert_cmpuint (n_programs (fixture), ==, 2);
+
+  /* Blank is no name. */
+  {
+    g_autoptr(EfirEpisode) blank = efir_store_import_episode_json (
+      fixture->store, "{\"format\": \"efir-episode/1\", \"program\": \"  \", \"number\": 1}", -1, &error);
+
+    g_assert_null (blank);
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+  }
+  g_assert_cmpuint (n_programs (fixture), ==, 2);
+
+  /* Saving a programme keeps to the same rule. */
+  program = efir_program_new ("DIFFICULT QUESTION ");
+  g_assert_false (efir_store_save_program (fixture->store, program, &error));
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_clear_object (&program);
+  program = efir_program_new (" \t ");
+  g_assert_false (efir_store_save_program (fixture->store, program, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_object (&program);
+
+  /* And finding one by name. */
+  program = efir_store_find_program (fixture->store, "difficult question", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (efir_program_get_name (program), ==, "Difficult Question");
+  g_clear_object (&program);
+  program = efir_store_find_program (fixture->store, nfd, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (efir_program_get_name (program), ==, nfc);
 }
 
 int
@@ -374,6 +522,9 @@ main (int   argc,
   ADD ("/store/import/bad-files", test_bad_files);
   ADD ("/store/import/update-keeps-revision", test_update_keeps_revision);
   ADD ("/store/import/update-missing", test_update_missing);
+  ADD ("/store/import/update-partial", test_update_partial);
+  ADD ("/store/import/names-one-rule", test_names_one_rule);
+  ADD ("/store/import/site-status-ignored", test_site_status_ignored);
 
 #undef ADD
 

@@ -7,6 +7,8 @@
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "efir-store.h"
 #include "efir-test-util.h"
@@ -535,6 +537,213 @@ test_recover_offers_own_backup (Fixture       *fixture,
   g_assert_cmpstr (list, ==, "Also in efir.db|In efir.db");
 }
 
+/* ": > efir.db" made a new, empty archive of one that had backups: its
+ * daily backup then pushed the good ones out. A zero-byte file where an
+ * archive was is damaged: kept as it is, with the latest backup offered. */
+static void
+test_emptied_archive_refused (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *found = NULL;
+  GStatBuf st;
+
+  store = efir_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  add_program (store);
+  add_episode (store, "Kept in the backup");
+  efir_store_wait_until_checked (store, NULL);
+  g_clear_object (&store);
+  found = efir_store_find_latest_backup (fixture->path);
+  g_assert_nonnull (found);
+
+  g_file_set_contents (fixture->path, "", 0, &error);
+  g_assert_no_error (error);
+
+  store = efir_store_open (fixture->path, &error);
+  g_assert_null (store);
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT);
+  g_test_message ("%s", error->message);
+
+  g_assert_cmpint (g_stat (fixture->path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+  g_clear_pointer (&found, g_free);
+  found = efir_store_find_latest_backup (fixture->path);
+  g_assert_nonnull (found);
+}
+
+/* A restore puts a backup in the place of the archive: only ever of one
+ * that is damaged. */
+static void
+test_recover_refuses_healthy (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(EfirStore) store = open_store (fixture);
+  g_autofree char *backup = g_build_filename (fixture->dir, "backups", "efir-2000-01-01.db", NULL);
+  g_autofree char *kept = NULL;
+  g_autofree char *list = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_program (store);
+  efir_store_backup (store, backup, &error);
+  g_assert_no_error (error);
+  add_episode (store, "Only in the archive");
+  g_clear_object (&store);
+
+  kept = efir_store_recover_from_backup (fixture->path, backup, &error);
+  g_assert_null (kept);
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+
+  store = open_store (fixture);
+  list = titles (store);
+  g_assert_cmpstr (list, ==, "Only in the archive");
+}
+
+static void
+assert_no_side_files (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (shm, G_FILE_TEST_EXISTS));
+}
+
+/* Everything that reads works on an archive opened read-only; every write
+ * is refused in words; nothing is left beside the file. */
+static void
+check_read_only_store (EfirStore  *store,
+                       Fixture    *fixture)
+{
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autoptr(GListModel) episodes = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(EfirEpisode) episode = efir_episode_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (efir_store_is_read_only (store));
+  g_assert_true (efir_store_wait_until_checked (store, &error));
+  g_assert_no_error (error);
+
+  episodes = efir_store_list_episodes (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (episodes), ==, 1);
+  hits = efir_store_search (store, "kept", 10, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_true (efir_store_check_integrity (store, &error));
+  g_assert_true (efir_store_backup (store, copy, &error));
+  g_assert_no_error (error);
+
+  efir_episode_set_title (episode, "Not saved");
+  g_assert_false (efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error));
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_READ_ONLY);
+}
+
+static void
+make_archive (Fixture *fixture)
+{
+  g_autoptr(EfirStore) store = open_store (fixture);
+
+  add_program (store);
+  add_episode (store, "Kept as it was");
+  /* A read-only archive is searched as its last writer left the index. */
+  g_assert_true (efir_store_refresh_search_index (store, NULL));
+  efir_store_wait_until_checked (store, NULL);
+  g_clear_object (&store);
+  assert_no_side_files (fixture->path);
+}
+
+static void
+test_read_only (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  make_archive (fixture);
+  before = read_bytes (fixture->path);
+
+  store = efir_store_open_full (fixture->path, EFIR_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  check_read_only_store (store, fixture);
+  assert_no_side_files (fixture->path);
+  g_clear_object (&store);
+
+  assert_no_side_files (fixture->path);
+  assert_unchanged (fixture->path, before);
+}
+
+/* On read-only media or with a 0444 file, list, search, check and backup
+ * all failed: such an archive opens read-only by itself. */
+static void
+test_read_only_when_unwritable (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("permissions do not keep root from writing");
+      return;
+    }
+
+  make_archive (fixture);
+  g_assert_cmpint (g_chmod (fixture->path, 0444), ==, 0);
+
+  store = efir_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  check_read_only_store (store, fixture);
+  g_clear_object (&store);
+  assert_no_side_files (fixture->path);
+  g_chmod (fixture->path, 0600);
+}
+
+static void
+assert_private (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  if ((st.st_mode & 0777) != 0600)
+    g_error ("%s has mode %o, not 600", path, st.st_mode & 0777);
+}
+
+/* Unpublished drafts are private: the folder was 0700, the files 0644. */
+static void
+test_files_private (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(GDateTime) today = g_date_time_new_now_local ();
+  g_autofree char *daily_name = g_date_time_format (today, "efir-%Y-%m-%d.db");
+  g_autofree char *daily = g_build_filename (fixture->dir, "backups", daily_name, NULL);
+  g_autofree char *copy = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *wal = g_strconcat (fixture->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (fixture->path, "-shm", NULL);
+  g_autoptr(GError) error = NULL;
+  mode_t old_umask = umask (022);
+
+  store = open_store (fixture);
+  add_program (store);
+  add_episode (store, "A draft");
+
+  assert_private (fixture->path);
+  assert_private (wal);
+  assert_private (shm);
+  assert_private (daily);
+
+  g_assert_true (efir_store_backup (store, copy, &error));
+  g_assert_no_error (error);
+  assert_private (copy);
+
+  umask (old_umask);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -567,6 +776,11 @@ main (int   argc,
               fixture_set_up, test_deep_damage, fixture_tear_down);
   ADD ("/store/open/deferred-check", test_deferred_check);
   ADD ("/store/open/recover-from-backup", test_recover_from_backup);
+  ADD ("/store/open/emptied-archive-refused", test_emptied_archive_refused);
+  ADD ("/store/open/recover-refuses-healthy", test_recover_refuses_healthy);
+  ADD ("/store/open/read-only", test_read_only);
+  ADD ("/store/open/files-private", test_files_private);
+  ADD ("/store/open/read-only-when-unwritable", test_read_only_when_unwritable);
   ADD ("/store/open/recover-refuses-bad-backup", test_recover_refuses_bad_backup);
   ADD ("/store/open/recover-offers-own-backup", test_recover_offers_own_backup);
 

@@ -167,6 +167,7 @@ test_find (Fixture       *fixture,
   g_autoptr(EfirProgram) digits = add_program (fixture, "2024");
   g_autoptr(EfirProgram) by_digits = NULL;
   g_autoptr(EfirProgram) by_id = NULL;
+  g_autoptr(EfirProgram) by_name = NULL;
   g_autoptr(EfirProgram) missing = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -176,10 +177,14 @@ test_find (Fixture       *fixture,
   by_digits = find (fixture, "2024");
   g_assert_cmpint (efir_program_get_id (by_digits), ==, efir_program_get_id (digits));
 
-  missing = efir_store_find_program (fixture->store, "difficult question", &error);
+  /* Names are one when they differ only in case or spaces at either end. */
+  by_name = find (fixture, " difficult question");
+  g_assert_cmpint (efir_program_get_id (by_name), ==, efir_program_get_id (first));
+
+  missing = efir_store_find_program (fixture->store, "Easy Question", &error);
   g_assert_null (missing);
   g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND);
-  g_assert_nonnull (strstr (error->message, "“difficult question”"));
+  g_assert_nonnull (strstr (error->message, "“Easy Question”"));
   g_clear_error (&error);
 
   missing = efir_store_find_program (fixture->store, "99", &error);

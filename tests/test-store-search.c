@@ -379,6 +379,75 @@ test_follows_other_connections (Fixture       *fixture,
   assert_finds_nothing (fixture, "ikinci");
 }
 
+/* 43,000 words took six minutes: a query has at most
+ * EFIR_STORE_SEARCH_MAX_WORDS words and EFIR_STORE_SEARCH_MAX_CHARS
+ * characters, and a longer one is refused with a sentence. */
+static void
+test_query_capped (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) episode = add_episode (fixture, "Çətin sual", NULL, NULL, NULL, NULL);
+  g_autoptr(GString) words = g_string_new ("çətin");
+  g_autoptr(GString) chars = g_string_new ("sual ");
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 1; i < EFIR_STORE_SEARCH_MAX_WORDS; i++)
+    g_string_append (words, " s");
+  assert_finds_only (fixture, words->str, episode);
+
+  g_string_append (words, " s");
+  hits = efir_store_search (fixture->store, words->str, 0, &error);
+  g_assert_null (hits);
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, G_STRINGIFY (EFIR_STORE_SEARCH_MAX_WORDS)));
+  g_clear_error (&error);
+
+  /* Characters count as characters, not bytes: "ə" is two bytes. */
+  while (g_utf8_strlen (chars->str, -1) < EFIR_STORE_SEARCH_MAX_CHARS)
+    g_string_append (chars, "ə");
+  hits = efir_store_search (fixture->store, chars->str, 0, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  g_string_append (chars, "ə");
+  hits = efir_store_search (fixture->store, chars->str, 0, &error);
+  g_assert_null (hits);
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_INVALID);
+}
+
+/* A word found in a 100 MB transcript took a minute: snippet() reads the
+ * whole column again. A transcript longer than the bound is still found,
+ * and ranked, but gives no snippet. */
+static void
+test_snippet_bounded (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GString) transcript = g_string_new (NULL);
+  g_autoptr(EfirEpisode) big = NULL;
+  g_autoptr(EfirEpisode) small = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+
+  while (transcript->len <= EFIR_STORE_SEARCH_SNIPPET_MAX_BYTES)
+    g_string_append (transcript, "söz ");
+  g_string_append (transcript, "xəzinə");
+
+  big = add_episode (fixture, "Long", NULL, NULL, NULL, transcript->str);
+  small = add_episode (fixture, "Short", NULL, NULL, NULL, "Bir xəzinə tapdıq.");
+
+  hits = search (fixture, "xezine");
+  g_assert_cmpuint (hits->len, ==, 2);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      EfirSearchHit *hit = hit_at (hits, i);
+
+      if (hit->episode_id == efir_episode_get_id (big))
+        g_assert_null (hit->snippet);
+      else
+        g_assert_nonnull (strstr (hit->snippet, "\x01xəzinə\x02"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +466,8 @@ main (int   argc,
   ADD ("/store/search/query-syntax", test_query_syntax);
   ADD ("/store/search/follows-saves", test_follows_saves);
   ADD ("/store/search/follows-other-connections", test_follows_other_connections);
+  ADD ("/store/search/query-capped", test_query_capped);
+  ADD ("/store/search/snippet-bounded", test_snippet_bounded);
 
 #undef ADD
 

@@ -14,6 +14,7 @@
 #include "efir-history-dialog.h"
 #include "efir-share-dialog.h"
 #include "efir-program-settings.h"
+#include "efir-store-advice.h"
 #include "efir-window.h"
 #include "efir-window-pages.h"
 #include "efir-window-state.h"
@@ -40,6 +41,7 @@ struct _EfirWindow
   GtkStack           *content_stack;
   AdwWindowTitle     *content_title;
   GtkLabel           *save_label;
+  GtkRevealer        *read_only_revealer;
   GtkRevealer        *save_error_revealer;
   GtkLabel           *save_error_label;
   AdwBin             *editor_bin;
@@ -173,16 +175,17 @@ static void
 efir_window_update_actions (EfirWindow *self)
 {
   gboolean has_store = self->store != NULL;
+  gboolean can_write = has_store && !efir_store_is_read_only (self->store);
   gboolean has_program = has_store && efir_window_get_program (self) != NULL;
   gboolean has_episode = self->current != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-episode", has_program);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-program", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-episode", has_program && can_write);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", can_write);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-program", can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.program-settings", has_program);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.guest-directory", has_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", has_episode);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", has_episode && can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_episode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.share", has_episode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history", has_episode);
@@ -494,10 +497,16 @@ efir_window_show_open_error (EfirWindow   *self,
                              const GError *error)
 {
   g_autofree char *description = NULL;
+  const char *advice;
 
+  /* A backup is offered for a damaged file only: a full disk or a busy
+   * archive holds work that no backup has. */
   g_clear_pointer (&self->backup_path, g_free);
-  self->backup_path = efir_store_find_latest_backup (self->db_path);
-  if (self->backup_path != NULL)
+  if (efir_store_advice (error, &advice) != EFIR_STORE_ACTION_RESTORE)
+    {
+      description = g_strdup_printf ("%s\n\n%s", error->message, advice);
+    }
+  else if ((self->backup_path = efir_store_find_latest_backup (self->db_path)) != NULL)
     {
       g_autofree char *name = g_path_get_basename (self->backup_path);
       /* Translators: the first %s says what is wrong, the second names a backup file. */
@@ -535,6 +544,7 @@ efir_window_set_store (EfirWindow *self,
       g_set_object (&self->store, store);
       g_signal_connect_object (store, "damaged", G_CALLBACK (on_store_damaged_cb), self, G_CONNECT_SWAPPED);
     }
+  gtk_revealer_set_reveal_child (self->read_only_revealer, efir_store_is_read_only (store));
   g_clear_object (&self->autosaver);
   self->autosaver = efir_autosaver_new (store);
   g_signal_connect_object (self->autosaver, "notify::state",
@@ -1458,6 +1468,7 @@ efir_window_class_init (EfirWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_label);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_error_label);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, editor_bin);

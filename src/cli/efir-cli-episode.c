@@ -276,11 +276,17 @@ efir_cli_episode_update (EfirCli              *cli,
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
   gboolean help = FALSE;
+  gboolean partial = FALSE;
+  const GOptionEntry entries[] = {
+    { "partial", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &partial,
+      N_("Change only the fields the file gives"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
   gsize length;
   gint64 id;
   int status;
 
-  context = efir_cli_option_context_new (command, NULL, &help);
+  context = efir_cli_option_context_new (command, entries, &help);
   if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
     return status;
 
@@ -298,10 +304,16 @@ efir_cli_episode_update (EfirCli              *cli,
   if (store == NULL)
     return status;
 
-  if (!efir_store_update_episode_json (store, id, json, length, &error))
+  if (!efir_store_update_episode_json (store, id, json, length,
+                                       partial ? EFIR_STORE_UPDATE_PARTIAL : EFIR_STORE_UPDATE_WHOLE,
+                                       &error))
     {
       if (g_error_matches (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND))
         return efir_cli_fail (_("There is no episode %s."), argv[1]);
+      if (g_error_matches (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INCOMPLETE))
+        return efir_cli_fail (_("Nothing was changed. %s To change only the fields the file "
+                                "gives, add --partial."),
+                              error->message);
 
       return efir_cli_fail_error_prefixed (error, _("Cannot update episode %s from %s"), argv[1],
                                            argv[2]);
@@ -448,13 +460,153 @@ efir_cli_episode_list (EfirCli              *cli,
     {
       g_autoptr(EfirEpisode) episode = g_list_model_get_item (episodes, i);
       g_autofree char *air_date = format_air_date (efir_episode_get_air_date (episode));
+      g_autofree char *program = efir_cli_tsv_field (efir_episode_get_program_name (episode));
+      g_autofree char *title = efir_cli_tsv_field (efir_episode_get_title (episode));
 
       printf ("%" G_GINT64_FORMAT "\t%s\t%d\t%s\t%s\t%s\n", efir_episode_get_id (episode),
-              efir_episode_get_program_name (episode), efir_episode_get_number (episode),
-              air_date != NULL ? air_date : "-",
-              efir_episode_status_to_string (efir_episode_get_status (episode)),
-              efir_episode_get_title (episode));
+              program, efir_episode_get_number (episode), air_date != NULL ? air_date : "-",
+              efir_episode_status_to_string (efir_episode_get_status (episode)), title);
     }
+
+  return EFIR_CLI_EXIT_OK;
+}
+
+int
+efir_cli_episode_history (EfirCli              *cli,
+                          const EfirCliCommand *command,
+                          int                   argc,
+                          char                **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(EfirEpisode) episode = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean json = FALSE;
+  gboolean help = FALSE;
+  const GOptionEntry entries[] = {
+    { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json,
+      N_("Print a JSON array for other programs to read"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  gint64 id;
+  int status;
+
+  context = efir_cli_option_context_new (command, entries, &help);
+  if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
+    return status;
+
+  if (argc < 2)
+    return efir_cli_usage_error (command, _("Say which episode."));
+  if (argc > 2)
+    return efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[2]);
+  if (!efir_cli_parse_id (argv[1], &id))
+    return efir_cli_usage_error (command, _("“%s” is not an episode id."), argv[1]);
+
+  store = efir_cli_open_store (cli, EFIR_CLI_OPEN_EXISTING, &status);
+  if (store == NULL)
+    return status;
+
+  /* An episode without revisions and one that does not exist differ. */
+  episode = efir_store_load_episode (store, id, &error);
+  if (episode == NULL)
+    {
+      if (error == NULL || g_error_matches (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND))
+        return efir_cli_fail (_("There is no episode %s."), argv[1]);
+
+      return efir_cli_fail_error (error);
+    }
+
+  revisions = efir_store_list_revisions (store, id, &error);
+  if (revisions == NULL)
+    return efir_cli_fail_error (error);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < revisions->len; i++)
+        {
+          EfirRevisionInfo *info = g_ptr_array_index (revisions, i);
+          g_autofree char *created = format_air_date (info->created);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "revision");
+          json_builder_add_int_value (builder, info->id);
+          json_builder_set_member_name (builder, "created");
+          json_builder_add_string_value (builder, created);
+          json_builder_set_member_name (builder, "reason");
+          json_builder_add_string_value (builder, info->reason);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      root = json_builder_get_root (builder);
+      efir_cli_print_json (root);
+      return EFIR_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      EfirRevisionInfo *info = g_ptr_array_index (revisions, i);
+      g_autofree char *created = format_air_date (info->created);
+
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\n", info->id, created, info->reason);
+    }
+
+  return EFIR_CLI_EXIT_OK;
+}
+
+int
+efir_cli_episode_restore_revision (EfirCli              *cli,
+                                   const EfirCliCommand *command,
+                                   int                   argc,
+                                   char                **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(EfirEpisode) restored = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean help = FALSE;
+  gboolean found = FALSE;
+  gint64 id, revision_id;
+  int status;
+
+  context = efir_cli_option_context_new (command, NULL, &help);
+  if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
+    return status;
+
+  if (argc < 3)
+    return efir_cli_usage_error (command, _("Say which episode and which revision."));
+  if (argc > 3)
+    return efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[3]);
+  if (!efir_cli_parse_id (argv[1], &id))
+    return efir_cli_usage_error (command, _("“%s” is not an episode id."), argv[1]);
+  if (!efir_cli_parse_id (argv[2], &revision_id))
+    return efir_cli_usage_error (command, _("“%s” is not a revision number."), argv[2]);
+
+  store = efir_cli_open_store (cli, EFIR_CLI_OPEN_EXISTING, &status);
+  if (store == NULL)
+    return status;
+
+  /* A revision number copied from another episode's history must not
+   * overwrite this one. */
+  revisions = efir_store_list_revisions (store, id, &error);
+  if (revisions == NULL)
+    return efir_cli_fail_error (error);
+  for (guint i = 0; i < revisions->len && !found; i++)
+    found = ((EfirRevisionInfo *) g_ptr_array_index (revisions, i))->id == revision_id;
+  if (!found)
+    return efir_cli_fail (_("Episode %s has no revision %s; “efir-cli episode history %s” "
+                            "lists its revisions."),
+                          argv[1], argv[2], argv[1]);
+
+  restored = efir_store_restore_revision (store, revision_id, &error);
+  if (restored == NULL)
+    return efir_cli_fail_error (error);
 
   return EFIR_CLI_EXIT_OK;
 }

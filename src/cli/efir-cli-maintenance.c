@@ -8,30 +8,6 @@
 
 #include "efir-cli-private.h"
 
-/* Helpers ---------------------------------------------------------------- */
-
-/* Says what is wrong with the database and where its latest good backup
- * is. The backup's path alone goes to stdout so a script can restore it;
- * the sentences go to stderr. Nothing here touches the damaged file. */
-static int
-report_damage (const char   *db_path,
-               const GError *error)
-{
-  g_autofree char *backup = efir_store_find_latest_backup (db_path);
-
-  efir_cli_fail_error (error);
-
-  if (backup != NULL)
-    {
-      efir_cli_fail (_("The latest good backup is %s."), backup);
-      printf ("%s\n", backup);
-    }
-  else
-    efir_cli_fail (_("No good backup of it was found."));
-
-  return EFIR_CLI_EXIT_FAILURE;
-}
-
 /* Public API ------------------------------------------------------------- */
 
 int
@@ -114,7 +90,7 @@ efir_cli_check (EfirCli              *cli,
    * not, to stay quick. */
   store = efir_store_open (cli->db_path, &error);
   if (store == NULL || !efir_store_check_integrity (store, &error))
-    return report_damage (cli->db_path, error);
+    return efir_cli_fail_store_error (cli->db_path, error, TRUE);
 
   printf ("ok\n");
 

@@ -71,12 +71,16 @@ int             efir_cli_fail_error           (const GError         *error);
 int             efir_cli_fail_error_prefixed  (const GError         *error,
                                                const char           *format,
                                                ...) G_GNUC_PRINTF (2, 3);
+int             efir_cli_fail_store_error     (const char           *db_path,
+                                               const GError         *error,
+                                               gboolean              backup_on_stdout);
 EfirStore      *efir_cli_open_store           (EfirCli              *cli,
                                                EfirCliOpen           mode,
                                                int                  *status);
 gboolean        efir_cli_parse_id             (const char           *text,
                                                gint64               *id);
 void            efir_cli_print_json           (JsonNode             *node);
+char           *efir_cli_tsv_field            (const char           *text);
 
 /* efir-cli-program.c */
 int efir_cli_program_add      (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
@@ -88,6 +92,9 @@ int efir_cli_episode_import   (EfirCli *cli, const EfirCliCommand *command, int 
 int efir_cli_episode_update   (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
 int efir_cli_episode_export   (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
 int efir_cli_episode_list     (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
+int efir_cli_episode_history  (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
+int efir_cli_episode_restore_revision (EfirCli *cli, const EfirCliCommand *command, int argc,
+                                       char **argv);
 
 /* efir-cli-search.c */
 int efir_cli_search           (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);

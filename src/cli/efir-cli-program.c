@@ -8,38 +8,6 @@
 
 #include "efir-cli-private.h"
 
-/* Helpers ---------------------------------------------------------------- */
-
-static char *
-fold_name (const char *name)
-{
-  g_autofree char *normalized = g_utf8_normalize (name, -1, G_NORMALIZE_DEFAULT);
-
-  return g_utf8_casefold (normalized, -1);
-}
-
-/* Two programmes whose names differ only in case or composition would be
- * the same programme to a producer, and "--program NAME" could not tell
- * them apart. */
-static EfirProgram *
-find_program_named (GListModel *programs,
-                    const char *name)
-{
-  g_autofree char *folded = fold_name (name);
-  guint n = g_list_model_get_n_items (programs);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(EfirProgram) program = g_list_model_get_item (programs, i);
-      g_autofree char *other = fold_name (efir_program_get_name (program));
-
-      if (g_str_equal (folded, other))
-        return g_steal_pointer (&program);
-    }
-
-  return NULL;
-}
-
 /* Public API ------------------------------------------------------------- */
 
 int
@@ -50,9 +18,7 @@ efir_cli_program_add (EfirCli              *cli,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(EfirStore) store = NULL;
-  g_autoptr(GListModel) programs = NULL;
   g_autoptr(EfirProgram) program = NULL;
-  g_autoptr(EfirProgram) existing = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *language = NULL;
@@ -100,25 +66,14 @@ efir_cli_program_add (EfirCli              *cli,
   if (store == NULL)
     return status;
 
-  programs = efir_store_list_programs (store, &error);
-  if (programs == NULL)
-    return efir_cli_fail_error (error);
-
-  existing = find_program_named (programs, stripped);
-  if (existing != NULL)
-    {
-      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, efir_program_get_id (existing));
-
-      return efir_cli_fail (_("There is already a programme named “%s” (id %s)."),
-                            efir_program_get_name (existing), id);
-    }
-
   program = efir_program_new (stripped);
   if (language != NULL)
     efir_program_set_language (program, language);
   if (time_zone != NULL)
     efir_program_set_time_zone (program, time_zone);
 
+  /* The store refuses a name that is one with another programme's: the
+   * same but for case, spaces at either end or composed letters. */
   if (!efir_store_save_program (store, program, &error))
     return efir_cli_fail_error (error);
 
@@ -197,10 +152,11 @@ efir_cli_program_list (EfirCli              *cli,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(EfirProgram) program = g_list_model_get_item (programs, i);
+      g_autofree char *name = efir_cli_tsv_field (efir_program_get_name (program));
+      g_autofree char *time_zone = efir_cli_tsv_field (efir_program_get_time_zone (program));
 
-      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", efir_program_get_id (program),
-              efir_program_get_name (program), efir_program_get_language (program),
-              efir_program_get_time_zone (program));
+      printf ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\n", efir_program_get_id (program), name,
+              efir_program_get_language (program), time_zone);
     }
 
   return EFIR_CLI_EXIT_OK;

@@ -131,10 +131,11 @@ efir_cli_search (EfirCli              *cli,
     {
       EfirSearchHit *hit = g_ptr_array_index (hits, i);
       g_autofree char *snippet = render_snippet (hit->snippet != NULL ? hit->snippet : "", bold);
+      g_autofree char *program = efir_cli_tsv_field (hit->program_name);
+      g_autofree char *title = efir_cli_tsv_field (hit->title);
 
-      printf ("%" G_GINT64_FORMAT "\t%s\t%d\t%s\n    %s\n", hit->episode_id,
-              hit->program_name != NULL ? hit->program_name : "", hit->number,
-              hit->title != NULL ? hit->title : "", snippet);
+      printf ("%" G_GINT64_FORMAT "\t%s\t%d\t%s\n    %s\n", hit->episode_id, program,
+              hit->number, title, snippet);
     }
 
   return EFIR_CLI_EXIT_OK;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "efir-cli-private.h"
+#include "efir-store-advice.h"
 
 /* Types ------------------------------------------------------------------ */
 
@@ -29,9 +30,14 @@ static const EfirCliCommand commands[] = {
     N_("Start a new episode and print its id"), efir_cli_episode_new },
   { "episode", "import", N_("FILE.json"),
     N_("Import an episode file as a new episode and print its id"), efir_cli_episode_import },
-  { "episode", "update", N_("ID FILE.json"),
+  { "episode", "update", N_("ID FILE.json [--partial]"),
     N_("Replace an episode’s content with a file; a revision keeps the old"),
     efir_cli_episode_update },
+  { "episode", "history", N_("ID [--json]"),
+    N_("List the revisions of an episode, newest first"), efir_cli_episode_history },
+  { "episode", "restore-revision", N_("ID REVISION"),
+    N_("Put a revision’s content back into its episode; a revision keeps the current"),
+    efir_cli_episode_restore_revision },
   { "episode", "export", N_("ID [--format json|html]"),
     N_("Print an episode as episode JSON, or as its page for the site"),
     efir_cli_episode_export },
@@ -335,6 +341,18 @@ efir_cli_parse_options (const EfirCliCommand *command,
       return FALSE;
     }
 
+  /* GOptionContext keeps a "--" followed by words starting with "-"; it
+   * has done its work, ending the options, and is no argument. */
+  for (int i = 1; i < *argc; i++)
+    {
+      if (g_str_equal ((*argv)[i], "--"))
+        {
+          memmove (&(*argv)[i], &(*argv)[i + 1], (*argc - i - 1) * sizeof (char *));
+          (*argv)[--(*argc)] = NULL;
+          break;
+        }
+    }
+
   if (*help)
     {
       g_autofree char *text = g_option_context_get_help (context, TRUE, NULL);
@@ -417,6 +435,34 @@ efir_cli_fail_error (const GError *error)
   return efir_cli_fail_error_prefixed (error, NULL);
 }
 
+/* Says what is wrong with the archive at @db_path and what to do about
+ * it. Only a damaged file is pointed to its latest good backup, whose path
+ * alone goes to stdout when @backup_on_stdout, so a script can restore it;
+ * the sentences go to stderr. Nothing here touches the file. */
+int
+efir_cli_fail_store_error (const char   *db_path,
+                           const GError *error,
+                           gboolean      backup_on_stdout)
+{
+  g_autofree char *backup = NULL;
+  const char *advice;
+
+  efir_cli_fail_error (error);
+
+  if (efir_store_advice (error, &advice) != EFIR_STORE_ACTION_RESTORE)
+    return efir_cli_fail ("%s", advice);
+
+  backup = efir_store_find_latest_backup (db_path);
+  if (backup == NULL)
+    return efir_cli_fail (_("No good backup of it was found."));
+
+  efir_cli_fail (_("The latest good backup is %s."), backup);
+  if (backup_on_stdout)
+    printf ("%s\n", backup);
+
+  return EFIR_CLI_EXIT_FAILURE;
+}
+
 EfirStore *
 efir_cli_open_store (EfirCli     *cli,
                      EfirCliOpen  mode,
@@ -450,8 +496,7 @@ efir_cli_open_store (EfirCli     *cli,
   store = efir_store_open (cli->db_path, &error);
   if (store == NULL)
     {
-      /* The store's messages already name the file and say what to do. */
-      *status = efir_cli_fail_error (error);
+      *status = efir_cli_fail_store_error (cli->db_path, error, FALSE);
       return NULL;
     }
 
@@ -464,6 +509,37 @@ efir_cli_parse_id (const char *text,
                    gint64     *id)
 {
   return g_ascii_string_to_signed (text, 10, 1, G_MAXINT64, id, NULL);
+}
+
+/* Text for one field of tab-separated output: a tab, a line break or a
+ * backslash in a title would otherwise forge a field or a row. */
+char *
+efir_cli_tsv_field (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      switch (*p)
+        {
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        default:
+          g_string_append_c (out, *p);
+        }
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 void
@@ -523,10 +599,18 @@ main (int   argc,
       return EFIR_CLI_EXIT_OK;
     }
 
+  /* An empty path is what a script's unset variable gives: taking it for
+   * "the default" would write into the producer's own archive. */
   env_db = g_getenv ("EFIR_DB");
-  if (db_option != NULL && db_option[0] != '\0')
+  if (db_option != NULL && db_option[0] == '\0')
+    return general_usage_error (_("--db was given an empty path; give the database’s path."));
+  if (db_option == NULL && env_db != NULL && env_db[0] == '\0')
+    return general_usage_error (_("EFIR_DB is set but empty; give the database’s path or "
+                                  "unset it."));
+
+  if (db_option != NULL)
     cli.db_path = g_steal_pointer (&db_option);
-  else if (env_db != NULL && env_db[0] != '\0')
+  else if (env_db != NULL)
     cli.db_path = g_strdup (env_db);
   else
     cli.db_path = efir_store_default_path ();

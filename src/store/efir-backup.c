@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -218,6 +219,65 @@ out:
   return ok;
 }
 
+/* The folder of @path as the file system knows it, links resolved, so
+ * that two names of one file compare equal; NULL if it does not exist. */
+static char *
+real_folder (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  char *real = realpath (folder, NULL);
+  char *copy;
+
+  if (real == NULL)
+    return NULL;
+  copy = g_strdup (real);
+  free (real);
+
+  return copy;
+}
+
+/* Whether @dest_path is the database at @db_path or a file SQLite keeps
+ * beside it: writing a backup there would replace the live archive's
+ * journal with a database. */
+static gboolean
+is_live_file (const char *db_path,
+              const char *dest_path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *db_folder = real_folder (db_path);
+  g_autofree char *dest_folder = real_folder (dest_path);
+  g_autofree char *db_base = g_path_get_basename (db_path);
+  g_autofree char *dest_base = g_path_get_basename (dest_path);
+
+  if (db_folder == NULL || dest_folder == NULL || strcmp (db_folder, dest_folder) != 0)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *name = g_strconcat (db_base, suffixes[i], NULL);
+
+      if (strcmp (name, dest_base) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Whether @db holds an episode; an archive without one has nothing a
+ * backup of it could keep that its older backups do not. */
+static gboolean
+holds_episodes (EfirDatabase  *db,
+                GError       **error)
+{
+  g_autoptr(EfirStatement) stmt = NULL;
+
+  if (!(stmt = efir_database_prepare (db, "SELECT EXISTS (SELECT 1 FROM episodes)", error))
+      || !efir_database_step (db, stmt, error))
+    return FALSE;
+
+  return sqlite3_column_int (stmt, 0) != 0;
+}
+
 /* Public API ------------------------------------------------------------- */
 
 /**
@@ -255,11 +315,14 @@ efir_backup_stem (const char *db_path)
  * @error: return location for a #GError
  *
  * Copies @db with SQLite's online backup while others keep reading and
- * writing it. The copy is written to "@dest_path.tmp", checked, synced to
- * disk and only then renamed over @dest_path, so @dest_path is at every
- * moment either the old file or a complete, checked new one. A copy that
- * fails the check (the source is damaged) is deleted and reported as
- * %EFIR_STORE_ERROR_CORRUPT, and an existing @dest_path stays.
+ * writing it. The copy is written beside @dest_path under a hidden name of
+ * its own (".NAME.efir-backup-XXXXXX", readable by the user alone),
+ * checked, synced to disk and only then renamed over @dest_path, so
+ * @dest_path is at every moment either the old file or a complete, checked
+ * new one. A copy that fails the check (the source is damaged) is deleted
+ * and reported as %EFIR_STORE_ERROR_CORRUPT, and an existing @dest_path
+ * stays. The archive's own file and the files beside it (-wal, -shm,
+ * -journal) are refused as @dest_path (%EFIR_STORE_ERROR_CONFLICT).
  *
  * Call it outside a transaction of @db.
  *
@@ -273,21 +336,44 @@ efir_backup_to_file (EfirDatabase  *db,
   g_autofree char *tmp_path = NULL;
   g_autofree char *tmp_journal = NULL;
   g_autofree char *folder = NULL;
+  g_autofree char *base = NULL;
   g_autoptr(GError) local_error = NULL;
+  int fd;
 
   g_return_val_if_fail (EFIR_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
   g_return_val_if_fail (!efir_database_in_transaction (db), FALSE);
 
-  tmp_path = g_strconcat (dest_path, ".tmp", NULL);
-  tmp_journal = g_strconcat (tmp_path, "-journal", NULL);
-  folder = g_path_get_dirname (dest_path);
+  if (is_live_file (efir_database_get_path (db), dest_path))
+    {
+      g_autofree char *name = g_filename_display_name (dest_path);
 
-  /* Left by a backup a power cut interrupted; a stale journal beside it
-   * would be played back into the new copy.
-   */
-  g_unlink (tmp_path);
-  g_unlink (tmp_journal);
+      g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CONFLICT,
+                   _("“%s” is a file of the archive itself; give the backup another name."),
+                   name);
+      return FALSE;
+    }
+
+  folder = g_path_get_dirname (dest_path);
+  base = g_path_get_basename (dest_path);
+
+  /* A name of Efir's own, made for this copy alone: a file the producer
+   * keeps beside the backup, such as "keep.db.tmp", is never touched. */
+  tmp_path = g_strdup_printf ("%s%s.%s.efir-backup-XXXXXX", folder, G_DIR_SEPARATOR_S, base);
+  if ((fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600)) < 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *name = g_filename_display_name (folder);
+      /* Translators: follows "The backup failed: ", hence the small letter;
+       * %s is a folder, and the system's reason comes after a colon. */
+      g_autofree char *message = g_strdup_printf (_("could not write in the folder “%s”"), name);
+
+      efir_store_error_set_from_errno (&local_error, saved_errno, message);
+      g_clear_pointer (&tmp_path, g_free);
+      goto failed;
+    }
+  close (fd);
+  tmp_journal = g_strconcat (tmp_path, "-journal", NULL);
 
   if (!write_copy (db, tmp_path, &local_error))
     goto failed;
@@ -329,8 +415,11 @@ efir_backup_to_file (EfirDatabase  *db,
   return TRUE;
 
 failed:
-  g_unlink (tmp_path);
-  g_unlink (tmp_journal);
+  if (tmp_path != NULL)
+    {
+      g_unlink (tmp_path);
+      g_unlink (tmp_journal);
+    }
   /* Translators: the reason follows, such as "could not write
    * “efir-2026-11-27.db”: No space left on device". */
   g_propagate_prefixed_error (error, g_steal_pointer (&local_error), _("The backup failed: "));
@@ -350,7 +439,7 @@ failed:
  * Writes @backup_dir/STEM-YYYY-MM-DD.db, STEM being efir_backup_stem() of
  * @db's file, unless today's backup exists, then deletes the oldest daily
  * backups of @db beyond @keep. Nothing is deleted when the new backup could
- * not be written, and today's backup never is; the backups of other
+ * not be written or @db holds no episode, and today's backup never is; the backups of other
  * databases in @backup_dir are left alone.
  *
  * Returns: %TRUE when today's backup exists and rotation succeeded
@@ -367,6 +456,7 @@ efir_backup_daily (EfirDatabase  *db,
   g_autofree char *date = NULL;
   g_autofree char *today = NULL;
   g_autofree char *today_path = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (EFIR_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (backup_dir != NULL, FALSE);
@@ -390,6 +480,19 @@ efir_backup_daily (EfirDatabase  *db,
   if (!g_file_test (today_path, G_FILE_TEST_EXISTS)
       && !efir_backup_to_file (db, today_path, error))
     return FALSE;
+
+  /* An emptied archive, or a new one put in the place of an old one, would
+   * otherwise push out within a week every backup that holds work. */
+  if (!holds_episodes (db, &local_error))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_debug ("%s holds no episode: no old backup is deleted", efir_database_get_path (db));
+      return TRUE;
+    }
 
   if (!(names = list_daily_backups (backup_dir, stem, error)))
     return FALSE;

@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -263,6 +265,7 @@ efir_database_open (const char         *path,
   g_autoptr(EfirDatabase) self = NULL;
   gboolean read_only = (flags & EFIR_DATABASE_READ_ONLY) != 0;
   gboolean create = (flags & EFIR_DATABASE_CREATE) != 0;
+  g_autofree char *uri = NULL;
   gboolean missing;
   int open_flags;
   int rc;
@@ -299,6 +302,25 @@ efir_database_open (const char         *path,
   if (missing && !ensure_parent_folder (path, error))
     return NULL;
 
+  /* Drafts are private: SQLite would create the file as the umask says,
+   * and its -wal and -shm after it with the same mode. */
+  if (missing)
+    {
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+      if (fd < 0 && errno != EEXIST)
+        {
+          int saved_errno = errno;
+          g_autofree char *name = g_filename_display_name (path);
+          g_autofree char *message = g_strdup_printf (_("Could not create the database “%s”"), name);
+
+          efir_store_error_set_from_errno (error, saved_errno, message);
+          return NULL;
+        }
+      if (fd >= 0)
+        close (fd);
+    }
+
   self = g_object_new (EFIR_TYPE_DATABASE, NULL);
   self->path = g_strdup (path);
   self->read_only = read_only;
@@ -312,7 +334,20 @@ efir_database_open (const char         *path,
   else
     open_flags |= SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
 
-  rc = sqlite3_open_v2 (path, &self->handle, open_flags, NULL);
+  if (read_only && (flags & EFIR_DATABASE_NO_SIDE_FILES) != 0)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+      if (!g_file_test (wal, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+
+          uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+          open_flags |= SQLITE_OPEN_URI;
+        }
+    }
+
+  rc = sqlite3_open_v2 (uri != NULL ? uri : path, &self->handle, open_flags, NULL);
   if (rc != SQLITE_OK)
     {
       set_open_error (self, rc, error);

@@ -42,6 +42,10 @@ typedef enum
   EFIR_DATABASE_READ_ONLY  = 1 << 0, /* SQLITE_OPEN_READONLY; no pragma writes, no checks */
   EFIR_DATABASE_CREATE     = 1 << 1, /* create the file (and its folder) when it is missing */
   EFIR_DATABASE_SHALLOW_CHECK = 1 << 2, /* check all but every page; see efir_store_check_file_shallow() */
+  /* With READ_ONLY: create no -wal and -shm beside the file, which its
+   * folder may not allow. The file is read as it is (SQLite's "immutable"),
+   * unless a -wal left beside it holds commits to read. */
+  EFIR_DATABASE_NO_SIDE_FILES = 1 << 3,
 } EfirDatabaseFlags;
 
 /* Called before the outermost write transaction begins; FALSE refuses the

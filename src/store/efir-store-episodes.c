@@ -540,7 +540,7 @@ write_guests_locked (EfirStore    *self,
       gint64 new_person_id = 0;
 
       /* A guest whose name is still being typed is not a person yet. */
-      if (person_id == 0 && name[0] != '\0')
+      if (person_id == 0 && !efir_store_name_is_blank (name))
         {
           if (!(new_person_id = efir_store_ensure_person_locked (self, name, role, error)))
             return FALSE;

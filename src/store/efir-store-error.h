@@ -26,6 +26,7 @@ typedef enum
   EFIR_STORE_ERROR_CONFLICT,       /* a UNIQUE/PRIMARY KEY clash, or a row changed elsewhere */
   EFIR_STORE_ERROR_READ_ONLY,      /* the file, its folder or the connection cannot be written */
   EFIR_STORE_ERROR_FULL,           /* the disk (or max_page_count) is full */
+  EFIR_STORE_ERROR_INVALID,        /* a request the store will not carry out, such as a search too long */
 } EfirStoreError;
 
 GQuark         efir_store_error_quark            (void);

@@ -107,13 +107,65 @@ import_locked (EfirStore    *self,
          && efir_store_add_revision_locked (self, *episode_id, episode, "import", error) != 0;
 }
 
+static void
+replace_items (GListStore *to,
+               GListStore *from)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (from));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (from), i));
+
+  g_list_store_splice (to, 0, g_list_model_get_n_items (G_LIST_MODEL (to)), items->pdata, items->len);
+}
+
+/* Puts the @fields of @from into @to, for a partial update. */
+static void
+apply_fields (EfirEpisode          *to,
+              EfirEpisode          *from,
+              EfirEpisodeJsonField  fields)
+{
+  if (fields & EFIR_EPISODE_JSON_FIELD_PROGRAM)
+    efir_episode_set_program_name (to, efir_episode_get_program_name (from));
+  if (fields & EFIR_EPISODE_JSON_FIELD_NUMBER)
+    efir_episode_set_number (to, efir_episode_get_number (from));
+  if (fields & EFIR_EPISODE_JSON_FIELD_TITLE)
+    efir_episode_set_title (to, efir_episode_get_title (from));
+  if (fields & EFIR_EPISODE_JSON_FIELD_AIR_DATE)
+    efir_episode_set_air_date (to, efir_episode_get_air_date (from));
+  if (fields & EFIR_EPISODE_JSON_FIELD_VIDEO_URL)
+    efir_episode_set_video_url (to, efir_episode_get_video_url (from));
+  if (fields & EFIR_EPISODE_JSON_FIELD_DURATION)
+    efir_episode_set_duration (to, efir_episode_get_duration (from));
+  if (fields & EFIR_EPISODE_JSON_FIELD_SUMMARY)
+    efir_episode_set_summary (to, efir_episode_get_summary (from));
+  if (fields & EFIR_EPISODE_JSON_FIELD_TAGS)
+    efir_episode_set_tags (to, efir_episode_get_tags (from));
+  if (fields & EFIR_EPISODE_JSON_FIELD_SLUG)
+    efir_episode_set_slug (to, efir_episode_get_slug (from));
+  if (fields & EFIR_EPISODE_JSON_FIELD_STATUS)
+    efir_episode_set_status (to, efir_episode_get_status (from));
+  if (fields & EFIR_EPISODE_JSON_FIELD_GUESTS)
+    replace_items (efir_episode_get_guests (to), efir_episode_get_guests (from));
+  if (fields & EFIR_EPISODE_JSON_FIELD_QUOTES)
+    replace_items (efir_episode_get_quotes (to), efir_episode_get_quotes (from));
+  if (fields & EFIR_EPISODE_JSON_FIELD_TRANSCRIPT)
+    replace_items (efir_episode_get_transcript (to), efir_episode_get_transcript (from));
+  if (fields & EFIR_EPISODE_JSON_FIELD_SOCIAL_LINKS)
+    replace_items (efir_episode_get_social_links (to), efir_episode_get_social_links (from));
+}
+
 static gboolean
-update_locked (EfirStore    *self,
-               gint64        episode_id,
-               EfirEpisode  *episode,
-               GError      **error)
+update_locked (EfirStore             *self,
+               gint64                 episode_id,
+               EfirEpisode           *parsed,
+               EfirEpisodeJsonField   fields,
+               EfirStoreUpdateFlags   flags,
+               GError               **error)
 {
   g_autoptr(EfirEpisode) old = NULL;
+  g_autoptr(EfirEpisode) episode = NULL;
   gint64 program_id;
 
   if (!(old = efir_store_load_episode (self, episode_id, error)))
@@ -121,6 +173,19 @@ update_locked (EfirStore    *self,
 
   if (efir_store_add_revision_locked (self, episode_id, old, "edit", error) == 0)
     return FALSE;
+
+  if (flags & EFIR_STORE_UPDATE_PARTIAL)
+    {
+      apply_fields (old, parsed, fields);
+      episode = g_object_ref (old);
+    }
+  else
+    {
+      episode = g_object_ref (parsed);
+      /* A state only the site gives was not taken from the file. */
+      if ((fields & EFIR_EPISODE_JSON_FIELD_STATUS) == 0)
+        efir_episode_set_status (episode, efir_episode_get_status (old));
+    }
 
   /* A file without a programme leaves the episode where it is. */
   if (efir_episode_get_program_name (episode)[0] == '\0')
@@ -210,38 +275,50 @@ efir_store_import_episode_json (EfirStore   *self,
  * @episode_id: the episode to replace
  * @json: the text of an episode file
  * @length: the length of @json in bytes, or -1 if it ends with a nul byte
+ * @flags: %EFIR_STORE_UPDATE_WHOLE, or %EFIR_STORE_UPDATE_PARTIAL to
+ *   change only the fields the file gives
  * @error: return location for a #GError
  *
  * Replaces every part of the episode with the file's, keeping its id, and
  * its programme unless the file names another one (created if needed).
- * The content it had is kept as a revision, in the same transaction.
+ * The content it had is kept as a revision, in the same transaction. A
+ * whole update refuses a file that lacks fields of the contract
+ * (%EFIR_EPISODE_JSON_ERROR_INCOMPLETE): they would be emptied. A status
+ * only the site gives keeps the episode's own.
  *
  * Returns: %TRUE when replaced; %EFIR_STORE_ERROR_NOT_FOUND when there is
  *   no such episode
  */
 gboolean
-efir_store_update_episode_json (EfirStore   *self,
-                                gint64       episode_id,
-                                const char  *json,
-                                gssize       length,
-                                GError     **error)
+efir_store_update_episode_json (EfirStore             *self,
+                                gint64                 episode_id,
+                                const char            *json,
+                                gssize                 length,
+                                EfirStoreUpdateFlags   flags,
+                                GError               **error)
 {
   EfirDatabase *db;
   g_autoptr(EfirEpisode) episode = NULL;
+  EfirEpisodeJsonField fields;
 
   g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
   g_return_val_if_fail (json != NULL || length == 0, FALSE);
 
   db = efir_store_get_database (self);
 
-  if (!(episode = efir_episode_from_json (json, length, error)))
+  episode = efir_episode_from_json_full (json, length,
+                                         (flags & EFIR_STORE_UPDATE_PARTIAL)
+                                           ? EFIR_EPISODE_JSON_READ_DEFAULT
+                                           : EFIR_EPISODE_JSON_READ_REQUIRE_ALL,
+                                         &fields, error);
+  if (episode == NULL)
     return FALSE;
   efir_link_clean_episode (episode);
 
   if (!efir_database_begin_immediate (db, error))
     return FALSE;
 
-  if (!update_locked (self, episode_id, episode, error))
+  if (!update_locked (self, episode_id, episode, fields, flags, error))
     {
       efir_database_rollback (db, NULL);
       return FALSE;

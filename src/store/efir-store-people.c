@@ -87,20 +87,29 @@ efir_store_ensure_person_locked (EfirStore   *self,
   EfirDatabase *db = efir_store_get_database (self);
   g_autoptr(EfirPerson) person = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *clean = efir_store_clean_name (name);
+  g_autofree char *key = efir_store_name_key (clean);
   gint64 person_id = 0;
 
   {
     g_autoptr(EfirStatement) stmt = NULL;
 
-    /* The oldest entry of that name: the one every earlier episode found. */
-    if (!(stmt = efir_database_prepare (db,
-                                        "SELECT id FROM people WHERE name = ?1 ORDER BY id LIMIT 1",
-                                        error)))
+    /* The oldest entry of that name: the one every earlier episode found.
+     * Names are one when they differ only in case, spaces at either end
+     * or the composition of their letters. */
+    if (!(stmt = efir_database_prepare (db, "SELECT id, name FROM people ORDER BY id", error)))
       return 0;
 
-    sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-    if (efir_database_step (db, stmt, &local_error))
-      person_id = sqlite3_column_int64 (stmt, 0);
+    while (efir_database_step (db, stmt, &local_error))
+      {
+        g_autofree char *other = efir_store_name_key ((const char *) sqlite3_column_text (stmt, 1));
+
+        if (g_str_equal (key, other))
+          {
+            person_id = sqlite3_column_int64 (stmt, 0);
+            break;
+          }
+      }
   }
 
   if (local_error != NULL)
@@ -112,7 +121,7 @@ efir_store_ensure_person_locked (EfirStore   *self,
   if (person_id != 0)
     return person_id;
 
-  person = efir_person_new (name);
+  person = efir_person_new (clean);
   efir_person_set_default_role (person, default_role);
   if (!write_person_locked (self, person, &person_id, error))
     return 0;
@@ -197,6 +206,13 @@ efir_store_save_person (EfirStore   *self,
   g_return_val_if_fail (EFIR_IS_PERSON (person), FALSE);
 
   db = efir_store_get_database (self);
+
+  {
+    g_autofree char *clean = efir_store_clean_name (efir_person_get_name (person));
+
+    if (!g_str_equal (clean, efir_person_get_name (person)))
+      efir_person_set_name (person, clean);
+  }
 
   if (!efir_database_begin_immediate (db, error))
     return FALSE;

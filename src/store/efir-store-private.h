@@ -30,6 +30,13 @@ char         **efir_store_strv_from_json        (EfirStore           *self,
 void           efir_store_sort_by_name          (GPtrArray           *items,
                                                  const char        *(*get_name) (gpointer item));
 
+/* Names of programmes and people: one rule everywhere. A name is kept
+ * trimmed and in NFC; two names are one when their keys are equal, which
+ * differ in nothing but case. A blank name is no name. */
+char          *efir_store_clean_name            (const char          *name);
+char          *efir_store_name_key              (const char          *name);
+gboolean       efir_store_name_is_blank         (const char          *name);
+
 /* Programmes: the id of the one called @name, 0 when there is none. */
 gboolean       efir_store_lookup_program_locked (EfirStore           *self,
                                                  const char          *name,
@@ -40,7 +47,7 @@ gint64         efir_store_ensure_program_locked (EfirStore           *self,
                                                  const char          *name,
                                                  GError             **error);
 
-/* People: the directory entry named exactly @name, added if missing. */
+/* People: the oldest directory entry named @name, added if missing. */
 gint64         efir_store_ensure_person_locked  (EfirStore           *self,
                                                  const char          *name,
                                                  const char          *default_role,
@@ -124,10 +131,23 @@ char          *efir_store_search_match_expression (const char        *query);
  * producer sees first get one; the rest are found by title. */
 #define EFIR_STORE_SEARCH_SNIPPETS 6
 
+/* The longest transcript, in bytes, that gets a snippet: snippet() took a
+ * minute for a word in a 100 MB one. A three-hour transcript is about a
+ * quarter of this. A longer one is found and ranked all the same. */
+#define EFIR_STORE_SEARCH_SNIPPET_MAX_BYTES (1024 * 1024)
+
+/* What a query may hold: the time of a search grows with the square of
+ * its words (43,000 took six minutes). A longer one is refused. */
+#define EFIR_STORE_SEARCH_MAX_WORDS 64
+#define EFIR_STORE_SEARCH_MAX_CHARS 1000
+
 #define EFIR_STORE_SEARCH_SQL                                                       \
   "SELECT hit.id, hit.rank, e.title,"                                               \
   "       CASE WHEN hit.pos <= " G_STRINGIFY (EFIR_STORE_SEARCH_SNIPPETS) " THEN"    \
-  "         (SELECT snippet (episode_search, -1, char (1), char (2), '…', 16)"      \
+  "         (SELECT CASE WHEN length (CAST (transcript AS BLOB)) <= "               \
+  G_STRINGIFY (EFIR_STORE_SEARCH_SNIPPET_MAX_BYTES) " THEN"                          \
+  "                   snippet (episode_search, -1, char (1), char (2), '…', 16)"    \
+  "                 END"                                                            \
   "            FROM episode_search"                                                 \
   "           WHERE episode_search MATCH ?1 AND rowid = hit.id)"                    \
   "       END,"                                                                     \

@@ -150,19 +150,52 @@ find_by_name (EfirStore   *self,
               const char  *name,
               GError     **error)
 {
+  gint64 id;
+
+  if (!efir_store_lookup_program_locked (self, name, &id, error) || id == 0)
+    return NULL;
+
+  return find_by_id (self, id, error);
+}
+
+/* The programme, other than @except_id, whose name is one with @name. */
+static gboolean
+lookup_other_locked (EfirStore   *self,
+                     const char  *name,
+                     gint64       except_id,
+                     gint64      *program_id,
+                     GError     **error)
+{
   EfirDatabase *db = efir_store_get_database (self);
   g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *key = efir_store_name_key (name);
 
-  if (!(stmt = efir_database_prepare (db,
-                                      "SELECT " PROGRAM_COLUMNS " FROM programs WHERE name = ?1",
-                                      error)))
-    return NULL;
+  *program_id = 0;
 
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  if (!efir_database_step (db, stmt, error))
-    return NULL;
+  /* A handful of programmes: compared here, by the one rule for names. */
+  if (!(stmt = efir_database_prepare (db, "SELECT id, name FROM programs ORDER BY id", error)))
+    return FALSE;
 
-  return program_from_row (self, stmt, error);
+  while (efir_database_step (db, stmt, &local_error))
+    {
+      g_autofree char *other = efir_store_name_key ((const char *) sqlite3_column_text (stmt, 1));
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (id != except_id && g_str_equal (key, other))
+        {
+          *program_id = id;
+          break;
+        }
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -181,6 +214,15 @@ write_program_locked (EfirStore    *self,
   g_autoptr(GError) local_error = NULL;
   gint64 id = efir_program_get_id (program);
   const char *name = efir_program_get_name (program);
+  gint64 other_id;
+
+  if (!lookup_other_locked (self, name, id, &other_id, error))
+    return FALSE;
+  if (other_id != 0)
+    {
+      set_duplicate_name (error, name);
+      return FALSE;
+    }
 
   if (id == 0)
     stmt = efir_database_prepare (db,
@@ -241,26 +283,7 @@ efir_store_lookup_program_locked (EfirStore   *self,
                                   gint64      *program_id,
                                   GError     **error)
 {
-  EfirDatabase *db = efir_store_get_database (self);
-  g_autoptr(EfirStatement) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  *program_id = 0;
-
-  if (!(stmt = efir_database_prepare (db, "SELECT id FROM programs WHERE name = ?1", error)))
-    return FALSE;
-
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  if (efir_database_step (db, stmt, &local_error))
-    *program_id = sqlite3_column_int64 (stmt, 0);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return lookup_other_locked (self, name, 0, program_id, error);
 }
 
 gint64
@@ -269,14 +292,22 @@ efir_store_ensure_program_locked (EfirStore   *self,
                                   GError     **error)
 {
   g_autoptr(EfirProgram) program = NULL;
+  g_autofree char *clean = efir_store_clean_name (name);
   gint64 program_id;
 
-  if (!efir_store_lookup_program_locked (self, name, &program_id, error))
+  if (clean[0] == '\0')
+    {
+      g_set_error_literal (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND,
+                           _("The episode file does not say which programme it belongs to."));
+      return 0;
+    }
+
+  if (!efir_store_lookup_program_locked (self, clean, &program_id, error))
     return 0;
   if (program_id != 0)
     return program_id;
 
-  program = efir_program_new (name);
+  program = efir_program_new (clean);
   if (!write_program_locked (self, program, &program_id, error))
     return 0;
 
@@ -400,6 +431,14 @@ efir_store_save_program (EfirStore    *self,
   g_return_val_if_fail (EFIR_IS_PROGRAM (program), FALSE);
 
   db = efir_store_get_database (self);
+
+  /* Kept as the one rule for names keeps them. */
+  {
+    g_autofree char *clean = efir_store_clean_name (efir_program_get_name (program));
+
+    if (!g_str_equal (clean, efir_program_get_name (program)))
+      efir_program_set_name (program, clean);
+  }
 
   if (efir_program_get_name (program)[0] == '\0')
     {

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "efir-store-private.h"
 
 /* Types ------------------------------------------------------------------ */
@@ -332,6 +334,46 @@ efir_store_search_match_expression (const char *query)
   return g_string_free (g_steal_pointer (&match), FALSE);
 }
 
+static gboolean
+check_query_length (const char  *query,
+                    GError     **error)
+{
+  guint n_words = 0;
+  gboolean in_word = FALSE;
+
+  if (!g_utf8_validate (query, -1, NULL))
+    return TRUE;
+
+  if (g_utf8_strlen (query, -1) > EFIR_STORE_SEARCH_MAX_CHARS)
+    {
+      g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_INVALID,
+                   /* Translators: %u is a number of characters. */
+                   _("The search is too long: search for at most %u characters."),
+                   EFIR_STORE_SEARCH_MAX_CHARS);
+      return FALSE;
+    }
+
+  for (const char *p = query; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gboolean space = g_unichar_isspace (g_utf8_get_char (p));
+
+      if (!space && !in_word)
+        n_words++;
+      in_word = !space;
+    }
+
+  if (n_words > EFIR_STORE_SEARCH_MAX_WORDS)
+    {
+      g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_INVALID,
+                   /* Translators: %u is a number of words. */
+                   _("The search is too long: search for at most %u words."),
+                   EFIR_STORE_SEARCH_MAX_WORDS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Public API ------------------------------------------------------------- */
 
 /**
@@ -425,10 +467,14 @@ efir_store_search (EfirStore   *self,
   db = efir_store_get_database (self);
   hits = g_ptr_array_new_with_free_func ((GDestroyNotify) efir_search_hit_free);
 
+  if (!check_query_length (query, error))
+    return NULL;
+
   if (!(match = efir_store_search_match_expression (query)))
     return g_steal_pointer (&hits);
 
-  if (!efir_store_refresh_search_index (self, error))
+  /* A read-only archive is searched as its last writer left the index. */
+  if (!efir_store_is_read_only (self) && !efir_store_refresh_search_index (self, error))
     return NULL;
 
   if (!(stmt = efir_database_prepare (db, EFIR_STORE_SEARCH_SQL, error)))

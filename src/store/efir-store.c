@@ -36,6 +36,8 @@ struct _EfirStore
   GError       *verify_error;
   GThread      *verify_thread;
   GMainContext *main_context;
+
+  gboolean      read_only;
 };
 
 G_DEFINE_FINAL_TYPE (EfirStore, efir_store, G_TYPE_OBJECT)
@@ -134,6 +136,82 @@ rename_or_set_error (const char  *from,
     }
 
   return TRUE;
+}
+
+/* A file of 0 bytes is what a first start cut short leaves, to be set up
+ * as new; but where Efir has kept backups, an archive was, and its content
+ * is gone. Setting it up as new would hide that, and its daily backups
+ * would push the good ones out. */
+static gboolean
+check_not_emptied (const char  *path,
+                   GError     **error)
+{
+  g_autofree char *backup = NULL;
+  g_autofree char *name = NULL;
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size != 0)
+    return TRUE;
+
+  if (!(backup = efir_store_find_latest_backup (path)))
+    return TRUE;
+
+  name = g_filename_display_name (path);
+  g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT,
+               _("The database “%s” is empty: what it held is gone. Efir has left it as it "
+                 "is; open the latest good backup instead."),
+               name);
+  return FALSE;
+}
+
+/* Whether Efir may write the archive: the file, and its folder for the
+ * -wal and -shm beside it. */
+static gboolean
+can_write (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  return access (path, W_OK) == 0 && access (folder, W_OK) == 0;
+}
+
+static gboolean
+refuse_write_cb (gpointer   data,
+                 GError   **error)
+{
+  EfirStore *self = data;
+  g_autofree char *name = g_filename_display_name (efir_database_get_path (self->db));
+
+  g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_READ_ONLY,
+               _("The archive “%s” is open read-only: edits are off."),
+               name);
+  return FALSE;
+}
+
+/* Public API: names, for the store's files ------------------------------- */
+
+char *
+efir_store_clean_name (const char *name)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (name != NULL ? name : ""));
+
+  return g_utf8_normalize (stripped, -1, G_NORMALIZE_NFC);
+}
+
+char *
+efir_store_name_key (const char *name)
+{
+  g_autofree char *clean = efir_store_clean_name (name);
+  g_autofree char *folded = g_utf8_casefold (clean, -1);
+
+  return g_utf8_normalize (folded, -1, G_NORMALIZE_NFC);
+}
+
+gboolean
+efir_store_name_is_blank (const char *name)
+{
+  g_autofree char *clean = efir_store_clean_name (name);
+
+  return clean[0] == '\0';
 }
 
 /* Public API: JSON helpers shared by the store's files ------------------- */
@@ -401,8 +479,11 @@ verify_thread_cb (gpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) backup_error = NULL;
 
-  reader = efir_database_open (path, EFIR_DATABASE_READ_ONLY, &error);
-  if (reader != NULL && efir_store_check_pages (reader, &error))
+  reader = efir_database_open (path,
+                               EFIR_DATABASE_READ_ONLY
+                                 | (self->read_only ? EFIR_DATABASE_NO_SIDE_FILES : 0),
+                               &error);
+  if (reader != NULL && efir_store_check_pages (reader, &error) && !self->read_only)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       g_autofree char *backup_dir = backup_dir_for (path);
@@ -450,6 +531,55 @@ efir_store_wait_verified (gpointer   data,
   return ok;
 }
 
+/* An archive that cannot be written: no migration, no backup, and a
+ * write gate that refuses every write; its pages are checked as usual. */
+static EfirStore *
+open_read_only (const char          *path,
+                EfirStoreOpenFlags   flags,
+                GError             **error)
+{
+  g_autoptr(EfirStore) self = NULL;
+  g_autoptr(EfirDatabase) db = NULL;
+  guint version = 0;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND,
+                   _("The database “%s” does not exist."), name);
+      return NULL;
+    }
+
+  if (!(db = efir_database_open (path, EFIR_DATABASE_READ_ONLY | EFIR_DATABASE_NO_SIDE_FILES,
+                                 error))
+      || !efir_migrations_check (db, &version, error))
+    return NULL;
+
+  if (version < efir_migrations_latest_version ())
+    {
+      g_autofree char *name = g_filename_display_name (path);
+
+      g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_READ_ONLY,
+                   _("The database “%s” needs an update before this Efir can read it, and it "
+                     "cannot be written."),
+                   name);
+      return NULL;
+    }
+
+  self = g_object_new (EFIR_TYPE_STORE, NULL);
+  self->db = g_steal_pointer (&db);
+  self->read_only = TRUE;
+  efir_database_set_write_gate (self->db, refuse_write_cb, self);
+  self->main_context = g_main_context_ref_thread_default ();
+  if ((flags & EFIR_STORE_OPEN_DEFER_CHECK) == 0)
+    efir_store_start_check (self);
+
+  g_debug ("Opened %s read-only", path);
+
+  return g_steal_pointer (&self);
+}
+
 EfirStore *
 efir_store_open (const char  *path,
                  GError     **error)
@@ -490,6 +620,11 @@ efir_store_open_full (const char          *path,
    * write, so an archive that needs one is checked in full first.
    */
   existed = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (existed && !check_not_emptied (path, error))
+    return NULL;
+
+  if ((flags & EFIR_STORE_OPEN_READ_ONLY) != 0 || (existed && !can_write (path)))
+    return open_read_only (path, flags, error);
   if (!(db = efir_database_open (path, EFIR_DATABASE_CREATE | EFIR_DATABASE_SHALLOW_CHECK, error)))
     return NULL;
 
@@ -560,6 +695,20 @@ efir_store_wait_until_checked (EfirStore  *self,
   g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
 
   return efir_store_wait_verified (self, error);
+}
+
+/**
+ * efir_store_is_read_only:
+ * @self: an #EfirStore
+ *
+ * Returns: whether the archive was opened read-only, with edits off
+ */
+gboolean
+efir_store_is_read_only (EfirStore *self)
+{
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+
+  return self->read_only;
 }
 
 const char *
@@ -721,7 +870,9 @@ efir_store_find_latest_backup (const char *db_path)
  * @backup_path: a good backup, as efir_store_find_latest_backup() gives
  * @error: return location for a #GError
  *
- * Puts a copy of @backup_path in the place of @db_path. The damaged file
+ * Puts a copy of @backup_path in the place of @db_path, which must be
+ * damaged, empty or not an Efir archive: a sound one is refused
+ * (%EFIR_STORE_ERROR_CONFLICT) and left as it is. The damaged file
  * is not rewritten: it gets the name "@db_path.damaged-YYYYMMDD-HHMMSS",
  * its -wal and -shm files go with it, and its bytes stay as they were.
  *
@@ -745,6 +896,7 @@ efir_store_recover_from_backup (const char  *db_path,
   g_autoptr(GError) local_error = NULL;
   gboolean linked = FALSE;
   guint n_moved = 0;
+  EfirStoreHealth health;
 
   g_return_val_if_fail (db_path != NULL, NULL);
   g_return_val_if_fail (backup_path != NULL, NULL);
@@ -774,12 +926,36 @@ efir_store_recover_from_backup (const char  *db_path,
       return NULL;
     }
 
+  /* Only a damaged file gives way to a backup: a busy archive, one on a
+   * full disk or one from a newer Efir holds work no backup has. */
+  health = efir_store_check_file (db_path, &local_error);
+  if (health == EFIR_STORE_HEALTH_OK)
+    {
+      g_autofree char *name = g_filename_display_name (db_path);
+
+      g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CONFLICT,
+                   _("The database “%s” is not damaged, so no backup was put in its place."),
+                   name);
+      return NULL;
+    }
+  if (health != EFIR_STORE_HEALTH_CORRUPT && health != EFIR_STORE_HEALTH_NOT_A_DATABASE
+      && health != EFIR_STORE_HEALTH_EMPTY)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  /* Translators: the reason follows, a whole sentence. */
+                                  _("No backup was put in place of the database: "));
+      return NULL;
+    }
+  g_clear_error (&local_error);
+
   folder = g_path_get_dirname (db_path);
   tmp_path = g_strconcat (db_path, ".restore.tmp", NULL);
   damaged = damaged_name_for (db_path);
 
+  /* A backup written before backups were private may be 0644. */
   if (!copy_file_synced (backup_path, tmp_path, &local_error))
     goto failed;
+  g_chmod (tmp_path, 0600);
 
   if (link (db_path, damaged) == 0)
     linked = TRUE;

@@ -53,6 +53,10 @@ typedef enum
    * draws its first frame without a thread reading the whole file beside
    * it. */
   EFIR_STORE_OPEN_DEFER_CHECK = 1 << 0,
+  /* Read only, with nothing written beside the file either: what an
+   * archive the producer may not write (a 0444 file, read-only media) is
+   * opened as without asking. Every write is EFIR_STORE_ERROR_READ_ONLY. */
+  EFIR_STORE_OPEN_READ_ONLY   = 1 << 1,
 } EfirStoreOpenFlags;
 
 /* Opening. The default path is $XDG_DATA_HOME/efir/efir.db. */
@@ -63,6 +67,7 @@ EfirStore     *efir_store_open_full            (const char        *path,
                                                 EfirStoreOpenFlags flags,
                                                 GError           **error);
 const char    *efir_store_get_path             (EfirStore         *self);
+gboolean       efir_store_is_read_only         (EfirStore         *self);
 /* efir_store_open() reads every page of an existing archive in a thread;
  * writes wait for it. This waits too, and says whether it is sound. */
 gboolean       efir_store_wait_until_checked   (EfirStore         *self,
@@ -147,11 +152,20 @@ EfirEpisode   *efir_store_import_episode_json  (EfirStore         *self,
                                                 const char        *json,
                                                 gssize             length,
                                                 GError           **error);
+typedef enum
+{
+  /* The file must give every field of the contract, and replaces them all. */
+  EFIR_STORE_UPDATE_WHOLE   = 0,
+  /* Only the fields the file gives change. */
+  EFIR_STORE_UPDATE_PARTIAL = 1 << 0,
+} EfirStoreUpdateFlags;
+
 /* Replaces the content of an existing episode; a revision keeps the old. */
 gboolean       efir_store_update_episode_json  (EfirStore         *self,
                                                 gint64             episode_id,
                                                 const char        *json,
                                                 gssize             length,
+                                                EfirStoreUpdateFlags flags,
                                                 GError           **error);
 
 /* Search: ranked, with snippets; every word of the query matches as a

@@ -39,6 +39,38 @@ typedef struct
   guint       index;
 } Where;
 
+/* The file's fields by name, in the contract's order. */
+static const struct
+{
+  const char           *name;
+  EfirEpisodeJsonField  field;
+} field_names[] = {
+  { "program", EFIR_EPISODE_JSON_FIELD_PROGRAM },
+  { "number", EFIR_EPISODE_JSON_FIELD_NUMBER },
+  { "title", EFIR_EPISODE_JSON_FIELD_TITLE },
+  { "air_date", EFIR_EPISODE_JSON_FIELD_AIR_DATE },
+  { "video_url", EFIR_EPISODE_JSON_FIELD_VIDEO_URL },
+  { "duration_seconds", EFIR_EPISODE_JSON_FIELD_DURATION },
+  { "guests", EFIR_EPISODE_JSON_FIELD_GUESTS },
+  { "summary", EFIR_EPISODE_JSON_FIELD_SUMMARY },
+  { "quotes", EFIR_EPISODE_JSON_FIELD_QUOTES },
+  { "transcript", EFIR_EPISODE_JSON_FIELD_TRANSCRIPT },
+  { "social_links", EFIR_EPISODE_JSON_FIELD_SOCIAL_LINKS },
+  { "tags", EFIR_EPISODE_JSON_FIELD_TAGS },
+  { "slug", EFIR_EPISODE_JSON_FIELD_SLUG },
+  { "status", EFIR_EPISODE_JSON_FIELD_STATUS },
+};
+
+/* One open list or object while the text is scanned: enough to name the
+ * field a string belongs to, as "quotes[1].text". */
+typedef struct
+{
+  gboolean    is_object;
+  guint       index; /* of the current entry, in a list */
+  const char *key;   /* of the current member, in an object; not nul-terminated */
+  gsize       key_length;
+} Frame;
+
 /* Helpers: writing ------------------------------------------------------- */
 
 /* The shortest text that reads back as the same double, so 4.2 stays "4.2",
@@ -67,19 +99,23 @@ append_double (GString *out,
 }
 
 /* "2024-10-04T20:00:00+04:00": GLib's own ISO 8601 writer shortens the
- * offset to "+04".
+ * offset to "+04", and its "%Y" writes the year 506 as "506", which no
+ * ISO 8601 reader takes (found by the fuzzer): the year is written with
+ * its four digits here.
  */
 static void
 append_date_time (GString   *out,
                   GDateTime *date_time)
 {
+  g_autofree char *rest = NULL;
   g_autofree char *text = NULL;
 
   if (g_date_time_get_microsecond (date_time) != 0)
-    text = g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S.%f%:z");
+    rest = g_date_time_format (date_time, "-%m-%dT%H:%M:%S.%f%:z");
   else
-    text = g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S%:z");
+    rest = g_date_time_format (date_time, "-%m-%dT%H:%M:%S%:z");
 
+  text = g_strdup_printf ("%04d%s", g_date_time_get_year (date_time), rest);
   efir_json_append_string (out, text);
 }
 
@@ -304,6 +340,20 @@ read_string (JsonObject   *object,
     }
 
   *out = json_node_get_string (node);
+
+  /* What check_text() let through is text; should json-glib still make
+   * something else of it, it is refused rather than stored. */
+  if (!g_utf8_validate (*out, -1, NULL))
+    {
+      g_autofree char *name = field_name (where, member);
+
+      *out = NULL;
+      g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                   _("The field “%s” must be text."),
+                   name);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
@@ -502,6 +552,16 @@ read_tags (JsonObject   *object,
           return FALSE;
         }
 
+      if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
+        {
+          g_autofree char *name = field_name (&where, NULL);
+
+          g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                       _("The field “%s” must be text."),
+                       name);
+          return FALSE;
+        }
+
       g_strv_builder_add (tags, json_node_get_string (node));
     }
 
@@ -559,6 +619,22 @@ read_segment (JsonObject   *object,
       !read_string (object, "speaker", where, &speaker, error) ||
       !read_string (object, "text", where, &text, error))
     return NULL;
+
+  /* A segment without an end ends where it starts: read as 0, its end
+   * would be written back before its start, and refused. Found by the
+   * fuzzer. */
+  if (!has_end)
+    end = start;
+
+  if (has_end && end < start)
+    {
+      g_autofree char *name = field_name (where, "end");
+
+      g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                   _("The field “%s” must not be before the segment’s start."),
+                   name);
+      return NULL;
+    }
 
   return G_OBJECT (efir_segment_new (start, end, speaker, text));
 }
@@ -658,6 +734,10 @@ read_format (JsonNode  *root,
   if (g_strcmp0 (format, EFIR_EPISODE_JSON_FORMAT) == 0)
     return TRUE;
 
+  /* Quoted below: it must be text. */
+  if (!g_utf8_validate (format, -1, NULL))
+    format = "";
+
   if (g_str_has_prefix (format, "efir-episode/"))
     g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_WRONG_FORMAT,
                  _("This episode file is in format “%s”, which this version of Efir cannot "
@@ -671,10 +751,21 @@ read_format (JsonNode  *root,
   return FALSE;
 }
 
+/* Scheduled, published and failed are what the site says of an episode:
+ * a file cannot make it so. */
 static gboolean
-read_episode (JsonObject   *object,
-              EfirEpisode  *episode,
-              GError      **error)
+status_is_site_only (EfirEpisodeStatus status)
+{
+  return status == EFIR_EPISODE_STATUS_SCHEDULED
+         || status == EFIR_EPISODE_STATUS_PUBLISHED
+         || status == EFIR_EPISODE_STATUS_FAILED;
+}
+
+static gboolean
+read_episode (JsonObject            *object,
+              EfirEpisode           *episode,
+              EfirEpisodeJsonField  *fields,
+              GError               **error)
 {
   static const Where top = { NULL, 0 };
   g_autoptr(GStrvBuilder) tags_builder = g_strv_builder_new ();
@@ -722,6 +813,19 @@ read_episode (JsonObject   *object,
     }
 
   tags = g_strv_builder_end (tags_builder);
+
+  *fields = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (field_names); i++)
+    {
+      if (json_object_has_member (object, field_names[i].name))
+        *fields |= field_names[i].field;
+    }
+
+  if (status_is_site_only (status))
+    {
+      status = EFIR_EPISODE_STATUS_DRAFT;
+      *fields &= ~EFIR_EPISODE_JSON_FIELD_STATUS;
+    }
 
   efir_episode_set_program_name (episode, program);
   efir_episode_set_number (episode, number);
@@ -821,6 +925,209 @@ skip_location (const char *message)
   return p;
 }
 
+static char *
+frames_path (const Frame *frames,
+             guint        depth)
+{
+  GString *path = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    {
+      if (!frames[i].is_object)
+        g_string_append_printf (path, "[%u]", frames[i].index);
+      else if (frames[i].key != NULL)
+        {
+          if (path->len > 0)
+            g_string_append_c (path, '.');
+          g_string_append_len (path, frames[i].key, frames[i].key_length);
+        }
+    }
+
+  return g_string_free (path, FALSE);
+}
+
+static gunichar
+hex4 (const char *p,
+      const char *end)
+{
+  gunichar value = 0;
+
+  if (end - p < 4)
+    return G_MAXUINT32;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return G_MAXUINT32;
+      value = value * 16 + digit;
+    }
+
+  return value;
+}
+
+/* What find_broken_escape() returns besides half of a surrogate pair. */
+#define NUL_ESCAPE     0x110000
+#define BROKEN_ESCAPE  0x110001
+#define UNKNOWN_ESCAPE 0x110002
+
+/* The first "\u" escape in @string (between its quotes) that text cannot
+ * hold: a NUL, half of a surrogate pair, or one without its four hex
+ * digits; or a backslash that starts no escape of JSON's. json-glib 1.6
+ * cuts the text at the first and writes invalid UTF-8 for the others.
+ * Returns the escape's value (NUL_ESCAPE, BROKEN_ESCAPE, UNKNOWN_ESCAPE),
+ * or 0 when there is none. */
+static gunichar
+find_broken_escape (const char *string,
+                    const char *end)
+{
+  for (const char *p = string; p < end; p++)
+    {
+      gunichar value;
+
+      if (*p != '\\' || p + 1 >= end)
+        continue;
+
+      p++;
+      /* json-glib 1.6 also takes "\\6" and the like, and makes invalid
+       * UTF-8 of them: found by the fuzzer. */
+      if (strchr ("\"\\/bfnrt", *p) != NULL)
+        continue;
+      if (*p != 'u')
+        return UNKNOWN_ESCAPE;
+
+      /* json-glib 1.6 takes "\\u" with fewer than four hex digits and
+       * makes invalid UTF-8 of it: found by the fuzzer. */
+      value = hex4 (p + 1, end);
+      if (value == G_MAXUINT32)
+        return BROKEN_ESCAPE;
+      if (value == 0)
+        return NUL_ESCAPE;
+      if (value >= 0xdc00 && value <= 0xdfff)
+        return value;
+      if (value >= 0xd800 && value <= 0xdbff)
+        {
+          gunichar low = end - p >= 7 && p[5] == '\\' && p[6] == 'u' ? hex4 (p + 7, end) : G_MAXUINT32;
+
+          if (!(low >= 0xdc00 && low <= 0xdfff))
+            return value;
+          p += 10;
+        }
+      else
+        p += 4;
+    }
+
+  return 0;
+}
+
+/* Looks at the whole text once before the parser does: refuses nesting
+ * deeper than EFIR_EPISODE_JSON_MAX_DEPTH, which would exhaust the
+ * parser's recursion, and text that holds a NUL or half a character pair,
+ * naming its field. Anything else is left to the parser to judge. */
+static gboolean
+check_text (const char  *data,
+            gsize        length,
+            GError     **error)
+{
+  Frame frames[EFIR_EPISODE_JSON_MAX_DEPTH];
+  const char *end = data + length;
+  gboolean expect_key = FALSE;
+  guint depth = 0;
+
+  for (const char *p = data; p < end; p++)
+    {
+      switch (*p)
+        {
+        case '{':
+        case '[':
+          if (depth == EFIR_EPISODE_JSON_MAX_DEPTH)
+            {
+              g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_JSON,
+                           /* Translators: %u is a line number, then the limit. */
+                           _("The file is not an episode file: at line %u its lists and objects "
+                             "are nested more than %u deep."),
+                           line_of (data, p), EFIR_EPISODE_JSON_MAX_DEPTH);
+              return FALSE;
+            }
+          frames[depth++] = (Frame) { *p == '{', 0, NULL, 0 };
+          expect_key = *p == '{';
+          break;
+
+        case '}':
+        case ']':
+          if (depth > 0)
+            depth--;
+          expect_key = FALSE;
+          break;
+
+        case ',':
+          if (depth > 0 && frames[depth - 1].is_object)
+            expect_key = TRUE;
+          else if (depth > 0)
+            frames[depth - 1].index++;
+          break;
+
+        case '"':
+          {
+            const char *string = p + 1;
+            gunichar broken;
+
+            for (p = string; p < end && *p != '"'; p++)
+              {
+                if (*p == '\\' && p + 1 < end)
+                  p++;
+              }
+
+            broken = find_broken_escape (string, p);
+            if (broken != 0)
+              {
+                g_autofree char *name = frames_path (frames, depth);
+
+                if (broken == NUL_ESCAPE)
+                  g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                               _("The field “%s” holds a null character, “\\u0000”, which text "
+                                 "cannot hold."),
+                               name);
+                else if (broken == UNKNOWN_ESCAPE)
+                  g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                               _("The field “%s” holds a backslash that starts no escape JSON "
+                                 "knows; a backslash itself is written “\\\\”."),
+                               name);
+                else if (broken == BROKEN_ESCAPE)
+                  g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                               _("The field “%s” holds a “\\u” that four hexadecimal digits do "
+                                 "not follow."),
+                               name);
+                else
+                  g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_FIELD,
+                               /* Translators: %s is a field's name, %04x a character code. */
+                               _("The field “%s” holds “\\u%04x”, half of a character whose "
+                                 "other half is missing."),
+                               name, broken);
+                return FALSE;
+              }
+
+            if (expect_key && depth > 0)
+              {
+                frames[depth - 1].key = string;
+                frames[depth - 1].key_length = p - string;
+                expect_key = FALSE;
+              }
+
+            if (p >= end)
+              return TRUE;
+          }
+          break;
+
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
 /* Callbacks -------------------------------------------------------------- */
 
 /* The parser knows its line only while it runs, that is, in this signal. */
@@ -907,15 +1214,44 @@ efir_episode_from_json (const char  *data,
                         gssize       length,
                         GError     **error)
 {
+  return efir_episode_from_json_full (data, length, EFIR_EPISODE_JSON_READ_DEFAULT, NULL, error);
+}
+
+/**
+ * efir_episode_from_json_full:
+ * @data: the text of an episode file
+ * @length: the length of @data in bytes, or -1 if it ends with a nul byte
+ * @flags: %EFIR_EPISODE_JSON_READ_REQUIRE_ALL to refuse a file that lacks
+ *   one of %EFIR_EPISODE_JSON_FIELDS_REQUIRED
+ * @fields: (out) (optional): the fields the file gives, null or not
+ * @error: return location for an error in %EFIR_EPISODE_JSON_ERROR
+ *
+ * Reads an episode file as efir_episode_from_json() does, and says which
+ * fields it gave. A status only the site can give (scheduled, published,
+ * failed) is read as not given: the episode stays a draft.
+ *
+ * Returns: (transfer full): a new episode, or %NULL with @error set
+ */
+EfirEpisode *
+efir_episode_from_json_full (const char                *data,
+                             gssize                     length,
+                             EfirEpisodeJsonReadFlags   flags,
+                             EfirEpisodeJsonField      *fields,
+                             GError                   **error)
+{
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(EfirEpisode) episode = NULL;
   g_autoptr(GError) local_error = NULL;
+  EfirEpisodeJsonField given = 0;
   const char *invalid_end;
   JsonNode *root;
   guint error_line = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (fields != NULL)
+    *fields = 0;
 
   if (length < 0)
     length = strlen (data);
@@ -929,12 +1265,18 @@ efir_episode_from_json (const char  *data,
       return NULL;
     }
 
+  if (!check_text (data, length, error))
+    return NULL;
+
   parser = json_parser_new ();
   g_signal_connect (parser, "error", G_CALLBACK (parser_failed_cb), &error_line);
 
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       guint unclosed_line = unclosed_string_line (data, length);
+      /* json-glib quotes the broken text it stopped at, bytes of a broken
+       * "\\u" escape included: the sentence must still be text. */
+      g_autofree char *reason = g_utf8_make_valid (skip_location (local_error->message), -1);
 
       if (unclosed_line > 0)
         error_line = unclosed_line;
@@ -943,12 +1285,12 @@ efir_episode_from_json (const char  *data,
         g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_JSON,
                      /* Translators: %u is a line number, %s the JSON reader's reason. */
                      _("The file is not valid JSON: line %u: %s"),
-                     error_line, skip_location (local_error->message));
+                     error_line, reason);
       else
         g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INVALID_JSON,
                      /* Translators: %s is the JSON reader's reason. */
                      _("The file is not valid JSON: %s"),
-                     skip_location (local_error->message));
+                     reason);
       return NULL;
     }
 
@@ -963,9 +1305,38 @@ efir_episode_from_json (const char  *data,
   if (!read_format (root, error))
     return NULL;
 
+  if ((flags & EFIR_EPISODE_JSON_READ_REQUIRE_ALL) != 0)
+    {
+      JsonObject *object = json_node_get_object (root);
+      g_autoptr(GString) missing = g_string_new (NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (field_names); i++)
+        {
+          if ((field_names[i].field & EFIR_EPISODE_JSON_FIELDS_REQUIRED) == 0
+              || json_object_has_member (object, field_names[i].name))
+            continue;
+
+          if (missing->len > 0)
+            g_string_append (missing, ", ");
+          g_string_append_printf (missing, "“%s”", field_names[i].name);
+        }
+
+      if (missing->len > 0)
+        {
+          g_set_error (error, EFIR_EPISODE_JSON_ERROR, EFIR_EPISODE_JSON_ERROR_INCOMPLETE,
+                       /* Translators: %s is a list of field names, in quotes. */
+                       _("The file lacks fields every episode file has: %s."),
+                       missing->str);
+          return NULL;
+        }
+    }
+
   episode = efir_episode_new ();
-  if (!read_episode (json_node_get_object (root), episode, error))
+  if (!read_episode (json_node_get_object (root), episode, &given, error))
     return NULL;
+
+  if (fields != NULL)
+    *fields = given;
 
   return g_steal_pointer (&episode);
 }

@@ -30,7 +30,41 @@ typedef enum
   EFIR_EPISODE_JSON_ERROR_INVALID_JSON,  /* not JSON at all; the message names the line */
   EFIR_EPISODE_JSON_ERROR_WRONG_FORMAT,  /* JSON, but not an episode file of this version */
   EFIR_EPISODE_JSON_ERROR_INVALID_FIELD, /* a field has the wrong type or value; the message names it */
+  EFIR_EPISODE_JSON_ERROR_INCOMPLETE,    /* fields of the contract are missing; the message names them */
 } EfirEpisodeJsonError;
+
+/* No episode file nests lists and objects this deep; a deeper one is
+ * refused before it is parsed, whose recursion it would exhaust. */
+#define EFIR_EPISODE_JSON_MAX_DEPTH 64
+
+/* The fields of the file, for a reader that needs to know which it gave. */
+typedef enum /*< flags >*/
+{
+  EFIR_EPISODE_JSON_FIELD_PROGRAM      = 1 << 0,
+  EFIR_EPISODE_JSON_FIELD_NUMBER       = 1 << 1,
+  EFIR_EPISODE_JSON_FIELD_TITLE        = 1 << 2,
+  EFIR_EPISODE_JSON_FIELD_AIR_DATE     = 1 << 3,
+  EFIR_EPISODE_JSON_FIELD_VIDEO_URL    = 1 << 4,
+  EFIR_EPISODE_JSON_FIELD_DURATION     = 1 << 5,
+  EFIR_EPISODE_JSON_FIELD_GUESTS       = 1 << 6,
+  EFIR_EPISODE_JSON_FIELD_SUMMARY      = 1 << 7,
+  EFIR_EPISODE_JSON_FIELD_QUOTES       = 1 << 8,
+  EFIR_EPISODE_JSON_FIELD_TRANSCRIPT   = 1 << 9,
+  EFIR_EPISODE_JSON_FIELD_SOCIAL_LINKS = 1 << 10,
+  EFIR_EPISODE_JSON_FIELD_TAGS         = 1 << 11,
+  EFIR_EPISODE_JSON_FIELD_SLUG         = 1 << 12,
+  EFIR_EPISODE_JSON_FIELD_STATUS       = 1 << 13,
+} EfirEpisodeJsonField;
+
+/* What DESIGN.md says every episode file has: all but the slug. */
+#define EFIR_EPISODE_JSON_FIELDS_REQUIRED (0x3fff & ~EFIR_EPISODE_JSON_FIELD_SLUG)
+
+typedef enum
+{
+  EFIR_EPISODE_JSON_READ_DEFAULT     = 0,
+  /* A file without every required field is EFIR_EPISODE_JSON_ERROR_INCOMPLETE. */
+  EFIR_EPISODE_JSON_READ_REQUIRE_ALL = 1 << 0,
+} EfirEpisodeJsonReadFlags;
 
 GQuark       efir_episode_json_error_quark (void);
 
@@ -39,5 +73,10 @@ char        *efir_episode_to_json          (EfirEpisode  *episode,
 EfirEpisode *efir_episode_from_json        (const char   *data,
                                             gssize        length,
                                             GError      **error);
+EfirEpisode *efir_episode_from_json_full   (const char                *data,
+                                            gssize                     length,
+                                            EfirEpisodeJsonReadFlags   flags,
+                                            EfirEpisodeJsonField      *fields,
+                                            GError                   **error);
 
 G_END_DECLS

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "efir-application.h"
 #include "efir-details-section.h"
 #include "efir-episode-row.h"
@@ -133,6 +135,88 @@ test_window_offers_backup_for_damaged_file (Fixture       *f,
   g_assert_true (g_file_get_contents (f->db_path, &after, &after_len, NULL));
   g_assert_cmpmem (before, before_len, after, after_len);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+}
+
+/* An archive from a newer Efir is not damaged: the window says to update
+ * Efir, and offers no backup in its place, though there is one. */
+static void
+test_window_too_new_offers_no_backup (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
+  g_autofree char *backup = NULL;
+  EfirStore *store;
+  EfirWindow *window;
+  sqlite3 *db = NULL;
+
+  store = efir_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (efir_store_save_program (store, program, &error));
+  g_assert_true (efir_store_backup_daily (store, &error));
+  g_object_unref (store);
+  backup = efir_store_find_latest_backup (f->db_path);
+  g_assert_nonnull (backup);
+
+  g_assert_cmpint (sqlite3_open (f->db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 999", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = efir_store_open (f->db_path, &error);
+  g_assert_null (store);
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_TOO_NEW);
+
+  window = efir_window_new (app, NULL, f->db_path, error);
+  gtk_window_present (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+
+  g_assert_true (efir_ui_test_has_mapped_label (GTK_WIDGET (window),
+                                                "The Database Cannot Be Opened"));
+  g_assert_false (efir_ui_test_has_mapped_label (GTK_WIDGET (window), "Open the Latest Backup"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+}
+
+/* An archive that cannot be written opens read-only, and the window says
+ * that edits are off. */
+static void
+test_window_read_only_banner (Fixture       *f,
+                              gconstpointer  data)
+{
+  static const char banner[] = "This archive cannot be written, so it is open read-only: you can "
+                               "read, search and export, but edits are off.";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
+  g_autoptr(EfirStore) store = NULL;
+  EfirWindow *window;
+
+  store = efir_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (efir_store_save_program (store, program, &error));
+  g_clear_object (&store);
+
+  store = efir_store_open_full (f->db_path, EFIR_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  window = efir_window_new (app, store, f->db_path, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+
+  g_assert_true (efir_ui_test_has_mapped_label (GTK_WIDGET (window), banner));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+
+  /* An archive that can be written shows no such banner. */
+  g_clear_object (&store);
+  store = efir_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  window = efir_window_new (app, store, f->db_path, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+  g_assert_false (efir_ui_test_has_mapped_label (GTK_WIDGET (window), banner));
   gtk_window_destroy (GTK_WINDOW (window));
   efir_ui_test_iterate_until_idle ();
 }
@@ -813,6 +897,10 @@ main (int   argc,
               fixture_set_up, test_window_lists_programs_and_episodes, fixture_tear_down);
   g_test_add ("/ui/window/offers-backup-for-damaged-file", Fixture, NULL,
               fixture_set_up, test_window_offers_backup_for_damaged_file, fixture_tear_down);
+  g_test_add ("/ui/window/too-new-offers-no-backup", Fixture, NULL,
+              fixture_set_up, test_window_too_new_offers_no_backup, fixture_tear_down);
+  g_test_add ("/ui/window/read-only-banner", Fixture, NULL,
+              fixture_set_up, test_window_read_only_banner, fixture_tear_down);
   g_test_add ("/ui/window/keeps-every-character", Fixture, NULL,
               fixture_set_up, test_window_keeps_every_character, fixture_tear_down);
   g_test_add ("/ui/window/list-follows-edits", Fixture, NULL,
