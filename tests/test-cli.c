@@ -1685,6 +1685,8 @@ test_publish_commands (Fixture       *f,
   g_auto(Run) stopped = { 0 };
   g_auto(Run) resolve_usage = { 0 };
   g_auto(Run) past = { 0 };
+  g_auto(Run) shared = { 0 };
+  g_autofree char *page_link = NULL;
   JsonArray *jobs;
   JsonObject *last;
 
@@ -1737,6 +1739,12 @@ test_publish_commands (Fixture       *f,
   last = json_array_get_object_element (jobs, 0);
   g_assert_cmpstr (json_object_get_string_member (last, "state"), ==, "done");
   g_assert_cmpint (json_object_get_int_member (last, "attempts"), ==, 1);
+
+  /* Once live, the share texts link to the episode's page on the site. */
+  run_cli (f, &shared, "share", episode_id, "--platform", "telegram", NULL);
+  assert_status (&shared, 0);
+  page_link = g_strdup_printf ("%s?p=", url);
+  g_assert_nonnull (strstr (shared.out, page_link));
 
   /* A job that stops for the producer makes the cron run fail. */
   efir_test_wp_server_set_fault (server, EFIR_TEST_WP_FAULT_STATUS, 403, "application/json",

@@ -167,13 +167,17 @@ create_page (EfirSocialPlatform  platform,
  *   hashtags and quotation marks
  * @episode: the episode to write the posts of
  *
+ * @link: (nullable): the episode's page on the site, when it is live; the
+ *   posts link to its video otherwise
+ *
  * Returns: (transfer floating): a window with the episode's post for each
  *   platform
  */
 GtkWidget *
 efir_share_dialog_new (GtkWindow   *parent,
                        EfirProgram *program,
-                       EfirEpisode *episode)
+                       EfirEpisode *episode,
+                       const char  *link)
 {
   EfirShareDialog *self;
 
@@ -190,7 +194,7 @@ efir_share_dialog_new (GtkWindow   *parent,
                                     ? efir_program_get_share_template (
                                         program, efir_social_platform_to_string (platform))
                                     : NULL;
-      g_autofree char *text = efir_share_text (platform, template_text, program, episode, NULL);
+      g_autofree char *text = efir_share_text (platform, template_text, program, episode, link);
       GtkWidget *page = create_page (platform, text);
 
       adw_view_stack_add_titled_with_icon (self->view_stack, page,

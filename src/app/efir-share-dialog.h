@@ -12,6 +12,7 @@ G_DECLARE_FINAL_TYPE (EfirShareDialog, efir_share_dialog, EFIR, SHARE_DIALOG, Ad
 
 GtkWidget *efir_share_dialog_new (GtkWindow   *parent,
                                   EfirProgram *program,
-                                  EfirEpisode *episode);
+                                  EfirEpisode *episode,
+                                  const char  *link);
 
 G_END_DECLS

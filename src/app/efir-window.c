@@ -1207,12 +1207,16 @@ share_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   EfirWindow *self = EFIR_WINDOW (widget);
+  g_autofree char *link = NULL;
   GtkWidget *dialog;
 
   if (self->current == NULL)
     return;
 
-  dialog = efir_share_dialog_new (GTK_WINDOW (self), efir_window_get_program (self), self->current);
+  /* Posts link to the episode's page once it is live, to its video before. */
+  link = efir_store_dup_published_link (self->store, efir_episode_get_id (self->current));
+  dialog = efir_share_dialog_new (GTK_WINDOW (self), efir_window_get_program (self), self->current,
+                                  link);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

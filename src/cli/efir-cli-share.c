@@ -37,6 +37,7 @@ efir_cli_share (EfirCli              *cli,
   g_autofree char *platform_name = NULL;
   g_autofree char *program_id = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *link = NULL;
   gboolean json = FALSE;
   gboolean help = FALSE;
   const GOptionEntry entries[] = {
@@ -86,10 +87,12 @@ efir_cli_share (EfirCli              *cli,
   if (program == NULL)
     return efir_cli_fail_error (error);
 
+  /* The episode's page on the site once it is live, its video before. */
+  link = efir_store_dup_published_link (store, id);
   text = efir_share_text (platform,
                           efir_program_get_share_template (
                             program, efir_social_platform_to_string (platform)),
-                          program, episode, NULL);
+                          program, episode, link);
 
   if (json)
     {

@@ -666,6 +666,40 @@ efir_store_save_publication (EfirStore              *self,
   return efir_database_end (db, g_steal_pointer (&local_error), error);
 }
 
+/**
+ * efir_store_dup_published_link:
+ * @self: a store
+ * @episode_id: an episode
+ *
+ * Returns: (transfer full) (nullable): the address of the episode's live
+ *   page on a site (the one published last), or %NULL when it is live
+ *   nowhere or the archive could not say
+ */
+char *
+efir_store_dup_published_link (EfirStore *self,
+                               gint64     episode_id)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
+
+  db = efir_store_get_database (self);
+  if (!(stmt = efir_database_prepare (db,
+                                      "SELECT link FROM publications"
+                                      " WHERE episode_id = ?1 AND remote_status = 'publish'"
+                                      "   AND link != ''"
+                                      " ORDER BY updated_at DESC LIMIT 1",
+                                      NULL)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, episode_id);
+  if (!efir_database_step (db, stmt, NULL))
+    return NULL;
+
+  return dup_column (stmt, 0);
+}
+
 gboolean
 efir_store_find_episode_by_uuid (EfirStore   *self,
                                  const char  *uuid,

@@ -147,6 +147,9 @@ gboolean         efir_store_save_publication     (EfirStore              *self,
                                                   EfirEpisodeStatus       status,
                                                   gint64                  job_id,
                                                   GError                **error);
+/* The address of the episode's live page, NULL when it is live nowhere. */
+char            *efir_store_dup_published_link   (EfirStore        *self,
+                                                  gint64            episode_id);
 gboolean         efir_store_find_episode_by_uuid (EfirStore        *self,
                                                   const char       *uuid,
                                                   gint64           *episode_id,

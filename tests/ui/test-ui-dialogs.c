@@ -630,7 +630,7 @@ test_share_texts (Fixture       *f,
   efir_episode_set_video_url (episode, "https://youtu.be/dQw4w9WgXcQ");
   g_list_store_append (efir_episode_get_guests (episode), guest);
 
-  show (f, efir_share_dialog_new (NULL, f->program, episode));
+  show (f, efir_share_dialog_new (NULL, f->program, episode, NULL));
 
   /* The programme's template, counted as X counts: 10 letters, a space
    * and an emoji with its skin tone, 26 for the guest, 23 for the link,
