@@ -250,6 +250,66 @@ forget_cleanup (EfirSocialLinksSection *self)
   gtk_revealer_set_reveal_child (self->cleanup_revealer, FALSE);
 }
 
+/* What one clean-up of several links took away, said in one sentence. */
+typedef struct
+{
+  GPtrArray *removed;
+  char      *unwrapped_from;
+} Removed;
+
+static void
+removed_clear (Removed *all)
+{
+  g_clear_pointer (&all->removed, g_ptr_array_unref);
+  g_clear_pointer (&all->unwrapped_from, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Removed, removed_clear)
+
+/* Keeps what @cleanup took from @link, once @original_url, for the
+ * sentence and its Undo. */
+static void
+note_cleanup (EfirSocialLinksSection *self,
+              Removed                *all,
+              EfirSocialLink         *link,
+              const char             *original_url,
+              const EfirLinkCleanup  *cleanup)
+{
+  if (!efir_link_cleanup_removed_any ((EfirLinkCleanup *) cleanup))
+    return;
+
+  if (all->removed == NULL)
+    all->removed = g_ptr_array_new_with_free_func (g_free);
+  for (guint j = 0; cleanup->removed[j] != NULL; j++)
+    {
+      if (!g_ptr_array_find_with_equal_func (all->removed, cleanup->removed[j], g_str_equal, NULL))
+        g_ptr_array_add (all->removed, g_strdup (cleanup->removed[j]));
+    }
+  if (all->unwrapped_from == NULL)
+    all->unwrapped_from = g_strdup (cleanup->unwrapped_from);
+  g_ptr_array_add (self->undo_links, g_object_ref (link));
+  g_ptr_array_add (self->undo_urls, g_strdup (original_url));
+}
+
+/* One sentence for all the links cleaned together, with its Undo. */
+static void
+show_cleanup (EfirSocialLinksSection *self,
+              Removed                *all)
+{
+  EfirLinkCleanup summary = { 0 };
+  g_autofree char *description = NULL;
+
+  if (self->undo_links->len == 0)
+    return;
+
+  g_ptr_array_add (all->removed, NULL);
+  summary.removed = (GStrv) all->removed->pdata;
+  summary.unwrapped_from = all->unwrapped_from;
+  description = efir_link_cleanup_describe (&summary);
+  gtk_label_set_text (self->cleanup_label, description);
+  gtk_revealer_set_reveal_child (self->cleanup_revealer, TRUE);
+}
+
 /* Adds the links of @text, each cleaned and with its platform; says what
  * the clean-up took away, with an Undo; and checks them. */
 static void
@@ -259,8 +319,7 @@ add_links_from (EfirSocialLinksSection *self,
   GListStore *links = get_links (self);
   g_auto(GStrv) urls = efir_link_split (text);
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *unwrapped_from = NULL;
+  g_auto(Removed) all = { 0 };
 
   if (links == NULL || urls[0] == NULL)
     return;
@@ -282,41 +341,45 @@ add_links_from (EfirSocialLinksSection *self,
       link = efir_social_link_new (cleanup->url,
                                    efir_social_platform_to_string (cleanup->platform));
       g_ptr_array_add (added, link);
-
-      if (efir_link_cleanup_removed_any (cleanup))
-        {
-          for (guint j = 0; cleanup->removed[j] != NULL; j++)
-            {
-              if (!g_ptr_array_find_with_equal_func (removed, cleanup->removed[j], g_str_equal,
-                                                     NULL))
-                g_ptr_array_add (removed, g_strdup (cleanup->removed[j]));
-            }
-          if (unwrapped_from == NULL)
-            unwrapped_from = g_strdup (cleanup->unwrapped_from);
-          g_ptr_array_add (self->undo_links, g_object_ref (link));
-          g_ptr_array_add (self->undo_urls, g_strdup (urls[i]));
-        }
+      note_cleanup (self, &all, link, urls[i], cleanup);
     }
 
   g_list_store_splice (links, g_list_model_get_n_items (G_LIST_MODEL (links)), 0,
                        added->pdata, added->len);
-
-  /* One sentence for all the links pasted together. */
-  if (self->undo_links->len > 0)
-    {
-      EfirLinkCleanup all = { 0 };
-      g_autofree char *description = NULL;
-
-      g_ptr_array_add (removed, NULL);
-      all.removed = (GStrv) removed->pdata;
-      all.unwrapped_from = unwrapped_from;
-      description = efir_link_cleanup_describe (&all);
-      gtk_label_set_text (self->cleanup_label, description);
-      gtk_revealer_set_reveal_child (self->cleanup_revealer, TRUE);
-    }
+  show_cleanup (self, &all);
 
   for (guint i = 0; i < added->len; i++)
     check_link (self, added->pdata[i]);
+}
+
+/* Cleans the links already there, as pasting them again would: links kept
+ * from before Efir cleaned them, or edited since. */
+static void
+clean_all_links (EfirSocialLinksSection *self)
+{
+  GListStore *links = get_links (self);
+  g_auto(Removed) all = { 0 };
+
+  if (links == NULL)
+    return;
+
+  forget_cleanup (self);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (links)); i++)
+    {
+      g_autoptr(EfirSocialLink) link = g_list_model_get_item (G_LIST_MODEL (links), i);
+      g_autofree char *original = g_strdup (efir_social_link_get_url (link));
+      g_autoptr(EfirLinkCleanup) cleanup = efir_link_clean (original);
+
+      if (cleanup == NULL || g_str_equal (cleanup->url, original))
+        continue;
+
+      efir_social_link_set_url (link, cleanup->url);
+      efir_social_link_set_platform (link, efir_social_platform_to_string (cleanup->platform));
+      note_cleanup (self, &all, link, original, cleanup);
+    }
+
+  show_cleanup (self, &all);
 }
 
 /* Callbacks -------------------------------------------------------------- */
@@ -459,6 +522,12 @@ use_new_clicked_cb (GtkButton              *button,
                                                    : efir_social_recognise (check->final_url)));
   set_check (self, link, EFIR_LINK_STATUS_OK, NULL);
   g_object_unref (link);
+}
+
+static void
+clean_clicked_cb (EfirSocialLinksSection *self)
+{
+  clean_all_links (self);
 }
 
 static void
@@ -818,6 +887,7 @@ efir_social_links_section_class_init (EfirSocialLinksSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirSocialLinksSection, cleanup_revealer);
   gtk_widget_class_bind_template_child (widget_class, EfirSocialLinksSection, cleanup_label);
   gtk_widget_class_bind_template_callback (widget_class, check_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clean_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, undo_cleanup_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "links.move-up", NULL, move_activated_cb);

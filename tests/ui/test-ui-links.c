@@ -208,6 +208,39 @@ test_paste_cleans_recognises_checks (Fixture       *f,
     efir_ui_test_list_row_part (f->section, "list", 1, "check-badge")));
 }
 
+/* Links kept from before Efir cleaned them are cleaned on request, with
+ * the same sentence and Undo as a paste. */
+static void
+test_clean_on_request (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(EfirSocialLink) tracked = efir_social_link_new (
+    "https://www.facebook.com/difficultquestion/videos/1234567890/?mibextid=abc&fbclid=XYZ", NULL);
+  g_autoptr(EfirSocialLink) clean = efir_social_link_new ("https://t.me/difficultquestion/4521",
+                                                          "telegram");
+  GtkWidget *revealer = efir_ui_test_find_by_id (f->section, "cleanup_revealer");
+  GtkWidget *clean_button = efir_ui_test_find_by_id (f->section, "clean_button");
+  GtkWidget *undo = efir_ui_test_find_by_id (f->section, "undo_cleanup_button");
+
+  g_list_store_append (efir_episode_get_social_links (f->episode), tracked);
+  g_list_store_append (efir_episode_get_social_links (f->episode), clean);
+  efir_ui_test_iterate_until_idle ();
+
+  g_signal_emit_by_name (clean_button, "clicked");
+  efir_ui_test_iterate_until_idle ();
+  g_assert_cmpstr (efir_social_link_get_url (tracked), ==,
+                   "https://www.facebook.com/difficultquestion/videos/1234567890/");
+  g_assert_cmpstr (efir_social_link_get_platform (tracked), ==, "facebook");
+  g_assert_cmpstr (efir_social_link_get_url (clean), ==, "https://t.me/difficultquestion/4521");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_true (efir_ui_test_has_label (revealer, "Removed mibextid, fbclid."));
+
+  g_signal_emit_by_name (undo, "clicked");
+  efir_ui_test_iterate_until_idle ();
+  g_assert_cmpstr (efir_social_link_get_url (tracked), ==,
+                   "https://www.facebook.com/difficultquestion/videos/1234567890/?mibextid=abc&fbclid=XYZ");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +252,8 @@ main (int   argc,
 
   g_test_add ("/ui/links/paste-cleans-recognises-checks", Fixture, NULL, fixture_setup,
               test_paste_cleans_recognises_checks, fixture_teardown);
+  g_test_add ("/ui/links/clean-on-request", Fixture, NULL, fixture_setup, test_clean_on_request,
+              fixture_teardown);
 
   return g_test_run ();
 }
