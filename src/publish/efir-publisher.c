@@ -666,6 +666,49 @@ stop_as_conflict (EfirPublisher *self,
                  "draft."));
 }
 
+/* The post is no longer the episode's: the next send makes a new one,
+ * with its picture uploaded anew. */
+static void
+forget_remote_post (EfirPublication *publication)
+{
+  publication->remote_id = 0;
+  publication->media_id = 0;
+  g_free (publication->image_hash);
+  publication->image_hash = g_strdup ("");
+  g_free (publication->link);
+  publication->link = g_strdup ("");
+  g_free (publication->remote_status);
+  publication->remote_status = g_strdup ("");
+  g_free (publication->modified_gmt);
+  publication->modified_gmt = g_strdup ("");
+}
+
+/* Stops @job as a conflict with a post deleted on the site. */
+static void
+stop_as_deleted (EfirOutboxJob  *job,
+                 gint64          remote_id,
+                 GError        **error)
+{
+  g_free (job->site_version);
+  job->site_version = g_strdup_printf ("{\"id\":%" G_GINT64_FORMAT ",\"deleted\":true}", remote_id);
+  g_set_error (error, EFIR_WP_ERROR, EFIR_WP_ERROR_CONFLICT,
+               _("The episode’s post was deleted on the site. Nothing was sent: put it back as "
+                 "a new post (overwrite), save it as a new draft, or keep it off the site."));
+}
+
+static gboolean
+site_version_is_deleted (const EfirOutboxJob *job)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+
+  if (job->site_version == NULL || !json_parser_load_from_data (parser, job->site_version, -1, NULL)
+      || !(root = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+
+  return json_object_get_boolean_member_with_default (json_node_get_object (root), "deleted", FALSE);
+}
+
 /* Sends the episode of @job to the site. */
 static gboolean
 run_send (EfirPublisher  *self,
@@ -770,10 +813,7 @@ run_send (EfirPublisher  *self,
 
       /* The site's post stays as the colleague left it; Efir's version
        * becomes a post of its own, which the episode follows from now on. */
-      publication->remote_id = 0;
-      publication->media_id = 0;
-      g_free (publication->image_hash);
-      publication->image_hash = g_strdup ("");
+      forget_remote_post (publication);
       json_object_remove_member (fields, "slug");
 
       /* An earlier attempt may have made that post already. */
@@ -802,16 +842,22 @@ run_send (EfirPublisher  *self,
       if (!(seen = peek_post (self, client, site->id, publication->remote_id, cancellable,
                              &local_error)))
         {
-          if (g_error_matches (local_error, EFIR_WP_ERROR, EFIR_WP_ERROR_NOT_FOUND))
-            g_set_error (error, EFIR_WP_ERROR, EFIR_WP_ERROR_NOT_FOUND,
-                         _("The episode’s post was deleted on the site. Nothing was sent: "
-                           "save Efir’s version as a new draft post to put it back."));
-          else
-            g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
+          if (!g_error_matches (local_error, EFIR_WP_ERROR, EFIR_WP_ERROR_NOT_FOUND))
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
 
-      if (!g_str_equal (json_string (seen, "modified_gmt"), publication->modified_gmt))
+          /* Somebody deleted the post on the site: that is theirs to undo
+           * unless the producer chose to put it back. */
+          if (!overwrite || !site_version_is_deleted (job))
+            {
+              stop_as_deleted (job, publication->remote_id, error);
+              return FALSE;
+            }
+          forget_remote_post (publication);
+        }
+      else if (!g_str_equal (json_string (seen, "modified_gmt"), publication->modified_gmt))
         {
           g_autoptr(JsonParser) parser = json_parser_new ();
           const char *confirmed = "";
@@ -829,7 +875,7 @@ run_send (EfirPublisher  *self,
             }
         }
 
-      if (!overwrite && g_str_equal (content_hash, publication->content_hash)
+      if (seen != NULL && !overwrite && g_str_equal (content_hash, publication->content_hash)
           && g_str_equal (json_string (seen, "status"), status))
         {
           /* Nothing changed on either side: nothing is sent. */
@@ -918,8 +964,20 @@ run_take_down (EfirPublisher  *self,
     }
 
   set_progress (self, job, _("Comparing with the site"));
-  if (!(seen = peek_post (self, client, site->id, publication->remote_id, cancellable, error)))
-    return FALSE;
+  if (!(seen = peek_post (self, client, site->id, publication->remote_id, cancellable,
+                          &local_error)))
+    {
+      if (!g_error_matches (local_error, EFIR_WP_ERROR, EFIR_WP_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      /* Already gone from the site: what the producer asked for is so. */
+      forget_remote_post (publication);
+      return efir_store_save_publication (self->store, publication, EFIR_EPISODE_STATUS_DRAFT,
+                                          job->id, error);
+    }
 
   if (!g_str_equal (json_string (seen, "modified_gmt"), publication->modified_gmt)
       && !g_str_equal (job->resolution, "overwrite"))
@@ -1526,7 +1584,9 @@ efir_publisher_resolve (EfirPublisher   *self,
           return FALSE;
         }
 
-      if (json_parser_load_from_data (parser, job->site_version, -1, NULL))
+      if (site_version_is_deleted (job))
+        forget_remote_post (publication);
+      else if (json_parser_load_from_data (parser, job->site_version, -1, NULL))
         {
           g_free (publication->modified_gmt);
           publication->modified_gmt

@@ -627,6 +627,45 @@ test_conflict_as_new_draft (Fixture       *f,
 }
 
 static void
+test_deleted_on_site (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(EfirPublication) first = NULL;
+  g_autoptr(EfirPublication) again = NULL;
+  g_autoptr(EfirOutboxJob) stopped = NULL;
+  g_autoptr(EfirEpisode) episode = load (f);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *status = NULL;
+  gint64 job_id;
+
+  publish_now (f);
+  first = publication_of (f);
+
+  /* An editor of the site deletes the post for good. */
+  out = site_evalf ("wp_delete_post (%" G_GINT64_FORMAT ", true);", first->remote_id);
+  set_title (f, "Efirin başlığı");
+  job_id = enqueue (f, EFIR_PUBLISH_NOW, NULL);
+  g_object_unref (run_due (f, 0, 1));
+
+  /* Not put back behind their back: the producer decides. */
+  stopped = job (f, job_id);
+  g_assert_cmpint (stopped->state, ==, EFIR_JOB_CONFLICT);
+  g_assert_nonnull (strstr (stopped->last_error, "deleted on the site"));
+  g_assert_cmpint (count_marked_posts (efir_episode_get_uuid (episode)), ==, 0);
+
+  /* Put back as a new post. */
+  efir_publisher_resolve (f->publisher, job_id, EFIR_RESOLVE_OVERWRITE, &error);
+  g_assert_no_error (error);
+  g_object_unref (run_due (f, 1, 0));
+  again = publication_of (f);
+  g_assert_cmpint (again->remote_id, !=, first->remote_id);
+  status = post_field (again->remote_id, "post_status");
+  g_assert_cmpstr (status, ==, "publish");
+  g_assert_cmpint (count_marked_posts (efir_episode_get_uuid (episode)), ==, 1);
+}
+
+static void
 test_pull (Fixture       *f,
            gconstpointer  data)
 {
@@ -967,6 +1006,7 @@ main (int    argc,
   ADD ("/wordpress/publish/conflict/overwrite-after-another-edit",
        test_conflict_overwrite_after_another_edit);
   ADD ("/wordpress/publish/conflict/as-new-draft", test_conflict_as_new_draft);
+  ADD ("/wordpress/publish/deleted-on-site", test_deleted_on_site);
   ADD ("/wordpress/publish/pull", test_pull);
   ADD ("/wordpress/publish/contributor", test_contributor_submits_for_review);
   ADD ("/wordpress/publish/key-moments", test_key_moments);
