@@ -71,3 +71,28 @@ efir_test_damage_table (const char *path,
   g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
 }
+
+char *
+efir_test_fixture_path (const char *name)
+{
+  char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    g_error ("The test fixture %s is missing", path);
+
+  return path;
+}
+
+char *
+efir_test_read_fixture (const char *name,
+                        gsize      *length)
+{
+  g_autofree char *path = efir_test_fixture_path (name);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  if (!g_file_get_contents (path, &contents, length, &error))
+    g_error ("The test fixture %s cannot be read: %s", path, error->message);
+
+  return contents;
+}

@@ -17,4 +17,11 @@ void  efir_test_remove_tree (const char *path);
 void  efir_test_damage_table (const char *path,
                               const char *table);
 
+/* The path of the file @name in tests/fixtures/, and its contents: a test
+ * never reads anything from outside the repository, and fails when a
+ * fixture is missing instead of skipping. */
+char *efir_test_fixture_path (const char *name);
+char *efir_test_read_fixture (const char *name,
+                              gsize      *length);
+
 G_END_DECLS

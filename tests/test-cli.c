@@ -252,17 +252,7 @@ add_program (Fixture    *f,
 static char *
 example_path (void)
 {
-  const char *dir = g_getenv ("EFIR_EXAMPLES_DIR");
-  g_autofree char *path = NULL;
-
-  if (dir == NULL)
-    return NULL;
-
-  path = g_build_filename (dir, "difficult-question-episode.json", NULL);
-  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    return NULL;
-
-  return g_steal_pointer (&path);
+  return efir_test_fixture_path ("difficult-question-episode.json");
 }
 
 static GBytes *
@@ -448,12 +438,6 @@ test_episode_import_export (Fixture       *f,
   g_auto(Run) reimported = { 0 };
   g_auto(Run) reexported = { 0 };
   JsonObject *object;
-
-  if (example == NULL)
-    {
-      g_test_skip ("EFIR_EXAMPLES_DIR has no difficult-question-episode.json");
-      return;
-    }
 
   run_cli (f, &imported, "episode", "import", example, NULL);
   id = id_string (assert_printed_id (&imported));

@@ -8,29 +8,17 @@
 
 #include "efir-episode-json.h"
 #include "efir-page-renderer.h"
+#include "efir-test-util.h"
 
 #define EXAMPLE_UUID "3f2b8c1e-9d4a-4e6b-8a7c-1d2e3f4a5b6c"
 #define WATCH "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
 
 /* Helpers ---------------------------------------------------------------- */
 
-static char *
-read_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
-
 static EfirEpisode *
 load_example (void)
 {
-  g_autofree char *json = read_fixture ("difficult-question-episode.json");
+  g_autofree char *json = efir_test_read_fixture ("difficult-question-episode.json", NULL);
   g_autoptr(GError) error = NULL;
   EfirEpisode *episode;
 
@@ -837,7 +825,7 @@ test_title (void)
 static GPtrArray *
 read_vectors (void)
 {
-  g_autofree char *text = read_fixture ("injection-vectors.txt");
+  g_autofree char *text = efir_test_read_fixture ("injection-vectors.txt", NULL);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   GPtrArray *vectors = g_ptr_array_new_with_free_func (g_free);
 

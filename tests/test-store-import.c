@@ -115,8 +115,6 @@ static void
 test_example (Fixture       *fixture,
               gconstpointer  data)
 {
-  const char *examples = g_getenv ("EFIR_EXAMPLES_DIR");
-  g_autofree char *path = NULL;
   g_autofree char *json = NULL;
   g_autofree char *expected = NULL;
   g_autofree char *exported = NULL;
@@ -130,17 +128,7 @@ test_example (Fixture       *fixture,
   g_autoptr(GPtrArray) revisions = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (examples == NULL)
-    {
-      g_test_skip ("EFIR_EXAMPLES_DIR is not set");
-      return;
-    }
-  path = g_build_filename (examples, "difficult-question-episode.json", NULL);
-  if (!g_file_get_contents (path, &json, NULL, NULL))
-    {
-      g_test_skip ("The example episode file is not there");
-      return;
-    }
+  json = efir_test_read_fixture ("difficult-question-episode.json", NULL);
 
   episode = import (fixture, json);
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "efir-episode-json.h"
+#include "efir-test-util.h"
 #include "efir-model.h"
 
 /* Helpers ---------------------------------------------------------------- */
@@ -9,28 +10,7 @@
 static char *
 read_example (gsize *length)
 {
-  const char *dir = g_getenv ("EFIR_EXAMPLES_DIR");
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  if (dir == NULL)
-    {
-      g_test_skip ("EFIR_EXAMPLES_DIR is not set");
-      return NULL;
-    }
-
-  path = g_build_filename (dir, "difficult-question-episode.json", NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("the example episode file is not there");
-      return NULL;
-    }
-
-  g_file_get_contents (path, &contents, length, &error);
-  g_assert_no_error (error);
-
-  return contents;
+  return efir_test_read_fixture ("difficult-question-episode.json", length);
 }
 
 static EfirEpisode *
@@ -156,8 +136,6 @@ test_example (void)
   };
 
   json = read_example (&length);
-  if (json == NULL)
-    return;
 
   episode = efir_episode_from_json (json, length, &error);
   g_assert_no_error (error);
@@ -270,8 +248,6 @@ test_example_stable (void)
   gsize length;
 
   json = read_example (&length);
-  if (json == NULL)
-    return;
 
   episode = parse_ok (json);
   check_stable_export (episode, TRUE);

@@ -413,24 +413,11 @@ static void
 test_window_imports_dropped_file (Fixture       *f,
                                   gconstpointer  data)
 {
-  const char *examples = g_getenv ("EFIR_EXAMPLES_DIR");
-  g_autofree char *path = NULL;
+  g_autofree char *path = efir_test_fixture_path ("difficult-question-episode.json");
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(EfirStore) store = NULL;
   EfirWindow *window;
-
-  if (examples == NULL)
-    {
-      g_test_skip ("EFIR_EXAMPLES_DIR is not set");
-      return;
-    }
-  path = g_build_filename (examples, "difficult-question-episode.json", NULL);
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("the example episode is not there");
-      return;
-    }
 
   store = efir_store_open (f->db_path, &error);
   g_assert_no_error (error);

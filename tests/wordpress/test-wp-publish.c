@@ -47,19 +47,6 @@ static const guint8 one_pixel_png[] = {
 /* Helpers ---------------------------------------------------------------- */
 
 static char *
-read_fixture (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-
-  return contents;
-}
-
-static char *
 site_eval (const char *php)
 {
   g_autoptr(GError) error = NULL;
@@ -242,7 +229,7 @@ static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_autofree char *json = read_fixture ("difficult-question-episode.json");
+  g_autofree char *json = efir_test_read_fixture ("difficult-question-episode.json", NULL);
   g_autofree char *title = NULL;
   g_autoptr(EfirEpisode) episode = NULL;
   g_autoptr(GError) error = NULL;
@@ -754,7 +741,7 @@ static void
 test_injection (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autofree char *vectors_text = read_fixture ("injection-vectors.txt");
+  g_autofree char *vectors_text = efir_test_read_fixture ("injection-vectors.txt", NULL);
   g_auto(GStrv) vectors = g_strsplit (vectors_text, "\n", -1);
   g_autoptr(EfirEpisode) episode = load (f);
   g_autoptr(EfirPublication) publication = NULL;
