@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "test-cli"
 
 #include "config.h"
+#include "test-config.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>

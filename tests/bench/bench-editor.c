@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "efir-bench-editor"
 
 #include "config.h"
+#include "test-config.h"
 
 #include <errno.h>
 #include <locale.h>

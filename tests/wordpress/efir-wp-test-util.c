@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "efir-wp-test-util"
 
 #include "config.h"
+#include "test-config.h"
 
 #include <gio/gio.h>
 #include <string.h>
