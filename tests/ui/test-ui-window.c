@@ -443,23 +443,17 @@ window_child (EfirWindow *window,
   return gtk_widget_get_template_child (GTK_WIDGET (window), EFIR_TYPE_WINDOW, name);
 }
 
-static gboolean
-on_wait_timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until the autosaver has written what changed (its
- * delay is a second), and the window has followed. */
+/* Runs the main loop until the header says the autosaver has written what
+ * changed (it waits for a second's pause), and the window has followed. */
 static void
-wait_for_save (void)
+wait_for_save (EfirWindow *window)
 {
-  gboolean done = FALSE;
+  GtkLabel *label = window_child (window, "save_label");
+  gint64 deadline = g_get_monotonic_time () + 20 * G_TIME_SPAN_SECOND;
 
-  g_timeout_add (2500, on_wait_timeout_cb, &done);
-  while (!done)
+  while (!g_str_equal (gtk_label_get_label (label), "Saved") && g_get_monotonic_time () < deadline)
     g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gtk_label_get_label (label), ==, "Saved");
   efir_ui_test_iterate_until_idle ();
 }
 
@@ -543,7 +537,7 @@ test_window_list_follows_edits (Fixture       *f,
   current = efir_window_get_current_episode (window);
   efir_episode_set_air_date (current, latest);
   efir_episode_set_title (current, "Dekabr buraxılışı");
-  wait_for_save ();
+  wait_for_save (window);
   g_assert_cmpint (id_at (rows, 0), ==, ids[0]);
   g_assert_cmpint (id_at (rows, 1), ==, ids[2]);
   g_assert_true (gtk_selection_model_is_selected (rows, 0));
@@ -561,7 +555,7 @@ test_window_list_follows_edits (Fixture       *f,
   efir_ui_test_iterate_until_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 3);
   efir_episode_set_status (current, EFIR_EPISODE_STATUS_READY);
-  wait_for_save ();
+  wait_for_save (window);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 2);
   g_assert_cmpint (id_at (rows, 0), ==, ids[1]);
   g_assert_cmpint (id_at (rows, 1), ==, ids[2]);
@@ -863,7 +857,7 @@ test_window_list_shows_open_episode (Fixture       *f,
   /* Given the newest air date, it goes to the top, and the list with it. */
   current = efir_window_get_current_episode (window);
   efir_episode_set_air_date (current, newest);
-  wait_for_save ();
+  wait_for_save (window);
   g_assert_true (has_mapped_row (GTK_WIDGET (window), "1. Buraxılış 1"));
   g_assert_true (has_mapped_row (GTK_WIDGET (window), "120. Buraxılış 120"));
 
