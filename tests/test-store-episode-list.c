@@ -447,6 +447,47 @@ test_next_number_and_tags (Fixture       *fixture,
   g_assert_true (g_strv_contains ((const char * const *) tags, "Qafqaz"));
 }
 
+static void
+read_failed_cb (EfirEpisodeList *list,
+                const GError    *error,
+                gpointer         user_data)
+{
+  guint *n_failures = user_data;
+
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT);
+  (*n_failures)++;
+}
+
+/* A page that cannot be read is said once, not shown as blank rows without
+ * a word, and is read again next time rather than kept blank. */
+static void
+test_read_failure_is_said (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "efir.db", NULL);
+  g_autoptr(EfirEpisodeList) list = NULL;
+  g_autoptr(EfirEpisode) first = NULL;
+  g_autoptr(EfirEpisode) second = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_failures = 0;
+
+  add_days (fixture, 100);
+  g_clear_object (&fixture->store);
+  efir_test_damage_table (path, "episodes");
+  fixture->store = efir_store_open_full (path, EFIR_STORE_OPEN_DEFER_CHECK, &error);
+  g_assert_no_error (error);
+
+  /* The ids come from the list's own index, the rows from the damaged table. */
+  list = new_list (fixture, EFIR_EPISODE_LIST_ANY_STATUS, FALSE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 100);
+  g_signal_connect (list, "read-failed", G_CALLBACK (read_failed_cb), &n_failures);
+
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (list), 1);
+  g_assert_cmpuint (n_failures, ==, 1);
+  g_assert_cmpstr (efir_episode_get_title (first), ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -463,6 +504,7 @@ main (int   argc,
   ADD ("/store/episode-list/deleted-meanwhile", test_deleted_meanwhile);
   ADD ("/store/episode-list/reload-reads-rows-again", test_reload_reads_rows_again);
   ADD ("/store/episode-list/next-number-and-tags", test_next_number_and_tags);
+  ADD ("/store/episode-list/read-failure-is-said", test_read_failure_is_said);
 
 #undef ADD
 

@@ -110,6 +110,23 @@ efir_window_toast (EfirWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* Rows of the list the archive could not give show empty: say why, in
+ * the words the store's advice has for it. */
+static void
+on_episode_list_read_failed_cb (EfirWindow      *self,
+                                const GError    *error,
+                                EfirEpisodeList *list)
+{
+  const char *advice = NULL;
+  g_autofree char *message = NULL;
+
+  efir_store_advice (error, &advice);
+  /* Translators: %s says what is wrong with the archive and what to do. */
+  message = g_strdup_printf (_("Some episodes of the list could not be read. %s"),
+                             advice != NULL ? advice : error->message);
+  efir_window_toast (self, message);
+}
+
 /* The empty states are built the first time one is shown. */
 static void
 efir_window_show_sidebar_page (EfirWindow *self,
@@ -551,6 +568,8 @@ efir_window_set_store (EfirWindow *self,
                            G_CALLBACK (on_save_state_changed_cb), self, G_CONNECT_SWAPPED);
   g_clear_object (&self->episodes);
   self->episodes = efir_episode_list_new (store);
+  g_signal_connect_object (self->episodes, "read-failed",
+                           G_CALLBACK (on_episode_list_read_failed_cb), self, G_CONNECT_SWAPPED);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->episodes));
 }
 

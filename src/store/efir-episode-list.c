@@ -33,7 +33,18 @@ struct _EfirEpisodeList
                            * episode of this list somebody holds */
   GHashTable *pages;      /* page number -> GPtrArray of its episodes */
   GQueue      recent;     /* page numbers, the last read first */
+  gboolean    failing;    /* the last read failed, and said so */
+  GPtrArray  *failed_page; /* the last page whose reading failed, kept
+                             * for the caller that asked for it, not for
+                             * the next */
 };
+
+enum {
+  READ_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void efir_episode_list_model_init (GListModelInterface *iface);
 
@@ -107,13 +118,16 @@ placeholder_new (EfirEpisodeList *self,
   return episode;
 }
 
+/* The episodes of @page: those read, and where reading failed (@error
+ * set), placeholders that are not kept, so that the next look reads them
+ * again. */
 static GPtrArray *
-read_page (EfirEpisodeList *self,
-           guint            page)
+read_page (EfirEpisodeList  *self,
+           guint             page,
+           GError          **error)
 {
   g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) loaded = NULL;
-  g_autoptr(GError) error = NULL;
   guint first = page * PAGE_SIZE;
   guint n = MIN (PAGE_SIZE, self->ids->len - first);
   const gint64 *ids = &g_array_index (self->ids, gint64, first);
@@ -125,8 +139,17 @@ read_page (EfirEpisodeList *self,
 
   if (missing->len > 0
       && !(loaded = efir_store_load_light_episodes (self->store, (const gint64 *) (gpointer) missing->data,
-                                                    missing->len, &error)))
-    g_warning ("Could not read episodes of the list: %s", error->message);
+                                                    missing->len, error)))
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          EfirEpisode *episode = g_hash_table_lookup (self->alive, &ids[i]);
+
+          g_ptr_array_add (items, episode != NULL ? g_object_ref (episode)
+                                                  : placeholder_new (self, ids[i]));
+        }
+      return items;
+    }
 
   for (guint i = 0, next_loaded = 0; i < n; i++)
     {
@@ -153,6 +176,7 @@ ensure_page (EfirEpisodeList *self,
              guint            page)
 {
   GPtrArray *items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  g_autoptr(GError) error = NULL;
 
   if (items != NULL)
     {
@@ -161,7 +185,22 @@ ensure_page (EfirEpisodeList *self,
       return items;
     }
 
-  items = read_page (self, page);
+  items = read_page (self, page, &error);
+  if (error != NULL)
+    {
+      /* Said once, not for every row the view asks for; the page is not
+       * kept, so the rows are read again when next shown. */
+      if (!self->failing)
+        {
+          self->failing = TRUE;
+          g_signal_emit (self, signals[READ_FAILED], 0, error);
+        }
+      g_clear_pointer (&self->failed_page, g_ptr_array_unref);
+      self->failed_page = items;
+      return items;
+    }
+
+  self->failing = FALSE;
   g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
   g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
 
@@ -427,6 +466,7 @@ efir_episode_list_finalize (GObject *object)
   g_clear_pointer (&self->ids, g_array_unref);
   g_clear_pointer (&self->alive, g_hash_table_unref);
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->failed_page, g_ptr_array_unref);
 
   G_OBJECT_CLASS (efir_episode_list_parent_class)->finalize (object);
 }
@@ -438,6 +478,17 @@ efir_episode_list_class_init (EfirEpisodeListClass *klass)
 
   object_class->dispose = efir_episode_list_dispose;
   object_class->finalize = efir_episode_list_finalize;
+
+  /**
+   * EfirEpisodeList::read-failed:
+   * @error: why
+   *
+   * Rows of the list could not be read from the archive: they show empty
+   * until they are read again. Emitted once until a read succeeds.
+   */
+  signals[READ_FAILED] =
+    g_signal_new ("read-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 }
 
 static void
