@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include "efir-fold.h"
+#include "efir-database.h"
 #include "efir-search-tokenizer.h"
 #include "efir-store-error.h"
 

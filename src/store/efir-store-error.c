@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "efir-database.h"
 #include "efir-store-error.h"
 
 /* Public API ------------------------------------------------------------- */

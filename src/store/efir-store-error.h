@@ -2,7 +2,6 @@
 #pragma once
 
 #include <glib.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -31,10 +30,6 @@ typedef enum
 
 GQuark         efir_store_error_quark            (void);
 
-EfirStoreError efir_store_error_code_from_sqlite (int          result_code);
-void           efir_store_error_set_from_sqlite  (GError     **error,
-                                                  sqlite3     *handle,
-                                                  int          result_code);
 /* "@message: what the system said", coded by what the producer can do about
  * it (a full disk, a folder that cannot be written, a missing file).
  * Returns FALSE, for "return efir_store_error_set_from_errno (…)". */

@@ -8,6 +8,13 @@
 
 G_BEGIN_DECLS
 
+/* SQLite's result codes as the store's errors (efir-store-error.c): what a
+ * caller should act on, and a GError carrying SQLite's own words. */
+EfirStoreError efir_store_error_code_from_sqlite (int          result_code);
+void           efir_store_error_set_from_sqlite  (GError     **error,
+                                                  sqlite3     *handle,
+                                                  int          result_code);
+
 /*
  * EfirDatabase is one SQLite connection: the writer of the main thread, or a
  * read connection a worker thread opens for itself. A connection belongs to
