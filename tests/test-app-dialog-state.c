@@ -164,6 +164,13 @@ test_hashtags (void)
   g_assert_cmpstr (merged, ==, "news|Iran");
   g_assert_cmpstr (glued, ==, "Russia|Iran");
   g_assert_cmpuint (g_strv_length (nothing), ==, 0);
+
+  /* A link pasted there is refused in words, not cut into #https #www… */
+  g_assert_nonnull (efir_dialog_state_hashtags_problem ("https://www.youtube.com/@cetinsual"));
+  g_assert_nonnull (efir_dialog_state_hashtags_problem ("#news www.efir.az"));
+  g_assert_nonnull (efir_dialog_state_hashtags_problem ("youtube.com/watch?v=dQw4w9WgXcQ"));
+  g_assert_null (efir_dialog_state_hashtags_problem ("#ÇətinSual #Azərbaycan news"));
+  g_assert_null (efir_dialog_state_hashtags_problem ("Iran.Russia"));
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "efir-dialog-state.h"
+#include "efir-link-cleanup.h"
 #include "efir-editor-state.h"
 #include "efir-fold.h"
 #include "efir-section-state.h"
@@ -359,6 +360,33 @@ efir_dialog_state_time_zone_label (const char *identifier)
   g_strdelimit (label, "_", ' ');
 
   return label;
+}
+
+/**
+ * efir_dialog_state_hashtags_problem:
+ * @text: what the producer typed into the hashtags
+ *
+ * A link pasted there is not a run of hashtags ("https://www.youtube.com"
+ * would make #https #www #youtube #com): it is refused with a word.
+ *
+ * Returns: (nullable): why @text cannot become hashtags, or %NULL
+ */
+const char *
+efir_dialog_state_hashtags_problem (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text != NULL ? text : "", " \t\n", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      /* An address with its scheme, or a host with a path after it. */
+      if (strstr (words[i], "://") != NULL || g_str_has_prefix (words[i], "www.")
+          || efir_link_is_web_address (words[i])
+          || (strchr (words[i], '.') != NULL && strchr (words[i], '/') != NULL))
+        return _("That is a link, not a hashtag. Links of the programme go under its social "
+                 "network pages.");
+    }
+
+  return NULL;
 }
 
 /**

@@ -38,6 +38,7 @@ const char *efir_dialog_state_language_code   (guint               index);
 GStrv       efir_dialog_state_time_zones      (const char         *zone_table,
                                                const char         *current);
 char       *efir_dialog_state_time_zone_label (const char         *identifier);
+const char *efir_dialog_state_hashtags_problem (const char         *text);
 GStrv       efir_dialog_state_add_hashtags    (const char * const *hashtags,
                                                const char         *text);
 

@@ -27,6 +27,7 @@ struct _EfirProgramSettings
   GtkListBox           *host_list;
   AdwEntryRow          *add_host_row;
   AdwEntryRow          *hashtag_row;
+  GtkLabel             *hashtag_error_label;
   GtkFlowBox           *hashtag_box;
   GtkListBox           *account_list;
   AdwEntryRow          *add_account_row;
@@ -364,9 +365,13 @@ static void
 commit_hashtags (EfirProgramSettings *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->hashtag_row));
+  const char *problem = efir_dialog_state_hashtags_problem (text);
   g_auto(GStrv) hashtags = NULL;
 
-  if (text[0] == '\0')
+  /* What was typed stays in the row, to be mended. */
+  gtk_label_set_label (self->hashtag_error_label, problem != NULL ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->hashtag_error_label), problem != NULL);
+  if (text[0] == '\0' || problem != NULL)
     return;
 
   hashtags = efir_dialog_state_add_hashtags (efir_program_get_hashtags (self->program), text);
@@ -937,6 +942,7 @@ efir_program_settings_class_init (EfirProgramSettingsClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, time_zone_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, host_entered_cb);
   gtk_widget_class_bind_template_callback (widget_class, hashtags_entered_cb);
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, hashtag_error_label);
   gtk_widget_class_bind_template_callback (widget_class, account_entered_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
