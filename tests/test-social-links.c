@@ -415,6 +415,8 @@ test_split (void)
   g_auto(GStrv) one = efir_link_split ("https://a.example");
   g_auto(GStrv) none = efir_link_split ("  \n");
   g_auto(GStrv) broken = efir_link_split ("https://a.example\xff");
+  g_auto(GStrv) on_one_line = efir_link_split ("https://a.example facebook.com/dq");
+  g_auto(GStrv) words = efir_link_split ("not a url\nhttps://t.me/dq");
 
   g_assert_cmpuint (g_strv_length (two), ==, 2);
   g_assert_cmpstr (two[0], ==, "https://a.example");
@@ -422,6 +424,13 @@ test_split (void)
   g_assert_cmpuint (g_strv_length (one), ==, 1);
   g_assert_cmpuint (g_strv_length (none), ==, 0);
   g_assert_cmpuint (g_strv_length (broken), ==, 0);
+  /* Several addresses on one line are several links; words are one entry,
+   * kept as typed for the producer to mend. */
+  g_assert_cmpuint (g_strv_length (on_one_line), ==, 2);
+  g_assert_cmpstr (on_one_line[1], ==, "facebook.com/dq");
+  g_assert_cmpuint (g_strv_length (words), ==, 2);
+  g_assert_cmpstr (words[0], ==, "not a url");
+  g_assert_cmpstr (words[1], ==, "https://t.me/dq");
 }
 
 int

@@ -28,6 +28,7 @@ struct _EfirProgramSettings
   AdwEntryRow          *add_host_row;
   AdwEntryRow          *hashtag_row;
   GtkLabel             *hashtag_error_label;
+  GtkLabel             *account_error_label;
   GtkFlowBox           *hashtag_box;
   GtkListBox           *account_list;
   AdwEntryRow          *add_account_row;
@@ -409,7 +410,16 @@ commit_account (EfirProgramSettings *self)
 
       if (url == NULL)
         {
+          g_autofree char *message = NULL;
+
+          /* What was typed stays in the row, with what is wrong with it. */
+          message = g_strdup_printf (_("“%s” is not a web address. Give the page’s address, "
+                                       "such as https://www.facebook.com/cetinsual or "
+                                       "facebook.com/cetinsual."),
+                                     links[i]);
           gtk_widget_add_css_class (GTK_WIDGET (self->add_account_row), "error");
+          gtk_label_set_label (self->account_error_label, message);
+          gtk_widget_set_visible (GTK_WIDGET (self->account_error_label), TRUE);
           return FALSE;
         }
       g_ptr_array_add (urls, url);
@@ -668,6 +678,7 @@ static void
 account_entry_changed_cb (EfirProgramSettings *self)
 {
   gtk_widget_remove_css_class (GTK_WIDGET (self->add_account_row), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->account_error_label), FALSE);
 }
 
 static void
@@ -943,6 +954,7 @@ efir_program_settings_class_init (EfirProgramSettingsClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, host_entered_cb);
   gtk_widget_class_bind_template_callback (widget_class, hashtags_entered_cb);
   gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, hashtag_error_label);
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, account_error_label);
   gtk_widget_class_bind_template_callback (widget_class, account_entered_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -593,42 +593,62 @@ efir_link_is_web_address (const char *text)
          host != NULL && host[0] != '\0';
 }
 
+/* Whether @word reads as an address a producer meant: with its scheme, or
+ * a host with a dot ("facebook.com/cetinsual"). */
+static gboolean
+looks_like_address (const char *word)
+{
+  g_autofree char *cleaned = efir_link_clean_url (word);
+
+  return cleaned != NULL && (strstr (word, "://") != NULL || strchr (word, '.') != NULL);
+}
+
 /**
  * efir_link_split:
  * @text: (nullable): one address or several, as pasted
  *
- * Producers paste the links of a whole episode at once, one per line.
+ * Producers paste the links of a whole episode at once, one per line, and
+ * sometimes several on one line between spaces. A line whose words are not
+ * all addresses stays one entry, as typed ("not a url" is one thing to
+ * mend, not three links).
  *
- * Returns: (transfer full): the pieces of @text between spaces and line
- *   breaks, in order; empty when @text holds none
+ * Returns: (transfer full): the entries of @text, in order; empty when
+ *   @text holds none
  */
 char **
 efir_link_split (const char *text)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  const char *start = NULL;
+  g_auto(GStrv) lines = NULL;
 
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     text = "";
 
-  for (const char *p = text; ; p = g_utf8_next_char (p))
+  lines = g_strsplit_set (text, "\r\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
     {
-      gunichar c = g_utf8_get_char (p);
+      g_autofree char *line = g_strstrip (g_strdup (lines[i]));
+      g_auto(GStrv) words = NULL;
+      gboolean all_addresses = TRUE;
 
-      if (c == 0 || g_unichar_isspace (c))
+      if (line[0] == '\0')
+        continue;
+
+      words = g_strsplit_set (line, " \t", -1);
+      for (guint j = 0; words[j] != NULL && all_addresses; j++)
+        all_addresses = words[j][0] == '\0' || looks_like_address (words[j]);
+
+      if (!all_addresses)
         {
-          if (start != NULL)
-            {
-              g_autofree char *piece = g_strndup (start, p - start);
-
-              g_strv_builder_add (builder, piece);
-              start = NULL;
-            }
-          if (c == 0)
-            break;
+          g_strv_builder_add (builder, line);
+          continue;
         }
-      else if (start == NULL)
-        start = p;
+
+      for (guint j = 0; words[j] != NULL; j++)
+        {
+          if (words[j][0] != '\0')
+            g_strv_builder_add (builder, words[j]);
+        }
     }
 
   return g_strv_builder_end (builder);

@@ -467,6 +467,22 @@ test_settings_save_on_close (Fixture       *f,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (f, "description_view"))),
                             "Həftəlik müzakirə proqramı.\nHər cümə.", -1);
   type_and_enter (f, "add_host_row", "Ramin Əliyev");
+
+  /* What is not an address stays as typed, one entry, said in words. */
+  type_and_enter (f, "add_account_row", "not a url");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "add_account_row"))), ==,
+                   "not a url");
+  g_assert_true (gtk_widget_get_visible (child (f, "account_error_label")));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (child (f, "account_error_label"))),
+                            "“not a url” is not a web address"));
+  /* A link pasted into the hashtags is not cut into #https #www… */
+  type_and_enter (f, "hashtag_row", "https://www.youtube.com/@cetinsual");
+  g_assert_true (gtk_widget_get_visible (child (f, "hashtag_error_label")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "hashtag_row"))), ==,
+                   "https://www.youtube.com/@cetinsual");
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "hashtag_row")), "");
+  gtk_editable_set_text (GTK_EDITABLE (child (f, "add_account_row")), "");
+
   type_and_enter (f, "add_account_row", "facebook.com/cetinsual");
   /* Typed and never entered: the window keeps it all the same. */
   gtk_editable_set_text (GTK_EDITABLE (child (f, "hashtag_row")), "#Iran news");
