@@ -9,6 +9,7 @@
 
 #include "efir-fold.h"
 #include "efir-guests-section.h"
+#include "efir-row-list.h"
 #include "efir-section-state.h"
 
 /* Types and properties --------------------------------------------------- */
@@ -202,113 +203,6 @@ add_person (EfirGuestsSection *self,
              efir_person_get_default_role (person));
 }
 
-static GtkListBoxRow *
-get_focused_row (EfirGuestsSection *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *row;
-
-  if (focus == NULL)
-    return NULL;
-
-  row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
-  if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->guest_list))
-    return NULL;
-
-  return GTK_LIST_BOX_ROW (row);
-}
-
-static GtkWidget *
-find_part (GtkWidget  *widget,
-           const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_part (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static const char *
-get_focused_part (GtkWidget *row,
-                  int       *cursor)
-{
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (row));
-
-  *cursor = -1;
-  for (GtkWidget *w = focus; w != NULL && w != row; w = gtk_widget_get_parent (w))
-    {
-      const char *name = gtk_widget_get_name (w);
-
-      if (g_strv_contains (row_parts, name))
-        {
-          if (GTK_IS_EDITABLE (w))
-            *cursor = gtk_editable_get_position (GTK_EDITABLE (w));
-          return name;
-        }
-    }
-
-  return NULL;
-}
-
-static void
-focus_part (GtkWidget  *row,
-            const char *name,
-            int         cursor)
-{
-  GtkWidget *part = find_part (row, name);
-
-  if (part == NULL)
-    return;
-
-  if (GTK_IS_ENTRY (part))
-    {
-      gtk_entry_grab_focus_without_selecting (GTK_ENTRY (part));
-      if (cursor >= 0)
-        gtk_editable_set_position (GTK_EDITABLE (part), cursor);
-    }
-  else
-    {
-      gtk_widget_grab_focus (part);
-    }
-}
-
-static void
-move_focused_row (EfirGuestsSection *self,
-                  int                delta)
-{
-  GListStore *guests = get_guests (self);
-  GtkListBoxRow *row = get_focused_row (self);
-  const char *part;
-  int cursor;
-  guint from, to;
-
-  if (guests == NULL || row == NULL)
-    return;
-
-  part = get_focused_part (GTK_WIDGET (row), &cursor);
-  from = (guint) gtk_list_box_row_get_index (row);
-  to = efir_section_state_move (guests, from, delta);
-  if (to == from)
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-
-  row = gtk_list_box_get_row_at_index (self->guest_list, (int) to);
-  if (row != NULL && part != NULL)
-    focus_part (GTK_WIDGET (row), part, cursor);
-}
-
 static gboolean
 person_id_is_new (GBinding     *binding,
                   const GValue *from,
@@ -351,7 +245,7 @@ on_remove_clicked_cb (GtkButton         *button,
   n = g_list_model_get_n_items (G_LIST_MODEL (guests));
   next = n > 0 ? gtk_list_box_get_row_at_index (self->guest_list, MIN (index, (int) n - 1)) : NULL;
   if (next != NULL)
-    focus_part (GTK_WIDGET (next), "remove-button", -1);
+    efir_row_list_focus_part (GTK_WIDGET (next), "remove-button", -1);
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->add_row));
 }
@@ -362,20 +256,7 @@ on_drag_prepared_cb (GtkDragSource     *source,
                      double             y,
                      EfirGuestsSection *self)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-  GListStore *guests = get_guests (self);
-  g_autoptr(EfirEpisodeGuest) guest = NULL;
-  g_autoptr(GdkPaintable) icon = NULL;
-  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
-
-  if (guests == NULL || index < 0)
-    return NULL;
-
-  guest = g_list_model_get_item (G_LIST_MODEL (guests), (guint) index);
-  icon = gtk_widget_paintable_new (row);
-  gtk_drag_source_set_icon (source, icon, (int) x, (int) y);
-
-  return gdk_content_provider_new_typed (EFIR_TYPE_EPISODE_GUEST, guest);
+  return efir_row_list_drag_prepare (source, get_guests (self), x, y);
 }
 
 static gboolean
@@ -385,22 +266,7 @@ on_row_dropped_cb (GtkDropTarget     *target,
                    double             y,
                    EfirGuestsSection *self)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  GListStore *guests = get_guests (self);
-  EfirEpisodeGuest *guest = g_value_get_object (value);
-  guint from;
-  int to;
-
-  /* A guest dragged from another episode's list is not this list's to move. */
-  if (guests == NULL || guest == NULL || !g_list_store_find (guests, guest, &from))
-    return FALSE;
-
-  to = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
-  if (to < 0)
-    return FALSE;
-
-  efir_section_state_move (guests, from, to - (int) from);
-  return TRUE;
+  return efir_row_list_drop (target, get_guests (self), value);
 }
 
 /* A plain box rather than an AdwActionRow: its wrapping title and subtitle
@@ -692,7 +558,9 @@ move_up_activated_cb (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  move_focused_row (EFIR_GUESTS_SECTION (widget), -1);
+  EfirGuestsSection *self = EFIR_GUESTS_SECTION (widget);
+
+  efir_row_list_move_focused (self->guest_list, get_guests (self), row_parts, -1);
 }
 
 static void
@@ -700,7 +568,9 @@ move_down_activated_cb (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  move_focused_row (EFIR_GUESTS_SECTION (widget), 1);
+  EfirGuestsSection *self = EFIR_GUESTS_SECTION (widget);
+
+  efir_row_list_move_focused (self->guest_list, get_guests (self), row_parts, 1);
 }
 
 /* Public API ------------------------------------------------------------- */

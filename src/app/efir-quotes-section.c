@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "efir-quotes-section.h"
+#include "efir-row-list.h"
 #include "efir-section-state.h"
 
 /* Types and properties --------------------------------------------------- */
@@ -89,25 +90,6 @@ forget_removed (EfirQuotesSection *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "quotes.undo-remove", FALSE);
 }
 
-static GtkWidget *
-find_part (GtkWidget  *widget,
-           const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_part (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 update_speaker_button (EfirQuotesSection *self,
                        GtkWidget         *button)
@@ -142,7 +124,7 @@ rebuild_speakers_menu (EfirQuotesSection *self)
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->quote_list)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *button = find_part (row, "speaker-button");
+      GtkWidget *button = efir_row_list_find_part (row, "speaker-button");
 
       if (button != NULL)
         update_speaker_button (self, button);
@@ -160,89 +142,6 @@ rebuild_speakers_menu (EfirQuotesSection *self)
     }
 }
 
-static GtkListBoxRow *
-get_focused_row (EfirQuotesSection *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *row;
-
-  if (focus == NULL)
-    return NULL;
-
-  row = gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
-  if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->quote_list))
-    return NULL;
-
-  return GTK_LIST_BOX_ROW (row);
-}
-
-static const char *
-get_focused_part (GtkWidget *row,
-                  int       *cursor)
-{
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (row));
-
-  *cursor = -1;
-  for (GtkWidget *w = focus; w != NULL && w != row; w = gtk_widget_get_parent (w))
-    {
-      const char *name = gtk_widget_get_name (w);
-
-      if (!g_strv_contains (row_parts, name))
-        continue;
-
-      if (GTK_IS_EDITABLE (w))
-        {
-          *cursor = gtk_editable_get_position (GTK_EDITABLE (w));
-        }
-      else if (GTK_IS_TEXT_VIEW (w))
-        {
-          GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (w));
-          GtkTextIter iter;
-
-          gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
-          *cursor = gtk_text_iter_get_offset (&iter);
-        }
-      return name;
-    }
-
-  return NULL;
-}
-
-static void
-focus_part (GtkWidget  *row,
-            const char *name,
-            int         cursor)
-{
-  GtkWidget *part = find_part (row, name);
-
-  if (part == NULL)
-    return;
-
-  if (GTK_IS_ENTRY (part))
-    {
-      gtk_entry_grab_focus_without_selecting (GTK_ENTRY (part));
-      if (cursor >= 0)
-        gtk_editable_set_position (GTK_EDITABLE (part), cursor);
-    }
-  else if (GTK_IS_TEXT_VIEW (part))
-    {
-      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (part));
-      GtkTextIter iter;
-
-      gtk_widget_grab_focus (part);
-      if (cursor >= 0)
-        {
-          gtk_text_buffer_get_iter_at_offset (buffer, &iter, cursor);
-          gtk_text_buffer_place_cursor (buffer, &iter);
-        }
-    }
-  else
-    {
-      gtk_widget_grab_focus (part);
-    }
-}
-
 static void
 focus_row (EfirQuotesSection *self,
            guint              position,
@@ -252,33 +151,7 @@ focus_row (EfirQuotesSection *self,
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->quote_list, (int) position);
 
   if (row != NULL)
-    focus_part (GTK_WIDGET (row), part, cursor);
-}
-
-static void
-move_focused_row (EfirQuotesSection *self,
-                  int                delta)
-{
-  GListStore *quotes = get_quotes (self);
-  GtkListBoxRow *row = get_focused_row (self);
-  const char *part;
-  int cursor;
-  guint from, to;
-
-  if (quotes == NULL || row == NULL)
-    return;
-
-  part = get_focused_part (GTK_WIDGET (row), &cursor);
-  from = (guint) gtk_list_box_row_get_index (row);
-  to = efir_section_state_move (quotes, from, delta);
-  if (to == from)
-    {
-      gtk_widget_error_bell (GTK_WIDGET (self));
-      return;
-    }
-
-  if (part != NULL)
-    focus_row (self, to, part, cursor);
+    efir_row_list_focus_part (GTK_WIDGET (row), part, cursor);
 }
 
 /* Writes the time the way it is stored, once the producer is done with the
@@ -452,17 +325,7 @@ on_drag_prepared_cb (GtkDragSource     *source,
                      double             y,
                      EfirQuotesSection *self)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-  g_autoptr(EfirQuote) quote = get_row_quote (self, row);
-  g_autoptr(GdkPaintable) icon = NULL;
-
-  if (quote == NULL)
-    return NULL;
-
-  icon = gtk_widget_paintable_new (row);
-  gtk_drag_source_set_icon (source, icon, (int) x, (int) y);
-
-  return gdk_content_provider_new_typed (EFIR_TYPE_QUOTE, quote);
+  return efir_row_list_drag_prepare (source, get_quotes (self), x, y);
 }
 
 static gboolean
@@ -472,22 +335,7 @@ on_row_dropped_cb (GtkDropTarget     *target,
                    double             y,
                    EfirQuotesSection *self)
 {
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  GListStore *quotes = get_quotes (self);
-  EfirQuote *quote = g_value_get_object (value);
-  guint from;
-  int to;
-
-  /* A quote dragged from another episode's list is not this list's to move. */
-  if (quotes == NULL || quote == NULL || !g_list_store_find (quotes, quote, &from))
-    return FALSE;
-
-  to = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
-  if (to < 0)
-    return FALSE;
-
-  efir_section_state_move (quotes, from, to - (int) from);
-  return TRUE;
+  return efir_row_list_drop (target, get_quotes (self), value);
 }
 
 static GtkWidget *
@@ -713,7 +561,9 @@ move_up_activated_cb (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  move_focused_row (EFIR_QUOTES_SECTION (widget), -1);
+  EfirQuotesSection *self = EFIR_QUOTES_SECTION (widget);
+
+  efir_row_list_move_focused (self->quote_list, get_quotes (self), row_parts, -1);
 }
 
 static void
@@ -721,7 +571,9 @@ move_down_activated_cb (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  move_focused_row (EFIR_QUOTES_SECTION (widget), 1);
+  EfirQuotesSection *self = EFIR_QUOTES_SECTION (widget);
+
+  efir_row_list_move_focused (self->quote_list, get_quotes (self), row_parts, 1);
 }
 
 /* Public API ------------------------------------------------------------- */
