@@ -9,6 +9,7 @@
 
 #include "efir-details-section.h"
 #include "efir-editor-state.h"
+#include "efir-store.h"
 
 /* Types and properties --------------------------------------------------- */
 
@@ -19,6 +20,7 @@ struct _EfirDetailsSection
   /* Template widgets */
   AdwPreferencesGroup *group;
   AdwEntryRow         *title_row;
+  AdwActionRow        *program_row;
   GtkLabel            *program_label;
   GtkSpinButton       *number_spin;
   AdwActionRow        *air_date_row;
@@ -40,6 +42,7 @@ struct _EfirDetailsSection
   /* Owned */
   EfirEpisode         *episode;
   EfirProgram         *program;
+  EfirStore           *store;
   GBindingGroup       *bindings;
   GSignalGroup        *episode_signals;
   GSignalGroup        *program_signals;
@@ -120,6 +123,43 @@ update_program_label (EfirDetailsSection *self)
     name = efir_program_get_name (self->program);
 
   gtk_label_set_label (self->program_label, name);
+}
+
+/* Another episode of the programme with @number, said in words; NULL when
+ * the number is free or the archive cannot tell.
+ */
+static char *
+dup_number_taken_message (EfirDetailsSection *self,
+                          int                 number)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 taken_by = 0;
+
+  if (self->store == NULL || number <= 0 || efir_episode_get_program_id (self->episode) == 0)
+    return NULL;
+
+  if (!efir_store_find_episode_by_number (self->store,
+                                          efir_episode_get_program_id (self->episode),
+                                          number, efir_episode_get_id (self->episode),
+                                          &taken_by, &error))
+    {
+      g_warning ("Cannot look for episode %d: %s", number, error->message);
+      return NULL;
+    }
+
+  if (taken_by == 0)
+    return NULL;
+
+  return g_strdup_printf (_("Episode %d of “%s” already exists"),
+                          number, efir_episode_get_program_name (self->episode));
+}
+
+static void
+show_number_message (EfirDetailsSection *self,
+                     const char         *message)
+{
+  adw_action_row_set_subtitle (self->program_row, message != NULL ? message : "");
+  set_error_style (GTK_WIDGET (self->number_spin), message != NULL);
 }
 
 static void
@@ -424,6 +464,7 @@ show_episode (EfirDetailsSection *self)
                    efir_editor_state_url_shows_error (
                      gtk_editable_get_text (GTK_EDITABLE (self->video_url_row))));
   set_error_style (GTK_WIDGET (self->duration_row), FALSE);
+  show_number_message (self, NULL);
 
   reset_undo (GTK_EDITABLE (self->title_row));
   reset_undo (GTK_EDITABLE (self->video_url_row));
@@ -590,6 +631,26 @@ clear_date_clicked_cb (EfirDetailsSection *self)
   gtk_editable_set_text (GTK_EDITABLE (self->time_entry), "");
   self->updating--;
   gtk_popover_popdown (self->date_popover);
+}
+
+/* A number another episode of the programme has is said and not written:
+ * two episodes 12 would make two pages claim one broadcast.
+ */
+static void
+number_changed_cb (EfirDetailsSection *self)
+{
+  int number = gtk_spin_button_get_value_as_int (self->number_spin);
+  g_autofree char *message = NULL;
+
+  if (self->updating > 0 || self->episode == NULL)
+    return;
+
+  if (number != efir_episode_get_number (self->episode))
+    message = dup_number_taken_message (self, number);
+
+  show_number_message (self, message);
+  if (message == NULL)
+    efir_episode_set_number (self->episode, number);
 }
 
 static void
@@ -933,6 +994,23 @@ efir_details_section_set_program (EfirDetailsSection *self,
 }
 
 /**
+ * efir_details_section_set_store:
+ * @self: a details section
+ * @store: (nullable): the archive the episode is in
+ *
+ * The archive tells which numbers the programme's other episodes have.
+ */
+void
+efir_details_section_set_store (EfirDetailsSection *self,
+                                EfirStore          *store)
+{
+  g_return_if_fail (EFIR_IS_DETAILS_SECTION (self));
+  g_return_if_fail (store == NULL || EFIR_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+}
+
+/**
  * efir_details_section_set_tag_suggestions:
  * @self: a details section
  * @suggestions: (nullable): a list of #GtkStringObject, the tags used
@@ -976,6 +1054,7 @@ efir_details_section_dispose (GObject *object)
   g_clear_object (&self->completion_store);
   g_clear_object (&self->episode);
   g_clear_object (&self->program);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (efir_details_section_parent_class)->dispose (object);
 }
@@ -992,6 +1071,7 @@ efir_details_section_class_init (EfirDetailsSectionClass *klass)
                                                "/io/github/efir/Efir/efir-details-section.ui");
   gtk_widget_class_bind_template_child (widget_class, EfirDetailsSection, group);
   gtk_widget_class_bind_template_child (widget_class, EfirDetailsSection, title_row);
+  gtk_widget_class_bind_template_child (widget_class, EfirDetailsSection, program_row);
   gtk_widget_class_bind_template_child (widget_class, EfirDetailsSection, program_label);
   gtk_widget_class_bind_template_child (widget_class, EfirDetailsSection, number_spin);
   gtk_widget_class_bind_template_child (widget_class, EfirDetailsSection, air_date_row);
@@ -1009,6 +1089,7 @@ efir_details_section_class_init (EfirDetailsSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirDetailsSection, status_row);
   gtk_widget_class_bind_template_child (widget_class, EfirDetailsSection, status_info_row);
   gtk_widget_class_bind_template_child (widget_class, EfirDetailsSection, status_label);
+  gtk_widget_class_bind_template_callback (widget_class, number_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_date_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, time_changed_cb);
@@ -1035,7 +1116,7 @@ efir_details_section_init (EfirDetailsSection *self)
   g_binding_group_bind (self->bindings, "title", self->title_row, "text",
                         G_BINDING_BIDIRECTIONAL);
   g_binding_group_bind (self->bindings, "number", self->number_spin, "value",
-                        G_BINDING_BIDIRECTIONAL);
+                        G_BINDING_DEFAULT);
   g_binding_group_bind (self->bindings, "video-url", self->video_url_row, "text",
                         G_BINDING_BIDIRECTIONAL);
   g_binding_group_bind (self->bindings, "slug", self->slug_row, "text",

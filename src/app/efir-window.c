@@ -242,6 +242,7 @@ efir_window_ensure_editor (EfirWindow *self)
                            G_CONNECT_SWAPPED);
   if (self->people != NULL)
     efir_episode_editor_set_people (self->editor, self->people);
+  efir_episode_editor_set_store (self->editor, self->store);
   self->tags_program = 0;
   return self->editor;
 }
@@ -545,6 +546,8 @@ efir_window_set_store (EfirWindow *self,
       g_signal_connect_object (store, "damaged", G_CALLBACK (on_store_damaged_cb), self, G_CONNECT_SWAPPED);
     }
   gtk_revealer_set_reveal_child (self->read_only_revealer, efir_store_is_read_only (store));
+  if (self->editor != NULL)
+    efir_episode_editor_set_store (self->editor, store);
   g_clear_object (&self->autosaver);
   self->autosaver = efir_autosaver_new (store);
   g_signal_connect_object (self->autosaver, "notify::state",

@@ -13,41 +13,6 @@
 
 /* Helpers ---------------------------------------------------------------- */
 
-/* The id of the episode of @program_id numbered @number, 0 if none. */
-static gboolean
-find_numbered_locked (EfirStore  *self,
-                      gint64      program_id,
-                      int         number,
-                      gint64     *episode_id,
-                      GError    **error)
-{
-  EfirDatabase *db = efir_store_get_database (self);
-  g_autoptr(EfirStatement) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  *episode_id = 0;
-
-  if (!(stmt = efir_database_prepare (db,
-                                      "SELECT id FROM episodes"
-                                      " WHERE program_id = ?1 AND number = ?2"
-                                      " ORDER BY id LIMIT 1",
-                                      error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, program_id);
-  sqlite3_bind_int (stmt, 2, number);
-  if (efir_database_step (db, stmt, &local_error))
-    *episode_id = sqlite3_column_int64 (stmt, 0);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 import_locked (EfirStore    *self,
                EfirEpisode  *episode,
@@ -68,7 +33,7 @@ import_locked (EfirStore    *self,
    */
   if (number > 0)
     {
-      if (!find_numbered_locked (self, program_id, number, &existing_id, error))
+      if (!efir_store_find_episode_by_number (self, program_id, number, 0, &existing_id, error))
         return FALSE;
 
       if (existing_id != 0)

@@ -11,7 +11,9 @@
 #include "efir-episode-editor.h"
 #include "efir-resources.h"
 #include "efir-social-links-section.h"
+#include "efir-store.h"
 #include "efir-summary-section.h"
+#include "efir-test-util.h"
 #include "efir-ui-test-util.h"
 
 typedef struct
@@ -364,6 +366,56 @@ test_duration_and_number (Fixture       *f,
   gtk_spin_button_set_value (details_child (f, "number_spin"), 113);
   efir_ui_test_iterate_until_idle ();
   g_assert_cmpint (efir_episode_get_number (f->episode), ==, 113);
+}
+
+static void
+test_number_taken (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *dir = efir_test_make_dir ("efir-ui-editor-number");
+  g_autofree char *path = g_build_filename (dir, "efir.db", NULL);
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(EfirEpisode) twelve = efir_episode_new ();
+  g_autoptr(GError) error = NULL;
+  GtkSpinButton *spin;
+  AdwActionRow *row;
+
+  store = efir_store_open (path, &error);
+  g_assert_no_error (error);
+  efir_store_save_program (store, f->program, &error);
+  g_assert_no_error (error);
+  efir_episode_set_program_id (twelve, efir_program_get_id (f->program));
+  efir_episode_set_number (twelve, 12);
+  efir_store_save_episode (store, twelve, EFIR_EPISODE_PART_ALL, &error);
+  g_assert_no_error (error);
+  efir_episode_set_program_id (f->episode, efir_program_get_id (f->program));
+  efir_store_save_episode (store, f->episode, EFIR_EPISODE_PART_ALL, &error);
+  g_assert_no_error (error);
+
+  efir_episode_editor_set_store (f->editor, store);
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  efir_ui_test_iterate_until_idle ();
+  spin = details_child (f, "number_spin");
+  row = details_child (f, "program_row");
+
+  /* The programme's episode 12 keeps its number; this one is not given it. */
+  gtk_spin_button_set_value (spin, 12);
+  efir_ui_test_iterate_until_idle ();
+  g_assert_cmpint (efir_episode_get_number (f->episode), ==, 112);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
+                   "Episode 12 of “Çətin sual” already exists");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (spin), "error"));
+
+  gtk_spin_button_set_value (spin, 13);
+  efir_ui_test_iterate_until_idle ();
+  g_assert_cmpint (efir_episode_get_number (f->episode), ==, 13);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (spin), "error"));
+
+  efir_episode_editor_set_episode (f->editor, NULL);
+  efir_episode_editor_set_store (f->editor, NULL);
+  g_clear_object (&store);
+  efir_test_remove_tree (dir);
 }
 
 static void
@@ -796,6 +848,8 @@ main (int   argc,
               fixture_set_up, test_video_url_error, fixture_tear_down);
   g_test_add ("/ui/editor/details/duration-and-number", Fixture, NULL,
               fixture_set_up, test_duration_and_number, fixture_tear_down);
+  g_test_add ("/ui/editor/details/number-taken", Fixture, NULL,
+              fixture_set_up, test_number_taken, fixture_tear_down);
   g_test_add ("/ui/editor/details/tags", Fixture, NULL,
               fixture_set_up, test_tags, fixture_tear_down);
   g_test_add ("/ui/editor/details/status", Fixture, NULL,
