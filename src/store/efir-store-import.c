@@ -8,10 +8,35 @@
 #include <glib/gi18n-lib.h>
 
 #include "efir-episode-json.h"
+#include "efir-language.h"
 #include "efir-link-cleanup.h"
+#include "efir-slug.h"
 #include "efir-store-private.h"
 
 /* Helpers ---------------------------------------------------------------- */
+
+/* The language of the episode's words, for a programme the file brings:
+ * a Russian programme's pages must not be published as Azerbaijani ones.
+ */
+static const char *
+guess_language (EfirEpisode *episode)
+{
+  GListModel *transcript = G_LIST_MODEL (efir_episode_get_transcript (episode));
+  guint n = g_list_model_get_n_items (transcript);
+  g_autoptr(GString) text = g_string_new (efir_episode_get_title (episode));
+
+  g_string_append_c (text, '\n');
+  g_string_append (text, efir_episode_get_summary (episode));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(EfirSegment) segment = g_list_model_get_item (transcript, i);
+
+      g_string_append_c (text, '\n');
+      g_string_append (text, efir_segment_get_text (segment));
+    }
+
+  return efir_language_guess (text->str, text->len);
+}
 
 static gboolean
 import_locked (EfirStore    *self,
@@ -25,8 +50,17 @@ import_locked (EfirStore    *self,
   gint64 program_id;
   gint64 existing_id;
 
-  if (!(program_id = efir_store_ensure_program_locked (self, program_name, error)))
+  if (!(program_id = efir_store_ensure_program_locked (self, program_name,
+                                                       guess_language (episode), error)))
     return FALSE;
+
+  /* As a new episode made in the window gets it from its title. */
+  if (efir_episode_get_slug (episode)[0] == '\0')
+    {
+      g_autofree char *slug = efir_slug_from_title (efir_episode_get_title (episode));
+
+      efir_episode_set_slug (episode, slug);
+    }
 
   /* An episode file imported twice, or two producers' copies of the same
    * broadcast: the one in the archive may hold edits the file does not.
@@ -160,7 +194,7 @@ update_locked (EfirStore             *self,
     }
   else if (!(program_id = efir_store_ensure_program_locked (self,
                                                             efir_episode_get_program_name (episode),
-                                                            error)))
+                                                            guess_language (episode), error)))
     return FALSE;
 
   efir_episode_set_id (episode, episode_id);
