@@ -49,6 +49,9 @@ struct _EfirDetailsSection
   GSignalGroup        *suggestion_signals;
   GtkListStore        *completion_store;
 
+  /* Whether the day was chosen before any time: the time entry then stays
+   * empty for the producer to fill, rather than saying 00:00. */
+  gboolean             time_unset;
   /* Whether a new title makes a new slug; decided before the title changes. */
   gboolean             slug_follows_title;
   /* Non-zero while widgets are being set from the model. */
@@ -223,16 +226,19 @@ update_air_date (EfirDetailsSection *self,
 
   if (local != NULL)
     {
+      const char *shown = gtk_editable_get_text (GTK_EDITABLE (self->time_entry));
+      gboolean waiting = self->time_unset && !switching && shown[0] == '\0';
       int hour, minute;
 
       gtk_calendar_select_day (self->calendar, local);
 
       /* Left alone while it already says this time, so the cursor stays
-       * where the producer is typing.
+       * where the producer is typing, and while it waits for the time of
+       * a day just chosen.
        */
-      if (!efir_editor_state_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->time_entry)),
-                                         &hour, &minute) ||
-          hour != g_date_time_get_hour (local) || minute != g_date_time_get_minute (local))
+      if (!waiting &&
+          (!efir_editor_state_parse_time (shown, &hour, &minute) ||
+           hour != g_date_time_get_hour (local) || minute != g_date_time_get_minute (local)))
         {
           g_autofree char *time = g_date_time_format (local, "%H:%M");
 
@@ -248,9 +254,22 @@ update_air_date (EfirDetailsSection *self,
     }
 
   if (switching)
-    set_error_style (GTK_WIDGET (self->time_entry), FALSE);
+    {
+      self->time_unset = FALSE;
+      set_error_style (GTK_WIDGET (self->time_entry), FALSE);
+    }
 
   self->updating--;
+}
+
+/* The row's title says what is wrong, where the producer is looking. */
+static void
+show_duration_problem (EfirDetailsSection *self,
+                       const char         *message)
+{
+  set_error_style (GTK_WIDGET (self->duration_row), message != NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->duration_row),
+                                 message != NULL ? message : _("Duration (HH:MM:SS)"));
 }
 
 static void
@@ -260,7 +279,7 @@ update_duration (EfirDetailsSection *self)
   int duration = self->episode != NULL ? efir_episode_get_duration (self->episode) : 0;
 
   if (efir_editor_state_parse_duration (gtk_editable_get_text (GTK_EDITABLE (self->duration_row)),
-                                        &shown) &&
+                                        &shown, NULL) &&
       shown == duration)
     return;
 
@@ -463,7 +482,7 @@ show_episode (EfirDetailsSection *self)
   set_error_style (GTK_WIDGET (self->video_url_row),
                    efir_editor_state_url_shows_error (
                      gtk_editable_get_text (GTK_EDITABLE (self->video_url_row))));
-  set_error_style (GTK_WIDGET (self->duration_row), FALSE);
+  show_duration_problem (self, NULL);
   show_number_message (self, NULL);
 
   reset_undo (GTK_EDITABLE (self->title_row));
@@ -577,10 +596,17 @@ calendar_date_changed_cb (EfirDetailsSection *self)
   typed = gtk_editable_get_text (GTK_EDITABLE (self->time_entry));
   if (efir_editor_state_parse_time (typed, NULL, NULL))
     write_air_date (self, &day, typed);
-  else if (get_air_day (self, &model_day, &model_time))
+  else if (get_air_day (self, &model_day, &model_time) && !self->time_unset)
     write_air_date (self, &day, model_time);
   else
-    write_air_date (self, &day, "");
+    {
+      /* No time yet: the day waits at midnight, the entry stays empty and
+       * takes the keyboard, so the time typed next is the whole time.
+       */
+      self->time_unset = TRUE;
+      write_air_date (self, &day, "");
+      gtk_widget_grab_focus (GTK_WIDGET (self->time_entry));
+    }
 }
 
 static void
@@ -627,6 +653,7 @@ clear_date_clicked_cb (EfirDetailsSection *self)
     return;
 
   efir_episode_set_air_date (self->episode, NULL);
+  self->time_unset = FALSE;
   self->updating++;
   gtk_editable_set_text (GTK_EDITABLE (self->time_entry), "");
   self->updating--;
@@ -681,7 +708,31 @@ time_changed_cb (EfirDetailsSection *self)
    * entry until a day is chosen.
    */
   if (get_air_day (self, &day, NULL))
-    write_air_date (self, &day, text);
+    {
+      self->time_unset = FALSE;
+      write_air_date (self, &day, text);
+    }
+}
+
+static gboolean
+select_time_cb (gpointer data)
+{
+  EfirDetailsSection *self = data;
+
+  if (gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->time_entry)))))
+    gtk_editable_select_region (GTK_EDITABLE (self->time_entry), 0, -1);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A time is typed whole, never into the one there: "21:30" typed after
+ * "00:00" must not give "0021:30". Selected once the click that focused
+ * the entry has placed its cursor.
+ */
+static void
+time_focused_cb (EfirDetailsSection *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, select_time_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -708,19 +759,24 @@ duration_changed_cb (EfirDetailsSection *self)
     return;
 
   if (efir_editor_state_parse_duration (gtk_editable_get_text (GTK_EDITABLE (self->duration_row)),
-                                        &seconds))
+                                        &seconds, NULL))
     {
-      set_error_style (GTK_WIDGET (self->duration_row), FALSE);
+      show_duration_problem (self, NULL);
       efir_episode_set_duration (self->episode, seconds);
     }
 }
 
+/* Said once the producer leaves the row, not at every half-typed letter. */
 static void
 duration_checked_cb (EfirDetailsSection *self)
 {
-  set_error_style (GTK_WIDGET (self->duration_row),
-                   !efir_editor_state_parse_duration (
-                     gtk_editable_get_text (GTK_EDITABLE (self->duration_row)), NULL));
+  g_autoptr(GError) error = NULL;
+
+  if (efir_editor_state_parse_duration (gtk_editable_get_text (GTK_EDITABLE (self->duration_row)),
+                                        NULL, &error))
+    show_duration_problem (self, NULL);
+  else
+    show_duration_problem (self, error->message);
 }
 
 static void
@@ -1174,6 +1230,7 @@ efir_details_section_init (EfirDetailsSection *self)
   gtk_widget_add_controller (GTK_WIDGET (self->calendar), controller);
 
   controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (time_focused_cb), self);
   g_signal_connect_swapped (controller, "leave", G_CALLBACK (time_checked_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->time_entry), controller);
 
