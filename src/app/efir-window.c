@@ -179,7 +179,7 @@ efir_window_update_actions (EfirWindow *self)
   gboolean has_program = has_store && efir_window_get_program (self) != NULL;
   gboolean has_episode = self->current != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-episode", has_program && can_write);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-episode", can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-program", can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.program-settings", has_program);
@@ -1085,8 +1085,12 @@ new_episode_action (GtkWidget  *widget,
   EfirProgram *program = efir_window_get_program (self);
   g_autoptr(EfirEpisode) episode = NULL;
 
+  /* An episode needs its programme: the first Ctrl+N creates that. */
   if (program == NULL)
-    return;
+    {
+      gtk_widget_activate_action (widget, "win.new-program", NULL);
+      return;
+    }
 
   episode = efir_episode_new ();
   efir_episode_set_program_id (episode, efir_program_get_id (program));
