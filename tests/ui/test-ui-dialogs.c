@@ -976,6 +976,42 @@ test_directory_merge (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "role_row"))), ==, "Political commentator");
 }
 
+/* Every shortcut a producer can press is in the shortcuts window. */
+static void
+test_shortcuts_window (void)
+{
+  static const char * const wanted[] = {
+    "<Control>n", "<Control>f", "<Control>l", "<Alt>Up", "<Alt>Down", NULL
+  };
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/efir/Efir/efir-shortcuts-window.ui");
+  GObject *window = gtk_builder_get_object (builder, "shortcuts_window");
+  g_autoptr(GString) listed = g_string_new (" ");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+
+  g_assert_nonnull (window);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+
+      g_object_get (l->data, "accelerator", &accelerator, NULL);
+      g_string_append_printf (listed, "%s ", accelerator);
+    }
+
+  for (guint i = 0; wanted[i] != NULL; i++)
+    {
+      g_autofree char *word = g_strdup_printf (" %s ", wanted[i]);
+
+      if (strstr (listed->str, word) == NULL)
+        g_error ("%s is not in the shortcuts window:%s", wanted[i], listed->str);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1017,6 +1053,7 @@ main (int   argc,
               fixture_set_up, test_directory_edit_role, fixture_tear_down);
   g_test_add ("/ui/guest-directory/merge", Fixture, NULL,
               fixture_set_up, test_directory_merge, fixture_tear_down);
+  g_test_add_func ("/ui/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();
 }
