@@ -520,13 +520,13 @@ efir_transcript_text_scan_line (const char          *line,
   if (out_segment != NULL)
     *out_segment = NULL;
 
-  /* Segments hold UTF-8; the offsets stay those of the line as given. */
   speaker = g_string_new (NULL);
   text = g_string_new (NULL);
   scan_line (line, length, out_line, speaker, text);
 
   if (out_line->kind == EFIR_TRANSCRIPT_LINE_TIMED && out_segment != NULL)
     {
+      /* Segments hold UTF-8; the offsets stay those of the line as given. */
       if (!g_utf8_validate_len (speaker->str, speaker->len, NULL) ||
           !g_utf8_validate_len (text->str, text->len, NULL))
         {
