@@ -211,17 +211,48 @@ test_duration (void)
   g_assert_cmpstr (formatted, ==, "00:29:00");
   g_assert_cmpstr (unknown, ==, "");
 
-  g_assert_true (efir_editor_state_parse_duration ("00:29:00", &seconds));
+  g_assert_true (efir_editor_state_parse_duration ("00:29:00", &seconds, NULL));
   g_assert_cmpint (seconds, ==, 1740);
-  g_assert_true (efir_editor_state_parse_duration ("1:02:03", &seconds));
+  g_assert_true (efir_editor_state_parse_duration ("1:02:03", &seconds, NULL));
   g_assert_cmpint (seconds, ==, 3723);
-  g_assert_true (efir_editor_state_parse_duration ("29:00.6", &seconds));
+  g_assert_true (efir_editor_state_parse_duration ("29:00.6", &seconds, NULL));
   g_assert_cmpint (seconds, ==, 1741);
-  g_assert_true (efir_editor_state_parse_duration ("  ", &seconds));
+  g_assert_true (efir_editor_state_parse_duration ("  ", &seconds, NULL));
   g_assert_cmpint (seconds, ==, 0);
 
-  g_assert_false (efir_editor_state_parse_duration ("29 minutes", NULL));
-  g_assert_false (efir_editor_state_parse_duration ("00:61:00", NULL));
+  /* As producers write a length in a note or a message. */
+  g_assert_true (efir_editor_state_parse_duration ("45 min", &seconds, NULL));
+  g_assert_cmpint (seconds, ==, 2700);
+  g_assert_true (efir_editor_state_parse_duration ("45:00", &seconds, NULL));
+  g_assert_cmpint (seconds, ==, 2700);
+  g_assert_true (efir_editor_state_parse_duration ("1:05:00", &seconds, NULL));
+  g_assert_cmpint (seconds, ==, 3900);
+  g_assert_true (efir_editor_state_parse_duration ("1h 5m", &seconds, NULL));
+  g_assert_cmpint (seconds, ==, 3900);
+  g_assert_true (efir_editor_state_parse_duration ("1h5m30s", &seconds, NULL));
+  g_assert_cmpint (seconds, ==, 3930);
+  g_assert_true (efir_editor_state_parse_duration ("45 dəq", &seconds, NULL));
+  g_assert_cmpint (seconds, ==, 2700);
+  g_assert_true (efir_editor_state_parse_duration ("45 Мин.", &seconds, NULL));
+  g_assert_cmpint (seconds, ==, 2700);
+  g_assert_true (efir_editor_state_parse_duration ("1 saat 5 dəqiqə", &seconds, NULL));
+  g_assert_cmpint (seconds, ==, 3900);
+  g_assert_true (efir_editor_state_parse_duration ("29 minutes", &seconds, NULL));
+  g_assert_cmpint (seconds, ==, 1740);
+
+  /* Anything else is said in words. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (efir_editor_state_parse_duration ("45 minutes ago", NULL, &error));
+    g_assert_error (error, EFIR_EDITOR_STATE_ERROR, EFIR_EDITOR_STATE_ERROR_INVALID_DURATION);
+    g_assert_cmpstr (error->message, ==,
+                     "“45 minutes ago” is not a length: write 45 min, 45:00 or 1:05:00");
+  }
+  g_assert_false (efir_editor_state_parse_duration ("00:61:00", NULL, NULL));
+  g_assert_false (efir_editor_state_parse_duration ("5m 1h", NULL, NULL));
+  g_assert_false (efir_editor_state_parse_duration ("45", NULL, NULL));
+  g_assert_false (efir_editor_state_parse_duration ("min", NULL, NULL));
 }
 
 static void

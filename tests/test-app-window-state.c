@@ -72,6 +72,13 @@ test_snippet_markup (void)
   g_assert_cmpstr (hit, ==, "…dedi ki <b>Çətin</b> sual &lt;b&gt;&amp;&lt;/b&gt;");
   g_assert_cmpstr (none, ==, "");
   g_assert_true (pango_parse_markup (hit, -1, 0, NULL, NULL, NULL, NULL));
+
+  {
+    g_autofree char *markdown =
+      efir_window_state_snippet_markup ("*\x01Фёдор\x02 Алиев*, bax: [sayt](https://example.az/…");
+
+    g_assert_cmpstr (markdown, ==, "<b>Фёдор</b> Алиев, bax: sayt");
+  }
 }
 
 static void

@@ -810,6 +810,46 @@ test_list (Fixture       *fixture,
     }
 }
 
+static void
+test_number_taken (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) first = new_episode (fixture, "Birinci");
+  g_autoptr(EfirEpisode) second = new_episode (fixture, "İkinci");
+  g_autoptr(EfirProgram) other_program = efir_program_new ("Другая программа");
+  g_autoptr(GError) error = NULL;
+  gint64 taken_by = -1;
+
+  efir_episode_set_number (first, 12);
+  efir_episode_set_number (second, 13);
+  efir_store_save_program (fixture->store, other_program, &error);
+  g_assert_no_error (error);
+  efir_store_save_episode (fixture->store, first, EFIR_EPISODE_PART_ALL, &error);
+  g_assert_no_error (error);
+  efir_store_save_episode (fixture->store, second, EFIR_EPISODE_PART_ALL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (efir_store_find_episode_by_number (fixture->store,
+                                                    efir_program_get_id (fixture->program),
+                                                    12, efir_episode_get_id (second),
+                                                    &taken_by, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (taken_by, ==, efir_episode_get_id (first));
+
+  /* An episode's own number is not taken from it. */
+  g_assert_true (efir_store_find_episode_by_number (fixture->store,
+                                                    efir_program_get_id (fixture->program),
+                                                    12, efir_episode_get_id (first),
+                                                    &taken_by, &error));
+  g_assert_cmpint (taken_by, ==, 0);
+
+  /* Nor is a number of another programme's. */
+  g_assert_true (efir_store_find_episode_by_number (fixture->store,
+                                                    efir_program_get_id (other_program),
+                                                    12, 0, &taken_by, &error));
+  g_assert_cmpint (taken_by, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -830,6 +870,7 @@ main (int   argc,
   ADD ("/store/episode/save-deleted", test_save_deleted);
   ADD ("/store/episode/delete-cascades", test_delete_cascades);
   ADD ("/store/episode/list", test_list);
+  ADD ("/store/episode/number-taken", test_number_taken);
 
 #undef ADD
 

@@ -145,13 +145,16 @@ test_example (Fixture       *fixture,
   g_assert_cmpint (efir_episode_guest_get_person_id (guest), ==, efir_person_get_id (person));
 
   /* Exported again, the stored episode is the file's episode, its links
-   * cleaned of tracking and their platforms named, with the uuid the
-   * import gave it (the example file has none). */
+   * cleaned of tracking and their platforms named, with the uuid and the
+   * slug the import gave it (the example file has neither). */
   from_file = efir_episode_from_json (json, -1, &error);
   g_assert_no_error (error);
   efir_link_clean_episode (from_file);
   g_assert_true (g_uuid_string_is_valid (efir_episode_get_uuid (episode)));
   efir_episode_set_uuid (from_file, efir_episode_get_uuid (episode));
+  g_assert_cmpstr (efir_episode_get_slug (from_file), ==, "");
+  efir_episode_set_slug (from_file,
+                         "what-is-azerbaijan-concerned-about-foreign-interference-hybrid-threats-or");
   expected = efir_episode_to_json (from_file, TRUE);
   loaded = efir_store_load_episode (fixture->store, efir_episode_get_id (episode), &error);
   g_assert_no_error (error);
@@ -494,6 +497,64 @@ test_names_one_rule (Fixture       *fixture,
   g_assert_cmpstr (efir_program_get_name (program), ==, nfc);
 }
 
+static void
+test_slug_from_title (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *slugged = replace_once (small_episode_json, "\"number\": 7",
+                                           "\"number\": 8, \"slug\": \"sual-8\"");
+  g_autoptr(EfirEpisode) episode = import (fixture, small_episode_json);
+  g_autoptr(EfirEpisode) stored = NULL;
+  g_autoptr(EfirEpisode) kept = import (fixture, slugged);
+
+  /* The file has no slug: the page address comes from the title, as for
+   * an episode begun in the window.
+   */
+  stored = efir_store_load_episode (fixture->store, efir_episode_get_id (episode), NULL);
+  g_assert_cmpstr (efir_episode_get_slug (stored), ==, "cetin-sual");
+  g_assert_cmpstr (efir_episode_get_slug (kept), ==, "sual-8");
+}
+
+static const char *
+imported_program_language (Fixture    *fixture,
+                           const char *program,
+                           const char *title,
+                           const char *text)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(EfirEpisode) episode = NULL;
+  g_autoptr(EfirProgram) found = NULL;
+  static char language[8];
+
+  json = g_strdup_printf ("{\"format\": \"efir-episode/1\", \"program\": \"%s\","
+                          " \"number\": 1, \"title\": \"%s\","
+                          " \"transcript\": [{\"start\": 0, \"end\": 4,"
+                          " \"speaker\": \"\", \"text\": \"%s\"}]}",
+                          program, title, text);
+  episode = import (fixture, json);
+  found = efir_store_find_program (fixture->store, program, NULL);
+  g_assert_nonnull (found);
+  g_strlcpy (language, efir_program_get_language (found), sizeof language);
+
+  return language;
+}
+
+static void
+test_program_language (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  /* A programme the file brings is in the language of its words. */
+  g_assert_cmpstr (imported_program_language (fixture, "Трудный вопрос", "Выборы",
+                                              "Добрый вечер, Nasimi Mammadli."),
+                   ==, "ru");
+  g_assert_cmpstr (imported_program_language (fixture, "Çətin sual", "Seçkilər",
+                                              "Axşamınız xeyir, Фёдор."),
+                   ==, "az");
+  g_assert_cmpstr (imported_program_language (fixture, "Hard Talk", "Elections",
+                                              "Good evening."),
+                   ==, "en");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,6 +567,8 @@ main (int   argc,
   ADD ("/store/import/example", test_example);
   ADD ("/store/import/twice", test_twice);
   ADD ("/store/import/unnumbered", test_unnumbered);
+  ADD ("/store/import/slug-from-title", test_slug_from_title);
+  ADD ("/store/import/program-language", test_program_language);
   ADD ("/store/import/existing-program-and-guest", test_existing_program_and_guest);
   ADD ("/store/import/bad-files", test_bad_files);
   ADD ("/store/import/update-keeps-revision", test_update_keeps_revision);

@@ -120,6 +120,31 @@ test_markdown_words_markup (void)
   assert_words ("**bold**\n**bold**", 2);
 }
 
+static void
+assert_stripped (const char *fragment,
+                 const char *expected)
+{
+  g_autofree char *plain = efir_markdown_strip_fragment (fragment);
+
+  g_assert_cmpstr (plain, ==, expected);
+}
+
+/* Search snippets are cut anywhere; what is left reads as words. */
+static void
+test_markdown_strip_fragment (void)
+{
+  assert_stripped ("Politoloq *Фёдор Алиев* danışır", "Politoloq Фёдор Алиев danışır");
+  assert_stripped ("**Nasimi Mammadli** and __threats__", "Nasimi Mammadli and threats");
+  assert_stripped ("bax: [sayt](https://example.az/a) və", "bax: sayt və");
+  assert_stripped ("…bax: [\x01sayt\x02](https://example.az/a/very/lo…",
+                   "…bax: \x01sayt\x02");
+  assert_stripped ("sayt](https://example.az) və", "sayt və");
+  assert_stripped ("## Heading\n> quoted\nUse `efir-cli`", "Heading\nquoted\nUse efir-cli");
+  assert_stripped ("#Iran and snake_case and 5 \\* 3", "#Iran and snake_case and 5 * 3");
+  assert_stripped ("[laughter] and ![photo](a.jpg)", "[laughter] and photo");
+  assert_stripped (NULL, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -134,6 +159,7 @@ main (int   argc,
   g_test_add_func ("/text/markdown/invalid-utf8", test_markdown_invalid_utf8);
   g_test_add_func ("/text/markdown/words-plain", test_markdown_words_plain);
   g_test_add_func ("/text/markdown/words-markup", test_markdown_words_markup);
+  g_test_add_func ("/text/markdown/strip-fragment", test_markdown_strip_fragment);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "efir-details-section.h"
 #include "efir-editor-state.h"
+#include "efir-store.h"
 
 /* Types and properties --------------------------------------------------- */
 
@@ -19,6 +20,7 @@ struct _EfirDetailsSection
   /* Template widgets */
   AdwPreferencesGroup *group;
   AdwEntryRow         *title_row;
+  AdwActionRow        *program_row;
   GtkLabel            *program_label;
   GtkSpinButton       *number_spin;
   AdwActionRow        *air_date_row;
@@ -40,12 +42,16 @@ struct _EfirDetailsSection
   /* Owned */
   EfirEpisode         *episode;
   EfirProgram         *program;
+  EfirStore           *store;
   GBindingGroup       *bindings;
   GSignalGroup        *episode_signals;
   GSignalGroup        *program_signals;
   GSignalGroup        *suggestion_signals;
   GtkListStore        *completion_store;
 
+  /* Whether the day was chosen before any time: the time entry then stays
+   * empty for the producer to fill, rather than saying 00:00. */
+  gboolean             time_unset;
   /* Whether a new title makes a new slug; decided before the title changes. */
   gboolean             slug_follows_title;
   /* Non-zero while widgets are being set from the model. */
@@ -122,6 +128,43 @@ update_program_label (EfirDetailsSection *self)
   gtk_label_set_label (self->program_label, name);
 }
 
+/* Another episode of the programme with @number, said in words; NULL when
+ * the number is free or the archive cannot tell.
+ */
+static char *
+dup_number_taken_message (EfirDetailsSection *self,
+                          int                 number)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 taken_by = 0;
+
+  if (self->store == NULL || number <= 0 || efir_episode_get_program_id (self->episode) == 0)
+    return NULL;
+
+  if (!efir_store_find_episode_by_number (self->store,
+                                          efir_episode_get_program_id (self->episode),
+                                          number, efir_episode_get_id (self->episode),
+                                          &taken_by, &error))
+    {
+      g_warning ("Cannot look for episode %d: %s", number, error->message);
+      return NULL;
+    }
+
+  if (taken_by == 0)
+    return NULL;
+
+  return g_strdup_printf (_("Episode %d of “%s” already exists"),
+                          number, efir_episode_get_program_name (self->episode));
+}
+
+static void
+show_number_message (EfirDetailsSection *self,
+                     const char         *message)
+{
+  adw_action_row_set_subtitle (self->program_row, message != NULL ? message : "");
+  set_error_style (GTK_WIDGET (self->number_spin), message != NULL);
+}
+
 static void
 update_slug_state (EfirDetailsSection *self)
 {
@@ -183,16 +226,19 @@ update_air_date (EfirDetailsSection *self,
 
   if (local != NULL)
     {
+      const char *shown = gtk_editable_get_text (GTK_EDITABLE (self->time_entry));
+      gboolean waiting = self->time_unset && !switching && shown[0] == '\0';
       int hour, minute;
 
       gtk_calendar_select_day (self->calendar, local);
 
       /* Left alone while it already says this time, so the cursor stays
-       * where the producer is typing.
+       * where the producer is typing, and while it waits for the time of
+       * a day just chosen.
        */
-      if (!efir_editor_state_parse_time (gtk_editable_get_text (GTK_EDITABLE (self->time_entry)),
-                                         &hour, &minute) ||
-          hour != g_date_time_get_hour (local) || minute != g_date_time_get_minute (local))
+      if (!waiting &&
+          (!efir_editor_state_parse_time (shown, &hour, &minute) ||
+           hour != g_date_time_get_hour (local) || minute != g_date_time_get_minute (local)))
         {
           g_autofree char *time = g_date_time_format (local, "%H:%M");
 
@@ -208,9 +254,22 @@ update_air_date (EfirDetailsSection *self,
     }
 
   if (switching)
-    set_error_style (GTK_WIDGET (self->time_entry), FALSE);
+    {
+      self->time_unset = FALSE;
+      set_error_style (GTK_WIDGET (self->time_entry), FALSE);
+    }
 
   self->updating--;
+}
+
+/* The row's title says what is wrong, where the producer is looking. */
+static void
+show_duration_problem (EfirDetailsSection *self,
+                       const char         *message)
+{
+  set_error_style (GTK_WIDGET (self->duration_row), message != NULL);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->duration_row),
+                                 message != NULL ? message : _("Duration (HH:MM:SS)"));
 }
 
 static void
@@ -220,7 +279,7 @@ update_duration (EfirDetailsSection *self)
   int duration = self->episode != NULL ? efir_episode_get_duration (self->episode) : 0;
 
   if (efir_editor_state_parse_duration (gtk_editable_get_text (GTK_EDITABLE (self->duration_row)),
-                                        &shown) &&
+                                        &shown, NULL) &&
       shown == duration)
     return;
 
@@ -423,7 +482,8 @@ show_episode (EfirDetailsSection *self)
   set_error_style (GTK_WIDGET (self->video_url_row),
                    efir_editor_state_url_shows_error (
                      gtk_editable_get_text (GTK_EDITABLE (self->video_url_row))));
-  set_error_style (GTK_WIDGET (self->duration_row), FALSE);
+  show_duration_problem (self, NULL);
+  show_number_message (self, NULL);
 
   reset_undo (GTK_EDITABLE (self->title_row));
   reset_undo (GTK_EDITABLE (self->video_url_row));
@@ -536,10 +596,17 @@ calendar_date_changed_cb (EfirDetailsSection *self)
   typed = gtk_editable_get_text (GTK_EDITABLE (self->time_entry));
   if (efir_editor_state_parse_time (typed, NULL, NULL))
     write_air_date (self, &day, typed);
-  else if (get_air_day (self, &model_day, &model_time))
+  else if (get_air_day (self, &model_day, &model_time) && !self->time_unset)
     write_air_date (self, &day, model_time);
   else
-    write_air_date (self, &day, "");
+    {
+      /* No time yet: the day waits at midnight, the entry stays empty and
+       * takes the keyboard, so the time typed next is the whole time.
+       */
+      self->time_unset = TRUE;
+      write_air_date (self, &day, "");
+      gtk_widget_grab_focus (GTK_WIDGET (self->time_entry));
+    }
 }
 
 static void
@@ -586,10 +653,31 @@ clear_date_clicked_cb (EfirDetailsSection *self)
     return;
 
   efir_episode_set_air_date (self->episode, NULL);
+  self->time_unset = FALSE;
   self->updating++;
   gtk_editable_set_text (GTK_EDITABLE (self->time_entry), "");
   self->updating--;
   gtk_popover_popdown (self->date_popover);
+}
+
+/* A number another episode of the programme has is said and not written:
+ * two episodes 12 would make two pages claim one broadcast.
+ */
+static void
+number_changed_cb (EfirDetailsSection *self)
+{
+  int number = gtk_spin_button_get_value_as_int (self->number_spin);
+  g_autofree char *message = NULL;
+
+  if (self->updating > 0 || self->episode == NULL)
+    return;
+
+  if (number != efir_episode_get_number (self->episode))
+    message = dup_number_taken_message (self, number);
+
+  show_number_message (self, message);
+  if (message == NULL)
+    efir_episode_set_number (self->episode, number);
 }
 
 static void
@@ -620,7 +708,31 @@ time_changed_cb (EfirDetailsSection *self)
    * entry until a day is chosen.
    */
   if (get_air_day (self, &day, NULL))
-    write_air_date (self, &day, text);
+    {
+      self->time_unset = FALSE;
+      write_air_date (self, &day, text);
+    }
+}
+
+static gboolean
+select_time_cb (gpointer data)
+{
+  EfirDetailsSection *self = data;
+
+  if (gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->time_entry)))))
+    gtk_editable_select_region (GTK_EDITABLE (self->time_entry), 0, -1);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A time is typed whole, never into the one there: "21:30" typed after
+ * "00:00" must not give "0021:30". Selected once the click that focused
+ * the entry has placed its cursor.
+ */
+static void
+time_focused_cb (EfirDetailsSection *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, select_time_cb, g_object_ref (self), g_object_unref);
 }
 
 static void
@@ -647,19 +759,24 @@ duration_changed_cb (EfirDetailsSection *self)
     return;
 
   if (efir_editor_state_parse_duration (gtk_editable_get_text (GTK_EDITABLE (self->duration_row)),
-                                        &seconds))
+                                        &seconds, NULL))
     {
-      set_error_style (GTK_WIDGET (self->duration_row), FALSE);
+      show_duration_problem (self, NULL);
       efir_episode_set_duration (self->episode, seconds);
     }
 }
 
+/* Said once the producer leaves the row, not at every half-typed letter. */
 static void
 duration_checked_cb (EfirDetailsSection *self)
 {
-  set_error_style (GTK_WIDGET (self->duration_row),
-                   !efir_editor_state_parse_duration (
-                     gtk_editable_get_text (GTK_EDITABLE (self->duration_row)), NULL));
+  g_autoptr(GError) error = NULL;
+
+  if (efir_editor_state_parse_duration (gtk_editable_get_text (GTK_EDITABLE (self->duration_row)),
+                                        NULL, &error))
+    show_duration_problem (self, NULL);
+  else
+    show_duration_problem (self, error->message);
 }
 
 static void
@@ -933,6 +1050,23 @@ efir_details_section_set_program (EfirDetailsSection *self,
 }
 
 /**
+ * efir_details_section_set_store:
+ * @self: a details section
+ * @store: (nullable): the archive the episode is in
+ *
+ * The archive tells which numbers the programme's other episodes have.
+ */
+void
+efir_details_section_set_store (EfirDetailsSection *self,
+                                EfirStore          *store)
+{
+  g_return_if_fail (EFIR_IS_DETAILS_SECTION (self));
+  g_return_if_fail (store == NULL || EFIR_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+}
+
+/**
  * efir_details_section_set_tag_suggestions:
  * @self: a details section
  * @suggestions: (nullable): a list of #GtkStringObject, the tags used
@@ -976,6 +1110,7 @@ efir_details_section_dispose (GObject *object)
   g_clear_object (&self->completion_store);
   g_clear_object (&self->episode);
   g_clear_object (&self->program);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (efir_details_section_parent_class)->dispose (object);
 }
@@ -992,6 +1127,7 @@ efir_details_section_class_init (EfirDetailsSectionClass *klass)
                                                "/io/github/efir/Efir/efir-details-section.ui");
   gtk_widget_class_bind_template_child (widget_class, EfirDetailsSection, group);
   gtk_widget_class_bind_template_child (widget_class, EfirDetailsSection, title_row);
+  gtk_widget_class_bind_template_child (widget_class, EfirDetailsSection, program_row);
   gtk_widget_class_bind_template_child (widget_class, EfirDetailsSection, program_label);
   gtk_widget_class_bind_template_child (widget_class, EfirDetailsSection, number_spin);
   gtk_widget_class_bind_template_child (widget_class, EfirDetailsSection, air_date_row);
@@ -1009,6 +1145,7 @@ efir_details_section_class_init (EfirDetailsSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirDetailsSection, status_row);
   gtk_widget_class_bind_template_child (widget_class, EfirDetailsSection, status_info_row);
   gtk_widget_class_bind_template_child (widget_class, EfirDetailsSection, status_label);
+  gtk_widget_class_bind_template_callback (widget_class, number_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_date_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, time_changed_cb);
@@ -1035,7 +1172,7 @@ efir_details_section_init (EfirDetailsSection *self)
   g_binding_group_bind (self->bindings, "title", self->title_row, "text",
                         G_BINDING_BIDIRECTIONAL);
   g_binding_group_bind (self->bindings, "number", self->number_spin, "value",
-                        G_BINDING_BIDIRECTIONAL);
+                        G_BINDING_DEFAULT);
   g_binding_group_bind (self->bindings, "video-url", self->video_url_row, "text",
                         G_BINDING_BIDIRECTIONAL);
   g_binding_group_bind (self->bindings, "slug", self->slug_row, "text",
@@ -1093,6 +1230,7 @@ efir_details_section_init (EfirDetailsSection *self)
   gtk_widget_add_controller (GTK_WIDGET (self->calendar), controller);
 
   controller = gtk_event_controller_focus_new ();
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (time_focused_cb), self);
   g_signal_connect_swapped (controller, "leave", G_CALLBACK (time_checked_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->time_entry), controller);
 

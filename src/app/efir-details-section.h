@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "efir-model.h"
+#include "efir-store.h"
 
 G_BEGIN_DECLS
 
@@ -16,6 +17,8 @@ void         efir_details_section_set_episode         (EfirDetailsSection *self,
                                                        EfirEpisode        *episode);
 void         efir_details_section_set_program         (EfirDetailsSection *self,
                                                        EfirProgram        *program);
+void         efir_details_section_set_store           (EfirDetailsSection *self,
+                                                       EfirStore          *store);
 void         efir_details_section_set_tag_suggestions (EfirDetailsSection *self,
                                                        GListModel         *suggestions);
 

@@ -37,6 +37,80 @@ read_digits (const char **p,
   return n >= min_digits;
 }
 
+/* The words a length is written with, in the languages of the programmes,
+ * casefolded; a full stop after one ("мин.") is allowed.
+ */
+static const char * const hour_words[] = {
+  "h", "hr", "hrs", "hour", "hours", "saat", "ч", "час", "часа", "часов", NULL
+};
+static const char * const minute_words[] = {
+  "m", "min", "mins", "minute", "minutes", "dəq", "dəqiqə", "deq", "м", "мин", "минута",
+  "минуты", "минут", NULL
+};
+static const char * const second_words[] = {
+  "s", "sec", "secs", "second", "seconds", "san", "saniyə", "с", "сек", "секунда", "секунды",
+  "секунд", NULL
+};
+
+/* "1h 5m", "45 min", "45 dəq", "1 час 5 мин": each unit once, the largest
+ * first.
+ */
+static gboolean
+parse_duration_words (const char *text,
+                      guint64    *out_seconds)
+{
+  static const char * const *units[] = { hour_words, minute_words, second_words };
+  static const guint64 unit_seconds[] = { 3600, 60, 1 };
+  const char *p = text;
+  guint64 total = 0;
+  guint next_unit = 0;
+
+  while (*p != '\0')
+    {
+      guint64 value = 0;
+      guint n_digits = 0;
+      const char *word = NULL;
+      g_autofree char *folded = NULL;
+      guint unit;
+
+      while (g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (*p == '\0')
+        break;
+
+      for (; g_ascii_isdigit (*p); p++, n_digits++)
+        if (n_digits < 6)
+          value = value * 10 + (*p - '0');
+      if (n_digits == 0 || n_digits > 6)
+        return FALSE;
+
+      while (g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      for (word = p; *p != '\0' && g_unichar_isalpha (g_utf8_get_char (p)); )
+        p = g_utf8_next_char (p);
+      if (p == word)
+        return FALSE;
+      folded = g_utf8_casefold (word, p - word);
+      if (*p == '.')
+        p++;
+
+      for (unit = next_unit; unit < G_N_ELEMENTS (units); unit++)
+        if (g_strv_contains (units[unit], folded))
+          break;
+      if (unit == G_N_ELEMENTS (units))
+        return FALSE;
+
+      total += value * unit_seconds[unit];
+      next_unit = unit + 1;
+    }
+
+  if (next_unit == 0)
+    return FALSE;
+
+  *out_seconds = total;
+  return TRUE;
+}
+
 /* Tags compare the way a reader sees them: "Iran", "iran" and "İran" typed
  * on different keyboards are one tag, and a composed "ə" equals a decomposed
  * one.
@@ -410,22 +484,36 @@ efir_editor_state_format_duration (int seconds)
 
 /**
  * efir_editor_state_parse_duration:
- * @text: a length as typed: "00:29:00", "29:00"; "" when unknown
+ * @text: a length as typed: "00:29:00", "29:00", "45 min", "1h 5m",
+ *   "45 dəq", "45 мин"; "" when unknown
  * @out_seconds: (out) (optional): the length in whole seconds
+ * @error: where to say what is wrong, in words
  *
  * Returns: whether @text is a length
  */
 gboolean
-efir_editor_state_parse_duration (const char *text,
-                                  int        *out_seconds)
+efir_editor_state_parse_duration (const char  *text,
+                                  int         *out_seconds,
+                                  GError     **error)
 {
   g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
   double seconds = 0;
 
   if (stripped[0] != '\0')
     {
-      if (!efir_timecode_parse (stripped, &seconds) || seconds >= G_MAXINT)
-        return FALSE;
+      guint64 whole;
+
+      if (parse_duration_words (stripped, &whole))
+        seconds = whole;
+      else if (!efir_timecode_parse (stripped, &seconds))
+        seconds = -1;
+
+      if (seconds < 0 || seconds >= G_MAXINT)
+        {
+          g_set_error (error, EFIR_EDITOR_STATE_ERROR, EFIR_EDITOR_STATE_ERROR_INVALID_DURATION,
+                       _("“%s” is not a length: write 45 min, 45:00 or 1:05:00"), stripped);
+          return FALSE;
+        }
     }
 
   if (out_seconds != NULL)

@@ -19,6 +19,7 @@ typedef enum
   EFIR_EDITOR_STATE_ERROR_INVALID_DATE,
   EFIR_EDITOR_STATE_ERROR_INVALID_TIME,
   EFIR_EDITOR_STATE_ERROR_INVALID_ZONE,
+  EFIR_EDITOR_STATE_ERROR_INVALID_DURATION,
 } EfirEditorStateError;
 
 typedef enum
@@ -70,7 +71,8 @@ GDateTime          *efir_editor_state_air_date_from         (const GDate        
 char               *efir_editor_state_format_day            (GDateTime          *air_date);
 char               *efir_editor_state_format_duration       (int                 seconds);
 gboolean            efir_editor_state_parse_duration        (const char         *text,
-                                                             int                *out_seconds);
+                                                             int                *out_seconds,
+                                                             GError            **error);
 
 /* Tags */
 char              **efir_editor_state_tags_add              (const char * const *tags,

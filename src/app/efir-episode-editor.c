@@ -304,6 +304,22 @@ efir_episode_editor_set_program (EfirEpisodeEditor *self,
 }
 
 /**
+ * efir_episode_editor_set_store:
+ * @self: an episode editor
+ * @store: (nullable): the archive the episode is in
+ *
+ * The archive tells which numbers the programme's other episodes have.
+ */
+void
+efir_episode_editor_set_store (EfirEpisodeEditor *self,
+                               EfirStore         *store)
+{
+  g_return_if_fail (EFIR_IS_EPISODE_EDITOR (self));
+
+  efir_details_section_set_store (self->details, store);
+}
+
+/**
  * efir_episode_editor_set_tag_suggestions:
  * @self: an episode editor
  * @suggestions: (nullable): a list of #GtkStringObject, the tags used

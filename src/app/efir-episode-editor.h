@@ -5,6 +5,7 @@
 
 #include "efir-editor-state.h"
 #include "efir-model.h"
+#include "efir-store.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,8 @@ void         efir_episode_editor_set_episode         (EfirEpisodeEditor *self,
                                                       EfirEpisode       *episode);
 void         efir_episode_editor_set_program         (EfirEpisodeEditor *self,
                                                       EfirProgram       *program);
+void         efir_episode_editor_set_store           (EfirEpisodeEditor *self,
+                                                      EfirStore         *store);
 void         efir_episode_editor_set_tag_suggestions (EfirEpisodeEditor *self,
                                                       GListModel        *suggestions);
 void         efir_episode_editor_set_people          (EfirEpisodeEditor *self,

@@ -22,7 +22,10 @@ struct _EfirProgramSettings
   AdwEntryRow          *name_row;
   GtkLabel             *name_error_label;
   AdwComboRow          *language_row;
-  AdwComboRow          *time_zone_row;
+  GtkMenuButton        *time_zone_button;
+  GtkPopover           *time_zone_popover;
+  GtkSearchEntry       *time_zone_search;
+  GtkListView          *time_zone_list;
   GtkTextView          *description_view;
   GtkListBox           *host_list;
   AdwEntryRow          *add_host_row;
@@ -37,7 +40,9 @@ struct _EfirProgramSettings
   /* Owned */
   EfirStore            *store;
   EfirProgram          *program;     /* the copy this window edits and saves */
-  GStrv                 zones;       /* one per row of time_zone_row */
+  GStrv                 zones;       /* the zones the chooser offers, in its order */
+  GtkStringFilter      *zone_filter; /* the chooser's search */
+  GListModel           *zones_shown; /* their labels the search leaves */
   guint                 save_source;
   gboolean              loading;     /* filling the fields in is not an edit */
   gboolean              dirty;
@@ -526,10 +531,25 @@ load_program (EfirProgramSettings *self)
 
       gtk_string_list_append (zone_labels, label);
     }
-  adw_combo_row_set_model (self->time_zone_row, G_LIST_MODEL (zone_labels));
-  for (guint i = 0; self->zones[i] != NULL; i++)
-    if (g_str_equal (self->zones[i], time_zone))
-      adw_combo_row_set_selected (self->time_zone_row, i);
+  {
+    g_autoptr(GtkFilterListModel) filtered = NULL;
+    g_autoptr(GtkNoSelection) selection = NULL;
+    g_autofree char *label = efir_dialog_state_time_zone_label (time_zone);
+
+    /* Hundreds of zones: a few letters of the city, the region or the
+     * country's part of the name find it, wherever they are in it.
+     */
+    g_clear_object (&self->zone_filter);
+    self->zone_filter = gtk_string_filter_new (gtk_property_expression_new (GTK_TYPE_STRING_OBJECT,
+                                                                            NULL, "string"));
+    gtk_string_filter_set_match_mode (self->zone_filter, GTK_STRING_FILTER_MATCH_MODE_SUBSTRING);
+    filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (zone_labels)),
+                                          GTK_FILTER (g_object_ref (self->zone_filter)));
+    g_set_object (&self->zones_shown, G_LIST_MODEL (filtered));
+    selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (filtered)));
+    gtk_list_view_set_model (self->time_zone_list, GTK_SELECTION_MODEL (selection));
+    gtk_menu_button_set_label (self->time_zone_button, label);
+  }
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
                             efir_program_get_description (self->program), -1);
@@ -584,15 +604,56 @@ language_changed_cb (EfirProgramSettings *self)
 }
 
 static void
-time_zone_changed_cb (EfirProgramSettings *self)
+time_zone_popover_shown_cb (EfirProgramSettings *self)
 {
-  guint selected = adw_combo_row_get_selected (self->time_zone_row);
+  gtk_editable_set_text (GTK_EDITABLE (self->time_zone_search), "");
+  gtk_string_filter_set_search (self->zone_filter, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->time_zone_search));
+}
 
-  if (self->zones == NULL || selected >= g_strv_length (self->zones))
+static void
+time_zone_search_changed_cb (EfirProgramSettings *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->time_zone_search));
+  g_autofree char *search = g_strstrip (g_strdup (text));
+
+  /* Labels have spaces where the identifiers have "_". */
+  g_strdelimit (search, "_", ' ');
+  gtk_string_filter_set_search (self->zone_filter, search);
+}
+
+static void
+time_zone_activated_cb (EfirProgramSettings *self,
+                        guint                position)
+{
+  g_autoptr(GtkStringObject) item = NULL;
+  const char *label;
+
+  if (self->zones_shown == NULL || position >= g_list_model_get_n_items (self->zones_shown))
     return;
 
-  efir_program_set_time_zone (self->program, self->zones[selected]);
-  schedule_save (self);
+  item = g_list_model_get_item (self->zones_shown, position);
+  label = gtk_string_object_get_string (item);
+  for (guint i = 0; self->zones[i] != NULL; i++)
+    {
+      g_autofree char *zone_label = efir_dialog_state_time_zone_label (self->zones[i]);
+
+      if (!g_str_equal (zone_label, label))
+        continue;
+
+      gtk_menu_button_set_label (self->time_zone_button, label);
+      gtk_popover_popdown (self->time_zone_popover);
+      efir_program_set_time_zone (self->program, self->zones[i]);
+      schedule_save (self);
+      return;
+    }
+}
+
+/* Enter takes the first zone the search leaves. */
+static void
+time_zone_search_activated_cb (EfirProgramSettings *self)
+{
+  time_zone_activated_cb (self, 0);
 }
 
 static void
@@ -836,6 +897,8 @@ efir_program_settings_dispose (GObject *object)
 
   g_clear_object (&self->program);
   g_clear_object (&self->store);
+  g_clear_object (&self->zone_filter);
+  g_clear_object (&self->zones_shown);
 
   G_OBJECT_CLASS (efir_program_settings_parent_class)->dispose (object);
 }
@@ -940,7 +1003,10 @@ efir_program_settings_class_init (EfirProgramSettingsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, share_group);
   gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, name_error_label);
   gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, language_row);
-  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, time_zone_row);
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, time_zone_button);
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, time_zone_popover);
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, time_zone_search);
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, time_zone_list);
   gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, description_view);
   gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, host_list);
   gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, add_host_row);
@@ -950,7 +1016,10 @@ efir_program_settings_class_init (EfirProgramSettingsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, add_account_row);
   gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, language_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, time_zone_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, time_zone_popover_shown_cb);
+  gtk_widget_class_bind_template_callback (widget_class, time_zone_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, time_zone_search_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, time_zone_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, host_entered_cb);
   gtk_widget_class_bind_template_callback (widget_class, hashtags_entered_cb);
   gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, hashtag_error_label);

@@ -127,7 +127,7 @@ tag_line (EfirTranscriptEditor *self,
   GtkTextIter start;
   GtkTextIter end;
 
-  efir_transcript_state_scan_line (text, length, &scan, NULL);
+  efir_transcript_text_scan_line (text, length, &scan, NULL);
   if (scan.kind != EFIR_TRANSCRIPT_LINE_TIMED)
     return;
 
@@ -253,7 +253,7 @@ ensure_problems (EfirTranscriptEditor *self)
     return;
 
   text = get_buffer_text (self);
-  segments = efir_transcript_state_parse (text, -1, 0, &problems);
+  segments = efir_transcript_text_parse_lenient (text, -1, 0, &problems);
   set_problems (self, problems);
 }
 
@@ -311,7 +311,7 @@ apply_text (EfirTranscriptEditor *self)
   store = efir_episode_get_transcript (self->episode);
   duration = efir_episode_get_duration (self->episode);
 
-  segments = efir_transcript_state_parse (text, -1, duration, &problems);
+  segments = efir_transcript_text_parse_lenient (text, -1, duration, &problems);
   efir_transcript_state_keep_ends (segments, G_LIST_MODEL (store), duration);
 
   if (efir_transcript_state_diff (G_LIST_MODEL (store), segments, &position, &removed, &added))
@@ -818,7 +818,7 @@ time_entry_activated_cb (EfirTranscriptEditor *self,
   /* The cursor goes where the speech starts, ready to edit it. */
   get_line_bounds (buffer, line, &start, &end);
   line_text = gtk_text_iter_get_slice (&start, &end);
-  efir_transcript_state_scan_line (line_text, strlen (line_text), &scan, NULL);
+  efir_transcript_text_scan_line (line_text, strlen (line_text), &scan, NULL);
   gtk_text_buffer_get_iter_at_line_index (buffer, &start, line, scan.speaker_end);
   while (!gtk_text_iter_ends_line (&start) && g_unichar_isspace (gtk_text_iter_get_char (&start)))
     gtk_text_iter_forward_char (&start);

@@ -4,51 +4,17 @@
 #include <gio/gio.h>
 
 #include "efir-model.h"
+#include "efir-transcript-text.h"
 
 G_BEGIN_DECLS
 
 /*
  * What the transcript editor shows and saves, computed from text and model
- * without a display: how a line reads, the lenient parse that keeps every
- * character a producer types, the smallest change to the model, and the
- * labels of the search bar and the problem bar.
+ * without a display: the smallest change to the model, and the labels of
+ * the search bar and the problem bar. How a line reads and the lenient
+ * parse are the text layer's (efir-transcript-text.h).
  */
 
-typedef enum
-{
-  EFIR_TRANSCRIPT_LINE_BLANK,
-  EFIR_TRANSCRIPT_LINE_TEXT,  /* continues the segment above */
-  EFIR_TRANSCRIPT_LINE_TIMED, /* starts a segment */
-  EFIR_TRANSCRIPT_LINE_BAD,   /* meant to start a segment, but its time code does not read */
-} EfirTranscriptLineKind;
-
-/* Byte offsets are from the start of the line. */
-typedef struct
-{
-  EfirTranscriptLineKind kind;
-  double                 start;          /* TIMED: seconds */
-  guint                  timecode_start; /* TIMED, BAD: the "[" */
-  guint                  timecode_end;   /* TIMED: past the "]"; BAD: past the code as typed */
-  guint                  speaker_start;  /* TIMED: the speaker and the ":" after it; */
-  guint                  speaker_end;    /*   equal offsets when there is no speaker */
-} EfirTranscriptLine;
-
-typedef struct
-{
-  guint  line;    /* from 1, as the message says */
-  char  *message;
-} EfirTranscriptProblem;
-
-void        efir_transcript_problem_free           (EfirTranscriptProblem *problem);
-
-void        efir_transcript_state_scan_line        (const char            *line,
-                                                    gsize                  length,
-                                                    EfirTranscriptLine    *out_line,
-                                                    EfirSegment          **out_segment);
-GPtrArray  *efir_transcript_state_parse            (const char            *text,
-                                                    gssize                 length,
-                                                    double                 total_duration,
-                                                    GPtrArray            **out_problems);
 void        efir_transcript_state_keep_ends        (GPtrArray             *segments,
                                                     GListModel            *old_segments,
                                                     double                 total_duration);
@@ -64,7 +30,5 @@ char       *efir_transcript_state_match_label      (const char            *searc
                                                     int                    position,
                                                     int                    count);
 char       *efir_transcript_state_problem_summary  (GPtrArray             *problems);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (EfirTranscriptProblem, efir_transcript_problem_free)
 
 G_END_DECLS

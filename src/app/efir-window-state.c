@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "efir-markdown.h"
 #include "efir-slug.h"
 #include "efir-window-state.h"
 
@@ -88,7 +89,9 @@ char *
 efir_window_state_snippet_markup (const char *snippet)
 {
   g_autoptr(GString) markup = g_string_new (NULL);
-  const char *p = snippet;
+  /* The index holds the summary as Markdown; the producer reads words. */
+  g_autofree char *plain = efir_markdown_strip_fragment (snippet);
+  const char *p = plain;
 
   while (p != NULL && *p != '\0')
     {

@@ -196,7 +196,7 @@ efir_window_update_actions (EfirWindow *self)
   gboolean has_program = has_store && efir_window_get_program (self) != NULL;
   gboolean has_episode = self->current != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-episode", has_program && can_write);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-episode", can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-program", can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.program-settings", has_program);
@@ -259,6 +259,7 @@ efir_window_ensure_editor (EfirWindow *self)
                            G_CONNECT_SWAPPED);
   if (self->people != NULL)
     efir_episode_editor_set_people (self->editor, self->people);
+  efir_episode_editor_set_store (self->editor, self->store);
   self->tags_program = 0;
   return self->editor;
 }
@@ -562,6 +563,8 @@ efir_window_set_store (EfirWindow *self,
       g_signal_connect_object (store, "damaged", G_CALLBACK (on_store_damaged_cb), self, G_CONNECT_SWAPPED);
     }
   gtk_revealer_set_reveal_child (self->read_only_revealer, efir_store_is_read_only (store));
+  if (self->editor != NULL)
+    efir_episode_editor_set_store (self->editor, store);
   g_clear_object (&self->autosaver);
   self->autosaver = efir_autosaver_new (store);
   g_signal_connect_object (self->autosaver, "notify::state",
@@ -1101,8 +1104,12 @@ new_episode_action (GtkWidget  *widget,
   EfirProgram *program = efir_window_get_program (self);
   g_autoptr(EfirEpisode) episode = NULL;
 
+  /* An episode needs its programme: the first Ctrl+N creates that. */
   if (program == NULL)
-    return;
+    {
+      gtk_widget_activate_action (widget, "win.new-program", NULL);
+      return;
+    }
 
   episode = efir_episode_new ();
   efir_episode_set_program_id (episode, efir_program_get_id (program));

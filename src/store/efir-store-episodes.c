@@ -1297,6 +1297,58 @@ efir_store_next_episode_number (EfirStore  *self,
 }
 
 /**
+ * efir_store_find_episode_by_number:
+ * @self: a store
+ * @program_id: a programme
+ * @number: an episode number
+ * @except_episode_id: the episode asking, 0 for none
+ * @episode_id: (out): the id of another episode of @program_id numbered
+ *   @number, 0 when there is none
+ * @error: return location for a #GError
+ *
+ * Returns: %TRUE when @episode_id is set
+ */
+gboolean
+efir_store_find_episode_by_number (EfirStore  *self,
+                                   gint64      program_id,
+                                   int         number,
+                                   gint64      except_episode_id,
+                                   gint64     *episode_id,
+                                   GError    **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (episode_id != NULL, FALSE);
+
+  *episode_id = 0;
+
+  db = efir_store_get_database (self);
+  if (!(stmt = efir_database_prepare (db,
+                                      "SELECT id FROM episodes"
+                                      " WHERE program_id = ?1 AND number = ?2 AND id != ?3"
+                                      " ORDER BY id LIMIT 1",
+                                      error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, program_id);
+  sqlite3_bind_int (stmt, 2, number);
+  sqlite3_bind_int64 (stmt, 3, except_episode_id);
+  if (efir_database_step (db, stmt, &local_error))
+    *episode_id = sqlite3_column_int64 (stmt, 0);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
  * efir_store_list_tags:
  * @self: a store
  * @program_id: a programme

@@ -8,44 +8,34 @@
 #include <glib/gi18n-lib.h>
 
 #include "efir-episode-json.h"
+#include "efir-language.h"
 #include "efir-link-cleanup.h"
+#include "efir-slug.h"
 #include "efir-store-private.h"
 
 /* Helpers ---------------------------------------------------------------- */
 
-/* The id of the episode of @program_id numbered @number, 0 if none. */
-static gboolean
-find_numbered_locked (EfirStore  *self,
-                      gint64      program_id,
-                      int         number,
-                      gint64     *episode_id,
-                      GError    **error)
+/* The language of the episode's words, for a programme the file brings:
+ * a Russian programme's pages must not be published as Azerbaijani ones.
+ */
+static const char *
+guess_language (EfirEpisode *episode)
 {
-  EfirDatabase *db = efir_store_get_database (self);
-  g_autoptr(EfirStatement) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
+  GListModel *transcript = G_LIST_MODEL (efir_episode_get_transcript (episode));
+  guint n = g_list_model_get_n_items (transcript);
+  g_autoptr(GString) text = g_string_new (efir_episode_get_title (episode));
 
-  *episode_id = 0;
-
-  if (!(stmt = efir_database_prepare (db,
-                                      "SELECT id FROM episodes"
-                                      " WHERE program_id = ?1 AND number = ?2"
-                                      " ORDER BY id LIMIT 1",
-                                      error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, program_id);
-  sqlite3_bind_int (stmt, 2, number);
-  if (efir_database_step (db, stmt, &local_error))
-    *episode_id = sqlite3_column_int64 (stmt, 0);
-
-  if (local_error != NULL)
+  g_string_append_c (text, '\n');
+  g_string_append (text, efir_episode_get_summary (episode));
+  for (guint i = 0; i < n; i++)
     {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
+      g_autoptr(EfirSegment) segment = g_list_model_get_item (transcript, i);
+
+      g_string_append_c (text, '\n');
+      g_string_append (text, efir_segment_get_text (segment));
     }
 
-  return TRUE;
+  return efir_language_guess (text->str, text->len);
 }
 
 static gboolean
@@ -60,15 +50,24 @@ import_locked (EfirStore    *self,
   gint64 program_id;
   gint64 existing_id;
 
-  if (!(program_id = efir_store_ensure_program_locked (self, program_name, error)))
+  if (!(program_id = efir_store_ensure_program_locked (self, program_name,
+                                                       guess_language (episode), error)))
     return FALSE;
+
+  /* As a new episode made in the window gets it from its title. */
+  if (efir_episode_get_slug (episode)[0] == '\0')
+    {
+      g_autofree char *slug = efir_slug_from_title (efir_episode_get_title (episode));
+
+      efir_episode_set_slug (episode, slug);
+    }
 
   /* An episode file imported twice, or two producers' copies of the same
    * broadcast: the one in the archive may hold edits the file does not.
    */
   if (number > 0)
     {
-      if (!find_numbered_locked (self, program_id, number, &existing_id, error))
+      if (!efir_store_find_episode_by_number (self, program_id, number, 0, &existing_id, error))
         return FALSE;
 
       if (existing_id != 0)
@@ -195,7 +194,7 @@ update_locked (EfirStore             *self,
     }
   else if (!(program_id = efir_store_ensure_program_locked (self,
                                                             efir_episode_get_program_name (episode),
-                                                            error)))
+                                                            guess_language (episode), error)))
     return FALSE;
 
   efir_episode_set_id (episode, episode_id);

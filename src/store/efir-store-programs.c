@@ -289,6 +289,7 @@ efir_store_lookup_program_locked (EfirStore   *self,
 gint64
 efir_store_ensure_program_locked (EfirStore   *self,
                                   const char  *name,
+                                  const char  *language,
                                   GError     **error)
 {
   g_autoptr(EfirProgram) program = NULL;
@@ -308,6 +309,8 @@ efir_store_ensure_program_locked (EfirStore   *self,
     return program_id;
 
   program = efir_program_new (clean);
+  if (language != NULL)
+    efir_program_set_language (program, language);
   if (!write_program_locked (self, program, &program_id, error))
     return 0;
 

@@ -127,6 +127,15 @@ gboolean       efir_store_next_episode_number  (EfirStore         *self,
                                                 gint64             program_id,
                                                 int               *number,
                                                 GError           **error);
+/* The id of an episode of the programme numbered @number other than
+ * @except_episode_id, 0 when the number is free: two episodes never share
+ * a number. */
+gboolean       efir_store_find_episode_by_number (EfirStore       *self,
+                                                gint64             program_id,
+                                                int                number,
+                                                gint64             except_episode_id,
+                                                gint64            *episode_id,
+                                                GError           **error);
 char         **efir_store_list_tags            (EfirStore         *self,
                                                 gint64             program_id,
                                                 GError           **error);

@@ -176,3 +176,115 @@ efir_markdown_count_words (const char *markdown)
 
   return count_words (visible->str);
 }
+
+/**
+ * efir_markdown_strip_fragment:
+ * @fragment: (nullable): a piece of CommonMark text, possibly cut anywhere,
+ *   such as a search snippet
+ *
+ * The words of @fragment without the Markdown around them: emphasis and
+ * code markers, heading and quote markers, link addresses. A link cut
+ * before its address ends ("[sayt](https://…") loses the address all the
+ * same. Other characters, the search's match markers among them, are kept.
+ *
+ * Returns: (transfer full): the plain words
+ */
+char *
+efir_markdown_strip_fragment (const char *fragment)
+{
+  g_autoptr(GString) out = NULL;
+  const char *p = fragment;
+  gboolean line_start = TRUE;
+
+  if (fragment == NULL)
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (fragment));
+
+  while (*p != '\0')
+    {
+      const char *newline;
+
+      /* "## " and "> " mark a line, "#Iran" is a word. */
+      if (line_start)
+        {
+          const char *marker = p;
+
+          while (*marker == '#' || *marker == '>')
+            marker++;
+          if (marker > p && *marker == ' ')
+            p = marker + 1;
+          line_start = FALSE;
+          continue;
+        }
+
+      switch (*p)
+        {
+        case '\n':
+          line_start = TRUE;
+          g_string_append_c (out, *p++);
+          break;
+
+        case '\\':
+          /* "\*" is a star the producer meant. */
+          if (p[1] != '\0' && g_ascii_ispunct (p[1]))
+            p++;
+          g_string_append_c (out, *p++);
+          break;
+
+        case '*':
+        case '`':
+          p++;
+          break;
+
+        case '_':
+          /* Emphasis at a word's edge; "snake_case" keeps its line. */
+          if (p == fragment || !g_ascii_isalnum (p[-1]) || !g_ascii_isalnum (p[1]))
+            p++;
+          else
+            g_string_append_c (out, *p++);
+          break;
+
+        case '!':
+          if (p[1] == '[')
+            p++;
+          else
+            g_string_append_c (out, *p++);
+          break;
+
+        case '[':
+          /* The bracket of a link whose address follows on the line. */
+          newline = strchr (p, '\n');
+          {
+            const char *close = strchr (p, ']');
+
+            if (close != NULL && close[1] == '(' && (newline == NULL || close < newline))
+              p++;
+            else
+              g_string_append_c (out, *p++);
+          }
+          break;
+
+        case ']':
+          if (p[1] == '(')
+            {
+              const char *close = strchr (p, ')');
+
+              newline = strchr (p, '\n');
+              if (close == NULL || (newline != NULL && newline < close))
+                p = newline != NULL ? newline : p + strlen (p);
+              else
+                p = close + 1;
+            }
+          else
+            g_string_append_c (out, *p++);
+          break;
+
+        default:
+          g_string_append_c (out, *p++);
+          break;
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -7,5 +7,6 @@ G_BEGIN_DECLS
 
 char  *efir_markdown_to_html     (const char *markdown);
 guint  efir_markdown_count_words (const char *markdown);
+char  *efir_markdown_strip_fragment (const char *fragment);
 
 G_END_DECLS

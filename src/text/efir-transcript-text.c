@@ -21,8 +21,10 @@
  *   [00:13:02] (applause)
  *
  * A line starting with a bracketed time code starts a segment; an optional
- * "Speaker:" follows it. Other lines continue the segment above, blank lines
- * are ignored. Each segment ends where the next one starts.
+ * "Speaker:" follows it. So does a time code without brackets, as other
+ * tools write it ("00:12:34 Host: …"), when it reads whole. Other lines
+ * continue the segment above, blank lines are ignored. Each segment ends
+ * where the next one starts.
  */
 
 /* What passes for a speaker before the first ": ": short and without
@@ -158,22 +160,11 @@ quote_line (const char *s,
   return g_strconcat (start, "…", NULL);
 }
 
-static void
-set_bad_timecode_error (GError     **error,
-                        guint        line_number,
-                        const char  *code,
-                        gsize        code_length)
-{
-  g_autofree char *quoted = quote_line (code, code_length);
-
-  g_set_error (error, EFIR_TRANSCRIPT_ERROR, EFIR_TRANSCRIPT_ERROR_BAD_TIMECODE,
-               _("Line %u: “%s” is not a time code like [00:12:34]."),
-               line_number, quoted);
-}
-
 /* Finds the time code a line starts with. Returns FALSE for a line of text;
  * TRUE with @code set to what is between the brackets, @rest to what
  * follows them, or TRUE with @rest NULL if the bracket is never closed.
+ * A code without brackets counts only when it reads as a time code, and
+ * @code then starts the line.
  */
 static gboolean
 find_timecode (const char  *line,
@@ -185,8 +176,22 @@ find_timecode (const char  *line,
   const char *close;
   const char *token_end;
 
-  if (line == line_end || *line != '[')
+  if (line == line_end)
     return FALSE;
+
+  if (*line != '[')
+    {
+      for (token_end = line; token_end < line_end && !is_blank (*token_end); token_end++)
+        ;
+      if (!g_ascii_isdigit (*line) || memchr (line, ':', token_end - line) == NULL ||
+          !efir_timecode_parse_len (line, token_end - line, NULL))
+        return FALSE;
+
+      *code = line;
+      *code_length = token_end - line;
+      *rest = token_end;
+      return TRUE;
+    }
 
   *code = line + 1;
   close = memchr (line, ']', line_end - line);
@@ -233,7 +238,362 @@ text_looks_like_speaker (const char *text)
   return find_speaker (text, length, &text_offset) > 0;
 }
 
+static void
+strip_blanks (const char **begin,
+              const char **end)
+{
+  while (*end > *begin && is_blank ((*end)[-1]))
+    (*end)--;
+  while (*begin < *end && is_blank (**begin))
+    (*begin)++;
+}
+
+static void
+pending_append_line (PendingSegment *pending,
+                     const char     *line,
+                     gsize           length)
+{
+  if (pending->text->len > 0)
+    g_string_append_c (pending->text, '\n');
+  g_string_append_len (pending->text, line, length);
+}
+
+/* Reads a line as both parses do; @speaker and @text are set for a timed
+ * line.
+ */
+static void
+scan_line (const char         *line,
+           gsize               length,
+           EfirTranscriptLine *out_line,
+           GString            *speaker,
+           GString            *text)
+{
+  const char *begin = line;
+  const char *end = line + length;
+  const char *code;
+  const char *rest;
+  gsize code_length;
+  gsize speaker_length;
+  gsize text_offset = 0;
+
+  memset (out_line, 0, sizeof *out_line);
+
+  strip_blanks (&begin, &end);
+  if (begin == end)
+    {
+      out_line->kind = EFIR_TRANSCRIPT_LINE_BLANK;
+      return;
+    }
+
+  if (!find_timecode (begin, end, &code, &code_length, &rest))
+    {
+      out_line->kind = EFIR_TRANSCRIPT_LINE_TEXT;
+      return;
+    }
+
+  out_line->timecode_start = begin - line;
+  if (rest == NULL || !efir_timecode_parse_len (code, code_length, &out_line->start))
+    {
+      out_line->kind = EFIR_TRANSCRIPT_LINE_BAD;
+      out_line->timecode_end = (code + code_length + (rest != NULL ? 1 : 0)) - line;
+      return;
+    }
+
+  out_line->kind = EFIR_TRANSCRIPT_LINE_TIMED;
+  out_line->timecode_end = rest - line;
+  out_line->speaker_start = out_line->speaker_end = out_line->timecode_end;
+
+  while (rest < end && is_blank (*rest))
+    rest++;
+
+  g_string_truncate (speaker, 0);
+  g_string_truncate (text, 0);
+
+  speaker_length = find_speaker (rest, end - rest, &text_offset);
+  if (speaker_length > 0)
+    {
+      const char *colon = memchr (rest + speaker_length, ':', end - rest - speaker_length);
+
+      g_string_append_len (speaker, rest, speaker_length);
+      out_line->speaker_start = rest - line;
+      out_line->speaker_end = colon + 1 - line;
+      rest += text_offset;
+    }
+
+  g_string_append_len (text, rest, end - rest);
+}
+
+static char *
+bad_timecode_message (guint                     line_number,
+                      const char               *line,
+                      const EfirTranscriptLine *scan)
+{
+  g_autofree char *quoted = quote_line (line + scan->timecode_start,
+                                        scan->timecode_end - scan->timecode_start);
+
+  return g_strdup_printf (_("Line %u: “%s” is not a time code like [00:12:34]."),
+                          line_number, quoted);
+}
+
+static char *
+no_timecode_message (guint       line_number,
+                     const char *line,
+                     gsize       length)
+{
+  g_autofree char *quoted = quote_line (line, length);
+
+  return g_strdup_printf (_("Line %u: “%s” does not start with a time code like [00:12:34]."),
+                          line_number, quoted);
+}
+
+static char *
+out_of_order_message (guint  line_number,
+                      double start,
+                      double previous_start)
+{
+  g_autofree char *this_code = efir_timecode_format (start);
+  g_autofree char *previous_code = efir_timecode_format (previous_start);
+
+  return g_strdup_printf (_("Line %u: [%s] is earlier than the time code above it, [%s]."),
+                          line_number, this_code, previous_code);
+}
+
+static void
+add_problem (GPtrArray           *problems,
+             guint                line_number,
+             EfirTranscriptError  code,
+             char                *message)
+{
+  EfirTranscriptProblem *problem = g_new0 (EfirTranscriptProblem, 1);
+
+  problem->line = line_number;
+  problem->code = code;
+  problem->message = message;
+  g_ptr_array_add (problems, problem);
+}
+
+/* The one reading of the text form. Strict, it stops at the first line
+ * that cannot be read; lenient, it keeps that line as text of the segment
+ * above, or of a segment at zero, and goes on.
+ */
+static GPtrArray *
+read_lines (const char  *text,
+            gsize        length,
+            double       total_duration,
+            gboolean     lenient,
+            GPtrArray   *problems)
+{
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autoptr(GString) speaker = NULL;
+  g_autoptr(GString) segment_text = NULL;
+  g_autoptr(GString) line_speaker = NULL;
+  g_autoptr(GString) line_text = NULL;
+  PendingSegment pending = { 0 };
+  const char *end;
+  guint line_number = 0;
+
+  segments = g_ptr_array_new_with_free_func (g_object_unref);
+  speaker = g_string_new (NULL);
+  segment_text = g_string_new (NULL);
+  line_speaker = g_string_new (NULL);
+  line_text = g_string_new (NULL);
+  pending.speaker = speaker;
+  pending.text = segment_text;
+
+  end = text + length;
+  for (const char *p = text; p < end; )
+    {
+      const char *newline = memchr (p, '\n', end - p);
+      const char *line = p;
+      const char *line_end = newline != NULL ? newline : end;
+      const char *begin = line;
+      const char *stripped_end = line_end;
+      EfirTranscriptLine scan;
+
+      p = newline != NULL ? newline + 1 : end;
+      line_number++;
+
+      scan_line (line, line_end - line, &scan, line_speaker, line_text);
+      /* Editors leave trailing spaces, and Windows files a "\r". Leading
+       * blanks go too: indenting is how editors wrap, not part of what was
+       * said.
+       */
+      strip_blanks (&begin, &stripped_end);
+
+      switch (scan.kind)
+        {
+        case EFIR_TRANSCRIPT_LINE_BLANK:
+          break;
+
+        case EFIR_TRANSCRIPT_LINE_TIMED:
+          if (pending.open && scan.start < pending.start)
+            {
+              add_problem (problems, line_number, EFIR_TRANSCRIPT_ERROR_OUT_OF_ORDER,
+                           out_of_order_message (line_number, scan.start, pending.start));
+              if (!lenient)
+                return NULL;
+              pending_append_line (&pending, begin, stripped_end - begin);
+              break;
+            }
+
+          pending_segment_finish (&pending, segments, scan.start);
+          pending.open = TRUE;
+          pending.start = scan.start;
+          g_string_assign (pending.speaker, line_speaker->str);
+          g_string_assign (pending.text, line_text->str);
+          break;
+
+        case EFIR_TRANSCRIPT_LINE_TEXT:
+        case EFIR_TRANSCRIPT_LINE_BAD:
+          /* Text above the first time code is reported once, on its first
+           * line; the lines after it belong with it.
+           */
+          if (scan.kind == EFIR_TRANSCRIPT_LINE_BAD)
+            add_problem (problems, line_number, EFIR_TRANSCRIPT_ERROR_BAD_TIMECODE,
+                         bad_timecode_message (line_number, line, &scan));
+          else if (!pending.open)
+            add_problem (problems, line_number, EFIR_TRANSCRIPT_ERROR_BAD_TIMECODE,
+                         no_timecode_message (line_number, begin, stripped_end - begin));
+          else
+            {
+              pending_append_line (&pending, begin, stripped_end - begin);
+              break;
+            }
+
+          if (!lenient)
+            return NULL;
+          if (!pending.open)
+            {
+              pending.open = TRUE;
+              pending.start = 0;
+              g_string_truncate (pending.speaker, 0);
+              g_string_truncate (pending.text, 0);
+            }
+          pending_append_line (&pending, begin, stripped_end - begin);
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  pending_segment_finish (&pending, segments, isfinite (total_duration) ? total_duration : 0);
+
+  return g_steal_pointer (&segments);
+}
+
 /* Public API ------------------------------------------------------------- */
+
+void
+efir_transcript_problem_free (EfirTranscriptProblem *problem)
+{
+  if (problem == NULL)
+    return;
+
+  g_free (problem->message);
+  g_free (problem);
+}
+
+/**
+ * efir_transcript_text_scan_line:
+ * @line: one line of the timed text form, without its newline
+ * @length: its length in bytes
+ * @out_line: (out caller-allocates): what the line is and where its parts are
+ * @out_segment: (out) (optional) (transfer full): for a timed line, the
+ *   segment it starts, its end not yet known
+ *
+ * Reads one line as the parses read it inside a transcript, for the
+ * editor to colour it.
+ */
+void
+efir_transcript_text_scan_line (const char          *line,
+                                gsize                length,
+                                EfirTranscriptLine  *out_line,
+                                EfirSegment        **out_segment)
+{
+  g_autoptr(GString) speaker = NULL;
+  g_autoptr(GString) text = NULL;
+
+  g_return_if_fail (line != NULL || length == 0);
+  g_return_if_fail (out_line != NULL);
+
+  if (out_segment != NULL)
+    *out_segment = NULL;
+
+  speaker = g_string_new (NULL);
+  text = g_string_new (NULL);
+  scan_line (line, length, out_line, speaker, text);
+
+  if (out_line->kind == EFIR_TRANSCRIPT_LINE_TIMED && out_segment != NULL)
+    {
+      /* Segments hold UTF-8; the offsets stay those of the line as given. */
+      if (!g_utf8_validate_len (speaker->str, speaker->len, NULL) ||
+          !g_utf8_validate_len (text->str, text->len, NULL))
+        {
+          g_autofree char *valid_speaker = g_utf8_make_valid (speaker->str, speaker->len);
+          g_autofree char *valid_text = g_utf8_make_valid (text->str, text->len);
+
+          /* Not coloured: the line spells the speaker otherwise. */
+          out_line->speaker_start = out_line->speaker_end = out_line->timecode_end;
+          *out_segment = efir_segment_new (out_line->start, out_line->start,
+                                           valid_speaker, valid_text);
+        }
+      else
+        *out_segment = efir_segment_new (out_line->start, out_line->start,
+                                         speaker->str, text->str);
+    }
+}
+
+/**
+ * efir_transcript_text_parse_lenient:
+ * @text: the transcript as the producer typed it
+ * @length: its length in bytes, or -1 if nul-terminated
+ * @total_duration: the length of the video in seconds, or 0 if unknown
+ * @out_problems: (out) (optional) (transfer container) (element-type EfirTranscriptProblem):
+ *   the lines that could not start a segment, in order
+ *
+ * Reads a transcript as efir_transcript_text_parse() does, but never fails
+ * and never drops a character. A line that should start a segment and
+ * cannot — a half-typed "[00:1", a time code earlier than the one above —
+ * is kept as text of the segment above it, and reported with the message
+ * efir_transcript_text_parse() would give. Text before the first time code
+ * becomes a segment at zero. Reading the segments back with
+ * efir_transcript_text_format() gives the same lines, so a transcript
+ * saved with a problem still shows it, where the producer left it.
+ *
+ * Returns: (transfer container) (element-type EfirSegment): the segments,
+ *   empty for a blank text
+ */
+GPtrArray *
+efir_transcript_text_parse_lenient (const char  *text,
+                                    gssize       length,
+                                    double       total_duration,
+                                    GPtrArray  **out_problems)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *valid = NULL;
+  GPtrArray *segments;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  if (length < 0)
+    length = strlen (text);
+
+  if (!g_utf8_validate_len (text, length, NULL))
+    {
+      valid = g_utf8_make_valid (text, length);
+      text = valid;
+      length = strlen (valid);
+    }
+
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) efir_transcript_problem_free);
+  segments = read_lines (text, length, total_duration, TRUE, problems);
+
+  if (out_problems != NULL)
+    *out_problems = g_steal_pointer (&problems);
+
+  return segments;
+}
 
 /**
  * efir_transcript_text_parse:
@@ -255,13 +615,9 @@ efir_transcript_text_parse (const char  *text,
                             double       total_duration,
                             GError     **error)
 {
+  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GPtrArray) segments = NULL;
-  g_autoptr(GString) speaker = NULL;
-  g_autoptr(GString) segment_text = NULL;
   g_autofree char *valid = NULL;
-  PendingSegment pending = { 0 };
-  const char *end;
-  guint line_number = 0;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -279,104 +635,23 @@ efir_transcript_text_parse (const char  *text,
       length = strlen (valid);
     }
 
-  segments = g_ptr_array_new_with_free_func (g_object_unref);
-  speaker = g_string_new (NULL);
-  segment_text = g_string_new (NULL);
-  pending.speaker = speaker;
-  pending.text = segment_text;
+  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) efir_transcript_problem_free);
+  segments = read_lines (text, length, total_duration, FALSE, problems);
 
-  end = text + length;
-  for (const char *p = text; p < end; )
+  if (segments == NULL)
     {
-      const char *newline = memchr (p, '\n', end - p);
-      const char *line = p;
-      const char *line_end = newline != NULL ? newline : end;
-      const char *code;
-      const char *rest;
-      gsize code_length;
-      gsize speaker_length;
-      gsize text_offset = 0;
-      double start;
+      EfirTranscriptProblem *problem = g_ptr_array_index (problems, 0);
 
-      p = newline != NULL ? newline + 1 : end;
-      line_number++;
-
-      /* Editors leave trailing spaces, and Windows files a "\r". */
-      while (line_end > line && is_blank (line_end[-1]))
-        line_end--;
-      while (line < line_end && is_blank (*line))
-        line++;
-      if (line == line_end)
-        continue;
-
-      if (!find_timecode (line, line_end, &code, &code_length, &rest))
-        {
-          if (!pending.open)
-            {
-              g_autofree char *quoted = quote_line (line, line_end - line);
-
-              g_set_error (error, EFIR_TRANSCRIPT_ERROR, EFIR_TRANSCRIPT_ERROR_BAD_TIMECODE,
-                           _("Line %u: “%s” does not start with a time code like [00:12:34]."),
-                           line_number, quoted);
-              return NULL;
-            }
-
-          /* A continuation line. Its leading blanks went with the others:
-           * indenting is how editors wrap, not part of what was said.
-           */
-          if (segment_text->len > 0)
-            g_string_append_c (segment_text, '\n');
-          g_string_append_len (segment_text, line, line_end - line);
-          continue;
-        }
-
-      if (rest == NULL || !efir_timecode_parse_len (code, code_length, &start))
-        {
-          set_bad_timecode_error (error, line_number, code - 1,
-                                  code_length + (rest != NULL ? 2 : 1));
-          return NULL;
-        }
-
-      if (pending.open && start < pending.start)
-        {
-          g_autofree char *this_code = efir_timecode_format (start);
-          g_autofree char *previous_code = efir_timecode_format (pending.start);
-
-          g_set_error (error, EFIR_TRANSCRIPT_ERROR, EFIR_TRANSCRIPT_ERROR_OUT_OF_ORDER,
-                       _("Line %u: [%s] is earlier than the time code above it, [%s]."),
-                       line_number, this_code, previous_code);
-          return NULL;
-        }
-
-      pending_segment_finish (&pending, segments, start);
-
-      while (rest < line_end && is_blank (*rest))
-        rest++;
-
-      g_string_truncate (speaker, 0);
-      g_string_truncate (segment_text, 0);
-
-      speaker_length = find_speaker (rest, line_end - rest, &text_offset);
-      if (speaker_length > 0)
-        {
-          g_string_append_len (speaker, rest, speaker_length);
-          rest += text_offset;
-        }
-
-      g_string_append_len (segment_text, rest, line_end - rest);
-      pending.start = start;
-      pending.open = TRUE;
+      g_set_error_literal (error, EFIR_TRANSCRIPT_ERROR, problem->code, problem->message);
+      return NULL;
     }
 
-  if (!pending.open)
+  if (segments->len == 0)
     {
       g_set_error_literal (error, EFIR_TRANSCRIPT_ERROR, EFIR_TRANSCRIPT_ERROR_EMPTY,
                            _("The transcript has no line that starts with a time code like [00:12:34]."));
       return NULL;
     }
-
-  pending_segment_finish (&pending, segments,
-                          isfinite (total_duration) ? total_duration : 0);
 
   return g_steal_pointer (&segments);
 }

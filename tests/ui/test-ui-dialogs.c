@@ -411,18 +411,36 @@ type_and_enter (Fixture    *f,
   efir_ui_test_iterate_until_idle ();
 }
 
-static guint
-time_zone_index (Fixture    *f,
-                 const char *zone)
+/* Searches the time-zone chooser for @search and picks @zone among what it
+ * leaves, as a click would. */
+static void
+choose_time_zone (Fixture    *f,
+                  const char *search,
+                  const char *zone)
 {
-  GListModel *labels = adw_combo_row_get_model (ADW_COMBO_ROW (child (f, "time_zone_row")));
-  guint n_items = g_list_model_get_n_items (labels);
+  GtkWidget *entry = child (f, "time_zone_search");
+  GtkListView *list = GTK_LIST_VIEW (child (f, "time_zone_list"));
+  GListModel *shown;
 
-  for (guint i = 0; i < n_items; i++)
-    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (labels), i), zone))
-      return i;
+  /* The entry tells after a pause of its own; told at once here. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), search);
+  g_signal_emit_by_name (entry, "search-changed");
+  efir_ui_test_iterate_until_idle ();
 
-  g_assert_not_reached ();
+  shown = G_LIST_MODEL (gtk_list_view_get_model (list));
+  for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (shown, i);
+
+      if (g_str_equal (gtk_string_object_get_string (item), zone))
+        {
+          g_signal_emit_by_name (list, "activate", i);
+          efir_ui_test_iterate_until_idle ();
+          return;
+        }
+    }
+
+  g_error ("“%s” does not find %s", search, zone);
 }
 
 static EfirProgram *
@@ -451,19 +469,24 @@ test_settings_save_on_close (Fixture       *f,
   g_autofree char *hashtags = NULL;
   g_autofree char *accounts = NULL;
   AdwComboRow *language;
-  AdwComboRow *zone;
+  GListModel *zones;
 
   show_settings (f, f->program);
   language = ADW_COMBO_ROW (child (f, "language_row"));
-  zone = ADW_COMBO_ROW (child (f, "time_zone_row"));
+  zones = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (child (f, "time_zone_list"))));
 
   /* The newsroom's zone heads the list. */
-  g_assert_cmpuint (adw_combo_row_get_selected (zone), ==, 0);
-  g_assert_cmpuint (time_zone_index (f, "Asia/Baku"), ==, 0);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (child (f, "time_zone_button"))), ==,
+                   "Asia/Baku");
+  {
+    g_autoptr(GtkStringObject) first = g_list_model_get_item (zones, 0);
+
+    g_assert_cmpstr (gtk_string_object_get_string (first), ==, "Asia/Baku");
+  }
 
   gtk_editable_set_text (GTK_EDITABLE (child (f, "name_row")), "Çətin sual");
   adw_combo_row_set_selected (language, 1);
-  adw_combo_row_set_selected (zone, time_zone_index (f, "Europe/Moscow"));
+  choose_time_zone (f, "Europe/Moscow", "Europe/Moscow");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (f, "description_view"))),
                             "Həftəlik müzakirə proqramı.\nHər cümə.", -1);
   type_and_enter (f, "add_host_row", "Ramin Əliyev");
@@ -748,6 +771,31 @@ test_settings_duplicate_name (Fixture       *f,
   g_assert_cmpint (efir_program_get_id (renamed), ==, efir_program_get_id (other));
 }
 
+/* Hundreds of zones: a few letters, anywhere in the name, find the
+ * studio's. */
+static void
+test_settings_time_zone_search (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(EfirProgram) program = NULL;
+  GListModel *shown;
+
+  show_settings (f, f->program);
+  shown = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (child (f, "time_zone_list"))));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >, 100);
+
+  choose_time_zone (f, "new_york", "America/New York");
+  choose_time_zone (f, " bak", "Asia/Baku");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, 5);
+  choose_time_zone (f, "moscow", "Europe/Moscow");
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (child (f, "time_zone_button"))), ==,
+                   "Europe/Moscow");
+
+  close_window (f);
+  program = find_program (f, efir_program_get_name (f->program));
+  g_assert_cmpstr (efir_program_get_time_zone (program), ==, "Europe/Moscow");
+}
+
 static void
 test_settings_new (Fixture       *f,
                    gconstpointer  data)
@@ -992,6 +1040,42 @@ test_directory_merge (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (f, "role_row"))), ==, "Political commentator");
 }
 
+/* Every shortcut a producer can press is in the shortcuts window. */
+static void
+test_shortcuts_window (void)
+{
+  static const char * const wanted[] = {
+    "<Control>n", "<Control>f", "<Control>l", "<Alt>Up", "<Alt>Down", NULL
+  };
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/efir/Efir/efir-shortcuts-window.ui");
+  GObject *window = gtk_builder_get_object (builder, "shortcuts_window");
+  g_autoptr(GString) listed = g_string_new (" ");
+  g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
+
+  g_assert_nonnull (window);
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+
+      g_object_get (l->data, "accelerator", &accelerator, NULL);
+      g_string_append_printf (listed, "%s ", accelerator);
+    }
+
+  for (guint i = 0; wanted[i] != NULL; i++)
+    {
+      g_autofree char *word = g_strdup_printf (" %s ", wanted[i]);
+
+      if (strstr (listed->str, word) == NULL)
+        g_error ("%s is not in the shortcuts window:%s", wanted[i], listed->str);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1019,6 +1103,8 @@ main (int   argc,
               fixture_set_up, test_settings_save_after_pause, fixture_tear_down);
   g_test_add ("/ui/program-settings/duplicate-name", Fixture, NULL,
               fixture_set_up, test_settings_duplicate_name, fixture_tear_down);
+  g_test_add ("/ui/program-settings/time-zone-search", Fixture, NULL,
+              fixture_set_up, test_settings_time_zone_search, fixture_tear_down);
   g_test_add ("/ui/program-settings/new", Fixture, NULL,
               fixture_set_up, test_settings_new, fixture_tear_down);
   g_test_add ("/ui/program-settings/new-without-name", Fixture, NULL,
@@ -1033,6 +1119,7 @@ main (int   argc,
               fixture_set_up, test_directory_edit_role, fixture_tear_down);
   g_test_add ("/ui/guest-directory/merge", Fixture, NULL,
               fixture_set_up, test_directory_merge, fixture_tear_down);
+  g_test_add_func ("/ui/shortcuts-window", test_shortcuts_window);
 
   return g_test_run ();
 }

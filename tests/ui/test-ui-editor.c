@@ -11,7 +11,9 @@
 #include "efir-episode-editor.h"
 #include "efir-resources.h"
 #include "efir-social-links-section.h"
+#include "efir-store.h"
 #include "efir-summary-section.h"
+#include "efir-test-util.h"
 #include "efir-ui-test-util.h"
 
 typedef struct
@@ -364,6 +366,151 @@ test_duration_and_number (Fixture       *f,
   gtk_spin_button_set_value (details_child (f, "number_spin"), 113);
   efir_ui_test_iterate_until_idle ();
   g_assert_cmpint (efir_episode_get_number (f->episode), ==, 113);
+}
+
+static void
+test_number_taken (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *dir = efir_test_make_dir ("efir-ui-editor-number");
+  g_autofree char *path = g_build_filename (dir, "efir.db", NULL);
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(EfirEpisode) twelve = efir_episode_new ();
+  g_autoptr(GError) error = NULL;
+  GtkSpinButton *spin;
+  AdwActionRow *row;
+
+  store = efir_store_open (path, &error);
+  g_assert_no_error (error);
+  efir_store_save_program (store, f->program, &error);
+  g_assert_no_error (error);
+  efir_episode_set_program_id (twelve, efir_program_get_id (f->program));
+  efir_episode_set_number (twelve, 12);
+  efir_store_save_episode (store, twelve, EFIR_EPISODE_PART_ALL, &error);
+  g_assert_no_error (error);
+  efir_episode_set_program_id (f->episode, efir_program_get_id (f->program));
+  efir_store_save_episode (store, f->episode, EFIR_EPISODE_PART_ALL, &error);
+  g_assert_no_error (error);
+
+  efir_episode_editor_set_store (f->editor, store);
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  efir_ui_test_iterate_until_idle ();
+  spin = details_child (f, "number_spin");
+  row = details_child (f, "program_row");
+
+  /* The programme's episode 12 keeps its number; this one is not given it. */
+  gtk_spin_button_set_value (spin, 12);
+  efir_ui_test_iterate_until_idle ();
+  g_assert_cmpint (efir_episode_get_number (f->episode), ==, 112);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==,
+                   "Episode 12 of “Çətin sual” already exists");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (spin), "error"));
+
+  gtk_spin_button_set_value (spin, 13);
+  efir_ui_test_iterate_until_idle ();
+  g_assert_cmpint (efir_episode_get_number (f->episode), ==, 13);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (spin), "error"));
+
+  efir_episode_editor_set_episode (f->editor, NULL);
+  efir_episode_editor_set_store (f->editor, NULL);
+  g_clear_object (&store);
+  efir_test_remove_tree (dir);
+}
+
+static void
+test_time_and_day (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) day = g_date_time_new (utc, 2026, 12, 11, 0, 0, 0);
+  g_autoptr(GDateTime) next_day = g_date_time_new (utc, 2026, 12, 12, 0, 0, 0);
+  g_autofree char *iso = NULL;
+  g_autofree char *moved = NULL;
+  GtkCalendar *calendar;
+  GtkEntry *time_entry;
+  GtkEditable *text;
+  int start, end;
+  int position;
+
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  efir_ui_test_iterate_until_idle ();
+  calendar = details_child (f, "calendar");
+  time_entry = details_child (f, "time_entry");
+  text = gtk_editable_get_delegate (GTK_EDITABLE (time_entry));
+
+  /* A day chosen first: no 00:00 in the time, which takes the keyboard. */
+  gtk_calendar_select_day (calendar, day);
+  g_signal_emit_by_name (calendar, "day-selected");
+  efir_ui_test_iterate_until_idle ();
+  g_assert_nonnull (efir_episode_get_air_date (f->episode));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time_entry)), ==, "");
+  g_assert_true (efir_ui_test_focus_is_within (GTK_WIDGET (time_entry)));
+
+  efir_ui_test_type_into (time_entry, "21:30");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time_entry)), ==, "21:30");
+  iso = g_date_time_format_iso8601 (efir_episode_get_air_date (f->episode));
+  g_assert_cmpstr (iso, ==, "2026-12-11T21:30:00+04");
+
+  /* Another day keeps the time. */
+  gtk_widget_grab_focus (GTK_WIDGET (details_child (f, "title_row")));
+  gtk_calendar_select_day (calendar, next_day);
+  g_signal_emit_by_name (calendar, "day-selected");
+  efir_ui_test_iterate_until_idle ();
+  moved = g_date_time_format_iso8601 (efir_episode_get_air_date (f->episode));
+  g_assert_cmpstr (moved, ==, "2026-12-12T21:30:00+04");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time_entry)), ==, "21:30");
+
+  /* Focused, even by a click that placed the cursor, the time is selected:
+   * what is typed replaces it whole. Without a window manager the window
+   * is never active, so the focus change is told to the entry by hand.
+   */
+  gtk_widget_grab_focus (GTK_WIDGET (time_entry));
+  g_signal_emit_by_name (efir_ui_test_find_controller (GTK_WIDGET (time_entry),
+                                                       GTK_TYPE_EVENT_CONTROLLER_FOCUS),
+                         "enter");
+  gtk_editable_set_position (text, 2);
+  efir_ui_test_iterate_until_idle ();
+  g_assert_true (gtk_editable_get_selection_bounds (text, &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, 5);
+  gtk_editable_delete_selection (text);
+  position = gtk_editable_get_position (text);
+  gtk_editable_insert_text (text, "2130", -1, &position);
+  efir_ui_test_iterate_until_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (time_entry)), ==, "2130");
+  g_assert_cmpint (g_date_time_get_hour (efir_episode_get_air_date (f->episode)), ==, 21);
+  g_assert_cmpint (g_date_time_get_minute (efir_episode_get_air_date (f->episode)), ==, 30);
+}
+
+static void
+test_duration_in_words (Fixture       *f,
+                        gconstpointer  data)
+{
+  AdwEntryRow *row;
+
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  efir_ui_test_iterate_until_idle ();
+  row = details_child (f, "duration_row");
+
+  replace_text (row, "45 min");
+  g_assert_cmpint (efir_episode_get_duration (f->episode), ==, 2700);
+  replace_text (row, "1h 5m");
+  g_assert_cmpint (efir_episode_get_duration (f->episode), ==, 3900);
+
+  /* What does not read is said, in the row's title, once it is left. */
+  replace_text (row, "about an hour");
+  g_signal_emit_by_name (row, "entry-activated");
+  efir_ui_test_iterate_until_idle ();
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "“about an hour” is not a length: write 45 min, 45:00 or 1:05:00");
+
+  replace_text (row, "45 мин");
+  g_assert_cmpint (efir_episode_get_duration (f->episode), ==, 2700);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Duration (HH:MM:SS)");
 }
 
 static void
@@ -796,6 +943,12 @@ main (int   argc,
               fixture_set_up, test_video_url_error, fixture_tear_down);
   g_test_add ("/ui/editor/details/duration-and-number", Fixture, NULL,
               fixture_set_up, test_duration_and_number, fixture_tear_down);
+  g_test_add ("/ui/editor/details/number-taken", Fixture, NULL,
+              fixture_set_up, test_number_taken, fixture_tear_down);
+  g_test_add ("/ui/editor/details/time-and-day", Fixture, NULL,
+              fixture_set_up, test_time_and_day, fixture_tear_down);
+  g_test_add ("/ui/editor/details/duration-in-words", Fixture, NULL,
+              fixture_set_up, test_duration_in_words, fixture_tear_down);
   g_test_add ("/ui/editor/details/tags", Fixture, NULL,
               fixture_set_up, test_tags, fixture_tear_down);
   g_test_add ("/ui/editor/details/status", Fixture, NULL,

@@ -9,6 +9,7 @@
 #include "efir-details-section.h"
 #include "efir-episode-row.h"
 #include "efir-guests-section.h"
+#include "efir-program-settings.h"
 #include "efir-summary-section.h"
 #include "efir-test-util.h"
 #include "efir-transcript-editor-private.h"
@@ -104,6 +105,40 @@ test_window_lists_programs_and_episodes (Fixture       *f,
     person = g_list_model_get_item (people, 0);
     g_assert_cmpstr (efir_person_get_name (person), ==, "Nəsimi Məmmədli");
   }
+  gtk_window_destroy (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+}
+
+/* The empty window says to press Ctrl+N: with no programme yet, that
+ * offers to create the programme. */
+static void
+test_window_new_episode_without_program (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = efir_store_open (f->db_path, &error);
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  EfirProgramSettings *settings = NULL;
+  EfirWindow *window;
+
+  g_assert_no_error (error);
+  window = efir_window_new (app, store, f->db_path, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+
+  g_assert_true (efir_ui_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_n, GDK_CONTROL_MASK));
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (EFIR_IS_PROGRAM_SETTINGS (toplevel))
+        settings = EFIR_PROGRAM_SETTINGS (toplevel);
+    }
+  g_assert_nonnull (settings);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (settings)) == GTK_WINDOW (window));
+
+  gtk_window_destroy (GTK_WINDOW (settings));
   gtk_window_destroy (GTK_WINDOW (window));
   efir_ui_test_iterate_until_idle ();
 }
@@ -876,6 +911,8 @@ main (int   argc,
 
   g_test_add ("/ui/window/lists-programs-and-episodes", Fixture, NULL,
               fixture_set_up, test_window_lists_programs_and_episodes, fixture_tear_down);
+  g_test_add ("/ui/window/new-episode-without-program", Fixture, NULL,
+              fixture_set_up, test_window_new_episode_without_program, fixture_tear_down);
   g_test_add ("/ui/window/offers-backup-for-damaged-file", Fixture, NULL,
               fixture_set_up, test_window_offers_backup_for_damaged_file, fixture_tear_down);
   g_test_add ("/ui/window/too-new-offers-no-backup", Fixture, NULL,

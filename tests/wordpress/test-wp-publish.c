@@ -13,6 +13,7 @@
 #include "efir-episode-json.h"
 #include "efir-page-renderer.h"
 #include "efir-publisher.h"
+#include "efir-slug.h"
 #include "efir-store.h"
 #include "efir-test-util.h"
 #include "efir-wp-error.h"
@@ -231,6 +232,7 @@ fixture_setup (Fixture       *f,
 {
   g_autofree char *json = efir_test_read_fixture ("difficult-question-episode.json", NULL);
   g_autofree char *title = NULL;
+  g_autofree char *slug = NULL;
   g_autoptr(EfirEpisode) episode = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -245,10 +247,13 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
   f->episode_id = efir_episode_get_id (episode);
 
-  /* Every test's episode has a uuid of its own; a title of its own keeps
-   * the slugs of the tests sharing one site apart too. */
+  /* Every test's episode has a uuid of its own; a title of its own, and
+   * the slug it gives as the editor would make it, keep the slugs of the
+   * tests sharing one site apart too. */
   title = g_strdup_printf ("Çətin sual: %s", g_test_get_path ());
+  slug = efir_slug_from_title (title);
   efir_episode_set_title (episode, title);
+  efir_episode_set_slug (episode, slug);
   save (f, episode);
 }
 

@@ -42,9 +42,11 @@ gboolean       efir_store_lookup_program_locked (EfirStore           *self,
                                                  const char          *name,
                                                  gint64              *program_id,
                                                  GError             **error);
-/* The id of the programme called @name, added with defaults if missing. */
+/* The id of the programme called @name, added with defaults if missing,
+ * in @language when it is not NULL. */
 gint64         efir_store_ensure_program_locked (EfirStore           *self,
                                                  const char          *name,
+                                                 const char          *language,
                                                  GError             **error);
 
 /* People: the oldest directory entry named @name, added if missing. */
