@@ -29,7 +29,7 @@ find_numbered_locked (EfirStore  *self,
 
   if (!(stmt = efir_database_prepare (db,
                                       "SELECT id FROM episodes"
-                                      " WHERE program_id = ?1 AND number = ?2"
+                                      " WHERE program_id = ?1 AND number = ?2 AND deleted_at IS NULL"
                                       " ORDER BY id LIMIT 1",
                                       error)))
     return FALSE;
