@@ -387,6 +387,9 @@ test_delete_program (Fixture       *fixture,
 
   /* Refused with a sentence while an episode is left. */
   trash (fixture, gone);
+  g_assert_false (efir_store_can_delete_program (fixture->store, program_id, &error));
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
   g_assert_false (efir_store_delete_program (fixture->store, program_id, &error));
   g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "“Çətin sual” has 1 episode."));
@@ -396,6 +399,8 @@ test_delete_program (Fixture       *fixture,
 
   /* Those in the trash go with it. */
   trash (fixture, live);
+  g_assert_true (efir_store_can_delete_program (fixture->store, program_id, &error));
+  g_assert_no_error (error);
   g_assert_true (efir_store_delete_program (fixture->store, program_id, &error));
   g_assert_no_error (error);
   g_assert_null (efir_store_load_episode (fixture->store, gone, &error));
@@ -427,6 +432,9 @@ test_delete_person (Fixture       *fixture,
   g_assert_true (efir_store_delete_person (fixture->store, efir_person_get_id (unused), &error));
   g_assert_no_error (error);
 
+  g_assert_false (efir_store_can_delete_person (fixture->store, person_id, &error));
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_INVALID);
+  g_clear_error (&error);
   g_assert_false (efir_store_delete_person (fixture->store, person_id, &error));
   g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "merge"));

@@ -1008,6 +1008,13 @@ on_program_saved_cb (EfirWindow  *self,
 }
 
 static void
+on_program_deleted_cb (EfirWindow *self,
+                       gint64      program_id)
+{
+  efir_window_load_programs (self, 0);
+}
+
+static void
 on_people_merged_cb (EfirWindow *self,
                      gint64      keep_id,
                      gint64      remove_id)
@@ -1236,6 +1243,7 @@ program_settings_action (GtkWidget  *widget,
   dialog = efir_program_settings_new (GTK_WINDOW (self), self->store,
                                       is_new ? NULL : efir_window_get_program (self));
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_program_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "deleted", G_CALLBACK (on_program_deleted_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

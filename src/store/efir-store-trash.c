@@ -174,51 +174,93 @@ person_refusal (const char *name,
                           name, (int) count);
 }
 
-/* Deletes the row @id with @delete_sql, each of its statements in turn,
- * in one transaction; refused with the sentence @refusal makes of the
- * row's name and the count when @count_sql counts anything still using
- * it. @name_sql reads the name; no name is no such row. */
+/* What deleting a programme or a person checks and does: @name_sql reads
+ * the row's name (no name, no such row); @count_sql counts what still uses
+ * it, and @refusal says why that stops the deletion; @delete_sql deletes
+ * it, its statements in turn. Each statement takes the row's id as ?1. */
+typedef struct
+{
+  const char  *name_sql;
+  const char  *count_sql;
+  const char  *delete_sql[3];
+  char       *(*refusal) (const char *name,
+                          gint64      count);
+} Deletion;
+
+/* The schema refuses a programme with episodes (no ON DELETE on
+ * program_id): those in the trash go first. */
+static const Deletion program_deletion = {
+  "SELECT name FROM programs WHERE id = ?1",
+  "SELECT count(*) FROM episodes WHERE program_id = ?1 AND deleted_at IS NULL",
+  { "DELETE FROM episodes WHERE program_id = ?1 AND deleted_at IS NOT NULL",
+    "DELETE FROM programs WHERE id = ?1",
+    NULL },
+  program_refusal,
+};
+
+static const Deletion person_deletion = {
+  "SELECT name FROM people WHERE id = ?1",
+  "SELECT count(DISTINCT g.episode_id) FROM episode_guests AS g"
+  "  JOIN episodes AS e ON e.id = g.episode_id"
+  " WHERE g.person_id = ?1 AND e.deleted_at IS NULL",
+  { "DELETE FROM people WHERE id = ?1", NULL },
+  person_refusal,
+};
+
 static gboolean
-delete_unused (EfirStore          *self,
-               gint64              id,
-               const char         *name_sql,
-               const char         *count_sql,
-               const char * const *delete_sql,
-               char             *(*refusal) (const char *name,
-                                             gint64      count),
-               GError            **error)
+check_unused (EfirStore       *self,
+              const Deletion  *deletion,
+              gint64           id,
+              GError         **error)
 {
   EfirDatabase *db = efir_store_get_database (self);
-  g_autoptr(EfirStatement) name_stmt = NULL;
+  g_autoptr(EfirStatement) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
   gint64 count = 0;
+
+  if (!(stmt = efir_database_prepare (db, deletion->name_sql, error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!efir_database_step (db, stmt, &local_error))
+    {
+      if (local_error == NULL)
+        g_set_error_literal (&local_error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND,
+                             _("It is no longer in the archive: it may have been deleted."));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (!read_count (db, deletion->count_sql, id, &count, error))
+    return FALSE;
+  if (count == 0)
+    return TRUE;
+
+  message = deletion->refusal ((const char *) sqlite3_column_text (stmt, 0), count);
+  g_set_error_literal (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+delete_unused (EfirStore       *self,
+               const Deletion  *deletion,
+               gint64           id,
+               GError         **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  g_autoptr(GError) local_error = NULL;
 
   if (!efir_database_begin_immediate (db, error))
     return FALSE;
 
-  if ((name_stmt = efir_database_prepare (db, name_sql, &local_error)))
-    {
-      sqlite3_bind_int64 (name_stmt, 1, id);
-      if (efir_database_step (db, name_stmt, &local_error))
-        name = g_strdup ((const char *) sqlite3_column_text (name_stmt, 0));
-      else if (local_error == NULL)
-        g_set_error_literal (&local_error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND,
-                             _("It is no longer in the archive: it may have been deleted."));
-    }
+  check_unused (self, deletion, id, &local_error);
 
-  if (local_error == NULL && read_count (db, count_sql, id, &count, &local_error) && count > 0)
-    {
-      g_autofree char *message = refusal (name, count);
-
-      g_set_error_literal (&local_error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_INVALID, message);
-    }
-
-  for (guint i = 0; local_error == NULL && delete_sql[i] != NULL; i++)
+  for (guint i = 0; local_error == NULL && deletion->delete_sql[i] != NULL; i++)
     {
       g_autoptr(EfirStatement) stmt = NULL;
 
-      if ((stmt = efir_database_prepare (db, delete_sql[i], &local_error)))
+      if ((stmt = efir_database_prepare (db, deletion->delete_sql[i], &local_error)))
         {
           sqlite3_bind_int64 (stmt, 1, id);
           efir_database_run (db, stmt, &local_error);
@@ -438,6 +480,28 @@ efir_store_episode_has_post (EfirStore *self,
 }
 
 /**
+ * efir_store_can_delete_program:
+ * @self: a store
+ * @program_id: a programme
+ * @error: return location for a #GError
+ *
+ * Whether efir_store_delete_program() would delete the programme now,
+ * writing nothing: for the window to say why not before asking.
+ *
+ * Returns: %TRUE when it has no episodes; otherwise
+ *   %EFIR_STORE_ERROR_INVALID says to move or delete them first
+ */
+gboolean
+efir_store_can_delete_program (EfirStore  *self,
+                               gint64      program_id,
+                               GError    **error)
+{
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+
+  return check_unused (self, &program_deletion, program_id, error);
+}
+
+/**
  * efir_store_delete_program:
  * @self: a store
  * @program_id: a programme
@@ -456,21 +520,29 @@ efir_store_delete_program (EfirStore  *self,
 {
   g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
 
-  /* The schema refuses a programme with episodes (no ON DELETE on
-   * program_id): those in the trash go first. */
-  static const char * const delete_sql[] = {
-    "DELETE FROM episodes WHERE program_id = ?1 AND deleted_at IS NOT NULL",
-    "DELETE FROM programs WHERE id = ?1",
-    NULL
-  };
+  return delete_unused (self, &program_deletion, program_id, error);
+}
 
+/**
+ * efir_store_can_delete_person:
+ * @self: a store
+ * @person_id: an entry of the guest directory
+ * @error: return location for a #GError
+ *
+ * Whether efir_store_delete_person() would delete the entry now, writing
+ * nothing.
+ *
+ * Returns: %TRUE when no episode has them as a guest; otherwise
+ *   %EFIR_STORE_ERROR_INVALID offers to merge instead
+ */
+gboolean
+efir_store_can_delete_person (EfirStore  *self,
+                              gint64      person_id,
+                              GError    **error)
+{
   g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
 
-  return delete_unused (self, program_id,
-                        "SELECT name FROM programs WHERE id = ?1",
-                        "SELECT count(*) FROM episodes"
-                        " WHERE program_id = ?1 AND deleted_at IS NULL",
-                        delete_sql, program_refusal, error);
+  return check_unused (self, &person_deletion, person_id, error);
 }
 
 /**
@@ -491,14 +563,7 @@ efir_store_delete_person (EfirStore  *self,
                           gint64      person_id,
                           GError    **error)
 {
-  static const char * const delete_sql[] = { "DELETE FROM people WHERE id = ?1", NULL };
-
   g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
 
-  return delete_unused (self, person_id,
-                        "SELECT name FROM people WHERE id = ?1",
-                        "SELECT count(DISTINCT g.episode_id) FROM episode_guests AS g"
-                        "  JOIN episodes AS e ON e.id = g.episode_id"
-                        " WHERE g.person_id = ?1 AND e.deleted_at IS NULL",
-                        delete_sql, person_refusal, error);
+  return delete_unused (self, &person_deletion, person_id, error);
 }

@@ -109,7 +109,10 @@ gboolean       efir_store_save_program         (EfirStore         *self,
                                                 EfirProgram       *program,
                                                 GError           **error);
 /* Only a programme without episodes: EFIR_STORE_ERROR_INVALID says to move
- * or delete them first. */
+ * or delete them first. can_delete asks without writing. */
+gboolean       efir_store_can_delete_program   (EfirStore         *self,
+                                                gint64             program_id,
+                                                GError           **error);
 gboolean       efir_store_delete_program       (EfirStore         *self,
                                                 gint64             program_id,
                                                 GError           **error);
@@ -121,7 +124,10 @@ gboolean       efir_store_save_person          (EfirStore         *self,
                                                 EfirPerson        *person,
                                                 GError           **error);
 /* Only an entry no episode has as a guest: EFIR_STORE_ERROR_INVALID says
- * to merge it instead. */
+ * to merge it instead. can_delete asks without writing. */
+gboolean       efir_store_can_delete_person    (EfirStore         *self,
+                                                gint64             person_id,
+                                                GError           **error);
 gboolean       efir_store_delete_person        (EfirStore         *self,
                                                 gint64             person_id,
                                                 GError           **error);

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "efir-application.h"
+#include "efir-guest-directory.h"
+#include "efir-program-settings.h"
 #include "efir-test-util.h"
 #include "efir-trash-dialog.h"
 #include "efir-ui-test-util.h"
@@ -134,6 +136,16 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* Answers a message dialog as its button would, which also closes it. */
+static void
+answer (GtkWidget  *dialog,
+        const char *response)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  efir_ui_test_iterate_until_idle ();
+}
+
 static void
 click (GtkWidget *button)
 {
@@ -216,8 +228,7 @@ test_trash_view_restore (Fixture       *f,
   click (find_action_button (trash, "trash.delete-now"));
   confirm = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (confirm);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "delete");
-  efir_ui_test_iterate_until_idle ();
+  answer (confirm, "delete");
   g_assert_cmpuint (n_in_trash (f), ==, 0);
   g_assert_null (efir_store_load_episode (f->store, f->ids[0], &error));
   g_clear_error (&error);
@@ -260,10 +271,131 @@ test_published_asks_first (Fixture       *f,
                             "stays on the site"));
   g_assert_cmpuint (n_in_trash (f), ==, 0);
 
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "delete");
-  efir_ui_test_iterate_until_idle ();
+  answer (confirm, "delete");
   g_assert_cmpuint (n_in_trash (f), ==, 1);
   g_assert_cmpuint (n_rows (window), ==, 1);
+
+  close_window (GTK_WIDGET (window));
+}
+
+/* Selects the one person called @name in the guest directory. */
+static void
+select_person (GtkWidget  *directory,
+               const char *name)
+{
+  GtkListView *list = GTK_LIST_VIEW (efir_ui_test_find_by_id (directory, "person_list"));
+  GListModel *people = G_LIST_MODEL (gtk_list_view_get_model (list));
+
+  for (guint i = 0; i < g_list_model_get_n_items (people); i++)
+    {
+      g_autoptr(EfirPerson) person = g_list_model_get_item (people, i);
+
+      if (g_strcmp0 (efir_person_get_name (person), name) == 0)
+        {
+          gtk_selection_model_select_item (GTK_SELECTION_MODEL (people), i, TRUE);
+          efir_ui_test_iterate_until_idle ();
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
+/* A person no episode names is deleted once confirmed; one that an episode
+ * names is refused with a sentence, and the dialog merges them into the
+ * entry chosen instead. */
+static void
+test_directory_delete_or_merge (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirEpisode) episode = NULL;
+  g_autoptr(EfirEpisodeGuest) guest = efir_episode_guest_new ("Nasimi Mammadli", "");
+  g_autoptr(EfirPerson) native = efir_person_new ("Nəsimi Məmmədli");
+  g_autoptr(EfirPerson) unused = efir_person_new ("Heç kim");
+  g_autoptr(GListModel) people = NULL;
+  GtkWidget *directory;
+  GtkWidget *dialog;
+
+  episode = efir_store_load_episode (f->store, f->ids[0], &error);
+  g_list_store_append (efir_episode_get_guests (episode), guest);
+  g_assert_true (efir_store_save_episode (f->store, episode, EFIR_EPISODE_PART_GUESTS, &error));
+  g_assert_true (efir_store_save_person (f->store, native, &error));
+  g_assert_true (efir_store_save_person (f->store, unused, &error));
+
+  directory = efir_guest_directory_new (NULL, f->store);
+  gtk_window_present (GTK_WINDOW (directory));
+  efir_ui_test_iterate_until_idle ();
+
+  select_person (directory, "Heç kim");
+  gtk_widget_activate_action (directory, "directory.delete", NULL);
+  efir_ui_test_iterate_until_idle ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  answer (dialog, "delete");
+  people = efir_store_list_people (f->store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 2);
+  g_clear_object (&people);
+
+  select_person (directory, "Nasimi Mammadli");
+  gtk_widget_activate_action (directory, "directory.delete", NULL);
+  efir_ui_test_iterate_until_idle ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "merge"));
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "merge"));
+  answer (dialog, "merge");
+
+  people = efir_store_list_people (f->store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1);
+  g_clear_object (&episode);
+  episode = efir_store_load_episode (f->store, f->ids[0], &error);
+  g_clear_object (&guest);
+  guest = g_list_model_get_item (G_LIST_MODEL (efir_episode_get_guests (episode)), 0);
+  g_assert_cmpint (efir_episode_guest_get_person_id (guest), ==, efir_person_get_id (native));
+
+  close_window (directory);
+}
+
+/* A programme with episodes says why it cannot go; once they are gone
+ * (to the trash) it is deleted, and the window lists it no more. */
+static void
+test_program_delete (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) programs = NULL;
+  EfirWindow *window = open_window (f);
+  GtkWidget *settings;
+  GtkWidget *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.program-settings", NULL);
+  efir_ui_test_iterate_until_idle ();
+  settings = find_toplevel (EFIR_TYPE_PROGRAM_SETTINGS);
+  g_assert_nonnull (settings);
+
+  gtk_widget_activate_action (settings, "program.delete", NULL);
+  efir_ui_test_iterate_until_idle ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "has 2 episodes"));
+  g_assert_false (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "delete"));
+  answer (dialog, "close");
+
+  g_assert_true (efir_store_trash_episode (f->store, f->ids[0], &error));
+  g_assert_true (efir_store_trash_episode (f->store, f->ids[1], &error));
+  gtk_widget_activate_action (settings, "program.delete", NULL);
+  efir_ui_test_iterate_until_idle ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  answer (dialog, "delete");
+
+  programs = efir_store_list_programs (f->store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (programs), ==, 0);
+  g_assert_null (find_toplevel (EFIR_TYPE_PROGRAM_SETTINGS));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (
+                      GTK_DROP_DOWN (efir_ui_test_find_by_id (GTK_WIDGET (window), "program_dropdown")))),
+                    ==, 0);
 
   close_window (GTK_WIDGET (window));
 }
@@ -284,6 +416,10 @@ main (int   argc,
               fixture_set_up, test_trash_view_restore, fixture_tear_down);
   g_test_add ("/ui/trash/published-asks-first", Fixture, NULL,
               fixture_set_up, test_published_asks_first, fixture_tear_down);
+  g_test_add ("/ui/trash/directory-delete-or-merge", Fixture, NULL,
+              fixture_set_up, test_directory_delete_or_merge, fixture_tear_down);
+  g_test_add ("/ui/trash/program-delete", Fixture, NULL,
+              fixture_set_up, test_program_delete, fixture_tear_down);
 
   app = efir_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
