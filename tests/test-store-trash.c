@@ -339,7 +339,9 @@ test_publication_kept (Fixture       *fixture,
   g_assert_no_error (error);
   publication = efir_publication_new (id, site_id);
   publication->remote_id = 41;
+  g_free (publication->link);
   publication->link = g_strdup ("https://cetinsual.az/rusiya-ve-iran/");
+  g_free (publication->remote_status);
   publication->remote_status = g_strdup ("publish");
   efir_store_save_publication (fixture->store, publication, EFIR_EPISODE_STATUS_PUBLISHED, 0,
                                &error);
