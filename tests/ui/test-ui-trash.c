@@ -400,6 +400,21 @@ test_program_delete (Fixture       *f,
   close_window (GTK_WIDGET (window));
 }
 
+/* What a row of the trash says, computed without a display. */
+static void
+test_row_subtitle (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *today = efir_trash_dialog_row_subtitle ("Çətin sual", 0, FALSE);
+  g_autofree char *week = efir_trash_dialog_row_subtitle ("Çətin sual", 7, TRUE);
+  g_autofree char *overdue = efir_trash_dialog_row_subtitle ("Çətin sual", 31, FALSE);
+
+  g_assert_cmpstr (today, ==, "Çətin sual · deleted today · kept 30 more days");
+  g_assert_cmpstr (week, ==,
+                   "Çətin sual · deleted 7 days ago · kept 23 more days · its post stays on the site");
+  g_assert_cmpstr (overdue, ==, "Çətin sual · deleted 31 days ago · kept 0 more days");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -418,6 +433,8 @@ main (int   argc,
               fixture_set_up, test_published_asks_first, fixture_tear_down);
   g_test_add ("/ui/trash/directory-delete-or-merge", Fixture, NULL,
               fixture_set_up, test_directory_delete_or_merge, fixture_tear_down);
+  g_test_add ("/ui/trash/row-subtitle", Fixture, NULL,
+              fixture_set_up, test_row_subtitle, fixture_tear_down);
   g_test_add ("/ui/trash/program-delete", Fixture, NULL,
               fixture_set_up, test_program_delete, fixture_tear_down);
 
