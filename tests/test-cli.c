@@ -423,6 +423,86 @@ test_episode_new_list (Fixture       *f,
   g_assert_nonnull (strstr (unknown.err, "No Such Programme"));
 }
 
+/* Deleting goes to the trash, which lists it; restoring brings it back;
+ * --now deletes for good. */
+static void
+test_episode_delete_restore (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_auto(Run) created = { 0 };
+  g_auto(Run) other = { 0 };
+  g_auto(Run) deleted = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) trash = { 0 };
+  g_auto(Run) trash_json = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) restored = { 0 };
+  g_auto(Run) not_in_trash = { 0 };
+  g_auto(Run) listed_back = { 0 };
+  g_auto(Run) gone = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_auto(Run) usage = { 0 };
+  g_autoptr(JsonArray) entries = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *other_id = NULL;
+  JsonObject *entry;
+
+  add_program (f, "Difficult Question");
+  run_cli (f, &created, "episode", "new", "--program", "Difficult Question", "--title",
+           "Çətin sual", NULL);
+  id = id_string (assert_printed_id (&created));
+  run_cli (f, &other, "episode", "new", "--program", "Difficult Question", "--title",
+           "Another one", NULL);
+  other_id = id_string (assert_printed_id (&other));
+
+  run_cli (f, &deleted, "episode", "delete", id, NULL);
+  assert_status (&deleted, 0);
+  g_assert_cmpstr (deleted.out, ==, "");
+  g_assert_nonnull (strstr (deleted.err, "episode restore"));
+  g_assert_null (strstr (deleted.err, "site"));
+
+  run_cli (f, &list, "episode", "list", NULL);
+  assert_status (&list, 0);
+  g_assert_null (strstr (list.out, "Çətin sual"));
+  g_assert_nonnull (strstr (list.out, "Another one"));
+
+  run_cli (f, &trash, "episode", "list", "--trash", NULL);
+  assert_status (&trash, 0);
+  g_assert_true (g_str_has_prefix (trash.out, id));
+  g_assert_nonnull (strstr (trash.out, "\tDifficult Question\t"));
+  g_assert_true (g_str_has_suffix (trash.out, "\tÇətin sual\n"));
+  g_assert_null (strstr (trash.out, "Another one"));
+
+  run_cli (f, &trash_json, "episode", "list", "--trash", "--json", NULL);
+  assert_status (&trash_json, 0);
+  entries = parse_json_array (trash_json.out);
+  g_assert_cmpuint (json_array_get_length (entries), ==, 1);
+  entry = json_array_get_object_element (entries, 0);
+  g_assert_cmpstr (json_object_get_string_member (entry, "title"), ==, "Çətin sual");
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (entry, "deleted_at"), "Z"));
+  g_assert_false (json_object_get_boolean_member (entry, "published"));
+
+  /* Already in the trash: said plainly. */
+  run_cli (f, &again, "episode", "delete", id, NULL);
+  assert_failed (&again, 1);
+
+  run_cli (f, &restored, "episode", "restore", id, NULL);
+  assert_status (&restored, 0);
+  run_cli (f, &not_in_trash, "episode", "restore", other_id, NULL);
+  assert_failed (&not_in_trash, 1);
+  g_assert_nonnull (strstr (not_in_trash.err, "list --trash"));
+  run_cli (f, &listed_back, "episode", "list", NULL);
+  g_assert_nonnull (strstr (listed_back.out, "Çətin sual"));
+
+  run_cli (f, &gone, "episode", "delete", "--now", id, NULL);
+  assert_status (&gone, 0);
+  run_cli (f, &exported, "episode", "export", id, NULL);
+  assert_failed (&exported, 1);
+
+  run_cli (f, &usage, "episode", "delete", NULL);
+  assert_failed (&usage, 2);
+}
+
 static void
 test_episode_import_export (Fixture       *f,
                             gconstpointer  data)
@@ -1671,6 +1751,8 @@ test_publish_commands (Fixture       *f,
   g_auto(Run) resolve_usage = { 0 };
   g_auto(Run) past = { 0 };
   g_auto(Run) shared = { 0 };
+  g_auto(Run) deleted = { 0 };
+  g_auto(Run) outbox_after = { 0 };
   g_autofree char *page_link = NULL;
   JsonArray *jobs;
   JsonObject *last;
@@ -1742,6 +1824,17 @@ test_publish_commands (Fixture       *f,
 
   run_cli (f, &resolve_usage, "outbox", "resolve", "1", NULL);
   assert_failed (&resolve_usage, 2);
+
+  /* Deleted in Efir, a published episode's post stays on the site, which
+   * the producer is told, and its job waiting for them is cancelled. */
+  run_cli (f, &deleted, "episode", "delete", episode_id, NULL);
+  assert_status (&deleted, 0);
+  g_assert_nonnull (strstr (deleted.err, "post stays on the site"));
+  g_assert_cmpuint (efir_test_wp_server_get_n_posts_created (server), ==, 1);
+  run_cli (f, &outbox_after, "outbox", "list", "--json", NULL);
+  assert_status (&outbox_after, 0);
+  g_assert_nonnull (strstr (outbox_after.out, "\"state\" : \"cancelled\""));
+  g_assert_null (strstr (outbox_after.out, "\"state\" : \"failed\""));
   g_unsetenv ("EFIR_SITE_PASSWORD");
 }
 
@@ -1788,6 +1881,7 @@ main (int   argc,
   ADD ("/cli/usage/help", test_help);
   ADD ("/cli/usage/database-choice", test_database_choice);
   ADD ("/cli/publish/commands", test_publish_commands);
+  ADD ("/cli/episode/delete-restore", test_episode_delete_restore);
 #undef ADD
 
   return g_test_run ();

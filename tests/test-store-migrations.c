@@ -67,6 +67,11 @@ static const char *const v1_checks[] = {
   /* Programmes from before share templates have none, and take one. */
   "SELECT share_templates = '{}' FROM programs WHERE id = 7",
   "UPDATE programs SET share_templates = '{\"x\": \"{title} {link}\"}' WHERE id = 7 RETURNING 1",
+  /* Episodes from before the trash are not in it, and the list index
+   * holds them. */
+  "SELECT deleted_at IS NULL FROM episodes WHERE id = 112",
+  "SELECT count(*) = 1 FROM episodes INDEXED BY episodes_list"
+  "  WHERE program_id = 7 AND deleted_at IS NULL",
   NULL
 };
 
@@ -88,7 +93,8 @@ static const struct {
 } rows_at_version[] = {
   { NULL, NULL }, /* version 0: a new, empty file */
   { v1_insert, v1_checks },
-  /* Versions 2 to 5 keep every column version 1 had, so the same rows fit. */
+  /* Versions 2 to 6 keep every column version 1 had, so the same rows fit. */
+  { v1_insert, v1_checks },
   { v1_insert, v1_checks },
   { v1_insert, v1_checks },
   { v1_insert, v1_checks },
@@ -209,7 +215,7 @@ assert_latest_schema (EfirDatabase *db)
     { "site_terms", "site_id,taxonomy,name_key,remote_id" },
     { "people", "id,name,default_role,bio,photo_path,created_at,modified_at" },
     { "episodes", "id,program_id,number,title,air_date,video_url,duration_seconds,slug,summary,"
-                  "tags,status,created_at,modified_at,save_count,uuid,image" },
+                  "tags,status,created_at,modified_at,save_count,uuid,image,deleted_at" },
     { "episode_guests", "episode_id,position,person_id,name,role" },
     { "quotes", "episode_id,position,text,speaker,start_seconds,pull_quote" },
     { "transcripts", "episode_id,chunk,segments" },
@@ -221,7 +227,7 @@ assert_latest_schema (EfirDatabase *db)
   static const char *indexes[] = {
     "people_name", "episodes_program_air_date", "episodes_status", "episode_guests_person",
     "revisions_episode_created", "episodes_list", "episodes_uuid", "publications_remote",
-    "outbox_due", "outbox_episode",
+    "outbox_due", "outbox_episode", "episodes_trash",
   };
   g_autoptr(EfirStatement) columns = NULL;
   g_autoptr(EfirStatement) index = NULL;

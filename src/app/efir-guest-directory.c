@@ -204,6 +204,7 @@ update_pane (EfirGuestDirectory *self)
 
   gtk_stack_set_visible_child_name (self->list_stack, has_items ? "people" : "no-match");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "directory.merge", selected->len == 2);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "directory.delete", selected->len == 1);
 
   if (selected->len == 1)
     {
@@ -676,6 +677,116 @@ merge_activated_cb (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+delete_answered_cb (AdwMessageDialog   *dialog,
+                    const char         *response,
+                    EfirGuestDirectory *self)
+{
+  EfirPerson *person = g_object_get_data (G_OBJECT (dialog), "person");
+  GPtrArray *others = g_object_get_data (G_OBJECT (dialog), "others");
+  GtkDropDown *into = g_object_get_data (G_OBJECT (dialog), "into");
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (response, "merge"))
+    {
+      merge_people (self, g_ptr_array_index (others, gtk_drop_down_get_selected (into)), person);
+      return;
+    }
+
+  if (!g_str_equal (response, "delete"))
+    return;
+
+  if (!efir_store_delete_person (self->store, efir_person_get_id (person), &error))
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  /* Gone from the store: nothing of it is left to save. */
+  self->dirty = FALSE;
+  show_person (self, NULL);
+  load_people (self);
+  update_pane (self);
+}
+
+/* An entry no episode names is deleted once confirmed; one that episodes
+ * name is a duplicate to merge, or a guest to keep: the dialog says so
+ * and offers the merge at once. */
+static void
+delete_activated_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EfirGuestDirectory *self = EFIR_GUEST_DIRECTORY (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) others = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *heading = NULL;
+  EfirPerson *person = self->person;
+  GtkWidget *dialog;
+
+  if (person == NULL || !save_now (self) || efir_person_get_id (person) == 0)
+    return;
+
+  if (efir_store_can_delete_person (self->store, efir_person_get_id (person), &error))
+    {
+      /* Translators: %s is a person's name. */
+      heading = g_strdup_printf (_("Delete “%s”?"), efir_person_get_name (person));
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                       _("No episode has them as a guest. The entry is deleted "
+                                         "for good."));
+      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                        "cancel", _("_Cancel"),
+                                        "delete", _("_Delete"),
+                                        NULL);
+      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                                  ADW_RESPONSE_DESTRUCTIVE);
+    }
+  else if (g_error_matches (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_INVALID))
+    {
+      GtkWidget *into;
+
+      for (guint i = 0, n = g_list_model_get_n_items (G_LIST_MODEL (self->people)); i < n; i++)
+        {
+          g_autoptr(EfirPerson) other = g_list_model_get_item (G_LIST_MODEL (self->people), i);
+
+          if (efir_person_get_id (other) == 0 || other == person)
+            continue;
+          gtk_string_list_append (names, efir_person_get_name (other));
+          g_ptr_array_add (others, g_steal_pointer (&other));
+        }
+
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Entry Cannot Be Deleted"),
+                                       error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
+      if (others->len > 0)
+        {
+          into = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (into), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Entry to keep"), -1);
+          adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), into);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "merge",
+                                           _("_Merge Into the Chosen Entry"));
+          adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge",
+                                                      ADW_RESPONSE_SUGGESTED);
+          g_object_set_data (G_OBJECT (dialog), "into", into);
+        }
+      g_object_set_data_full (G_OBJECT (dialog), "others", g_steal_pointer (&others),
+                              (GDestroyNotify) g_ptr_array_unref);
+    }
+  else
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "person", g_object_ref (person), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_answered_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Public API ------------------------------------------------------------- */
 
 /**
@@ -861,6 +972,7 @@ efir_guest_directory_class_init (EfirGuestDirectoryClass *klass)
 
   gtk_widget_class_install_action (widget_class, "directory.new", NULL, new_activated_cb);
   gtk_widget_class_install_action (widget_class, "directory.merge", NULL, merge_activated_cb);
+  gtk_widget_class_install_action (widget_class, "directory.delete", NULL, delete_activated_cb);
   gtk_widget_class_install_action (widget_class, "directory.search", NULL, find_activated_cb);
   gtk_widget_class_install_action (widget_class, "directory.choose-photo", NULL,
                                    choose_photo_activated_cb);

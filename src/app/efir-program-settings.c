@@ -60,6 +60,7 @@ enum {
 
 enum {
   SAVED,
+  DELETED,
   N_SIGNALS
 };
 
@@ -793,6 +794,68 @@ ask_to_discard (EfirProgramSettings *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+delete_answered_cb (AdwMessageDialog    *dialog,
+                    const char          *response,
+                    EfirProgramSettings *self)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 program_id = efir_program_get_id (self->program);
+
+  if (!g_str_equal (response, "delete"))
+    return;
+
+  if (!efir_store_delete_program (self->store, program_id, &error))
+    {
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+      return;
+    }
+
+  /* Nothing of it is left to save. */
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->discarded = TRUE;
+  g_signal_emit (self, signals[DELETED], 0, program_id);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, answer_handled_cb, g_object_ref (self), g_object_unref);
+}
+
+/* Says at once why a programme with episodes cannot go, rather than ask
+ * first and refuse after. */
+static void
+delete_activated_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  EfirProgramSettings *self = EFIR_PROGRAM_SETTINGS (widget);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (!efir_store_can_delete_program (self->store, efir_program_get_id (self->program), &error))
+    {
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), _("The Programme Cannot Be Deleted"),
+                                       error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* Translators: %s is a programme's name. */
+  heading = g_strdup_printf (_("Delete “%s”?"), efir_program_get_name (self->program));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Its settings are deleted for good, with any of its "
+                                     "episodes still in the trash."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_answered_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Public API ------------------------------------------------------------- */
 
 /**
@@ -884,6 +947,9 @@ efir_program_settings_constructed (GObject *object)
     self->program = efir_program_new (NULL);
 
   load_program (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "program.delete",
+                                 efir_program_get_id (self->program) != 0
+                                   && !efir_store_is_read_only (self->store));
 }
 
 static void
@@ -997,6 +1063,18 @@ efir_program_settings_class_init (EfirProgramSettingsClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, EFIR_TYPE_PROGRAM);
 
+  /**
+   * EfirProgramSettings::deleted:
+   * @self: the settings window, about to close
+   * @program_id: the programme deleted
+   */
+  signals[DELETED] =
+    g_signal_new ("deleted",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/efir/Efir/efir-program-settings.ui");
   gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, name_row);
@@ -1025,6 +1103,8 @@ efir_program_settings_class_init (EfirProgramSettingsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, hashtag_error_label);
   gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, account_error_label);
   gtk_widget_class_bind_template_callback (widget_class, account_entered_cb);
+
+  gtk_widget_class_install_action (widget_class, "program.delete", NULL, delete_activated_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }

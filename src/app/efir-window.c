@@ -15,6 +15,7 @@
 #include "efir-share-dialog.h"
 #include "efir-program-settings.h"
 #include "efir-store-advice.h"
+#include "efir-trash-dialog.h"
 #include "efir-window.h"
 #include "efir-window-pages.h"
 #include "efir-window-state.h"
@@ -206,6 +207,9 @@ efir_window_update_actions (EfirWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_episode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.share", has_episode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history", has_episode);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-episode", has_episode && can_write);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-episode", can_write);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash", has_store);
 }
 
 static void
@@ -1026,6 +1030,13 @@ on_program_saved_cb (EfirWindow  *self,
 }
 
 static void
+on_program_deleted_cb (EfirWindow *self,
+                       gint64      program_id)
+{
+  efir_window_load_programs (self, 0);
+}
+
+static void
 on_people_merged_cb (EfirWindow *self,
                      gint64      keep_id,
                      gint64      remove_id)
@@ -1258,6 +1269,133 @@ program_settings_action (GtkWidget  *widget,
   dialog = efir_program_settings_new (GTK_WINDOW (self), self->store,
                                       is_new ? NULL : efir_window_get_program (self));
   g_signal_connect_object (dialog, "saved", G_CALLBACK (on_program_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "deleted", G_CALLBACK (on_program_deleted_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Moves the open episode to the trash, what was typed saved first, and
+ * offers to undo it. */
+static void
+efir_window_trash_current (EfirWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *message = NULL;
+  gint64 episode_id;
+  AdwToast *toast;
+
+  if (self->current == NULL)
+    return;
+
+  episode_id = efir_episode_get_id (self->current);
+  if (!efir_window_flush (self, &error) || !efir_store_trash_episode (self->store, episode_id, &error))
+    {
+      efir_window_toast (self, error->message);
+      return;
+    }
+
+  heading = efir_episode_row_heading (self->current);
+  efir_autosaver_set_episode (self->autosaver, NULL, NULL);
+  efir_episode_editor_set_episode (self->editor, NULL);
+  g_signal_handlers_disconnect_by_func (self->current, on_current_changed_cb, self);
+  g_clear_object (&self->current);
+  g_clear_object (&self->current_light);
+  if (self->settings != NULL)
+    g_settings_set_int64 (self->settings, "last-episode", 0);
+  self->tags_stale = TRUE;
+  gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  efir_window_refresh_episodes (self);
+  efir_window_update_title (self);
+  efir_window_update_actions (self);
+
+  /* Translators: %s is an episode's number and title. */
+  message = g_strdup_printf (_("“%s” moved to the trash"), heading);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.restore-episode");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (episode_id));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_delete_answered_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       EfirWindow       *self)
+{
+  if (g_str_equal (response, "delete"))
+    efir_window_trash_current (self);
+}
+
+static void
+delete_episode_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  GtkWidget *dialog;
+
+  if (self->current == NULL)
+    return;
+
+  /* The trash and Undo make a plain deletion safe to do at once; a post on
+   * the site is another matter, and the producer is told it stays. */
+  if (!efir_store_episode_has_post (self->store, efir_episode_get_id (self->current)))
+    {
+      efir_window_trash_current (self);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Move to the Trash?"),
+                                   _("This episode is published. Its post stays on the site: "
+                                     "deleting it in Efir does not withdraw it."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Move to Trash"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_answered_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_episode_restored_cb (EfirWindow *self,
+                        gint64      episode_id)
+{
+  self->tags_stale = TRUE;
+  efir_window_refresh_episodes (self);
+}
+
+static void
+restore_episode_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 episode_id = g_variant_get_int64 (parameter);
+
+  if (!efir_store_restore_episode (self->store, episode_id, &error))
+    {
+      efir_window_toast (self, error->message);
+      return;
+    }
+
+  on_episode_restored_cb (self, episode_id);
+  efir_window_open_episode_id (self, episode_id);
+}
+
+static void
+trash_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  GtkWidget *dialog = efir_trash_dialog_new (GTK_WINDOW (self), self->store);
+
+  g_signal_connect_object (dialog, "restored", G_CALLBACK (on_episode_restored_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1525,6 +1663,9 @@ efir_window_class_init (EfirWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.share", NULL, share_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-episode", NULL, delete_episode_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-episode", "x", restore_episode_action);
+  gtk_widget_class_install_action (widget_class, "win.trash", NULL, trash_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
 

@@ -143,6 +143,63 @@ add_episode_json (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
+/* The deleted episodes: id, programme, number, when deleted (UTC), title. */
+static int
+print_trash (EfirStore *store,
+             gint64     program_id,
+             gboolean   json)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  entries = efir_store_list_trash (store, program_id, &error);
+  if (entries == NULL)
+    return efir_cli_fail_error (error);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      EfirTrashEntry *entry = g_ptr_array_index (entries, i);
+      g_autofree char *deleted = g_date_time_format (entry->deleted, "%Y-%m-%dT%H:%M:%SZ");
+
+      if (!json)
+        {
+          g_autofree char *program = efir_cli_tsv_field (entry->program_name);
+          g_autofree char *title = efir_cli_tsv_field (entry->title);
+
+          printf ("%" G_GINT64_FORMAT "\t%s\t%d\t%s\t%s\n", entry->episode_id, program,
+                  entry->number, deleted, title);
+          continue;
+        }
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, entry->episode_id);
+      json_builder_set_member_name (builder, "program");
+      json_builder_add_string_value (builder, entry->program_name);
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_int_value (builder, entry->number);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, entry->title);
+      json_builder_set_member_name (builder, "deleted_at");
+      json_builder_add_string_value (builder, deleted);
+      json_builder_set_member_name (builder, "published");
+      json_builder_add_boolean_value (builder, entry->published);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  if (json)
+    {
+      root = json_builder_get_root (builder);
+      efir_cli_print_json (root);
+    }
+
+  return EFIR_CLI_EXIT_OK;
+}
+
 /* The page exactly as a publication would send it to the programme's site,
  * for a look at what would be published. */
 static int
@@ -398,12 +455,15 @@ efir_cli_episode_list (EfirCli              *cli,
   g_autoptr(GError) error = NULL;
   g_autofree char *program_arg = NULL;
   gboolean json = FALSE;
+  gboolean trash = FALSE;
   gboolean help = FALSE;
   const GOptionEntry entries[] = {
     { "json", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &json,
       N_("Print a JSON array for other programs to read"), NULL },
     { "program", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, &program_arg,
       N_("Only the episodes of this programme, by name or id"), N_("NAME|ID") },
+    { "trash", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &trash,
+      N_("The deleted episodes in the trash instead, the most recent first"), NULL },
     G_OPTION_ENTRY_NULL
   };
   gint64 program_id = 0;
@@ -429,6 +489,9 @@ efir_cli_episode_list (EfirCli              *cli,
         return status;
       program_id = efir_program_get_id (program);
     }
+
+  if (trash)
+    return print_trash (store, program_id, json);
 
   episodes = efir_store_list_episodes (store, program_id, &error);
   if (episodes == NULL)
@@ -609,4 +672,95 @@ efir_cli_episode_restore_revision (EfirCli              *cli,
     return efir_cli_fail_error (error);
 
   return EFIR_CLI_EXIT_OK;
+}
+
+int
+efir_cli_episode_delete (EfirCli              *cli,
+                         const EfirCliCommand *command,
+                         int                   argc,
+                         char                **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean now = FALSE;
+  gboolean help = FALSE;
+  const GOptionEntry entries[] = {
+    { "now", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, &now,
+      N_("Delete it for good at once, from the trash or not, instead of to the trash"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  gboolean has_post;
+  gint64 id;
+  int status;
+
+  context = efir_cli_option_context_new (command, entries, &help);
+  if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
+    return status;
+
+  if (argc < 2)
+    return efir_cli_usage_error (command, _("Say which episode."));
+  if (argc > 2)
+    return efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[2]);
+  if (!efir_cli_parse_id (argv[1], &id))
+    return efir_cli_usage_error (command, _("“%s” is not an episode id."), argv[1]);
+
+  store = efir_cli_open_store (cli, EFIR_CLI_OPEN_EXISTING, &status);
+  if (store == NULL)
+    return status;
+
+  has_post = efir_store_episode_has_post (store, id);
+  if (now ? !efir_store_delete_episode (store, id, &error)
+          : !efir_store_trash_episode (store, id, &error))
+    return efir_cli_fail_error (error);
+
+  /* Deleting in Efir never takes a post off the site: say so, and how. */
+  if (has_post)
+    fprintf (stderr, "%s\n",
+             _("Its post stays on the site; “efir-cli withdraw” takes a post off the site."));
+  if (!now)
+    fprintf (stderr, _("Episode %s is in the trash for %d days; “efir-cli episode restore %s” "
+                       "brings it back.\n"),
+             argv[1], EFIR_STORE_TRASH_DAYS, argv[1]);
+
+  return EFIR_CLI_EXIT_OK;
+}
+
+int
+efir_cli_episode_restore (EfirCli              *cli,
+                          const EfirCliCommand *command,
+                          int                   argc,
+                          char                **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean help = FALSE;
+  gint64 id;
+  int status;
+
+  context = efir_cli_option_context_new (command, NULL, &help);
+  if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
+    return status;
+
+  if (argc < 2)
+    return efir_cli_usage_error (command, _("Say which episode."));
+  if (argc > 2)
+    return efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[2]);
+  if (!efir_cli_parse_id (argv[1], &id))
+    return efir_cli_usage_error (command, _("“%s” is not an episode id."), argv[1]);
+
+  store = efir_cli_open_store (cli, EFIR_CLI_OPEN_EXISTING, &status);
+  if (store == NULL)
+    return status;
+
+  if (efir_store_restore_episode (store, id, &error))
+    return EFIR_CLI_EXIT_OK;
+
+  if (g_error_matches (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND))
+    return efir_cli_fail (_("Episode %s is not in the trash; “efir-cli episode list --trash” "
+                            "lists what is."),
+                          argv[1]);
+
+  return efir_cli_fail_error (error);
 }

@@ -92,6 +92,8 @@ int efir_cli_episode_import   (EfirCli *cli, const EfirCliCommand *command, int 
 int efir_cli_episode_update   (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
 int efir_cli_episode_export   (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
 int efir_cli_episode_list     (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
+int efir_cli_episode_delete   (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
+int efir_cli_episode_restore  (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
 int efir_cli_episode_history  (EfirCli *cli, const EfirCliCommand *command, int argc, char **argv);
 int efir_cli_episode_restore_revision (EfirCli *cli, const EfirCliCommand *command, int argc,
                                        char **argv);

@@ -303,12 +303,27 @@ static const char schema_v5[] =
   "ALTER TABLE programs ADD COLUMN share_templates TEXT NOT NULL DEFAULT '{}'"
   "  CHECK (json_valid (share_templates) AND json_type (share_templates) = 'object');";
 
+/* Version 6: Efir's own trash. A deleted episode keeps its row, with the
+ * moment it was deleted in deleted_at, and is restored by clearing it; it
+ * is deleted for good 30 days later (efir-store-trash.c). Every list,
+ * count and suggestion reads only the episodes not in the trash, so the
+ * list index becomes partial: it holds only those, and the window's list
+ * still reads it alone. An episode in the trash has no search row. */
+static const char schema_v6[] =
+  "ALTER TABLE episodes ADD COLUMN deleted_at INTEGER;"
+  "DROP INDEX episodes_list;"
+  "CREATE INDEX episodes_list ON episodes"
+  "  (program_id, air_date IS NULL, unixepoch (air_date), number, status)"
+  "  WHERE deleted_at IS NULL;"
+  "CREATE INDEX episodes_trash ON episodes (deleted_at) WHERE deleted_at IS NOT NULL;";
+
 static const EfirMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
   { 3, schema_v3 },
   { 4, schema_v4 },
   { 5, schema_v5 },
+  { 6, schema_v6 },
 };
 
 /* Helpers ---------------------------------------------------------------- */

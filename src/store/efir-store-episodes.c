@@ -40,9 +40,9 @@ column_text (sqlite3_stmt *stmt,
   return text != NULL ? text : "";
 }
 
-static void
-set_episode_not_found (GError **error,
-                       gint64   episode_id)
+void
+efir_store_set_episode_not_found (GError **error,
+                                  gint64   episode_id)
 {
   /* PRId64 rather than G_GINT64_FORMAT: gettext sees through the macros of
    * <inttypes.h> only, and gint64 is int64_t's type on every platform GLib
@@ -459,7 +459,7 @@ write_details_locked (EfirStore    *self,
     *episode_id = efir_database_last_insert_rowid (db);
   else if (efir_database_changes (db) == 0)
     {
-      set_episode_not_found (error, *episode_id);
+      efir_store_set_episode_not_found (error, *episode_id);
       return FALSE;
     }
 
@@ -489,7 +489,7 @@ touch_locked (EfirStore  *self,
 
   if (efir_database_changes (db) == 0)
     {
-      set_episode_not_found (error, episode_id);
+      efir_store_set_episode_not_found (error, episode_id);
       return FALSE;
     }
 
@@ -870,14 +870,16 @@ efir_store_list_episode_ids (EfirStore  *self,
   if (oldest_first)
     stmt = efir_database_prepare (db,
                                   "SELECT e.id FROM episodes AS e"
-                                  " WHERE e.program_id = ?1 AND (?2 IS NULL OR e.status = ?2)"
+                                  " WHERE e.program_id = ?1 AND e.deleted_at IS NULL"
+                                  "   AND (?2 IS NULL OR e.status = ?2)"
                                   " ORDER BY (e.air_date IS NULL), unixepoch (e.air_date),"
                                   "          e.number, e.id",
                                   error);
   else
     stmt = efir_database_prepare (db,
                                   "SELECT e.id FROM episodes AS e"
-                                  " WHERE e.program_id = ?1 AND (?2 IS NULL OR e.status = ?2)"
+                                  " WHERE e.program_id = ?1 AND e.deleted_at IS NULL"
+                                  "   AND (?2 IS NULL OR e.status = ?2)"
                                   " ORDER BY (e.air_date IS NULL) DESC, unixepoch (e.air_date) DESC,"
                                   "          e.number DESC, e.id DESC",
                                   error);
@@ -904,7 +906,8 @@ efir_store_list_episode_ids (EfirStore  *self,
     {
       g_autoptr(EfirStatement) count = NULL;
 
-      if (!(count = efir_database_prepare (db, "SELECT count(*) FROM episodes WHERE program_id = ?1",
+      if (!(count = efir_database_prepare (db, "SELECT count(*) FROM episodes"
+                                           " WHERE program_id = ?1 AND deleted_at IS NULL",
                                            error)))
         return NULL;
       sqlite3_bind_int64 (count, 1, program_id);
@@ -1074,13 +1077,13 @@ efir_store_list_episodes (EfirStore  *self,
                                "SELECT " EPISODE_COLUMNS
                                "  FROM episodes AS e"
                                "  JOIN programs AS p ON p.id = e.program_id"
-                               " WHERE ?1 = 0 OR e.program_id = ?1"
+                               " WHERE (?1 = 0 OR e.program_id = ?1) AND e.deleted_at IS NULL"
                                " ORDER BY (e.air_date IS NULL) DESC, unixepoch (e.air_date) DESC,"
                                "          e.number DESC, e.id DESC",
                                "SELECT g.episode_id, g.person_id, g.name, g.role"
                                "  FROM episode_guests AS g"
                                "  JOIN episodes AS e ON e.id = g.episode_id"
-                               " WHERE ?1 = 0 OR e.program_id = ?1"
+                               " WHERE (?1 = 0 OR e.program_id = ?1) AND e.deleted_at IS NULL"
                                " ORDER BY g.episode_id, g.position",
                                program_id, NULL, error);
   if (items == NULL)
@@ -1139,7 +1142,7 @@ efir_store_load_episode (EfirStore  *self,
         if (efir_database_step (db, stmt, &local_error))
           fill_details (self, episode, stmt, &local_error);
         else if (local_error == NULL)
-          set_episode_not_found (&local_error, episode_id);
+          efir_store_set_episode_not_found (&local_error, episode_id);
       }
   }
 
@@ -1197,7 +1200,8 @@ efir_store_save_episode (EfirStore        *self,
   if (!efir_database_begin_immediate (db, error))
     return FALSE;
 
-  if (!efir_store_write_episode_locked (self, episode, parts, &episode_id, &person_ids, error))
+  if (!efir_store_empty_trash_locked (self, efir_store_trash_limit (g_get_real_time ()), NULL, error)
+      || !efir_store_write_episode_locked (self, episode, parts, &episode_id, &person_ids, error))
     {
       efir_database_rollback (db, NULL);
       return FALSE;
@@ -1245,7 +1249,7 @@ efir_store_delete_episode (EfirStore  *self,
       {
         sqlite3_bind_int64 (stmt, 1, episode_id);
         if (efir_database_run (db, stmt, &local_error) && efir_database_changes (db) == 0)
-          set_episode_not_found (&local_error, episode_id);
+          efir_store_set_episode_not_found (&local_error, episode_id);
       }
   }
 
@@ -1281,7 +1285,7 @@ efir_store_next_episode_number (EfirStore  *self,
   db = efir_store_get_database (self);
   if (!(stmt = efir_database_prepare (db,
                                       "SELECT coalesce (max (number), 0) + 1 FROM episodes"
-                                      " WHERE program_id = ?1",
+                                      " WHERE program_id = ?1 AND deleted_at IS NULL",
                                       error)))
     return FALSE;
 
@@ -1329,6 +1333,7 @@ efir_store_find_episode_by_number (EfirStore  *self,
   if (!(stmt = efir_database_prepare (db,
                                       "SELECT id FROM episodes"
                                       " WHERE program_id = ?1 AND number = ?2 AND id != ?3"
+                                      "   AND deleted_at IS NULL"
                                       " ORDER BY id LIMIT 1",
                                       error)))
     return FALSE;
@@ -1374,7 +1379,7 @@ efir_store_list_tags (EfirStore  *self,
   db = efir_store_get_database (self);
   if (!(stmt = efir_database_prepare (db,
                                       "SELECT t.value FROM episodes AS e, json_each (e.tags) AS t"
-                                      " WHERE e.program_id = ?1 AND t.type = 'text'"
+                                      " WHERE e.program_id = ?1 AND e.deleted_at IS NULL AND t.type = 'text'"
                                       " GROUP BY t.value ORDER BY count(*) DESC, t.value",
                                       error)))
     return NULL;

@@ -228,14 +228,15 @@ efir_store_index_episode_locked (EfirStore  *self,
           "                           WHERE t.episode_id = e.id"
           "                           ORDER BY t.chunk, s.key) AS x), '')"
           "  FROM episodes AS e"
-          " WHERE e.id = ?1",
+          " WHERE e.id = ?1 AND e.deleted_at IS NULL",
           error)))
     return FALSE;
 
   sqlite3_bind_int64 (text_stmt, 1, episode_id);
   if (!efir_database_step (db, text_stmt, &local_error))
     {
-      /* Deleted since it was marked: nothing to index. */
+      /* Deleted, or in the trash, since it was marked: nothing to index,
+       * and its row goes. */
       if (local_error != NULL)
         {
           g_propagate_error (error, g_steal_pointer (&local_error));

@@ -108,12 +108,28 @@ EfirProgram   *efir_store_find_program         (EfirStore         *self,
 gboolean       efir_store_save_program         (EfirStore         *self,
                                                 EfirProgram       *program,
                                                 GError           **error);
+/* Only a programme without episodes: EFIR_STORE_ERROR_INVALID says to move
+ * or delete them first. can_delete asks without writing. */
+gboolean       efir_store_can_delete_program   (EfirStore         *self,
+                                                gint64             program_id,
+                                                GError           **error);
+gboolean       efir_store_delete_program       (EfirStore         *self,
+                                                gint64             program_id,
+                                                GError           **error);
 
 /* The guest directory. */
 GListModel    *efir_store_list_people          (EfirStore         *self,
                                                 GError           **error);
 gboolean       efir_store_save_person          (EfirStore         *self,
                                                 EfirPerson        *person,
+                                                GError           **error);
+/* Only an entry no episode has as a guest: EFIR_STORE_ERROR_INVALID says
+ * to merge it instead. can_delete asks without writing. */
+gboolean       efir_store_can_delete_person    (EfirStore         *self,
+                                                gint64             person_id,
+                                                GError           **error);
+gboolean       efir_store_delete_person        (EfirStore         *self,
+                                                gint64             person_id,
                                                 GError           **error);
 
 /* Episodes. A list returns light episodes (details and guests, no
@@ -154,6 +170,41 @@ gboolean       efir_store_save_episode         (EfirStore         *self,
 gboolean       efir_store_delete_episode       (EfirStore         *self,
                                                 gint64             episode_id,
                                                 GError           **error);
+/* The trash. A deleted episode stays EFIR_STORE_TRASH_DAYS days, out of
+ * every list, count, suggestion and search, and can be restored as it was;
+ * then the next write that changes episodes (a save, a deletion, a restore)
+ * deletes it for good. efir_store_delete_episode() deletes at once. */
+#define EFIR_STORE_TRASH_DAYS 30
+
+typedef struct
+{
+  gint64     episode_id;
+  char      *title;
+  char      *program_name;
+  int        number;      /* 0 for none */
+  GDateTime *deleted;     /* UTC */
+  gboolean   published;   /* a site holds a post of it, which stays there */
+} EfirTrashEntry;
+
+void efir_trash_entry_free (EfirTrashEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EfirTrashEntry, efir_trash_entry_free)
+
+gboolean       efir_store_trash_episode        (EfirStore         *self,
+                                                gint64             episode_id,
+                                                GError           **error);
+gboolean       efir_store_restore_episode      (EfirStore         *self,
+                                                gint64             episode_id,
+                                                GError           **error);
+GPtrArray     *efir_store_list_trash           (EfirStore         *self,
+                                                gint64             program_id,
+                                                GError           **error);
+gboolean       efir_store_empty_trash          (EfirStore         *self,
+                                                gint64             older_than,
+                                                guint             *n_deleted,
+                                                GError           **error);
+gboolean       efir_store_episode_has_post     (EfirStore         *self,
+                                                gint64             episode_id);
+
 /* Imports episode JSON as a new episode. Unknown programmes and guests are
  * created. An episode of the same programme and number already there is
  * never overwritten: EFIR_STORE_ERROR_CONFLICT names it. */

@@ -90,6 +90,19 @@ GPtrArray     *efir_store_load_light_episodes   (EfirStore           *self,
                                                  guint                n_ids,
                                                  GError             **error);
 
+/* The message of EFIR_STORE_ERROR_NOT_FOUND for an episode. */
+void           efir_store_set_episode_not_found (GError             **error,
+                                                 gint64               episode_id);
+
+/* The trash (efir-store-trash.c): deletes for good the episodes deleted
+ * before @before, Unix time in microseconds; efir_store_trash_limit() is
+ * that moment for a write at @now, EFIR_STORE_TRASH_DAYS days before it. */
+gint64         efir_store_trash_limit           (gint64               now);
+gboolean       efir_store_empty_trash_locked    (EfirStore           *self,
+                                                 gint64               before,
+                                                 guint               *n_deleted,
+                                                 GError             **error);
+
 /* Search. An episode's row in episode_search is brought up to date with
  * efir_store_index_episode_locked(), or marked stale and brought up to date
  * before the next search (see efir-store-search.c for why and when).
@@ -161,7 +174,7 @@ char          *efir_store_search_match_expression (const char        *query);
   "                   AND rank MATCH 'bm25 (10.0, 2.0, 3.0, 5.0, 1.0)'"             \
   "                 ORDER BY rank"                                                  \
   "                 LIMIT ?2)) AS hit"                                              \
-  "  JOIN episodes AS e ON e.id = hit.id"                                           \
+  "  JOIN episodes AS e ON e.id = hit.id AND e.deleted_at IS NULL"                  \
   "  JOIN programs AS p ON p.id = e.program_id"                                     \
   " ORDER BY hit.rank, hit.id"
 
