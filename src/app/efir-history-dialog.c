@@ -53,6 +53,10 @@ static guint signals[N_SIGNALS];
 /* Unchanged lines shown on either side of a change. */
 #define CONTEXT_LINES 3
 
+/* The first choice of what to compare; each field follows at its
+ * EfirHistoryField + 1. */
+#define EVERY_CHANGE 0
+
 /* Helpers ---------------------------------------------------------------- */
 
 static gboolean
@@ -89,6 +93,11 @@ create_tags (GtkTextBuffer *buffer)
   gtk_text_buffer_create_tag (buffer, "added",
                               "paragraph-background-rgba", &added,
                               NULL);
+  gtk_text_buffer_create_tag (buffer, "field",
+                              "weight", PANGO_WEIGHT_BOLD,
+                              "pixels-above-lines", 12,
+                              "pixels-below-lines", 4,
+                              NULL);
   gtk_text_buffer_create_tag (buffer, "note",
                               "style", PANGO_STYLE_ITALIC,
                               "foreground-rgba", &(GdkRGBA) { 0.5f, 0.5f, 0.5f, 1.0f },
@@ -114,33 +123,21 @@ append_line (GtkTextBuffer *buffer,
   gtk_text_buffer_insert_with_tags_by_name (buffer, &end, line, -1, tag, NULL);
 }
 
+/* Appends the folded diff of one field to @buffer and counts its lines. */
 static void
-show_diff (EfirHistoryDialog *self)
+append_field_diff (GtkTextBuffer    *buffer,
+                   EfirEpisode      *before_episode,
+                   EfirEpisode      *after_episode,
+                   EfirHistoryField  field,
+                   guint            *n_removed,
+                   guint            *n_added)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->diff_view);
-  EfirHistoryField field = gtk_drop_down_get_selected (self->field_dropdown);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *summary = NULL;
-  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *before = efir_dialog_state_field_text (before_episode, field);
+  g_autofree char *after = efir_dialog_state_field_text (after_episode, field);
+  g_autoptr(GPtrArray) lines = efir_text_diff (before, after);
   g_autoptr(GPtrArray) shown = NULL;
-  guint n_removed, n_added;
 
-  gtk_text_buffer_set_text (buffer, "", 0);
-
-  if (self->revision == NULL)
-    {
-      gtk_label_set_label (self->summary_label, "");
-      return;
-    }
-
-  before = efir_dialog_state_field_text (self->revision, field);
-  after = efir_dialog_state_field_text (self->episode, field);
-  lines = efir_text_diff (before, after);
-  efir_text_diff_count (lines, &n_removed, &n_added);
-
-  summary = efir_dialog_state_diff_summary (n_removed, n_added);
-  gtk_label_set_label (self->summary_label, summary);
+  efir_text_diff_count (lines, n_removed, n_added);
 
   if (lines->len == 0)
     {
@@ -149,8 +146,8 @@ show_diff (EfirHistoryDialog *self)
     }
 
   /* Nothing to find among the lines when none changed: show them all. */
-  shown = n_removed + n_added > 0 ? efir_text_diff_fold_unchanged (lines, CONTEXT_LINES)
-                                  : g_ptr_array_ref (lines);
+  shown = *n_removed + *n_added > 0 ? efir_text_diff_fold_unchanged (lines, CONTEXT_LINES)
+                                    : g_ptr_array_ref (lines);
 
   for (guint i = 0; i < shown->len; i++)
     {
@@ -181,8 +178,70 @@ show_diff (EfirHistoryDialog *self)
     }
 }
 
+/* Every part the revision says otherwise than the current text, each under
+ * its name: all that a restore would change, in one place.
+ */
+static void
+append_every_change (GtkTextBuffer *buffer,
+                     EfirEpisode   *revision,
+                     EfirEpisode   *episode,
+                     guint         *n_removed,
+                     guint         *n_added)
+{
+  guint fields = efir_dialog_state_changed_fields (revision, episode);
+
+  *n_removed = *n_added = 0;
+
+  if (fields == 0)
+    {
+      append_line (buffer, NULL, _("This version reads as the current text: restoring it "
+                                   "changes nothing."), "note");
+      return;
+    }
+
+  for (guint field = 0; field < EFIR_HISTORY_N_FIELDS; field++)
+    {
+      guint removed, added;
+
+      if ((fields & (1u << field)) == 0)
+        continue;
+
+      append_line (buffer, NULL, efir_dialog_state_field_name (field), "field");
+      append_field_diff (buffer, revision, episode, field, &removed, &added);
+      *n_removed += removed;
+      *n_added += added;
+    }
+}
+
+static void
+show_diff (EfirHistoryDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->diff_view);
+  guint selected = gtk_drop_down_get_selected (self->field_dropdown);
+  g_autofree char *summary = NULL;
+  guint n_removed, n_added;
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+
+  if (self->revision == NULL)
+    {
+      gtk_label_set_label (self->summary_label, "");
+      return;
+    }
+
+  if (selected == EVERY_CHANGE || selected > EFIR_HISTORY_N_FIELDS)
+    append_every_change (buffer, self->revision, self->episode, &n_removed, &n_added);
+  else
+    append_field_diff (buffer, self->revision, self->episode, selected - 1,
+                       &n_removed, &n_added);
+
+  summary = efir_dialog_state_diff_summary (n_removed, n_added);
+  gtk_label_set_label (self->summary_label, summary);
+}
+
 static GtkWidget *
 create_revision_row (EfirRevisionInfo *info,
+                     const char       *changes,
                      GDateTime        *now,
                      gboolean          use_24h)
 {
@@ -190,17 +249,54 @@ create_revision_row (EfirRevisionInfo *info,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *time_label = gtk_label_new (time);
   GtkWidget *reason_label = gtk_label_new (efir_dialog_state_revision_reason (info->reason));
+  GtkWidget *changes_label = gtk_label_new (changes);
 
   gtk_label_set_xalign (GTK_LABEL (time_label), 0);
   gtk_label_set_xalign (GTK_LABEL (reason_label), 0);
+  gtk_label_set_xalign (GTK_LABEL (changes_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (changes_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (changes_label), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (reason_label, "dim-label");
   gtk_widget_add_css_class (reason_label, "caption");
+  gtk_widget_add_css_class (changes_label, "caption");
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_box_append (GTK_BOX (box), time_label);
   gtk_box_append (GTK_BOX (box), reason_label);
+  gtk_box_append (GTK_BOX (box), changes_label);
 
   return box;
+}
+
+/* What each revision changed against the one kept before it, newest first
+ * as the list. One revision is loaded at a time, oldest first, so that a
+ * long history of long transcripts is not all in memory at once.
+ */
+static GStrv
+revision_changes (EfirHistoryDialog *self)
+{
+  g_autoptr(EfirEpisode) before = NULL;
+  GStrv changes = g_new0 (char *, self->revisions->len + 1);
+
+  for (guint i = self->revisions->len; i-- > 0;)
+    {
+      EfirRevisionInfo *info = self->revisions->pdata[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(EfirEpisode) content = efir_store_load_revision (self->store, info->id, &error);
+
+      if (content == NULL)
+        {
+          g_debug ("Revision %" G_GINT64_FORMAT " not compared: %s", info->id, error->message);
+          changes[i] = g_strdup ("");
+          g_clear_object (&before);
+          continue;
+        }
+
+      changes[i] = efir_dialog_state_changes_label (before, content);
+      g_set_object (&before, content);
+    }
+
+  return changes;
 }
 
 static void
@@ -208,6 +304,7 @@ load_revisions (EfirHistoryDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_auto(GStrv) changes = NULL;
   gboolean use_24h = clock_is_24h ();
   GtkListBoxRow *first;
 
@@ -220,9 +317,10 @@ load_revisions (EfirHistoryDialog *self)
       self->revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) efir_revision_info_free);
     }
 
+  changes = revision_changes (self);
   for (guint i = 0; i < self->revisions->len; i++)
     gtk_list_box_append (self->revision_list,
-                         create_revision_row (self->revisions->pdata[i], now, use_24h));
+                         create_revision_row (self->revisions->pdata[i], changes[i], now, use_24h));
 
   gtk_stack_set_visible_child_name (self->stack, self->revisions->len > 0 ? "history" : "empty");
 
@@ -231,6 +329,20 @@ load_revisions (EfirHistoryDialog *self)
       gtk_list_box_select_row (self->revision_list, first);
       gtk_widget_grab_focus (GTK_WIDGET (first));
     }
+}
+
+static GListModel *
+create_field_choices (void)
+{
+  GtkStringList *choices = gtk_string_list_new (NULL);
+
+  /* Translators: the first choice of what History compares: every part a
+   * restore would change */
+  gtk_string_list_append (choices, _("Every Change"));
+  for (guint field = 0; field < EFIR_HISTORY_N_FIELDS; field++)
+    gtk_string_list_append (choices, efir_dialog_state_field_name (field));
+
+  return G_LIST_MODEL (choices);
 }
 
 /* Whether @live says anything @stored does not. Its programme and status
@@ -553,8 +665,12 @@ efir_history_dialog_class_init (EfirHistoryDialogClass *klass)
 static void
 efir_history_dialog_init (EfirHistoryDialog *self)
 {
+  g_autoptr(GListModel) choices = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  choices = create_field_choices ();
+  gtk_drop_down_set_model (self->field_dropdown, choices);
   create_tags (gtk_text_view_get_buffer (self->diff_view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.restore", FALSE);
 }
