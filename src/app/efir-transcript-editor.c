@@ -84,6 +84,7 @@ enum
   PROP_0,
   PROP_EPISODE,
   PROP_N_PROBLEMS,
+  PROP_HAS_PENDING_TEXT,
   N_PROPS
 };
 
@@ -287,6 +288,18 @@ tag_lines_from (EfirTranscriptEditor *self,
                                         background_tagging_cb, self, NULL);
 }
 
+/* Whether the buffer holds text the episode does not have yet. */
+static void
+set_dirty (EfirTranscriptEditor *self,
+           gboolean              dirty)
+{
+  if (self->dirty == dirty)
+    return;
+
+  self->dirty = dirty;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_PENDING_TEXT]);
+}
+
 /* Reads the text into the episode, changing only the segments that differ. */
 static void
 apply_text (EfirTranscriptEditor *self)
@@ -305,6 +318,8 @@ apply_text (EfirTranscriptEditor *self)
   if (!self->dirty || self->episode == NULL || self->buffer == NULL)
     return;
 
+  /* Cleared first: a change made while the episode takes the text (none
+   * is expected) is still waiting afterwards. */
   self->dirty = FALSE;
 
   text = get_buffer_text (self);
@@ -322,6 +337,11 @@ apply_text (EfirTranscriptEditor *self)
     }
 
   set_problems (self, problems);
+
+  /* Said after the episode has the text, so that the autosaver already
+   * counts it as unsaved. */
+  if (!self->dirty)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_PENDING_TEXT]);
 }
 
 /* Fills the buffer from the episode without writing anything back. Switching
@@ -339,7 +359,7 @@ load_text (EfirTranscriptEditor *self,
   GtkTextIter end;
 
   g_clear_handle_id (&self->apply_source, g_source_remove);
-  self->dirty = FALSE;
+  set_dirty (self, FALSE);
 
   /* The marks of the old problems would stay behind at the top. */
   set_problems (self, g_ptr_array_new_with_free_func ((GDestroyNotify) efir_transcript_problem_free));
@@ -617,7 +637,7 @@ buffer_changed_cb (EfirTranscriptEditor *self,
   if (self->loading > 0)
     return;
 
-  self->dirty = TRUE;
+  set_dirty (self, TRUE);
 
   /* Read the text once typing pauses, never per keystroke. */
   g_clear_handle_id (&self->apply_source, g_source_remove);
@@ -1199,6 +1219,10 @@ efir_transcript_editor_get_property (GObject    *object,
       g_value_set_uint (value, self->problems->len);
       break;
 
+    case PROP_HAS_PENDING_TEXT:
+      g_value_set_boolean (value, self->dirty);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1256,6 +1280,17 @@ efir_transcript_editor_class_init (EfirTranscriptEditorClass *klass)
     g_param_spec_uint ("n-problems", NULL, NULL,
                        0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * EfirTranscriptEditor:has-pending-text:
+   *
+   * Whether text typed is still waiting for a pause in typing to be read
+   * into the episode: the episode, and so the archive, does not have it yet.
+   */
+  properties[PROP_HAS_PENDING_TEXT] =
+    g_param_spec_boolean ("has-pending-text", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -227,6 +227,17 @@ efir_window_flush (EfirWindow  *self,
   return efir_autosaver_flush (self->autosaver, error);
 }
 
+static void on_save_state_changed_cb (EfirWindow    *self,
+                                      GParamSpec    *pspec,
+                                      EfirAutosaver *autosaver);
+
+static void
+on_editor_pending_text_changed_cb (EfirWindow *self)
+{
+  if (self->autosaver != NULL)
+    on_save_state_changed_cb (self, NULL, self->autosaver);
+}
+
 /* The editor is built when the first episode is shown, not before the
  * window's first frame: most of a start is the sidebar, and its
  * GtkSourceViews and sections cost as much again. */
@@ -237,6 +248,8 @@ efir_window_ensure_editor (EfirWindow *self)
     return self->editor;
 
   self->editor = EFIR_EPISODE_EDITOR (efir_episode_editor_new ());
+  g_signal_connect_object (self->editor, "notify::has-pending-text",
+                           G_CALLBACK (on_editor_pending_text_changed_cb), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
   g_signal_connect_object (self->editor, "notify::episode", G_CALLBACK (efir_window_update_title), self,
                            G_CONNECT_SWAPPED);
@@ -389,10 +402,6 @@ efir_window_show_content (EfirWindow *self)
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
-
-static void on_save_state_changed_cb (EfirWindow    *self,
-                                      GParamSpec    *pspec,
-                                      EfirAutosaver *autosaver);
 
 static void
 efir_window_show_episode (EfirWindow  *self,
@@ -886,8 +895,10 @@ on_save_state_changed_cb (EfirWindow    *self,
 {
   EfirAutosaveState state = efir_autosaver_get_state (autosaver);
   const GError *error = efir_autosaver_get_error (autosaver);
+  gboolean text_pending = self->editor != NULL && efir_episode_editor_has_pending_text (self->editor);
 
-  gtk_label_set_label (self->save_label, efir_window_state_save_label (state));
+  gtk_label_set_label (self->save_label,
+                       efir_window_state_save_label (efir_window_state_shown_save_state (state, text_pending)));
   if (state == EFIR_AUTOSAVE_STATE_FAILED && error != NULL)
     {
       g_autofree char *text = efir_window_state_save_error (error->message);

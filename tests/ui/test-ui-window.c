@@ -11,6 +11,7 @@
 #include "efir-guests-section.h"
 #include "efir-summary-section.h"
 #include "efir-test-util.h"
+#include "efir-transcript-text.h"
 #include "efir-transcript-editor-private.h"
 #include "efir-ui-test-util.h"
 #include "efir-window.h"
@@ -807,6 +808,67 @@ record_first_frame_cb (EfirWindow *window,
   *episode_at_first_frame = efir_window_get_current_episode (window) != NULL;
 }
 
+static gboolean
+stored_transcript_has (EfirStore  *store,
+                       gint64      episode_id,
+                       const char *words)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirEpisode) stored = efir_store_load_episode (store, episode_id, &error);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  text = efir_transcript_text_format (G_LIST_MODEL (efir_episode_get_transcript (stored)));
+
+  return strstr (text, words) != NULL;
+}
+
+/* The header said "Saved" while the words typed into the transcript were
+ * not in the archive yet: a kill then lost them. It says "Saved" only once
+ * they are there. */
+static void
+test_window_saved_means_saved (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = efir_store_open (f->db_path, &error);
+  g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
+  const char *words = "Nəsimi Məmmədli: Təhdid yoxdur.";
+  gboolean given_up = FALSE;
+  GtkTextBuffer *transcript;
+  GtkLabel *save_label;
+  EfirWindow *window;
+  gint64 id;
+  guint timeout;
+
+  g_assert_true (efir_store_save_program (store, program, &error));
+  save_numbered_episodes (store, program, 1, NULL, &id);
+
+  window = open_window (store, f->db_path);
+  efir_window_open_episode (window, id);
+  efir_ui_test_iterate_until_idle ();
+  save_label = window_child (window, "save_label");
+  g_assert_cmpstr (gtk_label_get_label (save_label), ==, "Saved");
+
+  transcript = gtk_text_view_get_buffer (GTK_TEXT_VIEW (efir_transcript_editor_get_view (editor_child (window, "transcript"))));
+  gtk_text_buffer_insert_interactive_at_cursor (transcript, "[00:00:05] ", -1, TRUE);
+  gtk_text_buffer_insert_interactive_at_cursor (transcript, words, -1, TRUE);
+  g_assert_false (stored_transcript_has (store, id, words));
+  g_assert_cmpstr (gtk_label_get_label (save_label), ==, "Saving…");
+
+  /* Through the pause in typing, the read-back and the write: whenever
+   * the header says "Saved", the archive has the words. The timeout only
+   * keeps a broken build from hanging. */
+  timeout = g_timeout_add_seconds (30, on_wait_timeout_cb, &given_up);
+  while (!given_up && g_strcmp0 (gtk_label_get_label (save_label), "Saved") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (given_up);
+  g_source_remove (timeout);
+  g_assert_true (stored_transcript_has (store, id, words));
+
+  close_window (window);
+}
+
 /* Started again, Efir shows the episode open when it was closed, with its
  * row chosen in the list. The window comes first: the episode is read and
  * its editor built just after the first frame, not before it. */
@@ -913,6 +975,8 @@ main (int   argc,
               fixture_set_up, test_window_checks_archive_after_first_frame, fixture_tear_down);
   g_test_add ("/ui/window/shows-shortcuts", Fixture, NULL,
               fixture_set_up, test_window_shows_shortcuts, fixture_tear_down);
+  g_test_add ("/ui/window/saved-means-saved", Fixture, NULL,
+              fixture_set_up, test_window_saved_means_saved, fixture_tear_down);
   g_test_add ("/ui/window/reopens-last-episode", Fixture, NULL,
               fixture_set_up, test_window_reopens_last_episode, fixture_tear_down);
   g_test_add ("/ui/window/list-shows-open-episode", Fixture, NULL,
