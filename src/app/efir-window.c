@@ -39,6 +39,7 @@ struct _EfirWindow
   GtkGridView        *episode_list;
   GtkListBox         *result_list;
   GtkStack           *content_stack;
+  GtkSpinner         *opening_spinner;
   AdwWindowTitle     *content_title;
   GtkLabel           *save_label;
   GtkRevealer        *read_only_revealer;
@@ -1288,6 +1289,24 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* The episode's skeleton while it is read: its title, as its row in the
+ * list has it, over a spinner. */
+static void
+efir_window_show_opening (EfirWindow  *self,
+                          EfirEpisode *light)
+{
+  g_autofree char *heading = NULL;
+
+  if (light != NULL)
+    {
+      heading = efir_episode_row_heading (light);
+      adw_window_title_set_title (self->content_title, heading);
+      adw_window_title_set_subtitle (self->content_title, efir_episode_get_program_name (light));
+    }
+  gtk_spinner_start (self->opening_spinner);
+  gtk_stack_set_visible_child_name (self->content_stack, "opening");
+}
+
 static gboolean
 open_pending_episode_cb (gpointer user_data)
 {
@@ -1297,8 +1316,12 @@ open_pending_episode_cb (gpointer user_data)
   self->pending_episode = 0;
   if (episode_id != 0 && self->store != NULL)
     efir_window_open_episode_id (self, episode_id);
+  gtk_spinner_stop (self->opening_spinner);
   if (self->current == NULL)
-    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      efir_window_update_title (self);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -1369,11 +1392,13 @@ efir_window_new (EfirApplication *application,
   /* The episode open when Efir was closed comes back right after the
    * window's first frame: building the editor and reading a long
    * transcript first held the whole window back by a quarter of a second.
-   * Until then its pane is blank, not "No Episode Open". */
+   * Until then its pane says so under the episode's title. */
   if (last_episode > 0 && efir_episode_list_find (self->episodes, last_episode, NULL))
     {
+      g_autoptr(EfirEpisode) light = efir_episode_list_lookup (self->episodes, last_episode);
+
       self->pending_episode = last_episode;
-      gtk_stack_set_visible_child_name (self->content_stack, "episode");
+      efir_window_show_opening (self, light);
     }
   efir_window_update_actions (self);
   return self;
@@ -1481,6 +1506,7 @@ efir_window_class_init (EfirWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, episode_list);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, result_list);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, opening_spinner);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_label);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, read_only_revealer);

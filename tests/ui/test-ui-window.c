@@ -907,6 +907,59 @@ test_window_reopens_last_episode (Fixture       *f,
   close_window (window);
 }
 
+typedef struct
+{
+  char *page;
+  char *title;
+} FirstFrame;
+
+static void
+record_skeleton_cb (EfirWindow *window,
+                    FirstFrame *seen)
+{
+  AdwWindowTitle *title = window_child (window, "content_title");
+
+  seen->page = g_strdup (gtk_stack_get_visible_child_name (window_child (window, "content_stack")));
+  seen->title = g_strdup (adw_window_title_get_title (title));
+}
+
+/* Between the first frame and the episode reopened, its pane is not blank:
+ * its title is in the header, over a page that says it is opening. */
+static void
+test_window_shows_skeleton_at_first_frame (Fixture       *f,
+                                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = efir_store_open (f->db_path, &error);
+  g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  FirstFrame seen = { NULL, NULL };
+  gint64 ids[2];
+  EfirWindow *window;
+
+  g_assert_true (efir_store_save_program (store, program, &error));
+  save_numbered_episodes (store, program, G_N_ELEMENTS (ids), NULL, ids);
+  g_settings_set_int64 (settings, "last-program", efir_program_get_id (program));
+  g_settings_set_int64 (settings, "last-episode", ids[1]);
+
+  window = efir_window_new (app, store, f->db_path, NULL);
+  g_signal_connect (window, "first-frame", G_CALLBACK (record_skeleton_cb), &seen);
+  gtk_window_present (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+
+  g_assert_cmpstr (seen.page, ==, "opening");
+  g_assert_cmpstr (seen.title, ==, "2. Buraxılış 2");
+  g_assert_true (efir_ui_test_has_label (window_child (window, "content_stack"), "Opening the episode…"));
+
+  /* Then the episode itself. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (window, "content_stack")), ==, "episode");
+  g_assert_cmpstr (adw_window_title_get_title (window_child (window, "content_title")), ==, "2. Buraxılış 2");
+
+  g_free (seen.page);
+  g_free (seen.title);
+  close_window (window);
+}
+
 /* An episode far down the list, reopened at start or moved there by a new
  * air date, has its row in view, not scrolled away. */
 static void
@@ -977,6 +1030,8 @@ main (int   argc,
               fixture_set_up, test_window_shows_shortcuts, fixture_tear_down);
   g_test_add ("/ui/window/saved-means-saved", Fixture, NULL,
               fixture_set_up, test_window_saved_means_saved, fixture_tear_down);
+  g_test_add ("/ui/window/shows-skeleton-at-first-frame", Fixture, NULL,
+              fixture_set_up, test_window_shows_skeleton_at_first_frame, fixture_tear_down);
   g_test_add ("/ui/window/reopens-last-episode", Fixture, NULL,
               fixture_set_up, test_window_reopens_last_episode, fixture_tear_down);
   g_test_add ("/ui/window/list-shows-open-episode", Fixture, NULL,
