@@ -31,6 +31,9 @@ struct _EfirHistoryDialog
   GPtrArray       *revisions;  /* EfirRevisionInfo, newest first, one per row */
   EfirEpisode     *revision;   /* the content of the selected one */
   gint64           revision_id;
+  EfirEpisode     *compared;   /* the last one whose changes are labelled */
+  guint            n_compared; /* rows labelled, from the oldest */
+  guint            compare_source;
 };
 
 G_DEFINE_FINAL_TYPE (EfirHistoryDialog, efir_history_dialog, ADW_TYPE_WINDOW)
@@ -239,9 +242,9 @@ show_diff (EfirHistoryDialog *self)
   gtk_label_set_label (self->summary_label, summary);
 }
 
+/* The row's last label says what the revision changed, once known. */
 static GtkWidget *
 create_revision_row (EfirRevisionInfo *info,
-                     const char       *changes,
                      GDateTime        *now,
                      gboolean          use_24h)
 {
@@ -249,7 +252,7 @@ create_revision_row (EfirRevisionInfo *info,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *time_label = gtk_label_new (time);
   GtkWidget *reason_label = gtk_label_new (efir_dialog_state_revision_reason (info->reason));
-  GtkWidget *changes_label = gtk_label_new (changes);
+  GtkWidget *changes_label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (time_label), 0);
   gtk_label_set_xalign (GTK_LABEL (reason_label), 0);
@@ -268,35 +271,45 @@ create_revision_row (EfirRevisionInfo *info,
   return box;
 }
 
-/* What each revision changed against the one kept before it, newest first
- * as the list. One revision is loaded at a time, oldest first, so that a
- * long history of long transcripts is not all in memory at once.
+/* What each revision changed against the one kept before it, one a turn
+ * of the main loop from the oldest, so that a long history of three-hour
+ * transcripts neither holds the window back nor is all in memory at once.
  */
-static GStrv
-revision_changes (EfirHistoryDialog *self)
+static gboolean
+compare_next_revision_cb (gpointer user_data)
 {
-  g_autoptr(EfirEpisode) before = NULL;
-  GStrv changes = g_new0 (char *, self->revisions->len + 1);
+  EfirHistoryDialog *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirEpisode) content = NULL;
+  g_autofree char *changes = NULL;
+  EfirRevisionInfo *info;
+  GtkListBoxRow *row;
+  guint index;
 
-  for (guint i = self->revisions->len; i-- > 0;)
+  if (self->n_compared >= self->revisions->len)
     {
-      EfirRevisionInfo *info = self->revisions->pdata[i];
-      g_autoptr(GError) error = NULL;
-      g_autoptr(EfirEpisode) content = efir_store_load_revision (self->store, info->id, &error);
-
-      if (content == NULL)
-        {
-          g_debug ("Revision %" G_GINT64_FORMAT " not compared: %s", info->id, error->message);
-          changes[i] = g_strdup ("");
-          g_clear_object (&before);
-          continue;
-        }
-
-      changes[i] = efir_dialog_state_changes_label (before, content);
-      g_set_object (&before, content);
+      self->compare_source = 0;
+      g_clear_object (&self->compared);
+      return G_SOURCE_REMOVE;
     }
 
-  return changes;
+  index = self->revisions->len - 1 - self->n_compared++;
+  info = self->revisions->pdata[index];
+  content = efir_store_load_revision (self->store, info->id, &error);
+  if (content == NULL)
+    {
+      g_debug ("Revision %" G_GINT64_FORMAT " not compared: %s", info->id, error->message);
+      g_clear_object (&self->compared);
+      return G_SOURCE_CONTINUE;
+    }
+
+  changes = efir_dialog_state_changes_label (self->compared, content);
+  if ((row = gtk_list_box_get_row_at_index (self->revision_list, index)) != NULL)
+    gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (gtk_list_box_row_get_child (row))),
+                         changes);
+  g_set_object (&self->compared, content);
+
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -304,7 +317,6 @@ load_revisions (EfirHistoryDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_auto(GStrv) changes = NULL;
   gboolean use_24h = clock_is_24h ();
   GtkListBoxRow *first;
 
@@ -317,10 +329,14 @@ load_revisions (EfirHistoryDialog *self)
       self->revisions = g_ptr_array_new_with_free_func ((GDestroyNotify) efir_revision_info_free);
     }
 
-  changes = revision_changes (self);
   for (guint i = 0; i < self->revisions->len; i++)
     gtk_list_box_append (self->revision_list,
-                         create_revision_row (self->revisions->pdata[i], changes[i], now, use_24h));
+                         create_revision_row (self->revisions->pdata[i], now, use_24h));
+
+  self->n_compared = 0;
+  g_clear_handle_id (&self->compare_source, g_source_remove);
+  if (self->revisions->len > 0)
+    self->compare_source = g_idle_add (compare_next_revision_cb, self);
 
   gtk_stack_set_visible_child_name (self->stack, self->revisions->len > 0 ? "history" : "empty");
 
@@ -547,8 +563,10 @@ efir_history_dialog_dispose (GObject *object)
   if (self->revision_list != NULL)
     g_signal_handlers_disconnect_by_func (self->revision_list, revision_selected_cb, self);
 
+  g_clear_handle_id (&self->compare_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), EFIR_TYPE_HISTORY_DIALOG);
 
+  g_clear_object (&self->compared);
   g_clear_object (&self->revision);
   g_clear_object (&self->episode);
   g_clear_object (&self->store);
