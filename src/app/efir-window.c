@@ -1457,7 +1457,11 @@ efir_window_dispose (GObject *object)
 
   if (self->shortcuts_window != NULL)
     gtk_window_destroy (g_steal_pointer (&self->shortcuts_window));
+  /* The editor reads its last words back as it goes, with the header gone. */
+  if (self->editor != NULL)
+    g_signal_handlers_disconnect_by_func (self->editor, on_editor_pending_text_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), EFIR_TYPE_WINDOW);
+  self->editor = NULL;
 
   g_clear_object (&self->autosaver);
   g_clear_object (&self->current);
