@@ -721,7 +721,7 @@ test_read_edit (void)
   assert_edit_reads_as_whole (text, offset_of (text, "[00:08:20]") + 4, 1, "9");
 }
 
-/* Every place of the text, every kind of keystroke: whenever the edit is
+/* Places all over the text, every kind of keystroke: whenever the edit is
  * read around, it reads as the whole text does. */
 static void
 test_read_edit_everywhere (void)
@@ -735,15 +735,23 @@ test_read_edit_everywhere (void)
   /* A line out of order below most edits: its message follows its line. */
   g_string_replace (text, "[00:10:20]", "[00:01:00]", 1);
 
-  for (gsize offset = 0; offset < text->len; offset = g_utf8_next_char (text->str + offset) - text->str)
-    for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
-      {
-        gsize length = keys[k][0] == '\0' ? g_utf8_next_char (text->str + offset) - (text->str + offset) : 0;
+  /* Every place would be some ten thousand edits; every third character
+   * still meets each kind of line at its start, middle and end. */
+  for (gsize offset = 0, n = 0; offset < text->len;
+       offset = g_utf8_next_char (text->str + offset) - text->str, n++)
+    {
+      if (n % 3 != 0)
+        continue;
 
-        n_edits++;
-        if (assert_edit_reads_as_whole (text->str, offset, length, keys[k]))
-          n_partial++;
-      }
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        {
+          gsize length = keys[k][0] == '\0' ? g_utf8_next_char (text->str + offset) - (text->str + offset) : 0;
+
+          n_edits++;
+          if (assert_edit_reads_as_whole (text->str, offset, length, keys[k]))
+            n_partial++;
+        }
+    }
 
   /* Most are read around the edit. */
   g_test_message ("%u of %u edits read around", n_partial, n_edits);
