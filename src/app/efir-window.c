@@ -228,16 +228,7 @@ efir_window_flush (EfirWindow  *self,
   return efir_autosaver_flush (self->autosaver, error);
 }
 
-static void on_save_state_changed_cb (EfirWindow    *self,
-                                      GParamSpec    *pspec,
-                                      EfirAutosaver *autosaver);
-
-static void
-on_editor_pending_text_changed_cb (EfirWindow *self)
-{
-  if (self->autosaver != NULL)
-    on_save_state_changed_cb (self, NULL, self->autosaver);
-}
+static void on_editor_pending_text_changed_cb (EfirWindow *self);
 
 /* The editor is built when the first episode is shown, not before the
  * window's first frame: most of a start is the sidebar, and its
@@ -402,6 +393,17 @@ efir_window_show_content (EfirWindow *self)
 {
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static void on_save_state_changed_cb (EfirWindow    *self,
+                                      GParamSpec    *pspec,
+                                      EfirAutosaver *autosaver);
+
+static void
+on_editor_pending_text_changed_cb (EfirWindow *self)
+{
+  if (self->autosaver != NULL)
+    on_save_state_changed_cb (self, NULL, self->autosaver);
 }
 
 static void
