@@ -109,6 +109,164 @@ test_field_text (void)
   g_assert_nonnull (strstr (transcript, "Salam."));
 }
 
+/* The episode of the history tests, as a producer fills every part of it. */
+static EfirEpisode *
+full_episode (void)
+{
+  EfirEpisode *episode = efir_episode_new ();
+  g_autoptr(GDateTime) air_date = date_time ("2024-10-04T20:00:00+04:00");
+  g_autoptr(EfirEpisodeGuest) guest = efir_episode_guest_new ("Nəsimi Məmmədli", "Siyasi şərhçi");
+  g_autoptr(EfirQuote) quote = efir_quote_new ("Sülh masasına qayıtmaq lazımdır.", "Nəsimi Məmmədli", 754);
+  g_autoptr(EfirSocialLink) link = efir_social_link_new ("https://t.me/cetinsual/112", NULL);
+  g_autoptr(GPtrArray) segments = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *tags[] = { "Rusiya", "İran", NULL };
+
+  efir_episode_set_title (episode, "Çətin sual");
+  efir_episode_set_number (episode, 112);
+  efir_episode_set_air_date (episode, air_date);
+  efir_episode_set_duration (episode, 1740);
+  efir_episode_set_video_url (episode, "https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+  efir_episode_set_slug (episode, "cetin-sual-112");
+  efir_episode_set_tags (episode, tags);
+  efir_episode_set_summary (episode, "Bir\nİki");
+  g_list_store_append (efir_episode_get_guests (episode), guest);
+  g_list_store_append (efir_episode_get_quotes (episode), quote);
+  g_list_store_append (efir_episode_get_social_links (episode), link);
+  g_ptr_array_add (segments, efir_segment_new (0, 4.2, "Host", "Xoş gördük."));
+  efir_episode_set_transcript (episode, segments);
+
+  return episode;
+}
+
+static EfirEpisode *
+copy_episode (EfirEpisode *episode)
+{
+  EfirEpisode *copy = efir_episode_new ();
+
+  efir_episode_assign (copy, episode);
+
+  return copy;
+}
+
+static void
+test_field_text_every_part (void)
+{
+  g_autoptr(EfirEpisode) episode = full_episode ();
+  g_autoptr(EfirEpisode) empty = efir_episode_new ();
+  struct {
+    EfirHistoryField  field;
+    const char       *text;
+  } expected[] = {
+    { EFIR_HISTORY_FIELD_NUMBER, "112" },
+    { EFIR_HISTORY_FIELD_DURATION, "00:29:00" },
+    { EFIR_HISTORY_FIELD_VIDEO_URL, "https://www.youtube.com/watch?v=dQw4w9WgXcQ" },
+    { EFIR_HISTORY_FIELD_SLUG, "cetin-sual-112" },
+    { EFIR_HISTORY_FIELD_TAGS, "Rusiya\nİran\n" },
+    { EFIR_HISTORY_FIELD_STATUS, "Draft" },
+    { EFIR_HISTORY_FIELD_GUESTS, "Nəsimi Məmmədli — Siyasi şərhçi\n" },
+    { EFIR_HISTORY_FIELD_LINKS, "https://t.me/cetinsual/112\n" },
+  };
+  g_autofree char *air_date = efir_dialog_state_field_text (episode, EFIR_HISTORY_FIELD_AIR_DATE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *text = efir_dialog_state_field_text (episode, expected[i].field);
+
+      g_assert_cmpstr (text, ==, expected[i].text);
+    }
+
+  /* The day, the hour and the offset it was given in. */
+  g_assert_nonnull (strstr (air_date, "2024"));
+  g_assert_nonnull (strstr (air_date, "20:00 (UTC+04:00)"));
+
+  /* Every part has a name, and an empty episode says nothing in it. */
+  for (guint field = 0; field < EFIR_HISTORY_N_FIELDS; field++)
+    {
+      g_autofree char *text = efir_dialog_state_field_text (empty, field);
+
+      g_assert_cmpstr (efir_dialog_state_field_name (field), !=, "");
+      if (field != EFIR_HISTORY_FIELD_STATUS)
+        g_assert_cmpstr (text, ==, "");
+    }
+}
+
+/* What restoring a version puts back: each part a producer can change,
+ * and nothing else.
+ */
+static void
+test_changed_fields (void)
+{
+  g_autoptr(EfirEpisode) before = full_episode ();
+  g_autoptr(EfirEpisode) after = NULL;
+  g_autoptr(GDateTime) later = date_time ("2024-10-04T19:00:00+04:00");
+  g_autoptr(EfirEpisodeGuest) other = efir_episode_guest_new ("Şəhla Qasımova", "");
+  g_autoptr(EfirEpisodeGuest) guest = NULL;
+  g_autoptr(EfirSocialLink) link = efir_social_link_new ("https://x.com/cetinsual", NULL);
+  const char *tags[] = { "Rusiya", NULL };
+  guint expected;
+
+  after = copy_episode (before);
+  g_assert_cmpuint (efir_dialog_state_changed_fields (before, after), ==, 0);
+
+  efir_episode_set_number (after, 113);
+  efir_episode_set_air_date (after, later);
+  efir_episode_set_duration (after, 1800);
+  efir_episode_set_video_url (after, "https://youtu.be/dQw4w9WgXcQ");
+  efir_episode_set_slug (after, "cetin-sual-113");
+  efir_episode_set_tags (after, tags);
+  efir_episode_set_status (after, EFIR_EPISODE_STATUS_READY);
+  g_list_store_append (efir_episode_get_guests (after), other);
+  g_list_store_append (efir_episode_get_social_links (after), link);
+
+  expected = 1u << EFIR_HISTORY_FIELD_NUMBER | 1u << EFIR_HISTORY_FIELD_AIR_DATE
+             | 1u << EFIR_HISTORY_FIELD_DURATION | 1u << EFIR_HISTORY_FIELD_VIDEO_URL
+             | 1u << EFIR_HISTORY_FIELD_SLUG | 1u << EFIR_HISTORY_FIELD_TAGS
+             | 1u << EFIR_HISTORY_FIELD_STATUS | 1u << EFIR_HISTORY_FIELD_GUESTS
+             | 1u << EFIR_HISTORY_FIELD_LINKS;
+  g_assert_cmpuint (efir_dialog_state_changed_fields (before, after), ==, expected);
+
+  /* A guest's role alone is a change of the guests. */
+  g_clear_object (&after);
+  after = copy_episode (before);
+  guest = g_list_model_get_item (G_LIST_MODEL (efir_episode_get_guests (after)), 0);
+  efir_episode_guest_set_role (guest, "Jurnalist");
+  g_assert_cmpuint (efir_dialog_state_changed_fields (before, after), ==,
+                    1u << EFIR_HISTORY_FIELD_GUESTS);
+}
+
+static void
+test_changes_label (void)
+{
+  g_autoptr(EfirEpisode) first = full_episode ();
+  g_autoptr(EfirEpisode) second = copy_episode (first);
+  g_autoptr(EfirEpisode) third = NULL;
+  g_autoptr(EfirEpisodeGuest) other = efir_episode_guest_new ("Şəhla Qasımova", "Siyasi şərhçi");
+  g_autoptr(GPtrArray) segments = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *first_label = efir_dialog_state_changes_label (NULL, first);
+  g_autofree char *same_label = NULL;
+  g_autofree char *second_label = NULL;
+  g_autofree char *third_label = NULL;
+
+  g_assert_cmpstr (first_label, ==, "First version kept");
+
+  same_label = efir_dialog_state_changes_label (first, second);
+  g_assert_cmpstr (same_label, ==, "No changes");
+
+  /* Two versions of the same minute: one changed the title and the
+   * guests, the next the transcript. Named in the editor's order. */
+  g_list_store_append (efir_episode_get_guests (second), other);
+  efir_episode_set_title (second, "Çətin sual: İran");
+  second_label = efir_dialog_state_changes_label (first, second);
+  g_assert_cmpstr (second_label, ==, "Title, Guests");
+
+  third = copy_episode (second);
+  g_ptr_array_add (segments, efir_segment_new (0, 4.2, "Host", "Xoş gördük!"));
+  efir_episode_set_transcript (third, segments);
+  efir_episode_set_summary (third, "Bir\nİki\nÜç");
+  third_label = efir_dialog_state_changes_label (second, third);
+  g_assert_cmpstr (third_label, ==, "Summary, Transcript");
+}
+
 static void
 test_diff_summary (void)
 {
@@ -246,6 +404,9 @@ main (int   argc,
   g_test_add_func ("/app/dialog-state/revision-time", test_revision_time);
   g_test_add_func ("/app/dialog-state/revision-reason", test_revision_reason);
   g_test_add_func ("/app/dialog-state/field-text", test_field_text);
+  g_test_add_func ("/app/dialog-state/field-text-every-part", test_field_text_every_part);
+  g_test_add_func ("/app/dialog-state/changed-fields", test_changed_fields);
+  g_test_add_func ("/app/dialog-state/changes-label", test_changes_label);
   g_test_add_func ("/app/dialog-state/diff-summary", test_diff_summary);
   g_test_add_func ("/app/dialog-state/language", test_language);
   g_test_add_func ("/app/dialog-state/time-zones", test_time_zones);

@@ -219,6 +219,228 @@ test_problem_summary (void)
   g_assert_true (g_str_has_suffix (three, " 2 more lines need attention."));
 }
 
+/* Reading back around an edit ------------------------------------------- */
+
+#define EDIT_DURATION 2400.0
+
+/* Forty segments, every fifth on two lines, the seventh with a line that
+ * meant to be a time code and is not, the twelfth ending in a pause as an
+ * SRT import leaves it. */
+static char *
+edit_sample (void)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_string_append_printf (text, "[00:%02u:%02u] %s: Söz %u, sual və cavab.\n",
+                              i * 20 / 60, i * 20 % 60, i % 2 == 0 ? "Aparıcı" : "Nəsimi Məmmədli", i);
+      if (i % 5 == 0)
+        g_string_append_printf (text, "Davamı %u: şərh.\n", i);
+      if (i == 7)
+        g_string_append (text, "[00:0 yarımçıq\n");
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static char *
+string_line_cb (int      line,
+                gpointer user_data)
+{
+  GStrv lines = user_data;
+
+  if (line < 0 || (guint) line >= g_strv_length (lines))
+    return NULL;
+
+  return g_strdup (lines[line]);
+}
+
+static GListStore *
+model_of (const char *text,
+          GPtrArray **out_problems)
+{
+  g_autoptr(GPtrArray) segments = efir_transcript_text_parse_lenient (text, -1, EDIT_DURATION, out_problems);
+  GListStore *model = g_list_store_new (EFIR_TYPE_SEGMENT);
+
+  g_list_store_splice (model, 0, 0, segments->pdata, segments->len);
+  if (segments->len > 12)
+    efir_segment_set_end (g_ptr_array_index (segments, 12),
+                          efir_segment_get_start (g_ptr_array_index (segments, 12)) + 5);
+
+  return model;
+}
+
+/* Replaces @length bytes at @offset of @before by @insert, then reads the
+ * edit back both ways: around the edit, and the whole text. */
+static gboolean
+assert_edit_reads_as_whole (const char *before,
+                            gsize       offset,
+                            gsize       length,
+                            const char *insert)
+{
+  g_autoptr(GString) after = g_string_new (before);
+  g_autoptr(GPtrArray) old_problems = NULL;
+  g_autoptr(GPtrArray) expected_problems = NULL;
+  g_autoptr(GListStore) model = model_of (before, &old_problems);
+  g_autoptr(GPtrArray) expected = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) lines_before = g_strsplit (before, "\n", -1);
+  EfirTranscriptEdit edit;
+  int first_edited, last_edited, inserted_lines = 0;
+  gboolean partial;
+
+  g_string_erase (after, offset, length);
+  g_string_insert (after, offset, insert);
+  lines = g_strsplit (after->str, "\n", -1);
+
+  /* The lines the editor notes: where the edit starts, to where the
+   * inserted text ends. */
+  first_edited = 0;
+  for (gsize i = 0; i < offset; i++)
+    first_edited += before[i] == '\n';
+  for (const char *p = insert; *p != '\0'; p++)
+    inserted_lines += *p == '\n';
+  last_edited = first_edited + inserted_lines;
+
+  expected = efir_transcript_text_parse_lenient (after->str, -1, EDIT_DURATION, &expected_problems);
+  efir_transcript_state_keep_ends (expected, G_LIST_MODEL (model), EDIT_DURATION);
+
+  partial = efir_transcript_state_read_edit (G_LIST_MODEL (model), old_problems, string_line_cb, lines,
+                                             first_edited, last_edited,
+                                             (int) g_strv_length (lines) - (int) g_strv_length (lines_before),
+                                             EDIT_DURATION, &edit);
+  if (!partial)
+    return FALSE;
+
+  g_list_store_splice (model, edit.position, edit.removed, edit.added->pdata, edit.added->len);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      g_autoptr(EfirSegment) segment = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (!efir_segment_equal (segment, g_ptr_array_index (expected, i)))
+        g_error ("segment %u differs: [%g–%g] %s: %s", i,
+                 efir_segment_get_start (segment), efir_segment_get_end (segment),
+                 efir_segment_get_speaker (segment), efir_segment_get_text (segment));
+    }
+
+  g_assert_cmpuint (edit.problems->len, ==, expected_problems->len);
+  for (guint i = 0; i < expected_problems->len; i++)
+    {
+      EfirTranscriptProblem *problem = g_ptr_array_index (edit.problems, i);
+      EfirTranscriptProblem *wanted = g_ptr_array_index (expected_problems, i);
+
+      g_assert_cmpuint (problem->line, ==, wanted->line);
+      g_assert_cmpstr (problem->message, ==, wanted->message);
+    }
+
+  efir_transcript_edit_clear (&edit);
+
+  return TRUE;
+}
+
+static gsize
+offset_of (const char *text,
+           const char *needle)
+{
+  const char *at = strstr (text, needle);
+
+  g_assert_nonnull (at);
+
+  return at - text;
+}
+
+static void
+test_read_edit (void)
+{
+  g_autofree char *text = edit_sample ();
+  gsize seg5 = offset_of (text, "Söz 5,");
+  gsize seg7 = offset_of (text, "Söz 7,");
+
+  /* At the start: a word of the first segment, text above every time
+   * code, and the first time code itself. */
+  g_assert_true (assert_edit_reads_as_whole (text, offset_of (text, "Söz 0,"), 3, "Kəlmə"));
+  g_assert_true (assert_edit_reads_as_whole (text, 0, 0, "Salam.\n"));
+  g_assert_true (assert_edit_reads_as_whole (text, 7, 2, "05"));
+
+  /* In the middle: a word, a time code moved (the segment above ends
+   * there), a line that starts a segment, a time code removed, the line
+   * that was not a time code made one. */
+  g_assert_true (assert_edit_reads_as_whole (text, offset_of (text, "Söz 20,"), 3, "Kəlmə"));
+  g_assert_true (assert_edit_reads_as_whole (text, offset_of (text, "[00:06:40]") + 6, 2, "45"));
+  g_assert_true (assert_edit_reads_as_whole (text, offset_of (text, "Söz 21,") + 9, 0,
+                                             "\n[00:07:05] Şəhla Qasımova: Bəli"));
+  g_assert_true (assert_edit_reads_as_whole (text, offset_of (text, "[00:07:20]"), 10, ""));
+  g_assert_true (assert_edit_reads_as_whole (text, offset_of (text, "[00:0 yarımçıq"), 5, "[00:02:25]"));
+
+  /* The segment that ends in a pause keeps it when the one above changes,
+   * and loses it when its own start moves. */
+  g_assert_true (assert_edit_reads_as_whole (text, offset_of (text, "Söz 11,"), 3, "Kəlmə"));
+  g_assert_true (assert_edit_reads_as_whole (text, offset_of (text, "[00:04:00]") + 7, 1, "1"));
+
+  /* At the end: the last words, a segment added after them. */
+  g_assert_true (assert_edit_reads_as_whole (text, offset_of (text, "Söz 39,"), 3, "Kəlmə"));
+  g_assert_true (assert_edit_reads_as_whole (text, strlen (text), 0,
+                                             "[00:13:30] Aparıcı: Sağ olun.\n"));
+  g_assert_true (assert_edit_reads_as_whole (text, strlen (text) - 1, 1, " Son."));
+
+  /* Across segments: from the middle of the fifth into the seventh,
+   * the line that was not a time code among what goes. */
+  g_assert_true (assert_edit_reads_as_whole (text, seg5, offset_of (text, "[00:0 yarımçıq") + 3 - seg5, ""));
+  g_assert_true (assert_edit_reads_as_whole (text, seg5, seg7 - seg5, "yeni "));
+
+  /* Pasted lines, timed and not, in the middle of a segment. */
+  g_assert_true (assert_edit_reads_as_whole (text, offset_of (text, "Söz 30,") + 4, 0,
+                                             " əlavə\n[00:10:05] Nəsimi Məmmədli: Bir.\nİkinci sətir.\n"
+                                             "[00:10:10] Aparıcı: Üç.\n[laughter] dörd "));
+
+  /* A time code typed earlier than the one above it, and one later than
+   * the segment below: the problem is read as the whole text reads it, or
+   * the whole text is read. */
+  assert_edit_reads_as_whole (text, offset_of (text, "[00:08:20]") + 4, 1, "1");
+  assert_edit_reads_as_whole (text, offset_of (text, "[00:08:20]") + 4, 1, "9");
+}
+
+/* Places all over the text, every kind of keystroke: whenever the edit is
+ * read around, it reads as the whole text does. */
+static void
+test_read_edit_everywhere (void)
+{
+  g_autofree char *original = edit_sample ();
+  g_autoptr(GString) text = g_string_new (original);
+  const char *keys[] = { "x", "\n", "", "[00:0", "]" };
+  guint n_partial = 0;
+  guint n_edits = 0;
+
+  /* A line out of order below most edits: its message follows its line. */
+  g_string_replace (text, "[00:10:20]", "[00:01:00]", 1);
+
+  /* Every place would be some ten thousand edits; every third character
+   * still meets each kind of line at its start, middle and end. */
+  for (gsize offset = 0, n = 0; offset < text->len;
+       offset = g_utf8_next_char (text->str + offset) - text->str, n++)
+    {
+      if (n % 3 != 0)
+        continue;
+
+      for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+        {
+          gsize length = keys[k][0] == '\0' ? g_utf8_next_char (text->str + offset) - (text->str + offset) : 0;
+
+          n_edits++;
+          if (assert_edit_reads_as_whole (text->str, offset, length, keys[k]))
+            n_partial++;
+        }
+    }
+
+  /* Most are read around the edit. */
+  g_test_message ("%u of %u edits read around", n_partial, n_edits);
+  g_assert_cmpuint (n_partial, >, n_edits * 3 / 4);
+}
+
+
 int
 main (int   argc,
       char *argv[])
@@ -231,6 +453,9 @@ main (int   argc,
   g_test_add_func ("/app/transcript-state/line-for-time", test_line_for_time);
   g_test_add_func ("/app/transcript-state/match-label", test_match_label);
   g_test_add_func ("/app/transcript-state/problem-summary", test_problem_summary);
+
+  g_test_add_func ("/app/transcript-state/read-edit", test_read_edit);
+  g_test_add_func ("/app/transcript-state/read-edit-everywhere", test_read_edit_everywhere);
 
   return g_test_run ();
 }

@@ -113,6 +113,21 @@ test_save_label (void)
   g_assert_nonnull (strstr (error, "The disk is full."));
 }
 
+/* Text a section still holds is not saved, whatever the autosaver says;
+ * a failure is not hidden behind it. */
+static void
+test_shown_save_state (void)
+{
+  g_assert_cmpint (efir_window_state_shown_save_state (EFIR_AUTOSAVE_STATE_SAVED, FALSE), ==,
+                   EFIR_AUTOSAVE_STATE_SAVED);
+  g_assert_cmpint (efir_window_state_shown_save_state (EFIR_AUTOSAVE_STATE_SAVED, TRUE), ==,
+                   EFIR_AUTOSAVE_STATE_DIRTY);
+  g_assert_cmpint (efir_window_state_shown_save_state (EFIR_AUTOSAVE_STATE_SAVING, TRUE), ==,
+                   EFIR_AUTOSAVE_STATE_SAVING);
+  g_assert_cmpint (efir_window_state_shown_save_state (EFIR_AUTOSAVE_STATE_FAILED, TRUE), ==,
+                   EFIR_AUTOSAVE_STATE_FAILED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -125,6 +140,7 @@ main (int   argc,
   g_test_add_func ("/app/window-state/snippet-markup", test_snippet_markup);
   g_test_add_func ("/app/window-state/export-name", test_export_name);
   g_test_add_func ("/app/window-state/save-label", test_save_label);
+  g_test_add_func ("/app/window-state/shown-save-state", test_shown_save_state);
 
   return g_test_run ();
 }

@@ -50,6 +50,78 @@ append_quotes (GString    *out,
     }
 }
 
+static void
+append_guests (GString    *out,
+               GListModel *guests)
+{
+  guint n_guests = g_list_model_get_n_items (guests);
+
+  for (guint i = 0; i < n_guests; i++)
+    {
+      g_autoptr(EfirEpisodeGuest) guest = g_list_model_get_item (guests, i);
+      const char *role = efir_episode_guest_get_role (guest);
+
+      if (role[0] != '\0')
+        /* Translators: a guest and their role in the episode, as History
+         * compares the guests of two versions */
+        g_string_append_printf (out, _("%s — %s"), efir_episode_guest_get_name (guest), role);
+      else
+        g_string_append (out, efir_episode_guest_get_name (guest));
+      g_string_append_c (out, '\n');
+    }
+}
+
+static void
+append_links (GString    *out,
+              GListModel *links)
+{
+  guint n_links = g_list_model_get_n_items (links);
+
+  for (guint i = 0; i < n_links; i++)
+    {
+      g_autoptr(EfirSocialLink) link = g_list_model_get_item (links, i);
+
+      g_string_append (out, efir_social_link_get_url (link));
+      g_string_append_c (out, '\n');
+    }
+}
+
+static char *
+air_date_text (GDateTime *air_date)
+{
+  g_autofree char *day = NULL;
+  g_autofree char *time = NULL;
+
+  if (air_date == NULL)
+    return g_strdup ("");
+
+  day = efir_editor_state_format_day (air_date);
+  /* The offset too: the same hour in another zone is another broadcast. */
+  time = g_date_time_format (air_date, "%H:%M (UTC%:z)");
+
+  /* Translators: an air date in History: the day, then the time of day */
+  return g_strdup_printf (C_("air date in history", "%s, %s"), day, time);
+}
+
+/* Which of the separately saved parts holds @field. */
+static EfirEpisodePart
+field_part (EfirHistoryField field)
+{
+  switch (field)
+    {
+    case EFIR_HISTORY_FIELD_GUESTS:
+      return EFIR_EPISODE_PART_GUESTS;
+    case EFIR_HISTORY_FIELD_QUOTES:
+      return EFIR_EPISODE_PART_QUOTES;
+    case EFIR_HISTORY_FIELD_TRANSCRIPT:
+      return EFIR_EPISODE_PART_TRANSCRIPT;
+    case EFIR_HISTORY_FIELD_LINKS:
+      return EFIR_EPISODE_PART_SOCIAL_LINKS;
+    default:
+      return EFIR_EPISODE_PART_DETAILS;
+    }
+}
+
 static gboolean
 is_hashtag_char (gunichar c)
 {
@@ -187,13 +259,59 @@ efir_dialog_state_revision_time (GDateTime *created,
 }
 
 /**
+ * efir_dialog_state_field_name:
+ * @field: a part of an episode
+ *
+ * Returns: (transfer none): its name, as the editor calls it
+ */
+const char *
+efir_dialog_state_field_name (EfirHistoryField field)
+{
+  switch (field)
+    {
+    case EFIR_HISTORY_FIELD_TITLE:
+      return _("Title");
+    case EFIR_HISTORY_FIELD_NUMBER:
+      /* Translators: the episode's number, as History names what changed */
+      return C_("history field", "Number");
+    case EFIR_HISTORY_FIELD_AIR_DATE:
+      return _("Air Date");
+    case EFIR_HISTORY_FIELD_DURATION:
+      /* Translators: the video's length, as History names what changed */
+      return C_("history field", "Duration");
+    case EFIR_HISTORY_FIELD_VIDEO_URL:
+      return _("Video Address");
+    case EFIR_HISTORY_FIELD_SLUG:
+      return _("Page Address (Slug)");
+    case EFIR_HISTORY_FIELD_TAGS:
+      return _("Tags");
+    case EFIR_HISTORY_FIELD_STATUS:
+      return _("Status");
+    case EFIR_HISTORY_FIELD_GUESTS:
+      return _("Guests");
+    case EFIR_HISTORY_FIELD_SUMMARY:
+      return _("Summary");
+    case EFIR_HISTORY_FIELD_QUOTES:
+      return _("Quotes");
+    case EFIR_HISTORY_FIELD_TRANSCRIPT:
+      return _("Transcript");
+    case EFIR_HISTORY_FIELD_LINKS:
+      return C_("editor section", "Links");
+    case EFIR_HISTORY_N_FIELDS:
+    default:
+      g_return_val_if_reached ("");
+    }
+}
+
+/**
  * efir_dialog_state_field_text:
  * @episode: an episode, as now or as a revision kept it
  * @field: the field to compare
  *
  * The text of one field, one line per line a reader would compare: the
- * quotes one a line with their time and speaker, the transcript in the
- * timed plain text the transcript editor shows.
+ * guests, tags and links one a line, the quotes one a line with their time
+ * and speaker, the transcript in the timed plain text the transcript
+ * editor shows. An empty field is "".
  *
  * Returns: (transfer full): the text
  */
@@ -202,6 +320,7 @@ efir_dialog_state_field_text (EfirEpisode      *episode,
                               EfirHistoryField  field)
 {
   GString *out;
+  const char * const *tags;
 
   g_return_val_if_fail (EFIR_IS_EPISODE (episode), NULL);
 
@@ -209,6 +328,38 @@ efir_dialog_state_field_text (EfirEpisode      *episode,
     {
     case EFIR_HISTORY_FIELD_TITLE:
       return g_strdup (efir_episode_get_title (episode));
+
+    case EFIR_HISTORY_FIELD_NUMBER:
+      if (efir_episode_get_number (episode) <= 0)
+        return g_strdup ("");
+      return g_strdup_printf ("%d", efir_episode_get_number (episode));
+
+    case EFIR_HISTORY_FIELD_AIR_DATE:
+      return air_date_text (efir_episode_get_air_date (episode));
+
+    case EFIR_HISTORY_FIELD_DURATION:
+      return efir_editor_state_format_duration (efir_episode_get_duration (episode));
+
+    case EFIR_HISTORY_FIELD_VIDEO_URL:
+      return g_strdup (efir_episode_get_video_url (episode));
+
+    case EFIR_HISTORY_FIELD_SLUG:
+      return g_strdup (efir_episode_get_slug (episode));
+
+    case EFIR_HISTORY_FIELD_TAGS:
+      out = g_string_new (NULL);
+      tags = efir_episode_get_tags (episode);
+      for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+        g_string_append_printf (out, "%s\n", tags[i]);
+      return g_string_free (out, FALSE);
+
+    case EFIR_HISTORY_FIELD_STATUS:
+      return g_strdup (efir_editor_state_status_label (efir_episode_get_status (episode)));
+
+    case EFIR_HISTORY_FIELD_GUESTS:
+      out = g_string_new (NULL);
+      append_guests (out, G_LIST_MODEL (efir_episode_get_guests (episode)));
+      return g_string_free (out, FALSE);
 
     case EFIR_HISTORY_FIELD_SUMMARY:
       return g_strdup (efir_episode_get_summary (episode));
@@ -221,9 +372,103 @@ efir_dialog_state_field_text (EfirEpisode      *episode,
     case EFIR_HISTORY_FIELD_TRANSCRIPT:
       return efir_transcript_text_format (G_LIST_MODEL (efir_episode_get_transcript (episode)));
 
+    case EFIR_HISTORY_FIELD_LINKS:
+      out = g_string_new (NULL);
+      append_links (out, G_LIST_MODEL (efir_episode_get_social_links (episode)));
+      return g_string_free (out, FALSE);
+
+    case EFIR_HISTORY_N_FIELDS:
     default:
       g_return_val_if_reached (g_strdup (""));
     }
+}
+
+/**
+ * efir_dialog_state_changed_fields:
+ * @before: an episode, as a revision kept it
+ * @after: the same episode, later
+ *
+ * The parts in which @after reads otherwise than @before: what restoring
+ * @before over @after would change. Only the parts the model already finds
+ * different are compared field by field, so two long transcripts that are
+ * alike are not written out.
+ *
+ * Returns: a set of `1 << EfirHistoryField`, 0 when both read the same
+ */
+guint
+efir_dialog_state_changed_fields (EfirEpisode *before,
+                                  EfirEpisode *after)
+{
+  EfirEpisodePart parts;
+  guint fields = 0;
+
+  g_return_val_if_fail (EFIR_IS_EPISODE (before), 0);
+  g_return_val_if_fail (EFIR_IS_EPISODE (after), 0);
+
+  parts = efir_episode_diff (before, after);
+  if (parts == 0)
+    return 0;
+
+  for (guint field = 0; field < EFIR_HISTORY_N_FIELDS; field++)
+    {
+      g_autofree char *then = NULL;
+      g_autofree char *now = NULL;
+
+      if ((parts & field_part (field)) == 0)
+        continue;
+
+      then = efir_dialog_state_field_text (before, field);
+      now = efir_dialog_state_field_text (after, field);
+      if (!g_str_equal (then, now))
+        fields |= 1u << field;
+    }
+
+  return fields;
+}
+
+/**
+ * efir_dialog_state_changes_label:
+ * @before: (nullable): the revision kept before, or %NULL for the first
+ * @after: a revision
+ *
+ * What a revision changed against the one before it, so that two versions
+ * of the same minute can be told apart: "Title, Guests".
+ *
+ * Returns: (transfer full): the label
+ */
+char *
+efir_dialog_state_changes_label (EfirEpisode *before,
+                                 EfirEpisode *after)
+{
+  g_autoptr(GString) label = NULL;
+  guint fields;
+
+  g_return_val_if_fail (before == NULL || EFIR_IS_EPISODE (before), NULL);
+  g_return_val_if_fail (EFIR_IS_EPISODE (after), NULL);
+
+  if (before == NULL)
+    /* Translators: in History, the oldest version kept, which has none
+     * before it to be compared with */
+    return g_strdup (_("First version kept"));
+
+  fields = efir_dialog_state_changed_fields (before, after);
+  if (fields == 0)
+    /* Translators: in History, a version that reads as the one before it */
+    return g_strdup (_("No changes"));
+
+  label = g_string_new (NULL);
+  for (guint field = 0; field < EFIR_HISTORY_N_FIELDS; field++)
+    {
+      if ((fields & (1u << field)) == 0)
+        continue;
+      if (label->len > 0)
+        /* Translators: between the names of the parts a version changed,
+         * "Title, Guests" */
+        g_string_append (label, C_("changed parts", ", "));
+      g_string_append (label, efir_dialog_state_field_name (field));
+    }
+
+  return g_string_free (g_steal_pointer (&label), FALSE);
 }
 
 /**

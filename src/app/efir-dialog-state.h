@@ -14,21 +14,37 @@ G_BEGIN_DECLS
  * tested without a display.
  */
 
-/* History */
+/* History: every part of an episode a restore puts back, in the order of
+ * the editor's sections. */
 typedef enum
 {
   EFIR_HISTORY_FIELD_TITLE,
+  EFIR_HISTORY_FIELD_NUMBER,
+  EFIR_HISTORY_FIELD_AIR_DATE,
+  EFIR_HISTORY_FIELD_DURATION,
+  EFIR_HISTORY_FIELD_VIDEO_URL,
+  EFIR_HISTORY_FIELD_SLUG,
+  EFIR_HISTORY_FIELD_TAGS,
+  EFIR_HISTORY_FIELD_STATUS,
+  EFIR_HISTORY_FIELD_GUESTS,
   EFIR_HISTORY_FIELD_SUMMARY,
   EFIR_HISTORY_FIELD_QUOTES,
   EFIR_HISTORY_FIELD_TRANSCRIPT,
+  EFIR_HISTORY_FIELD_LINKS,
+  EFIR_HISTORY_N_FIELDS
 } EfirHistoryField;
 
 const char *efir_dialog_state_revision_reason (const char         *reason);
 char       *efir_dialog_state_revision_time   (GDateTime          *created,
                                                GDateTime          *now,
                                                gboolean            use_24h);
+const char *efir_dialog_state_field_name      (EfirHistoryField    field);
 char       *efir_dialog_state_field_text      (EfirEpisode        *episode,
                                                EfirHistoryField    field);
+guint       efir_dialog_state_changed_fields  (EfirEpisode        *before,
+                                               EfirEpisode        *after);
+char       *efir_dialog_state_changes_label   (EfirEpisode        *before,
+                                               EfirEpisode        *after);
 char       *efir_dialog_state_diff_summary    (guint               n_removed,
                                                guint               n_added);
 

@@ -54,6 +54,7 @@ G_DEFINE_FINAL_TYPE (EfirEpisodeEditor, efir_episode_editor, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_EPISODE,
+  PROP_HAS_PENDING_TEXT,
   N_PROPS
 };
 
@@ -138,6 +139,12 @@ update_host_names (EfirEpisodeEditor *self)
 }
 
 /* Callbacks -------------------------------------------------------------- */
+
+static void
+transcript_pending_changed_cb (EfirEpisodeEditor *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_PENDING_TEXT]);
+}
 
 static void
 scrolled_cb (EfirEpisodeEditor *self)
@@ -369,6 +376,28 @@ efir_episode_editor_flush (EfirEpisodeEditor *self)
 }
 
 /**
+ * efir_episode_editor_has_pending_text:
+ * @self: an episode editor
+ *
+ * Whether a section holds text that is not in the episode yet, and so not
+ * in the archive either: the transcript is read back only when typing
+ * pauses. The window says "Saving…" meanwhile.
+ *
+ * Returns: whether text waits to be written to the episode
+ */
+gboolean
+efir_episode_editor_has_pending_text (EfirEpisodeEditor *self)
+{
+  gboolean pending;
+
+  g_return_val_if_fail (EFIR_IS_EPISODE_EDITOR (self), FALSE);
+
+  g_object_get (self->transcript, "has-pending-text", &pending, NULL);
+
+  return pending;
+}
+
+/**
  * efir_episode_editor_show_section:
  * @self: an episode editor
  * @section: a section
@@ -424,6 +453,10 @@ efir_episode_editor_get_property (GObject    *object,
     {
     case PROP_EPISODE:
       g_value_set_object (value, self->episode);
+      break;
+
+    case PROP_HAS_PENDING_TEXT:
+      g_value_set_boolean (value, efir_episode_editor_has_pending_text (self));
       break;
 
     default:
@@ -494,6 +527,17 @@ efir_episode_editor_class_init (EfirEpisodeEditorClass *klass)
                          EFIR_TYPE_EPISODE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * EfirEpisodeEditor:has-pending-text:
+   *
+   * Whether a section holds text the episode does not have yet; see
+   * efir_episode_editor_has_pending_text().
+   */
+  properties[PROP_HAS_PENDING_TEXT] =
+    g_param_spec_boolean ("has-pending-text", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (EFIR_TYPE_DETAILS_SECTION);
@@ -555,6 +599,9 @@ efir_episode_editor_init (EfirEpisodeEditor *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (adjustment, "changed", G_CALLBACK (scrolled_cb), self,
                            G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->transcript, "notify::has-pending-text",
+                           G_CALLBACK (transcript_pending_changed_cb), self, G_CONNECT_SWAPPED);
 
   update_publication_status (self);
   gtk_toggle_button_set_active (self->jumps[EFIR_EDITOR_SECTION_DETAILS], TRUE);

@@ -26,6 +26,7 @@ void         efir_episode_editor_set_tag_suggestions (EfirEpisodeEditor *self,
 void         efir_episode_editor_set_people          (EfirEpisodeEditor *self,
                                                       GListModel        *people);
 void         efir_episode_editor_flush               (EfirEpisodeEditor *self);
+gboolean     efir_episode_editor_has_pending_text    (EfirEpisodeEditor *self);
 void         efir_episode_editor_show_section        (EfirEpisodeEditor *self,
                                                       EfirEditorSection  section);
 

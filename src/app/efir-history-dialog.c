@@ -31,6 +31,9 @@ struct _EfirHistoryDialog
   GPtrArray       *revisions;  /* EfirRevisionInfo, newest first, one per row */
   EfirEpisode     *revision;   /* the content of the selected one */
   gint64           revision_id;
+  EfirEpisode     *compared;   /* the last one whose changes are labelled */
+  guint            n_compared; /* rows labelled, from the oldest */
+  guint            compare_source;
 };
 
 G_DEFINE_FINAL_TYPE (EfirHistoryDialog, efir_history_dialog, ADW_TYPE_WINDOW)
@@ -52,6 +55,10 @@ static guint signals[N_SIGNALS];
 
 /* Unchanged lines shown on either side of a change. */
 #define CONTEXT_LINES 3
+
+/* The first choice of what to compare; each field follows at its
+ * EfirHistoryField + 1. */
+#define EVERY_CHANGE 0
 
 /* Helpers ---------------------------------------------------------------- */
 
@@ -89,6 +96,11 @@ create_tags (GtkTextBuffer *buffer)
   gtk_text_buffer_create_tag (buffer, "added",
                               "paragraph-background-rgba", &added,
                               NULL);
+  gtk_text_buffer_create_tag (buffer, "field",
+                              "weight", PANGO_WEIGHT_BOLD,
+                              "pixels-above-lines", 12,
+                              "pixels-below-lines", 4,
+                              NULL);
   gtk_text_buffer_create_tag (buffer, "note",
                               "style", PANGO_STYLE_ITALIC,
                               "foreground-rgba", &(GdkRGBA) { 0.5f, 0.5f, 0.5f, 1.0f },
@@ -114,33 +126,21 @@ append_line (GtkTextBuffer *buffer,
   gtk_text_buffer_insert_with_tags_by_name (buffer, &end, line, -1, tag, NULL);
 }
 
+/* Appends the folded diff of one field to @buffer and counts its lines. */
 static void
-show_diff (EfirHistoryDialog *self)
+append_field_diff (GtkTextBuffer    *buffer,
+                   EfirEpisode      *before_episode,
+                   EfirEpisode      *after_episode,
+                   EfirHistoryField  field,
+                   guint            *n_removed,
+                   guint            *n_added)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->diff_view);
-  EfirHistoryField field = gtk_drop_down_get_selected (self->field_dropdown);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *summary = NULL;
-  g_autoptr(GPtrArray) lines = NULL;
+  g_autofree char *before = efir_dialog_state_field_text (before_episode, field);
+  g_autofree char *after = efir_dialog_state_field_text (after_episode, field);
+  g_autoptr(GPtrArray) lines = efir_text_diff (before, after);
   g_autoptr(GPtrArray) shown = NULL;
-  guint n_removed, n_added;
 
-  gtk_text_buffer_set_text (buffer, "", 0);
-
-  if (self->revision == NULL)
-    {
-      gtk_label_set_label (self->summary_label, "");
-      return;
-    }
-
-  before = efir_dialog_state_field_text (self->revision, field);
-  after = efir_dialog_state_field_text (self->episode, field);
-  lines = efir_text_diff (before, after);
-  efir_text_diff_count (lines, &n_removed, &n_added);
-
-  summary = efir_dialog_state_diff_summary (n_removed, n_added);
-  gtk_label_set_label (self->summary_label, summary);
+  efir_text_diff_count (lines, n_removed, n_added);
 
   if (lines->len == 0)
     {
@@ -149,8 +149,8 @@ show_diff (EfirHistoryDialog *self)
     }
 
   /* Nothing to find among the lines when none changed: show them all. */
-  shown = n_removed + n_added > 0 ? efir_text_diff_fold_unchanged (lines, CONTEXT_LINES)
-                                  : g_ptr_array_ref (lines);
+  shown = *n_removed + *n_added > 0 ? efir_text_diff_fold_unchanged (lines, CONTEXT_LINES)
+                                    : g_ptr_array_ref (lines);
 
   for (guint i = 0; i < shown->len; i++)
     {
@@ -181,6 +181,68 @@ show_diff (EfirHistoryDialog *self)
     }
 }
 
+/* Every part the revision says otherwise than the current text, each under
+ * its name: all that a restore would change, in one place.
+ */
+static void
+append_every_change (GtkTextBuffer *buffer,
+                     EfirEpisode   *revision,
+                     EfirEpisode   *episode,
+                     guint         *n_removed,
+                     guint         *n_added)
+{
+  guint fields = efir_dialog_state_changed_fields (revision, episode);
+
+  *n_removed = *n_added = 0;
+
+  if (fields == 0)
+    {
+      append_line (buffer, NULL, _("This version reads as the current text: restoring it "
+                                   "changes nothing."), "note");
+      return;
+    }
+
+  for (guint field = 0; field < EFIR_HISTORY_N_FIELDS; field++)
+    {
+      guint removed, added;
+
+      if ((fields & (1u << field)) == 0)
+        continue;
+
+      append_line (buffer, NULL, efir_dialog_state_field_name (field), "field");
+      append_field_diff (buffer, revision, episode, field, &removed, &added);
+      *n_removed += removed;
+      *n_added += added;
+    }
+}
+
+static void
+show_diff (EfirHistoryDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->diff_view);
+  guint selected = gtk_drop_down_get_selected (self->field_dropdown);
+  g_autofree char *summary = NULL;
+  guint n_removed, n_added;
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+
+  if (self->revision == NULL)
+    {
+      gtk_label_set_label (self->summary_label, "");
+      return;
+    }
+
+  if (selected == EVERY_CHANGE || selected > EFIR_HISTORY_N_FIELDS)
+    append_every_change (buffer, self->revision, self->episode, &n_removed, &n_added);
+  else
+    append_field_diff (buffer, self->revision, self->episode, selected - 1,
+                       &n_removed, &n_added);
+
+  summary = efir_dialog_state_diff_summary (n_removed, n_added);
+  gtk_label_set_label (self->summary_label, summary);
+}
+
+/* The row's last label says what the revision changed, once known. */
 static GtkWidget *
 create_revision_row (EfirRevisionInfo *info,
                      GDateTime        *now,
@@ -190,17 +252,64 @@ create_revision_row (EfirRevisionInfo *info,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *time_label = gtk_label_new (time);
   GtkWidget *reason_label = gtk_label_new (efir_dialog_state_revision_reason (info->reason));
+  GtkWidget *changes_label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (time_label), 0);
   gtk_label_set_xalign (GTK_LABEL (reason_label), 0);
+  gtk_label_set_xalign (GTK_LABEL (changes_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (changes_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (changes_label), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (reason_label, "dim-label");
   gtk_widget_add_css_class (reason_label, "caption");
+  gtk_widget_add_css_class (changes_label, "caption");
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_box_append (GTK_BOX (box), time_label);
   gtk_box_append (GTK_BOX (box), reason_label);
+  gtk_box_append (GTK_BOX (box), changes_label);
 
   return box;
+}
+
+/* What each revision changed against the one kept before it, one a turn
+ * of the main loop from the oldest, so that a long history of three-hour
+ * transcripts neither holds the window back nor is all in memory at once.
+ */
+static gboolean
+compare_next_revision_cb (gpointer user_data)
+{
+  EfirHistoryDialog *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirEpisode) content = NULL;
+  g_autofree char *changes = NULL;
+  EfirRevisionInfo *info;
+  GtkListBoxRow *row;
+  guint index;
+
+  if (self->n_compared >= self->revisions->len)
+    {
+      self->compare_source = 0;
+      g_clear_object (&self->compared);
+      return G_SOURCE_REMOVE;
+    }
+
+  index = self->revisions->len - 1 - self->n_compared++;
+  info = self->revisions->pdata[index];
+  content = efir_store_load_revision (self->store, info->id, &error);
+  if (content == NULL)
+    {
+      g_debug ("Revision %" G_GINT64_FORMAT " not compared: %s", info->id, error->message);
+      g_clear_object (&self->compared);
+      return G_SOURCE_CONTINUE;
+    }
+
+  changes = efir_dialog_state_changes_label (self->compared, content);
+  if ((row = gtk_list_box_get_row_at_index (self->revision_list, index)) != NULL)
+    gtk_label_set_label (GTK_LABEL (gtk_widget_get_last_child (gtk_list_box_row_get_child (row))),
+                         changes);
+  g_set_object (&self->compared, content);
+
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -224,6 +333,11 @@ load_revisions (EfirHistoryDialog *self)
     gtk_list_box_append (self->revision_list,
                          create_revision_row (self->revisions->pdata[i], now, use_24h));
 
+  self->n_compared = 0;
+  g_clear_handle_id (&self->compare_source, g_source_remove);
+  if (self->revisions->len > 0)
+    self->compare_source = g_idle_add (compare_next_revision_cb, self);
+
   gtk_stack_set_visible_child_name (self->stack, self->revisions->len > 0 ? "history" : "empty");
 
   if ((first = gtk_list_box_get_row_at_index (self->revision_list, 0)) != NULL)
@@ -231,6 +345,20 @@ load_revisions (EfirHistoryDialog *self)
       gtk_list_box_select_row (self->revision_list, first);
       gtk_widget_grab_focus (GTK_WIDGET (first));
     }
+}
+
+static GListModel *
+create_field_choices (void)
+{
+  GtkStringList *choices = gtk_string_list_new (NULL);
+
+  /* Translators: the first choice of what History compares: every part a
+   * restore would change */
+  gtk_string_list_append (choices, _("Every Change"));
+  for (guint field = 0; field < EFIR_HISTORY_N_FIELDS; field++)
+    gtk_string_list_append (choices, efir_dialog_state_field_name (field));
+
+  return G_LIST_MODEL (choices);
 }
 
 /* Whether @live says anything @stored does not. Its programme and status
@@ -435,8 +563,10 @@ efir_history_dialog_dispose (GObject *object)
   if (self->revision_list != NULL)
     g_signal_handlers_disconnect_by_func (self->revision_list, revision_selected_cb, self);
 
+  g_clear_handle_id (&self->compare_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), EFIR_TYPE_HISTORY_DIALOG);
 
+  g_clear_object (&self->compared);
   g_clear_object (&self->revision);
   g_clear_object (&self->episode);
   g_clear_object (&self->store);
@@ -553,8 +683,12 @@ efir_history_dialog_class_init (EfirHistoryDialogClass *klass)
 static void
 efir_history_dialog_init (EfirHistoryDialog *self)
 {
+  g_autoptr(GListModel) choices = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  choices = create_field_choices ();
+  gtk_drop_down_set_model (self->field_dropdown, choices);
   create_tags (gtk_text_view_get_buffer (self->diff_view));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.restore", FALSE);
 }

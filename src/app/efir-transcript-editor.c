@@ -69,8 +69,12 @@ struct _EfirTranscriptEditor
   GtkTextTag              *speaker_tag;
   GtkTextTag              *problem_tag;
   GtkTextMark             *untagged_mark; /* lines from here on wait for colour */
+  GtkTextMark             *edit_start_mark; /* what changed since the text was read */
+  GtkTextMark             *edit_end_mark;
 
   int                      timecode_width;
+  int                      n_lines_read;    /* the buffer's lines when it was read */
+  gboolean                 edit_noted;
   guint                    loading;
   guint                    applying;
   gboolean                 dirty;
@@ -84,6 +88,7 @@ enum
   PROP_0,
   PROP_EPISODE,
   PROP_N_PROBLEMS,
+  PROP_HAS_PENDING_TEXT,
   N_PROPS
 };
 
@@ -287,29 +292,116 @@ tag_lines_from (EfirTranscriptEditor *self,
                                         background_tagging_cb, self, NULL);
 }
 
-/* Reads the text into the episode, changing only the segments that differ. */
+/* Widens what changed since the text was read to hold @from–@to. */
 static void
-apply_text (EfirTranscriptEditor *self)
+note_edit (EfirTranscriptEditor *self,
+           const GtkTextIter    *from,
+           const GtkTextIter    *to)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GtkTextIter start;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, self->edit_start_mark);
+  gtk_text_buffer_get_iter_at_mark (buffer, &end, self->edit_end_mark);
+
+  if (!self->edit_noted || gtk_text_iter_compare (from, &start) < 0)
+    gtk_text_buffer_move_mark (buffer, self->edit_start_mark, from);
+  if (!self->edit_noted || gtk_text_iter_compare (to, &end) > 0)
+    gtk_text_buffer_move_mark (buffer, self->edit_end_mark, to);
+
+  self->edit_noted = TRUE;
+}
+
+/* The buffer now reads as the episode. */
+static void
+forget_edit (EfirTranscriptEditor *self)
+{
+  self->edit_noted = FALSE;
+  self->n_lines_read = gtk_text_buffer_get_line_count (GTK_TEXT_BUFFER (self->buffer));
+}
+
+static char *
+buffer_line_cb (int      line,
+                gpointer user_data)
+{
+  GtkTextBuffer *buffer = user_data;
+  GtkTextIter start;
+  GtkTextIter end;
+
+  if (line < 0 || line >= gtk_text_buffer_get_line_count (buffer))
+    return NULL;
+
+  get_line_bounds (buffer, line, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* Reads back only the segments around what changed; FALSE when the whole
+ * text must be read. */
+static gboolean
+apply_edit (EfirTranscriptEditor *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->buffer);
+  GListStore *store = efir_episode_get_transcript (self->episode);
+  EfirTranscriptEdit edit;
+  GtkTextIter start;
+  GtkTextIter end;
+
+  /* The problems above the edit are those of the text as last read. */
+  if (!self->edit_noted || self->problems_pending)
+    return FALSE;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, self->edit_start_mark);
+  gtk_text_buffer_get_iter_at_mark (buffer, &end, self->edit_end_mark);
+
+  if (!efir_transcript_state_read_edit (G_LIST_MODEL (store), self->problems,
+                                        buffer_line_cb, buffer,
+                                        gtk_text_iter_get_line (&start),
+                                        gtk_text_iter_get_line (&end),
+                                        gtk_text_buffer_get_line_count (buffer) - self->n_lines_read,
+                                        efir_episode_get_duration (self->episode),
+                                        &edit))
+    return FALSE;
+
+  if (edit.removed > 0 || edit.added->len > 0)
+    {
+      self->applying++;
+      g_list_store_splice (store, edit.position, edit.removed, edit.added->pdata, edit.added->len);
+      self->applying--;
+    }
+
+  set_problems (self, g_steal_pointer (&edit.problems));
+  efir_transcript_edit_clear (&edit);
+
+  return TRUE;
+}
+
+/* Whether the buffer holds text the episode does not have yet. */
+static void
+set_dirty (EfirTranscriptEditor *self,
+           gboolean              dirty)
+{
+  if (self->dirty == dirty)
+    return;
+
+  self->dirty = dirty;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_PENDING_TEXT]);
+}
+
+/* Reads the whole text into the episode, changing only the segments that
+ * differ. */
+static void
+apply_whole_text (EfirTranscriptEditor *self)
 {
   g_autoptr(GPtrArray) segments = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *text = get_buffer_text (self);
   GPtrArray *problems = NULL;
-  GListStore *store;
-  double duration;
+  GListStore *store = efir_episode_get_transcript (self->episode);
+  double duration = efir_episode_get_duration (self->episode);
   guint position;
   guint removed;
   guint added;
-
-  g_clear_handle_id (&self->apply_source, g_source_remove);
-
-  if (!self->dirty || self->episode == NULL || self->buffer == NULL)
-    return;
-
-  self->dirty = FALSE;
-
-  text = get_buffer_text (self);
-  store = efir_episode_get_transcript (self->episode);
-  duration = efir_episode_get_duration (self->episode);
 
   segments = efir_transcript_text_parse_lenient (text, -1, duration, &problems);
   efir_transcript_state_keep_ends (segments, G_LIST_MODEL (store), duration);
@@ -322,6 +414,33 @@ apply_text (EfirTranscriptEditor *self)
     }
 
   set_problems (self, problems);
+}
+
+/* Reads what was typed into the episode: the segments around the edit,
+ * or, when they cannot be told, the whole text. */
+static void
+apply_text (EfirTranscriptEditor *self)
+{
+  g_clear_handle_id (&self->apply_source, g_source_remove);
+
+  if (!self->dirty || self->episode == NULL || self->buffer == NULL)
+    return;
+
+  /* Cleared first: a change made while the episode takes the text (none
+   * is expected) is still waiting afterwards. */
+  self->dirty = FALSE;
+
+  if (!apply_edit (self))
+    {
+      g_debug ("Reading back the whole transcript");
+      apply_whole_text (self);
+    }
+  forget_edit (self);
+
+  /* Said after the episode has the text, so that the autosaver already
+   * counts it as unsaved. */
+  if (!self->dirty)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_PENDING_TEXT]);
 }
 
 /* Fills the buffer from the episode without writing anything back. Switching
@@ -339,7 +458,7 @@ load_text (EfirTranscriptEditor *self,
   GtkTextIter end;
 
   g_clear_handle_id (&self->apply_source, g_source_remove);
-  self->dirty = FALSE;
+  set_dirty (self, FALSE);
 
   /* The marks of the old problems would stay behind at the top. */
   set_problems (self, g_ptr_array_new_with_free_func ((GDestroyNotify) efir_transcript_problem_free));
@@ -369,6 +488,7 @@ load_text (EfirTranscriptEditor *self,
   self->loading--;
 
   self->problems_pending = TRUE;
+  forget_edit (self);
 }
 
 static void
@@ -617,7 +737,7 @@ buffer_changed_cb (EfirTranscriptEditor *self,
   if (self->loading > 0)
     return;
 
-  self->dirty = TRUE;
+  set_dirty (self, TRUE);
 
   /* Read the text once typing pauses, never per keystroke. */
   g_clear_handle_id (&self->apply_source, g_source_remove);
@@ -632,11 +752,16 @@ buffer_text_inserted_cb (EfirTranscriptEditor *self,
                          GtkTextBuffer        *buffer)
 {
   const char *end = text + length;
+  GtkTextIter from;
   int newlines = 0;
   int last;
 
   if (self->loading > 0)
     return;
+
+  from = *location;
+  gtk_text_iter_backward_chars (&from, g_utf8_strlen (text, length));
+  note_edit (self, &from, location);
 
   for (const char *p = text; (p = memchr (p, '\n', end - p)) != NULL; p++)
     newlines++;
@@ -659,6 +784,7 @@ buffer_range_deleted_cb (EfirTranscriptEditor *self,
   if (self->loading > 0)
     return;
 
+  note_edit (self, start, start);
   line = gtk_text_iter_get_line (start);
   retag_lines (self, line, line);
 }
@@ -1199,6 +1325,10 @@ efir_transcript_editor_get_property (GObject    *object,
       g_value_set_uint (value, self->problems->len);
       break;
 
+    case PROP_HAS_PENDING_TEXT:
+      g_value_set_boolean (value, self->dirty);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1256,6 +1386,17 @@ efir_transcript_editor_class_init (EfirTranscriptEditorClass *klass)
     g_param_spec_uint ("n-problems", NULL, NULL,
                        0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * EfirTranscriptEditor:has-pending-text:
+   *
+   * Whether text typed is still waiting for a pause in typing to be read
+   * into the episode: the episode, and so the archive, does not have it yet.
+   */
+  properties[PROP_HAS_PENDING_TEXT] =
+    g_param_spec_boolean ("has-pending-text", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1348,6 +1489,8 @@ efir_transcript_editor_init (EfirTranscriptEditor *self)
   self->problem_tag = gtk_text_buffer_create_tag (buffer, "efir-problem", NULL);
   gtk_text_buffer_get_start_iter (buffer, &start);
   self->untagged_mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
+  self->edit_start_mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
+  self->edit_end_mark = gtk_text_buffer_create_mark (buffer, NULL, &start, FALSE);
 
   problem_attributes = gtk_source_mark_attributes_new ();
   gtk_source_mark_attributes_set_icon_name (problem_attributes, "dialog-warning-symbolic");

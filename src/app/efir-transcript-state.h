@@ -15,6 +15,21 @@ G_BEGIN_DECLS
  * parse are the text layer's (efir-transcript-text.h).
  */
 
+/* One line of a text, from 0, without its line break; NULL past the end. */
+typedef char *(*EfirTranscriptLineFunc) (int       line,
+                                         gpointer  user_data);
+
+/* What reading back the lines around an edit changes in the transcript. */
+typedef struct
+{
+  guint      position; /* the first segment that changes */
+  guint      removed;  /* how many segments go from there */
+  GPtrArray *added;    /* (element-type EfirSegment): what comes in their place */
+  GPtrArray *problems; /* (element-type EfirTranscriptProblem): every problem of the text now */
+} EfirTranscriptEdit;
+
+void        efir_transcript_edit_clear             (EfirTranscriptEdit    *edit);
+
 void        efir_transcript_state_keep_ends        (GPtrArray             *segments,
                                                     GListModel            *old_segments,
                                                     double                 total_duration);
@@ -23,6 +38,15 @@ gboolean    efir_transcript_state_diff             (GListModel            *old_s
                                                     guint                 *out_position,
                                                     guint                 *out_removed,
                                                     guint                 *out_added);
+gboolean    efir_transcript_state_read_edit        (GListModel            *segments,
+                                                    GPtrArray             *problems,
+                                                    EfirTranscriptLineFunc get_line,
+                                                    gpointer               user_data,
+                                                    int                    first_edited,
+                                                    int                    last_edited,
+                                                    int                    line_delta,
+                                                    double                 total_duration,
+                                                    EfirTranscriptEdit    *out_edit);
 int         efir_transcript_state_line_for_time    (const char            *text,
                                                     gssize                 length,
                                                     double                 seconds);

@@ -49,6 +49,18 @@ efir_window_state_same_place (EfirEpisode *a,
          && efir_episode_get_status (a) == efir_episode_get_status (b);
 }
 
+EfirAutosaveState
+efir_window_state_shown_save_state (EfirAutosaveState state,
+                                    gboolean          text_pending)
+{
+  /* A failure stays in view: the pending text will not reach the disk
+   * before the write that failed does. */
+  if (text_pending && state == EFIR_AUTOSAVE_STATE_SAVED)
+    return EFIR_AUTOSAVE_STATE_DIRTY;
+
+  return state;
+}
+
 const char *
 efir_window_state_save_label (EfirAutosaveState state)
 {

@@ -20,6 +20,10 @@ int         efir_window_state_status_filter      (guint              filter_posi
  * filter: the same air date (as a moment), number and status. */
 gboolean    efir_window_state_same_place         (EfirEpisode       *a,
                                                   EfirEpisode       *b);
+/* What the save indicator says of @state when a section of the editor
+ * still holds text the episode does not have (@text_pending): saving. */
+EfirAutosaveState efir_window_state_shown_save_state (EfirAutosaveState  state,
+                                                      gboolean           text_pending);
 const char *efir_window_state_save_label         (EfirAutosaveState  state);
 char       *efir_window_state_save_error         (const char        *reason);
 char       *efir_window_state_result_subtitle    (const char        *program_name,

@@ -40,6 +40,7 @@ struct _EfirWindow
   GtkGridView        *episode_list;
   GtkListBox         *result_list;
   GtkStack           *content_stack;
+  GtkSpinner         *opening_spinner;
   AdwWindowTitle     *content_title;
   GtkLabel           *save_label;
   GtkRevealer        *read_only_revealer;
@@ -248,6 +249,8 @@ efir_window_flush (EfirWindow  *self,
   return efir_autosaver_flush (self->autosaver, error);
 }
 
+static void on_editor_pending_text_changed_cb (EfirWindow *self);
+
 /* The editor is built when the first episode is shown, not before the
  * window's first frame: most of a start is the sidebar, and its
  * GtkSourceViews and sections cost as much again. */
@@ -258,6 +261,8 @@ efir_window_ensure_editor (EfirWindow *self)
     return self->editor;
 
   self->editor = EFIR_EPISODE_EDITOR (efir_episode_editor_new ());
+  g_signal_connect_object (self->editor, "notify::has-pending-text",
+                           G_CALLBACK (on_editor_pending_text_changed_cb), self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->editor_bin, GTK_WIDGET (self->editor));
   g_signal_connect_object (self->editor, "notify::episode", G_CALLBACK (efir_window_update_title), self,
                            G_CONNECT_SWAPPED);
@@ -415,6 +420,13 @@ efir_window_show_content (EfirWindow *self)
 static void on_save_state_changed_cb (EfirWindow    *self,
                                       GParamSpec    *pspec,
                                       EfirAutosaver *autosaver);
+
+static void
+on_editor_pending_text_changed_cb (EfirWindow *self)
+{
+  if (self->autosaver != NULL)
+    on_save_state_changed_cb (self, NULL, self->autosaver);
+}
 
 static void
 efir_window_show_episode (EfirWindow  *self,
@@ -912,8 +924,10 @@ on_save_state_changed_cb (EfirWindow    *self,
 {
   EfirAutosaveState state = efir_autosaver_get_state (autosaver);
   const GError *error = efir_autosaver_get_error (autosaver);
+  gboolean text_pending = self->editor != NULL && efir_episode_editor_has_pending_text (self->editor);
 
-  gtk_label_set_label (self->save_label, efir_window_state_save_label (state));
+  gtk_label_set_label (self->save_label,
+                       efir_window_state_save_label (efir_window_state_shown_save_state (state, text_pending)));
   if (state == EFIR_AUTOSAVE_STATE_FAILED && error != NULL)
     {
       g_autofree char *text = efir_window_state_save_error (error->message);
@@ -1441,6 +1455,24 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* The episode's skeleton while it is read: its title, as its row in the
+ * list has it, over a spinner. */
+static void
+efir_window_show_opening (EfirWindow  *self,
+                          EfirEpisode *light)
+{
+  g_autofree char *heading = NULL;
+
+  if (light != NULL)
+    {
+      heading = efir_episode_row_heading (light);
+      adw_window_title_set_title (self->content_title, heading);
+      adw_window_title_set_subtitle (self->content_title, efir_episode_get_program_name (light));
+    }
+  gtk_spinner_start (self->opening_spinner);
+  gtk_stack_set_visible_child_name (self->content_stack, "opening");
+}
+
 static gboolean
 open_pending_episode_cb (gpointer user_data)
 {
@@ -1450,8 +1482,12 @@ open_pending_episode_cb (gpointer user_data)
   self->pending_episode = 0;
   if (episode_id != 0 && self->store != NULL)
     efir_window_open_episode_id (self, episode_id);
+  gtk_spinner_stop (self->opening_spinner);
   if (self->current == NULL)
-    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      efir_window_update_title (self);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -1522,11 +1558,13 @@ efir_window_new (EfirApplication *application,
   /* The episode open when Efir was closed comes back right after the
    * window's first frame: building the editor and reading a long
    * transcript first held the whole window back by a quarter of a second.
-   * Until then its pane is blank, not "No Episode Open". */
+   * Until then its pane says so under the episode's title. */
   if (last_episode > 0 && efir_episode_list_find (self->episodes, last_episode, NULL))
     {
+      g_autoptr(EfirEpisode) light = efir_episode_list_lookup (self->episodes, last_episode);
+
       self->pending_episode = last_episode;
-      gtk_stack_set_visible_child_name (self->content_stack, "episode");
+      efir_window_show_opening (self, light);
     }
   efir_window_update_actions (self);
   return self;
@@ -1585,7 +1623,11 @@ efir_window_dispose (GObject *object)
 
   if (self->shortcuts_window != NULL)
     gtk_window_destroy (g_steal_pointer (&self->shortcuts_window));
+  /* The editor reads its last words back as it goes, with the header gone. */
+  if (self->editor != NULL)
+    g_signal_handlers_disconnect_by_func (self->editor, on_editor_pending_text_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), EFIR_TYPE_WINDOW);
+  self->editor = NULL;
 
   g_clear_object (&self->autosaver);
   g_clear_object (&self->current);
@@ -1634,6 +1676,7 @@ efir_window_class_init (EfirWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, episode_list);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, result_list);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, opening_spinner);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_label);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, read_only_revealer);

@@ -372,6 +372,50 @@ add_problem (GPtrArray           *problems,
   g_ptr_array_add (problems, problem);
 }
 
+/**
+ * efir_transcript_text_line_problem:
+ * @line: one line of the text form, without its line break
+ * @length: its length in bytes
+ * @line_number: its number in the whole text, from 1
+ * @previous_start: for a timed line, the start of the segment above it
+ *
+ * The problem a lenient parse reports for @line, as it would word it on
+ * line @line_number: a time code earlier than @previous_start, or a line
+ * that should start with a time code and does not.
+ *
+ * Returns: (transfer full): the problem
+ */
+EfirTranscriptProblem *
+efir_transcript_text_line_problem (const char *line,
+                                   gsize       length,
+                                   guint       line_number,
+                                   double      previous_start)
+{
+  g_autoptr(GString) line_speaker = g_string_new (NULL);
+  g_autoptr(GString) line_text = g_string_new (NULL);
+  EfirTranscriptProblem *problem = g_new0 (EfirTranscriptProblem, 1);
+  const char *begin = line;
+  const char *end = line + length;
+  EfirTranscriptLine scan;
+
+  scan_line (line, length, &scan, line_speaker, line_text);
+  strip_blanks (&begin, &end);
+
+  problem->line = line_number;
+  problem->code = EFIR_TRANSCRIPT_ERROR_BAD_TIMECODE;
+  if (scan.kind == EFIR_TRANSCRIPT_LINE_TIMED)
+    {
+      problem->code = EFIR_TRANSCRIPT_ERROR_OUT_OF_ORDER;
+      problem->message = out_of_order_message (line_number, scan.start, previous_start);
+    }
+  else if (scan.kind == EFIR_TRANSCRIPT_LINE_BAD)
+    problem->message = bad_timecode_message (line_number, line, &scan);
+  else
+    problem->message = no_timecode_message (line_number, begin, end - begin);
+
+  return problem;
+}
+
 /* The one reading of the text form. Strict, it stops at the first line
  * that cannot be read; lenient, it keeps that line as text of the segment
  * above, or of a segment at zero, and goes on.
@@ -381,6 +425,7 @@ read_lines (const char  *text,
             gsize        length,
             double       total_duration,
             gboolean     lenient,
+            guint        first_line,
             GPtrArray   *problems)
 {
   g_autoptr(GPtrArray) segments = NULL;
@@ -390,7 +435,7 @@ read_lines (const char  *text,
   g_autoptr(GString) line_text = NULL;
   PendingSegment pending = { 0 };
   const char *end;
-  guint line_number = 0;
+  guint line_number = first_line - 1;
 
   segments = g_ptr_array_new_with_free_func (g_object_unref);
   speaker = g_string_new (NULL);
@@ -570,6 +615,31 @@ efir_transcript_text_parse_lenient (const char  *text,
                                     double       total_duration,
                                     GPtrArray  **out_problems)
 {
+  return efir_transcript_text_parse_lenient_from (text, length, total_duration, 1, out_problems);
+}
+
+/**
+ * efir_transcript_text_parse_lenient_from:
+ * @text: lines of a transcript, from line @first_line of it on
+ * @length: its length in bytes, or -1 if nul-terminated
+ * @total_duration: the length of the video in seconds, or 0 if unknown
+ * @first_line: the number (from 1) @text's first line has in the whole text
+ * @out_problems: (out) (optional) (transfer container) (element-type EfirTranscriptProblem):
+ *   as efir_transcript_text_parse_lenient() gives them, numbered as lines
+ *   of the whole text
+ *
+ * The lenient parse of a piece of a transcript, for the editor that reads
+ * back only the lines around an edit.
+ *
+ * Returns: (transfer container) (element-type EfirSegment): the segments
+ */
+GPtrArray *
+efir_transcript_text_parse_lenient_from (const char  *text,
+                                         gssize       length,
+                                         double       total_duration,
+                                         guint        first_line,
+                                         GPtrArray  **out_problems)
+{
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *valid = NULL;
   GPtrArray *segments;
@@ -587,7 +657,7 @@ efir_transcript_text_parse_lenient (const char  *text,
     }
 
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify) efir_transcript_problem_free);
-  segments = read_lines (text, length, total_duration, TRUE, problems);
+  segments = read_lines (text, length, total_duration, TRUE, MAX (first_line, 1), problems);
 
   if (out_problems != NULL)
     *out_problems = g_steal_pointer (&problems);
@@ -636,7 +706,7 @@ efir_transcript_text_parse (const char  *text,
     }
 
   problems = g_ptr_array_new_with_free_func ((GDestroyNotify) efir_transcript_problem_free);
-  segments = read_lines (text, length, total_duration, FALSE, problems);
+  segments = read_lines (text, length, total_duration, FALSE, 1, problems);
 
   if (segments == NULL)
     {

@@ -65,6 +65,16 @@ GPtrArray *efir_transcript_text_parse_lenient  (const char            *text,
                                                 gssize                 length,
                                                 double                 total_duration,
                                                 GPtrArray            **out_problems);
+GPtrArray *efir_transcript_text_parse_lenient_from (const char        *text,
+                                                    gssize             length,
+                                                    double             total_duration,
+                                                    guint              first_line,
+                                                    GPtrArray        **out_problems);
+EfirTranscriptProblem *
+           efir_transcript_text_line_problem   (const char            *line,
+                                                gsize                  length,
+                                                guint                  line_number,
+                                                double                 previous_start);
 char      *efir_transcript_text_format         (GListModel            *segments);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EfirTranscriptProblem, efir_transcript_problem_free)

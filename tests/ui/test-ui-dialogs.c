@@ -184,6 +184,26 @@ row_reason (Fixture *f,
   return gtk_label_get_label (GTK_LABEL (gtk_widget_get_next_sibling (time)));
 }
 
+static const char *
+row_changes (Fixture *f,
+             int      index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (child (f, "revision_list")), index);
+
+  g_assert_nonnull (row);
+
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_last_child (gtk_list_box_row_get_child (row))));
+}
+
+static void
+select_field (Fixture          *f,
+              EfirHistoryField  field)
+{
+  /* Every change comes first, then each field. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (child (f, "field_dropdown")), field + 1);
+  efir_ui_test_iterate_until_idle ();
+}
+
 static void
 select_revision (Fixture *f,
                  int      index)
@@ -236,6 +256,9 @@ test_history_lists_revisions (Fixture       *f,
   /* Newest first. */
   g_assert_cmpstr (row_reason (f, 0), ==, "Published");
   g_assert_cmpstr (row_reason (f, 1), ==, "Saved while writing");
+  /* Each says what it changed against the one before it. */
+  g_assert_cmpstr (row_changes (f, 0), ==, "Title, Summary");
+  g_assert_cmpstr (row_changes (f, 1), ==, "First version kept");
 }
 
 static void
@@ -259,29 +282,82 @@ test_history_compare (Fixture       *f,
                       gconstpointer  data)
 {
   g_autoptr(EfirEpisode) episode = episode_with_history (f);
-  GtkDropDown *field;
   g_autofree char *title = NULL;
   g_autofree char *summary_diff = NULL;
   g_autofree char *transcript = NULL;
 
   show (f, efir_history_dialog_new (NULL, f->store, episode));
-  field = GTK_DROP_DOWN (child (f, "field_dropdown"));
 
   select_revision (f, 1);
+  select_field (f, EFIR_HISTORY_FIELD_TITLE);
   title = diff_text (f);
   g_assert_cmpstr (title, ==, "− First title\n+ Current title\n");
   g_assert_cmpstr (summary (f), ==, "1 line removed, 1 line added");
 
-  gtk_drop_down_set_selected (field, EFIR_HISTORY_FIELD_SUMMARY);
-  efir_ui_test_iterate_until_idle ();
+  select_field (f, EFIR_HISTORY_FIELD_SUMMARY);
   summary_diff = diff_text (f);
   g_assert_cmpstr (summary_diff, ==, "\u2007 Line one\n− Line two\n+ Line 2 edited\n");
 
-  gtk_drop_down_set_selected (field, EFIR_HISTORY_FIELD_TRANSCRIPT);
-  efir_ui_test_iterate_until_idle ();
+  select_field (f, EFIR_HISTORY_FIELD_TRANSCRIPT);
   transcript = diff_text (f);
   g_assert_cmpstr (summary (f), ==, "Same as the current text");
   g_assert_nonnull (strstr (transcript, "Xoş gördük."));
+}
+
+/* What the screenshot of a restore showed: the diff spoke of the title
+ * only, and the restore also changed the number, the air date, the guests,
+ * the tags and the links. Every change, the first choice, names them all.
+ */
+static void
+test_history_every_change (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) episode = episode_with_history (f);
+  g_autoptr(EfirEpisodeGuest) guest = efir_episode_guest_new ("Şəhla Qasımova", "Siyasi şərhçi");
+  g_autoptr(EfirSocialLink) link = efir_social_link_new ("https://t.me/cetinsual/7", NULL);
+  g_autoptr(GDateTime) air_date = g_date_time_new_from_iso8601 ("2026-11-20T21:30:00+04:00", NULL);
+  const char *tags[] = { "İran", NULL };
+  g_autofree char *every = NULL;
+  g_autofree char *same = NULL;
+  const char *expected[] = {
+    "Title\n− First title\n+ Current title\n",
+    "Number\n+ 7\n",
+    "Air Date\n+ ",
+    "Tags\n+ İran\n",
+    "Guests\n+ Şəhla Qasımova — Siyasi şərhçi\n",
+    "Summary\n",
+    "Links\n+ https://t.me/cetinsual/7\n",
+  };
+  const char *last = NULL;
+
+  efir_episode_set_number (episode, 7);
+  efir_episode_set_air_date (episode, air_date);
+  efir_episode_set_tags (episode, tags);
+  g_list_store_append (efir_episode_get_guests (episode), guest);
+  g_list_store_append (efir_episode_get_social_links (episode), link);
+  save (f, episode, EFIR_EPISODE_PART_ALL);
+
+  show (f, efir_history_dialog_new (NULL, f->store, episode));
+  select_revision (f, 1);
+  every = diff_text (f);
+
+  /* Each part that differs under its name, in the editor's order. */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const char *at = strstr (every, expected[i]);
+
+      g_assert_nonnull (at);
+      g_assert_true (last == NULL || at > last);
+      last = at;
+    }
+  g_assert_null (strstr (every, "Transcript"));
+  g_assert_null (strstr (every, "Quotes"));
+  g_assert_cmpstr (summary (f), ==, "2 lines removed, 7 lines added");
+
+  /* A part that did not change says so when chosen. */
+  select_field (f, EFIR_HISTORY_FIELD_QUOTES);
+  same = diff_text (f);
+  g_assert_cmpstr (same, ==, "Nothing written here, then or now.\n");
 }
 
 static void
@@ -1091,6 +1167,8 @@ main (int   argc,
               fixture_set_up, test_history_empty, fixture_tear_down);
   g_test_add ("/ui/history/compare", Fixture, NULL,
               fixture_set_up, test_history_compare, fixture_tear_down);
+  g_test_add ("/ui/history/every-change", Fixture, NULL,
+              fixture_set_up, test_history_every_change, fixture_tear_down);
   g_test_add ("/ui/history/restore", Fixture, NULL,
               fixture_set_up, test_history_restore, fixture_tear_down);
   g_test_add ("/ui/history/restore-keeps-unsaved", Fixture, NULL,

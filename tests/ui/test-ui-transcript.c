@@ -10,6 +10,7 @@
 #include "efir-resources.h"
 #include "efir-timecode.h"
 #include "efir-transcript-editor-private.h"
+#include "efir-transcript-state.h"
 #include "efir-transcript-text.h"
 #include "efir-ui-test-util.h"
 
@@ -734,6 +735,73 @@ test_large (Fixture       *f,
   g_signal_handlers_disconnect_by_data (efir_episode_get_transcript (episode), &changes);
 }
 
+/* Read back around each edit, the transcript is what reading the whole
+ * text gives: a word, lines pasted, segments joined, undone. */
+static void
+assert_reads_as_whole_text (Fixture     *f,
+                            EfirEpisode *episode)
+{
+  GListModel *model = G_LIST_MODEL (efir_episode_get_transcript (episode));
+  g_autoptr(GPtrArray) whole = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  efir_transcript_editor_flush (f->editor);
+  gtk_text_buffer_get_bounds (f->buffer, &start, &end);
+  text = gtk_text_buffer_get_text (f->buffer, &start, &end, TRUE);
+  whole = efir_transcript_text_parse_lenient (text, -1, efir_episode_get_duration (episode), NULL);
+  /* The segments were made with ends of their own, which reading keeps. */
+  efir_transcript_state_keep_ends (whole, model, efir_episode_get_duration (episode));
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, whole->len);
+  for (guint i = 0; i < whole->len; i++)
+    {
+      g_autoptr(EfirSegment) segment = g_list_model_get_item (model, i);
+
+      g_assert_true (efir_segment_equal (segment, g_ptr_array_index (whole, i)));
+    }
+}
+
+static void
+test_transcript_reads_around_edit (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) episode = episode_new_large (600);
+  GtkTextIter iter, end;
+
+  efir_transcript_editor_set_episode (f->editor, episode);
+  efir_ui_test_iterate_until_idle ();
+
+  /* A word in the middle. */
+  gtk_text_buffer_get_iter_at_line_offset (f->buffer, &iter, 300, 12);
+  gtk_text_buffer_insert_interactive (f->buffer, &iter, "söz ", -1, TRUE);
+  assert_reads_as_whole_text (f, episode);
+
+  /* Lines pasted at the start of a segment. */
+  gtk_text_buffer_get_iter_at_line (f->buffer, &iter, 120);
+  gtk_text_buffer_begin_user_action (f->buffer);
+  gtk_text_buffer_insert_interactive (f->buffer, &iter, "Artıq sətir.\n[laughter]\n", -1, TRUE);
+  gtk_text_buffer_end_user_action (f->buffer);
+  assert_reads_as_whole_text (f, episode);
+
+  /* Three segments joined into one, then undone. */
+  gtk_text_buffer_get_iter_at_line_offset (f->buffer, &iter, 400, 20);
+  gtk_text_buffer_get_iter_at_line_offset (f->buffer, &end, 403, 3);
+  gtk_text_buffer_begin_user_action (f->buffer);
+  gtk_text_buffer_delete_interactive (f->buffer, &iter, &end, TRUE);
+  gtk_text_buffer_end_user_action (f->buffer);
+  assert_reads_as_whole_text (f, episode);
+  gtk_text_buffer_undo (f->buffer);
+  assert_reads_as_whole_text (f, episode);
+
+  /* The first and the last line. */
+  gtk_text_buffer_get_start_iter (f->buffer, &iter);
+  gtk_text_buffer_insert_interactive (f->buffer, &iter, "Öncə. ", -1, TRUE);
+  gtk_text_buffer_get_end_iter (f->buffer, &iter);
+  gtk_text_buffer_insert_interactive (f->buffer, &iter, " Son.", -1, TRUE);
+  assert_reads_as_whole_text (f, episode);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -743,6 +811,8 @@ main (int   argc,
   adw_init ();
   efir_register_resource ();
 
+  g_test_add ("/ui/transcript/reads-around-edit", Fixture, NULL,
+              fixture_set_up, test_transcript_reads_around_edit, fixture_tear_down);
   g_test_add ("/ui/transcript/load", Fixture, NULL,
               fixture_set_up, test_load, fixture_tear_down);
   g_test_add ("/ui/transcript/edit", Fixture, NULL,

@@ -12,6 +12,7 @@
 #include "efir-program-settings.h"
 #include "efir-summary-section.h"
 #include "efir-test-util.h"
+#include "efir-transcript-text.h"
 #include "efir-transcript-editor-private.h"
 #include "efir-ui-test-util.h"
 #include "efir-window.h"
@@ -823,6 +824,60 @@ record_first_frame_cb (EfirWindow *window,
   *episode_at_first_frame = efir_window_get_current_episode (window) != NULL;
 }
 
+static gboolean
+stored_transcript_has (EfirStore  *store,
+                       gint64      episode_id,
+                       const char *words)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirEpisode) stored = efir_store_load_episode (store, episode_id, &error);
+  g_autofree char *text = NULL;
+
+  g_assert_no_error (error);
+  text = efir_transcript_text_format (G_LIST_MODEL (efir_episode_get_transcript (stored)));
+
+  return strstr (text, words) != NULL;
+}
+
+/* The header said "Saved" while the words typed into the transcript were
+ * not in the archive yet: a kill then lost them. It says "Saved" only once
+ * they are there. */
+static void
+test_window_saved_means_saved (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = efir_store_open (f->db_path, &error);
+  g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
+  const char *words = "Nəsimi Məmmədli: Təhdid yoxdur.";
+  GtkTextBuffer *transcript;
+  GtkLabel *save_label;
+  EfirWindow *window;
+  gint64 id;
+
+  g_assert_true (efir_store_save_program (store, program, &error));
+  save_numbered_episodes (store, program, 1, NULL, &id);
+
+  window = open_window (store, f->db_path);
+  efir_window_open_episode (window, id);
+  efir_ui_test_iterate_until_idle ();
+  save_label = window_child (window, "save_label");
+  g_assert_cmpstr (gtk_label_get_label (save_label), ==, "Saved");
+
+  transcript = gtk_text_view_get_buffer (GTK_TEXT_VIEW (efir_transcript_editor_get_view (editor_child (window, "transcript"))));
+  gtk_text_buffer_insert_interactive_at_cursor (transcript, "[00:00:05] ", -1, TRUE);
+  gtk_text_buffer_insert_interactive_at_cursor (transcript, words, -1, TRUE);
+  g_assert_false (stored_transcript_has (store, id, words));
+  g_assert_cmpstr (gtk_label_get_label (save_label), ==, "Saving…");
+
+  /* Through the pause in typing, the read-back and the write: whenever
+   * the header says "Saved", the archive has the words. */
+  wait_for_save (window);
+  g_assert_true (stored_transcript_has (store, id, words));
+
+  close_window (window);
+}
+
 /* Started again, Efir shows the episode open when it was closed, with its
  * row chosen in the list. The window comes first: the episode is read and
  * its editor built just after the first frame, not before it. */
@@ -858,6 +913,59 @@ test_window_reopens_last_episode (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (window, "content_stack")), ==, "episode");
   g_assert_cmpstr (gtk_editable_get_text (title_row (window)), ==, "Buraxılış 1");
 
+  close_window (window);
+}
+
+typedef struct
+{
+  char *page;
+  char *title;
+} FirstFrame;
+
+static void
+record_skeleton_cb (EfirWindow *window,
+                    FirstFrame *seen)
+{
+  AdwWindowTitle *title = window_child (window, "content_title");
+
+  seen->page = g_strdup (gtk_stack_get_visible_child_name (window_child (window, "content_stack")));
+  seen->title = g_strdup (adw_window_title_get_title (title));
+}
+
+/* Between the first frame and the episode reopened, its pane is not blank:
+ * its title is in the header, over a page that says it is opening. */
+static void
+test_window_shows_skeleton_at_first_frame (Fixture       *f,
+                                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = efir_store_open (f->db_path, &error);
+  g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  FirstFrame seen = { NULL, NULL };
+  gint64 ids[2];
+  EfirWindow *window;
+
+  g_assert_true (efir_store_save_program (store, program, &error));
+  save_numbered_episodes (store, program, G_N_ELEMENTS (ids), NULL, ids);
+  g_settings_set_int64 (settings, "last-program", efir_program_get_id (program));
+  g_settings_set_int64 (settings, "last-episode", ids[1]);
+
+  window = efir_window_new (app, store, f->db_path, NULL);
+  g_signal_connect (window, "first-frame", G_CALLBACK (record_skeleton_cb), &seen);
+  gtk_window_present (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+
+  g_assert_cmpstr (seen.page, ==, "opening");
+  g_assert_cmpstr (seen.title, ==, "2. Buraxılış 2");
+  g_assert_true (efir_ui_test_has_label (window_child (window, "content_stack"), "Opening the episode…"));
+
+  /* Then the episode itself. */
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (window, "content_stack")), ==, "episode");
+  g_assert_cmpstr (adw_window_title_get_title (window_child (window, "content_title")), ==, "2. Buraxılış 2");
+
+  g_free (seen.page);
+  g_free (seen.title);
   close_window (window);
 }
 
@@ -931,6 +1039,10 @@ main (int   argc,
               fixture_set_up, test_window_checks_archive_after_first_frame, fixture_tear_down);
   g_test_add ("/ui/window/shows-shortcuts", Fixture, NULL,
               fixture_set_up, test_window_shows_shortcuts, fixture_tear_down);
+  g_test_add ("/ui/window/saved-means-saved", Fixture, NULL,
+              fixture_set_up, test_window_saved_means_saved, fixture_tear_down);
+  g_test_add ("/ui/window/shows-skeleton-at-first-frame", Fixture, NULL,
+              fixture_set_up, test_window_shows_skeleton_at_first_frame, fixture_tear_down);
   g_test_add ("/ui/window/reopens-last-episode", Fixture, NULL,
               fixture_set_up, test_window_reopens_last_episode, fixture_tear_down);
   g_test_add ("/ui/window/list-shows-open-episode", Fixture, NULL,
