@@ -14,8 +14,8 @@ G_BEGIN_DECLS
  * main thread and answers every entity query. Search and listing run on that
  * main connection too. A backup is SQLite's online backup, a consistent copy
  * taken while the archive stays in use; the check of every page on opening,
- * and the daily backup after it, run in a thread on a read-only connection
- * of their own. */
+ * and the daily backup after it, run in a task on a read-only connection
+ * of their own, cancelled when the store is disposed. */
 
 #define EFIR_TYPE_STORE (efir_store_get_type ())
 G_DECLARE_FINAL_TYPE (EfirStore, efir_store, EFIR, STORE, GObject)
@@ -57,6 +57,12 @@ typedef enum
    * archive the producer may not write (a 0444 file, read-only media) is
    * opened as without asking. Every write is EFIR_STORE_ERROR_READ_ONLY. */
   EFIR_STORE_OPEN_READ_ONLY   = 1 << 1,
+  /* No check of every page, for short work such as a command of
+   * efir-cli: a write is refused only when a page it reads or changes is
+   * damaged (SQLite checks those), so a damaged page elsewhere may be
+   * written beside; efir_store_wait_until_checked() still runs the whole
+   * check. See efir_store_open_full(). */
+  EFIR_STORE_OPEN_CHECK_TOUCHED = 1 << 2,
 } EfirStoreOpenFlags;
 
 /* Opening. The default path is $XDG_DATA_HOME/efir/efir.db. */
@@ -73,6 +79,9 @@ gboolean       efir_store_is_read_only         (EfirStore         *self);
 gboolean       efir_store_wait_until_checked   (EfirStore         *self,
                                                 GError           **error);
 void           efir_store_start_check          (EfirStore         *self);
+/* Whether that check has given its verdict (signal "checked" when it
+ * does): a write before then waits for it. */
+gboolean       efir_store_is_checked           (EfirStore         *self);
 /* The directory daily backups go to (beside the database, "backups/"). */
 char          *efir_store_get_backup_dir       (EfirStore         *self);
 gboolean       efir_store_backup               (EfirStore         *self,
