@@ -853,6 +853,7 @@ efir_store_start_check (EfirStore *self)
 
   /* No source object: a reference to the store would keep it from being
    * disposed, and so the task from being cancelled, until the end. */
+  g_debug ("Checking every page of %s", job->path);
   task = g_task_new (NULL, self->check_cancellable, NULL, NULL);
   g_task_set_source_tag (task, efir_store_start_check);
   g_task_set_name (task, "efir-store-check");
@@ -864,11 +865,12 @@ efir_store_start_check (EfirStore *self)
  * efir_store_is_checked:
  * @self: an #EfirStore
  *
- * Whether the check of every page has given its verdict, so that a write
- * goes ahead at once instead of waiting for it. #EfirStore::checked says
- * when it does.
+ * Whether a write goes ahead at once instead of waiting for the check of
+ * every page: its verdict is in, or, opened with
+ * %EFIR_STORE_OPEN_CHECK_TOUCHED, none is waited for. #EfirStore::checked
+ * says when the verdict comes.
  *
- * Returns: %TRUE when the verdict is in, sound or not
+ * Returns: %TRUE when a write does not wait
  */
 gboolean
 efir_store_is_checked (EfirStore *self)
@@ -878,7 +880,7 @@ efir_store_is_checked (EfirStore *self)
   g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
 
   g_mutex_lock (&self->check->lock);
-  checked = self->check->verified;
+  checked = self->check->verified || self->check_touched;
   g_mutex_unlock (&self->check->lock);
 
   return checked;
