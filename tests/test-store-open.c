@@ -423,6 +423,42 @@ test_dispose_during_check (Fixture       *fixture,
   g_assert_cmpuint (n_backups, ==, 0);
 }
 
+/* Dropped at any moment of its check and backup, the store leaves no
+ * half-written backup behind (and, under AddressSanitizer, the task never
+ * touches the store it outlives). */
+static void
+test_dispose_at_any_moment (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(EfirStore) store = open_store (fixture);
+  g_autofree char *backup_dir = efir_store_get_backup_dir (store);
+
+  add_program (store);
+  for (guint i = 0; i < 20; i++)
+    add_episode (store, "Epizod");
+  g_clear_object (&store);
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      efir_test_remove_tree (backup_dir);
+      store = efir_store_open (fixture->path, &error);
+      g_assert_no_error (error);
+      g_usleep (i * 200);
+      g_assert_finalize_object (g_steal_pointer (&store));
+
+      if ((dir = g_dir_open (backup_dir, 0, NULL)))
+        while ((name = g_dir_read_name (dir)) != NULL)
+          g_assert_false (g_str_has_prefix (name, "."));
+    }
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 static void
 test_recover_from_backup (Fixture       *fixture,
                           gconstpointer  data)
@@ -820,6 +856,7 @@ main (int   argc,
   g_test_add ("/store/open/deep-damage-check-deferred", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_deep_damage, fixture_tear_down);
   ADD ("/store/open/deferred-check", test_deferred_check);
+  ADD ("/store/open/dispose-at-any-moment", test_dispose_at_any_moment);
   g_test_add ("/store/open/dispose-during-check", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_dispose_during_check, fixture_tear_down);
   g_test_add ("/store/open/dispose-during-check-damaged", Fixture, GINT_TO_POINTER (TRUE),
