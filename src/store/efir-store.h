@@ -57,11 +57,12 @@ typedef enum
    * archive the producer may not write (a 0444 file, read-only media) is
    * opened as without asking. Every write is EFIR_STORE_ERROR_READ_ONLY. */
   EFIR_STORE_OPEN_READ_ONLY   = 1 << 1,
-  /* No check of every page, for short work such as a command of
-   * efir-cli: a write is refused only when a page it reads or changes is
-   * damaged (SQLite checks those), so a damaged page elsewhere may be
-   * written beside; efir_store_wait_until_checked() still runs the whole
-   * check. See efir_store_open_full(). */
+  /* No check of every page, and so no daily backup after it, for short
+   * work such as a command of efir-cli: a write is refused only when a
+   * page it reads or changes is damaged (SQLite checks those), so a
+   * damaged page elsewhere may be written beside; the check that opening
+   * does at once stays, and efir_store_wait_until_checked() still runs
+   * the whole check. */
   EFIR_STORE_OPEN_CHECK_TOUCHED = 1 << 2,
 } EfirStoreOpenFlags;
 
@@ -74,8 +75,9 @@ EfirStore     *efir_store_open_full            (const char        *path,
                                                 GError           **error);
 const char    *efir_store_get_path             (EfirStore         *self);
 gboolean       efir_store_is_read_only         (EfirStore         *self);
-/* efir_store_open() reads every page of an existing archive in a thread;
- * writes wait for it. This waits too, and says whether it is sound. */
+/* efir_store_open() reads every page of an existing archive in a task,
+ * cancelled when the store is disposed; writes wait for its verdict. This
+ * waits too, and says whether it is sound. */
 gboolean       efir_store_wait_until_checked   (EfirStore         *self,
                                                 GError           **error);
 void           efir_store_start_check          (EfirStore         *self);
