@@ -27,6 +27,7 @@ typedef struct
   char       *dir;
   char       *db;
   const char *input;   /* what efir-cli reads on standard input, or NULL */
+  const char *debug;   /* G_MESSAGES_DEBUG for efir-cli, or NULL */
 } Fixture;
 
 typedef struct
@@ -111,6 +112,10 @@ run_cli_strv (Fixture            *f,
   g_subprocess_launcher_set_cwd (launcher, f->dir);
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg_data, TRUE);
   g_subprocess_launcher_setenv (launcher, "NO_COLOR", "1", TRUE);
+  if (f->debug != NULL)
+    g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", f->debug, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
   if (env_db != NULL)
     g_subprocess_launcher_setenv (launcher, "EFIR_DB", env_db, TRUE);
   else
@@ -1085,6 +1090,86 @@ test_check_ok (Fixture       *f,
   g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
 }
 
+/* Ordinary commands never read the whole archive: `episode list` took
+ * most of a second on a large one, all of it the check of every page, and
+ * a cron `outbox run` would read it every minute. The store says when that
+ * check starts. */
+static void
+test_commands_skip_whole_check (Fixture       *f,
+                                gconstpointer  data)
+{
+  static const char * const commands[][4] = {
+    { "episode", "list", NULL },
+    { "program", "list", NULL },
+    { "search", "sual", NULL },
+    { "outbox", "list", NULL },
+    { "outbox", "run", NULL },
+  };
+  g_autofree char *path = write_file (f, "episode.json", small_episode_json, -1);
+  g_auto(Run) imported = { 0 };
+
+  run_cli (f, &imported, "episode", "import", path, NULL);
+  assert_printed_id (&imported);
+
+  f->debug = "efir-store";
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_cli_strv (f, f->db, NULL, commands[i], &run);
+      assert_status (&run, 0);
+      /* GLib writes debug messages to stdout. */
+      g_assert_null (strstr (run.out, "Checking every page"));
+    }
+}
+
+/* A bad sector in a table `episode list` does not read: listing and
+ * exporting still work, a write that meets the damage is refused, with
+ * the file left exactly as it was, and `efir-cli check` finds it. */
+static void
+test_damaged_read_not_write (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *path = write_file (f, "episode.json", small_episode_json, -1);
+  g_autoptr(GString) changed = g_string_new (small_episode_json);
+  g_autofree char *changed_path = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_length, after_length;
+  g_auto(Run) imported = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) exported = { 0 };
+  g_auto(Run) updated = { 0 };
+  g_auto(Run) checked = { 0 };
+
+  run_cli (f, &imported, "episode", "import", path, NULL);
+  id = id_string (assert_printed_id (&imported));
+  g_string_replace (changed, "Çətin sual", "Sual yenə çətindir", 1);
+  changed_path = write_file (f, "changed.json", changed->str, changed->len);
+
+  efir_test_damage_table (f->db, "revisions");
+  g_assert_true (g_file_get_contents (f->db, &before, &before_length, NULL));
+
+  run_cli (f, &list, "episode", "list", NULL);
+  assert_status (&list, 0);
+  g_assert_nonnull (strstr (list.out, id));
+  run_cli (f, &exported, "episode", "export", id, NULL);
+  assert_status (&exported, 0);
+
+  run_cli (f, &updated, "episode", "update", "--partial", id, changed_path, NULL);
+  assert_failed (&updated, 1);
+  g_assert_nonnull (strstr (updated.err, "damaged"));
+
+  /* The whole check, asked for, finds it. */
+  run_cli (f, &checked, "check", NULL);
+  g_assert_cmpint (checked.status, ==, 1);
+  g_assert_nonnull (strstr (checked.err, "damaged"));
+
+  g_assert_true (g_file_get_contents (f->db, &after, &after_length, NULL));
+  g_assert_cmpmem (before, before_length, after, after_length);
+}
+
 static GBytes *
 write_garbage (const char *path)
 {
@@ -1866,6 +1951,8 @@ main (int   argc,
   ADD ("/cli/maintenance/backup-refusals", test_backup_refusals);
   ADD ("/cli/maintenance/backup-named-after-database", test_backup_named_after_database);
   ADD ("/cli/maintenance/check-ok", test_check_ok);
+  ADD ("/cli/maintenance/commands-skip-whole-check", test_commands_skip_whole_check);
+  ADD ("/cli/maintenance/damaged-read-not-write", test_damaged_read_not_write);
   ADD ("/cli/maintenance/check-garbage", test_check_garbage);
   ADD ("/cli/maintenance/check-names-backup", test_check_names_backup);
   ADD ("/cli/links/clean", test_links_clean);

@@ -835,6 +835,96 @@ test_revision_interval (Fixture       *fixture,
   g_assert_cmpint (count_revisions (fixture, fixture->episode), <=, revisions + 1 + 4);
 }
 
+static void
+on_checked_cb (EfirStore *store,
+               gboolean  *checked)
+{
+  *checked = TRUE;
+}
+
+/* Releases the held check after a while, unless the test does first: a
+ * save that waited for it on the main thread then ends, and the test fails
+ * instead of hanging. */
+typedef struct
+{
+  GMutex   lock;
+  GCond    cond;
+  gboolean done;
+} Watchdog;
+
+static gpointer
+release_check_later_cb (gpointer data)
+{
+  Watchdog *watchdog = data;
+  gint64 until = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  g_mutex_lock (&watchdog->lock);
+  while (!watchdog->done && g_cond_wait_until (&watchdog->cond, &watchdog->lock, until))
+    ;
+  g_mutex_unlock (&watchdog->lock);
+  efir_store_hold_check_for_tests (FALSE);
+  return NULL;
+}
+
+/* Reopened, an archive is checked page by page in a thread, which takes a
+ * second or more on a large one, and writes wait for the verdict. A save
+ * that falls due meanwhile waits without holding the main loop (a held
+ * one would hang this test), keeps the edit, and is written as soon as the
+ * check ends. */
+static void
+test_waits_for_check (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirEpisode) reopened = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gboolean checked = FALSE;
+  Watchdog watchdog = { .done = FALSE };
+  GThread *watchdog_thread;
+
+  g_clear_object (&fixture->autosaver);
+  g_clear_object (&fixture->store);
+  efir_store_hold_check_for_tests (TRUE);
+  g_mutex_init (&watchdog.lock);
+  g_cond_init (&watchdog.cond);
+  watchdog_thread = g_thread_new ("release-check", release_check_later_cb, &watchdog);
+  fixture->store = efir_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (fixture->store, "checked", G_CALLBACK (on_checked_cb), &checked);
+  fixture->autosaver = efir_autosaver_new_with_clock (fixture->store, &fake_clock, &fixture->clock);
+  g_signal_connect (fixture->autosaver, "notify::state", G_CALLBACK (state_notified_cb), fixture);
+
+  reopened = efir_store_load_episode (fixture->store, efir_episode_get_id (fixture->episode), &error);
+  g_assert_no_error (error);
+  g_set_object (&fixture->episode, reopened);
+  follow (fixture, fixture->episode);
+
+  type_title (fixture, "Yazılır", 1);
+  fake_clock_advance (&fixture->clock, 5000);
+  g_assert_false (efir_store_is_checked (fixture->store));
+  assert_attempts (fixture, 0);
+  before = stored_title (fixture, fixture->episode);
+  g_assert_cmpstr (before, ==, "Episode one");
+  g_assert_cmpint (efir_autosaver_get_state (fixture->autosaver), ==, EFIR_AUTOSAVE_STATE_DIRTY);
+
+  efir_store_hold_check_for_tests (FALSE);
+  while (!checked)
+    g_main_context_iteration (NULL, TRUE);
+
+  assert_attempts (fixture, 1, 5000);
+  after = stored_title (fixture, fixture->episode);
+  g_assert_cmpstr (after, ==, "Yazılır 1");
+  g_assert_cmpint (efir_autosaver_get_state (fixture->autosaver), ==, EFIR_AUTOSAVE_STATE_SAVED);
+  g_mutex_lock (&watchdog.lock);
+  watchdog.done = TRUE;
+  g_cond_signal (&watchdog.cond);
+  g_mutex_unlock (&watchdog.lock);
+  g_thread_join (watchdog_thread);
+  g_mutex_clear (&watchdog.lock);
+  g_cond_clear (&watchdog.cond);
+}
+
 /* A producer types into the summary of an episode with a three-hour
  * transcript: each save writes the summary only. Prints how long the saves
  * take; the figures depend on the disk, so nothing is asserted about them.
@@ -934,6 +1024,7 @@ main (int   argc,
   ADD ("/store/autosave/switch-back-while-failing", test_switch_back_while_failing);
   ADD ("/store/autosave/revision-first-save", test_revision_first_save);
   ADD ("/store/autosave/revision-interval", test_revision_interval);
+  ADD ("/store/autosave/waits-for-check", test_waits_for_check);
   ADD ("/store/autosave/large-episode", test_large_episode);
 
 #undef ADD

@@ -215,7 +215,7 @@ backup_daily_of (EfirDatabase *db,
   g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 10, day, 12, 0, 0);
   g_autoptr(GError) error = NULL;
 
-  efir_backup_daily (db, backup_dir, now, keep, &error);
+  efir_backup_daily (db, backup_dir, now, keep, NULL, &error);
   g_assert_no_error (error);
 }
 
@@ -272,7 +272,7 @@ test_to_file (Fixture       *fixture,
   efir_database_begin_immediate (other, &error);
   add_episode (other, 51, "Not committed yet");
 
-  efir_backup_to_file (fixture->db, dest, &error);
+  efir_backup_to_file (fixture->db, dest, NULL, &error);
   g_assert_no_error (error);
   efir_database_commit (other, &error);
   g_assert_no_error (error);
@@ -292,6 +292,24 @@ test_to_file (Fixture       *fixture,
   g_assert_cmpstr (listing, ==, "copy.db efir.db efir.db-shm efir.db-wal");
 }
 
+/* A backup stopped (Efir quits) leaves nothing behind, neither the copy
+ * nor its temporary file, and an older backup of that name stays. */
+static void
+test_cancelled (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dest = g_build_filename (fixture->dir, "copy.db", NULL);
+  g_autofree char *listing = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (efir_backup_to_file (fixture->db, dest, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  listing = list_folder (fixture->dir);
+  g_assert_cmpstr (listing, ==, "efir.db efir.db-shm efir.db-wal");
+}
+
 static void
 test_replaces (Fixture       *fixture,
                gconstpointer  data)
@@ -301,7 +319,7 @@ test_replaces (Fixture       *fixture,
   g_autofree char *tmp = g_strconcat (dest, ".tmp", NULL);
   g_autofree char *tmp_journal = g_strconcat (dest, ".tmp-journal", NULL);
 
-  efir_backup_to_file (fixture->db, dest, &error);
+  efir_backup_to_file (fixture->db, dest, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (count_episodes (dest), ==, 50);
 
@@ -311,7 +329,7 @@ test_replaces (Fixture       *fixture,
   write_file (tmp_journal, "more notes", -1);
 
   add_episode (fixture->db, 51, "New");
-  efir_backup_to_file (fixture->db, dest, &error);
+  efir_backup_to_file (fixture->db, dest, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (count_episodes (dest), ==, 51);
   g_assert_true (g_file_test (tmp, G_FILE_TEST_EXISTS));
@@ -338,7 +356,7 @@ test_damaged_source (Fixture       *fixture,
   g_autofree char *checksum_after = NULL;
   g_autofree char *listing = NULL;
 
-  efir_backup_to_file (fixture->db, dest, &error);
+  efir_backup_to_file (fixture->db, dest, NULL, &error);
   g_assert_no_error (error);
   checksum = checksum_file (dest);
 
@@ -348,7 +366,7 @@ test_damaged_source (Fixture       *fixture,
   /* A damaged database must not replace a good backup. */
   damaged = efir_database_open (fixture->path, EFIR_DATABASE_READ_ONLY, &error);
   g_assert_no_error (error);
-  g_assert_false (efir_backup_to_file (damaged, dest, &error));
+  g_assert_false (efir_backup_to_file (damaged, dest, NULL, &error));
   g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT);
   g_test_message ("%s", error->message);
 
@@ -404,7 +422,7 @@ test_daily_date (Fixture       *fixture,
   g_autofree char *listing = NULL;
 
   /* Half past two in the night in Baku is the next day there. */
-  efir_backup_daily (fixture->db, fixture->backup_dir, now, EFIR_BACKUP_KEEP_DAYS, &error);
+  efir_backup_daily (fixture->db, fixture->backup_dir, now, EFIR_BACKUP_KEEP_DAYS, NULL, &error);
   g_assert_no_error (error);
   listing = list_folder (fixture->backup_dir);
   g_assert_cmpstr (listing, ==, "efir-2024-10-05.db");
@@ -451,7 +469,7 @@ test_daily_failure_deletes_nothing (Fixture       *fixture,
   damaged = efir_database_open (fixture->path, EFIR_DATABASE_READ_ONLY, &error);
   g_assert_no_error (error);
 
-  g_assert_false (efir_backup_daily (damaged, fixture->backup_dir, now, 3, &error));
+  g_assert_false (efir_backup_daily (damaged, fixture->backup_dir, now, 3, NULL, &error));
   g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT);
 
   after = list_folder (fixture->backup_dir);
@@ -676,6 +694,7 @@ main (int   argc,
 
   ADD ("/store/backup/to-file", test_to_file);
   ADD ("/store/backup/replaces", test_replaces);
+  ADD ("/store/backup/cancelled", test_cancelled);
   ADD ("/store/backup/damaged-source", test_damaged_source);
   ADD ("/store/backup/daily", test_daily);
   ADD ("/store/backup/daily-date", test_daily_date);

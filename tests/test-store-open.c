@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "efir-store.h"
+#include "efir-store-private.h"
 #include "efir-test-util.h"
 
 /* Fixture ---------------------------------------------------------------- */
@@ -376,6 +376,87 @@ test_deferred_check (Fixture       *fixture,
   efir_store_start_check (store);
   g_assert_true (efir_store_wait_until_checked (store, &error));
   g_assert_no_error (error);
+}
+
+/* Quitting while a large archive is checked: dropping the store cancels
+ * the check, which stops at once (a check held as a long one would
+ * otherwise never end, and neither would this test), and nothing of it
+ * reaches the store afterwards, a damaged verdict included. */
+static void
+test_dispose_during_check (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  gboolean damaged = GPOINTER_TO_INT (data);
+  g_autoptr(EfirStore) store = open_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) reported = NULL;
+  g_autofree char *backup_dir = efir_store_get_backup_dir (store);
+  g_autoptr(GDir) dir = NULL;
+  guint n_backups = 0;
+
+  add_program (store);
+  add_episode (store, "Checked later");
+  g_clear_object (&store);
+  efir_test_remove_tree (backup_dir);
+  if (damaged)
+    efir_test_damage_table (fixture->path, "episodes");
+
+  efir_store_hold_check_for_tests (TRUE);
+  store = efir_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_signal_connect (store, "damaged", G_CALLBACK (on_damaged_cb), &reported);
+  g_assert_false (efir_store_is_checked (store));
+
+  g_test_expect_message ("efir-store", G_LOG_LEVEL_DEBUG, "The check of every page of * was cancelled");
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_test_assert_expected_messages ();
+  efir_store_hold_check_for_tests (FALSE);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (reported);
+
+  /* No backup, and no half-written one either. */
+  if ((dir = g_dir_open (backup_dir, 0, NULL)))
+    while (g_dir_read_name (dir) != NULL)
+      n_backups++;
+  g_assert_cmpuint (n_backups, ==, 0);
+}
+
+/* Dropped at any moment of its check and backup, the store leaves no
+ * half-written backup behind (and, under AddressSanitizer, the task never
+ * touches the store it outlives). */
+static void
+test_dispose_at_any_moment (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(EfirStore) store = open_store (fixture);
+  g_autofree char *backup_dir = efir_store_get_backup_dir (store);
+
+  add_program (store);
+  for (guint i = 0; i < 20; i++)
+    add_episode (store, "Epizod");
+  g_clear_object (&store);
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      efir_test_remove_tree (backup_dir);
+      store = efir_store_open (fixture->path, &error);
+      g_assert_no_error (error);
+      g_usleep (i * 200);
+      g_assert_finalize_object (g_steal_pointer (&store));
+
+      if ((dir = g_dir_open (backup_dir, 0, NULL)))
+        while ((name = g_dir_read_name (dir)) != NULL)
+          g_assert_false (g_str_has_prefix (name, "."));
+    }
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
 }
 
 static void
@@ -775,6 +856,11 @@ main (int   argc,
   g_test_add ("/store/open/deep-damage-check-deferred", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_deep_damage, fixture_tear_down);
   ADD ("/store/open/deferred-check", test_deferred_check);
+  ADD ("/store/open/dispose-at-any-moment", test_dispose_at_any_moment);
+  g_test_add ("/store/open/dispose-during-check", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_dispose_during_check, fixture_tear_down);
+  g_test_add ("/store/open/dispose-during-check-damaged", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_dispose_during_check, fixture_tear_down);
   ADD ("/store/open/recover-from-backup", test_recover_from_backup);
   ADD ("/store/open/emptied-archive-refused", test_emptied_archive_refused);
   ADD ("/store/open/recover-refuses-healthy", test_recover_refuses_healthy);

@@ -84,11 +84,11 @@ efir_cli_check (EfirCli              *cli,
   if (!g_file_test (cli->db_path, G_FILE_TEST_EXISTS))
     return efir_cli_fail (_("There is no database at %s."), cli->db_path);
 
-  /* Opening runs the store's startup check, which looks at the file before
-   * anything is written to it; a file that fails it is never written. The
-   * integrity check then reads every page and index, which opening does
-   * not, to stay quick. */
-  store = efir_store_open (cli->db_path, &error);
+  /* Opening looks at what can be told at once, before anything is written;
+   * a file that fails it is never written. The integrity check then reads
+   * every page and index, more than the check of every page a window runs,
+   * which would only read the file a second time beside it. */
+  store = efir_store_open_full (cli->db_path, EFIR_STORE_OPEN_CHECK_TOUCHED, &error);
   if (store == NULL || !efir_store_check_integrity (store, &error))
     return efir_cli_fail_store_error (cli->db_path, error, TRUE);
 

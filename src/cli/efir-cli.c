@@ -498,7 +498,18 @@ efir_cli_open_store (EfirCli     *cli,
         }
     }
 
-  store = efir_store_open (cli->db_path, &error);
+  /* A command never reads the whole archive, which would make `episode
+   * list` take most of a second on a large one and a cron `outbox run`
+   * read it every minute: the store checks at opening what can be told at
+   * once (header, schema, version: a file that is not an archive, one from
+   * a newer Efir, damage at its start), and SQLite checks every page a
+   * command reads or writes, so a write that meets damage fails and is
+   * rolled back, the file as it was. What remains unguarded is damage in a
+   * page no command touches: a write elsewhere goes ahead beside it, until
+   * the window's check of every page or `efir-cli check` finds it. An
+   * upgrade of the schema, which rewrites tables, still checks every page
+   * first; so does a backup, of its copy. */
+  store = efir_store_open_full (cli->db_path, EFIR_STORE_OPEN_CHECK_TOUCHED, &error);
   if (store == NULL)
     {
       *status = efir_cli_fail_store_error (cli->db_path, error, FALSE);

@@ -72,6 +72,9 @@ struct _EfirAutosaver
 
   guint                     timeout_id;
   gint64                    timeout_due;
+
+  /* A save fell due while the store was still checking the archive. */
+  gboolean                  waiting_for_check;
 };
 
 G_DEFINE_FINAL_TYPE (EfirAutosaver, efir_autosaver, G_TYPE_OBJECT)
@@ -532,12 +535,34 @@ save_timeout_fired_cb (gpointer user_data)
 
   self->timeout_id = 0;
 
-  if (now_monotonic (self) >= next_deadline (self))
-    save_all (self, NULL);
-  else
+  if (now_monotonic (self) < next_deadline (self))
     reschedule (self);
+  /* Writes wait for the store's check of a freshly opened archive, which
+   * takes a second or more on a large one: waiting for it here, on the
+   * main thread, would freeze the window while the producer types. The
+   * edits stay in the episode and are written when the store says the
+   * verdict is in, on this thread. An explicit flush (a switch, quitting)
+   * still waits. */
+  else if (!efir_store_is_checked (self->store))
+    {
+      self->waiting_for_check = TRUE;
+      efir_store_start_check (self->store);
+    }
+  else
+    save_all (self, NULL);
 
   return G_SOURCE_REMOVE;
+}
+
+static void
+on_store_checked_cb (EfirAutosaver *self)
+{
+  if (!self->waiting_for_check)
+    return;
+
+  self->waiting_for_check = FALSE;
+  if (has_dirty (self))
+    save_all (self, NULL);
 }
 
 /* Public API ------------------------------------------------------------- */
@@ -836,6 +861,9 @@ efir_autosaver_set_property (GObject      *object,
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      if (self->store != NULL)
+        g_signal_connect_object (self->store, "checked", G_CALLBACK (on_store_checked_cb), self,
+                                 G_CONNECT_SWAPPED);
       break;
 
     case PROP_EPISODE:

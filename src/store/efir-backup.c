@@ -26,6 +26,13 @@
  */
 #define BUSY_PAUSE_MS 100
 
+/* Pages copied between two looks at the cancellable: 4 MB of the usual
+ * 4 KiB pages, a few milliseconds, so quitting during a backup of any
+ * size is not held up. Every few steps the copy is written to disk, so
+ * the sync before the copy takes its name has little left to do. */
+#define BACKUP_STEP_PAGES 1024
+#define BACKUP_SYNC_STEPS 8
+
 /* Helpers ---------------------------------------------------------------- */
 
 /* @message names the file: errno is a property of the file system, which
@@ -143,26 +150,57 @@ efir_backup_sync_path (const char  *path,
 static gboolean
 copy_database (EfirDatabase  *db,
                sqlite3       *dest,
+               int            dest_fd,
+               GCancellable  *cancellable,
                GError       **error)
 {
   sqlite3_backup *backup;
   int attempts = EFIR_DATABASE_BUSY_TIMEOUT_MS / BUSY_PAUSE_MS;
-  int rc;
+  g_autoptr(GError) local_error = NULL;
+  guint n_steps = 0;
+  int rc = SQLITE_OK;
+
+  /* One read transaction on the source for every step: the copy is a
+   * consistent snapshot even while the writer commits between two steps,
+   * which would otherwise make it start over, and in WAL mode it never
+   * blocks the writer. */
+  if (!efir_database_begin_read (db, error))
+    return FALSE;
+  if (!efir_database_exec (db, "SELECT count(*) FROM sqlite_schema", error))
+    {
+      efir_database_rollback (db, NULL);
+      return FALSE;
+    }
 
   if (!(backup = sqlite3_backup_init (dest, "main", efir_database_get_handle (db), "main")))
     {
       efir_store_error_set_from_sqlite (error, dest, sqlite3_errcode (dest));
+      efir_database_rollback (db, NULL);
       return FALSE;
     }
 
-  /* All pages in one step: the copy is one read transaction on the source,
-   * so it is a consistent snapshot even while the writer commits, and in
-   * WAL mode it never blocks the writer.
-   */
-  while ((rc = sqlite3_backup_step (backup, -1)) == SQLITE_BUSY && attempts-- > 0)
-    sqlite3_sleep (BUSY_PAUSE_MS);
+  for (;;)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+        break;
+
+      rc = sqlite3_backup_step (backup, BACKUP_STEP_PAGES);
+      if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && attempts-- > 0)
+        sqlite3_sleep (BUSY_PAUSE_MS);
+      else if (rc != SQLITE_OK)
+        break;
+      else if (++n_steps % BACKUP_SYNC_STEPS == 0)
+        fdatasync (dest_fd);
+    }
 
   sqlite3_backup_finish (backup);
+  efir_database_rollback (db, NULL);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
 
   /* A failed step leaves its error on the destination connection. */
   if (rc != SQLITE_DONE)
@@ -181,6 +219,8 @@ copy_database (EfirDatabase  *db,
 static gboolean
 write_copy (EfirDatabase  *db,
             const char    *tmp_path,
+            int            tmp_fd,
+            GCancellable  *cancellable,
             GError       **error)
 {
   sqlite3 *dest = NULL;
@@ -198,7 +238,11 @@ write_copy (EfirDatabase  *db,
       goto out;
     }
 
-  if (!copy_database (db, dest, error))
+  /* The copy is synced as it goes and once more, whole, before it takes
+   * its name: SQLite's own syncs would only repeat that. */
+  sqlite3_exec (dest, "PRAGMA synchronous = OFF", NULL, NULL, NULL);
+
+  if (!copy_database (db, dest, tmp_fd, cancellable, error))
     goto out;
 
   rc = sqlite3_prepare_v2 (dest, "PRAGMA journal_mode = DELETE", -1, &stmt, NULL);
@@ -312,6 +356,7 @@ efir_backup_stem (const char *db_path)
  * efir_backup_to_file:
  * @db: the database to copy; a read-only connection will do
  * @dest_path: the backup file to write; replaced if it exists
+ * @cancellable: (nullable): stops the copy between two steps
  * @error: return location for a #GError
  *
  * Copies @db with SQLite's online backup while others keep reading and
@@ -331,6 +376,7 @@ efir_backup_stem (const char *db_path)
 gboolean
 efir_backup_to_file (EfirDatabase  *db,
                      const char    *dest_path,
+                     GCancellable  *cancellable,
                      GError       **error)
 {
   g_autofree char *tmp_path = NULL;
@@ -338,7 +384,8 @@ efir_backup_to_file (EfirDatabase  *db,
   g_autofree char *folder = NULL;
   g_autofree char *base = NULL;
   g_autoptr(GError) local_error = NULL;
-  int fd;
+  EfirStoreHealth health;
+  int fd = -1;
 
   g_return_val_if_fail (EFIR_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
@@ -372,16 +419,21 @@ efir_backup_to_file (EfirDatabase  *db,
       g_clear_pointer (&tmp_path, g_free);
       goto failed;
     }
-  close (fd);
   tmp_journal = g_strconcat (tmp_path, "-journal", NULL);
 
-  if (!write_copy (db, tmp_path, &local_error))
+  if (!write_copy (db, tmp_path, fd, cancellable, &local_error))
     goto failed;
+  if (fd >= 0)
+    close (fd);
+  fd = -1;
 
   /* A damaged database copies into a damaged backup; taking its place
    * would rotate a good backup out.
    */
-  if (efir_store_check_file (tmp_path, &local_error) != EFIR_STORE_HEALTH_OK)
+  health = efir_store_check_file_cancellable (tmp_path, cancellable, &local_error);
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    goto failed;
+  if (health != EFIR_STORE_HEALTH_OK)
     {
       g_debug ("%s: %s", tmp_path, local_error != NULL ? local_error->message : "empty");
       g_clear_error (&local_error);
@@ -415,6 +467,9 @@ efir_backup_to_file (EfirDatabase  *db,
   return TRUE;
 
 failed:
+  if (fd >= 0)
+    close (fd);
+  fd = -1;
   if (tmp_path != NULL)
     {
       g_unlink (tmp_path);
@@ -434,6 +489,7 @@ failed:
  * @now: the current time; its own time zone decides the date
  * @keep: how many daily backups of @db to keep, at least 1
  *   (%EFIR_BACKUP_KEEP_DAYS)
+ * @cancellable: (nullable): stops the backup
  * @error: return location for a #GError
  *
  * Writes @backup_dir/STEM-YYYY-MM-DD.db, STEM being efir_backup_stem() of
@@ -449,6 +505,7 @@ efir_backup_daily (EfirDatabase  *db,
                    const char    *backup_dir,
                    GDateTime     *now,
                    guint          keep,
+                   GCancellable  *cancellable,
                    GError       **error)
 {
   g_autoptr(GPtrArray) names = NULL;
@@ -478,7 +535,7 @@ efir_backup_daily (EfirDatabase  *db,
     }
 
   if (!g_file_test (today_path, G_FILE_TEST_EXISTS)
-      && !efir_backup_to_file (db, today_path, error))
+      && !efir_backup_to_file (db, today_path, cancellable, error))
     return FALSE;
 
   /* An emptied archive, or a new one put in the place of an old one, would

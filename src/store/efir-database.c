@@ -508,6 +508,68 @@ efir_database_step (EfirDatabase  *self,
   return FALSE;
 }
 
+static void
+interrupt_cb (GCancellable *cancellable,
+              gpointer      handle)
+{
+  sqlite3_interrupt (handle);
+}
+
+/**
+ * efir_database_step_cancellable:
+ * @self: an #EfirDatabase
+ * @stmt: a statement of @self
+ * @cancellable: (nullable): interrupts @stmt when cancelled, from any thread
+ * @error: return location for a #GError
+ *
+ * efir_database_step() for a statement that may run long, such as PRAGMA
+ * quick_check on a large file: cancelling @cancellable interrupts it
+ * (sqlite3_interrupt()) wherever it is, and the step fails with
+ * %G_IO_ERROR_CANCELLED.
+ *
+ * Returns: %TRUE when @stmt has a row
+ */
+gboolean
+efir_database_step_cancellable (EfirDatabase  *self,
+                                sqlite3_stmt  *stmt,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  g_autoptr(EfirStatement) guard = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean row = FALSE;
+  gulong handler_id;
+
+  g_return_val_if_fail (EFIR_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (stmt != NULL, FALSE);
+
+  if (cancellable == NULL)
+    return efir_database_step (self, stmt, error);
+
+  /* SQLite forgets an interrupt that comes while none of the connection's
+   * statements runs, as just before @stmt starts: a statement kept running
+   * beside it meanwhile makes a cancellation at any moment stop @stmt. */
+  if (!(guard = efir_database_prepare (self, "VALUES (0), (0)", error)))
+    return FALSE;
+  if (sqlite3_step (guard) != SQLITE_ROW)
+    return set_error (self, sqlite3_errcode (self->handle), error);
+
+  handler_id = g_cancellable_connect (cancellable, G_CALLBACK (interrupt_cb), self->handle, NULL);
+  if (!g_cancellable_is_cancelled (cancellable))
+    row = efir_database_step (self, stmt, &local_error);
+  g_cancellable_disconnect (cancellable, handler_id);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return row;
+}
+
 /**
  * efir_database_run:
  * @self: an #EfirDatabase

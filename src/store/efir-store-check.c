@@ -44,6 +44,7 @@ health_from_error (const GError *error)
  */
 static gboolean
 quick_check (EfirDatabase  *db,
+             GCancellable  *cancellable,
              GError       **error)
 {
   g_autoptr(EfirStatement) stmt = NULL;
@@ -54,7 +55,7 @@ quick_check (EfirDatabase  *db,
   if (!(stmt = efir_database_prepare (db, "PRAGMA quick_check(1)", error)))
     return FALSE;
 
-  if (efir_database_step (db, stmt, &local_error))
+  if (efir_database_step_cancellable (db, stmt, cancellable, &local_error))
     {
       verdict = (const char *) sqlite3_column_text (stmt, 0);
       if (g_strcmp0 (verdict, "ok") == 0)
@@ -94,9 +95,10 @@ quick_check (EfirDatabase  *db,
  * Returns: the health of the file
  */
 static EfirStoreHealth
-check_file (const char  *path,
-            gboolean     thorough,
-            GError     **error)
+check_file (const char    *path,
+            gboolean       thorough,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   g_autoptr(EfirDatabase) db = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -132,7 +134,7 @@ check_file (const char  *path,
     return EFIR_STORE_HEALTH_EMPTY;
 
   if (!(db = efir_database_open (path, EFIR_DATABASE_READ_ONLY, &local_error))
-      || (thorough && !quick_check (db, &local_error))
+      || (thorough && !quick_check (db, cancellable, &local_error))
       || !efir_migrations_check (db, &version, &local_error))
     {
       EfirStoreHealth health = health_from_error (local_error);
@@ -150,7 +152,26 @@ EfirStoreHealth
 efir_store_check_file (const char  *path,
                        GError     **error)
 {
-  return check_file (path, TRUE, error);
+  return check_file (path, TRUE, NULL, error);
+}
+
+/**
+ * efir_store_check_file_cancellable:
+ * @path: the database file
+ * @cancellable: (nullable): stops the check, from any thread
+ * @error: return location for a #GError
+ *
+ * efir_store_check_file(), which a cancellation stops wherever it is: the
+ * health is then %EFIR_STORE_HEALTH_UNREADABLE with %G_IO_ERROR_CANCELLED.
+ *
+ * Returns: the health of the file
+ */
+EfirStoreHealth
+efir_store_check_file_cancellable (const char    *path,
+                                   GCancellable  *cancellable,
+                                   GError       **error)
+{
+  return check_file (path, TRUE, cancellable, error);
 }
 
 /**
@@ -170,12 +191,13 @@ EfirStoreHealth
 efir_store_check_file_shallow (const char  *path,
                                GError     **error)
 {
-  return check_file (path, FALSE, error);
+  return check_file (path, FALSE, NULL, error);
 }
 
 gboolean
 efir_store_check_pages (EfirDatabase  *db,
+                        GCancellable  *cancellable,
                         GError       **error)
 {
-  return quick_check (db, error);
+  return quick_check (db, cancellable, error);
 }

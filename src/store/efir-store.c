@@ -21,6 +21,18 @@
 
 /* Types and properties --------------------------------------------------- */
 
+/* What the store and its check task share (see "The check of every page"
+ * below); reference-counted, so either may go first. */
+typedef struct
+{
+  GMutex    lock;
+  GCond     changed;
+  gboolean  started;
+  gboolean  verified;
+  GError   *error;     /* the verdict, NULL when sound */
+  gboolean  running;   /* the thread has not returned yet */
+} CheckState;
+
 struct _EfirStore
 {
   GObject parent_instance;
@@ -28,14 +40,11 @@ struct _EfirStore
   /* Owned */
   EfirDatabase *db;
 
-  /* The check of every page runs in a thread while the producer reads;
+  /* The check of every page runs in a task while the producer reads;
    * writes wait for its verdict (see efir_store_open()). */
-  GMutex        verify_lock;
-  GCond         verify_done;
-  gboolean      verified;
-  GError       *verify_error;
-  GThread      *verify_thread;
-  GMainContext *main_context;
+  CheckState   *check;
+  GCancellable *check_cancellable;
+  gboolean      check_touched;
 
   gboolean      read_only;
 };
@@ -43,6 +52,7 @@ struct _EfirStore
 G_DEFINE_FINAL_TYPE (EfirStore, efir_store, G_TYPE_OBJECT)
 
 enum {
+  CHECKED,
   DAMAGED,
   N_SIGNALS
 };
@@ -430,105 +440,224 @@ efir_store_default_path (void)
   return g_build_filename (folder, "efir.db", NULL);
 }
 
-/**
- * efir_store_open:
- * @path: the database file; created with its folder if missing
- * @error: return location for a #GError
+/* The check of every page -------------------------------------------------
  *
- * Opens the archive at @path, brings its schema up to date and makes
- * today's backup if there is none yet.
+ * A GTask in a thread of its own, with a read-only connection of its own:
+ * PRAGMA quick_check, then today's backup. The task owns what it needs, the
+ * path and a CheckState shared with the store, never the store itself, so
+ * the store may be dropped at any moment: its dispose cancels the task,
+ * which interrupts the read connection and stops the backup between two
+ * steps.
  *
- * A file that is damaged, not an Efir database or from a newer Efir is
- * refused before a single byte of it is written
- * (%EFIR_STORE_ERROR_CORRUPT, _NOT_A_DATABASE, _TOO_NEW): the caller can
- * then offer efir_store_find_latest_backup(). A backup that cannot be
- * written does not keep the archive from opening.
- *
- * Returns: (transfer full): the store, or %NULL with @error set
+ * The verdict is set in the thread as soon as quick_check has one, before
+ * the backup: a write waiting for it (the write gate, on any thread) goes
+ * ahead then. The main context hears of it through a second task, whose
+ * callback emits #EfirStore::damaged and #EfirStore::checked there, and
+ * only there: the thread never runs the store's code.
  */
+
 typedef struct
 {
-  GWeakRef  store;
-  GError   *error;
-} DamagedReport;
+  CheckState *state;
+  char       *path;
+  char       *backup_dir;  /* NULL: no backup */
+  gboolean    read_only;
+  GTask      *verdict;     /* returns the verdict to the main context */
+} CheckJob;
 
-static gboolean
-report_damaged_cb (gpointer data)
+static void
+check_state_clear (CheckState *state)
 {
-  DamagedReport *report = data;
-  g_autoptr(EfirStore) self = g_weak_ref_get (&report->store);
-
-  if (self != NULL)
-    g_signal_emit (self, signals[DAMAGED], 0, report->error);
-
-  g_weak_ref_clear (&report->store);
-  g_error_free (report->error);
-  g_free (report);
-  return G_SOURCE_REMOVE;
+  g_mutex_clear (&state->lock);
+  g_cond_clear (&state->changed);
+  g_clear_error (&state->error);
 }
 
-/* In a thread: every page of the file, then today's backup, both through
- * a read-only connection of their own. The store joins this thread when it
- * is finalized, so the thread may use it without a reference. */
-static gpointer
-verify_thread_cb (gpointer data)
+static CheckState *
+check_state_new (void)
 {
-  EfirStore *self = data;
-  const char *path = efir_database_get_path (self->db);
+  CheckState *state = g_atomic_rc_box_new0 (CheckState);
+
+  g_mutex_init (&state->lock);
+  g_cond_init (&state->changed);
+  return state;
+}
+
+static void
+check_state_unref (CheckState *state)
+{
+  g_atomic_rc_box_release_full (state, (GDestroyNotify) check_state_clear);
+}
+
+static void
+check_state_set_verdict (CheckState   *state,
+                         const GError *error)
+{
+  g_mutex_lock (&state->lock);
+  if (!state->verified)
+    {
+      state->verified = TRUE;
+      state->error = error != NULL ? g_error_copy (error) : NULL;
+    }
+  g_cond_broadcast (&state->changed);
+  g_mutex_unlock (&state->lock);
+}
+
+static void
+check_job_free (CheckJob *job)
+{
+  g_clear_pointer (&job->state, check_state_unref);
+  g_clear_object (&job->verdict);
+  g_free (job->path);
+  g_free (job->backup_dir);
+  g_free (job);
+}
+
+/* For tests: while held, the check waits before it reads, as it takes its
+ * time on a large archive; a cancellation ends the wait. */
+static GMutex check_hold_lock;
+static GCond  check_hold_released;
+static gboolean check_held;
+
+static void
+check_hold_cancelled_cb (GCancellable *cancellable,
+                         gpointer      data)
+{
+  g_mutex_lock (&check_hold_lock);
+  g_cond_broadcast (&check_hold_released);
+  g_mutex_unlock (&check_hold_lock);
+}
+
+void
+efir_store_hold_check_for_tests (gboolean hold)
+{
+  g_mutex_lock (&check_hold_lock);
+  check_held = hold;
+  g_cond_broadcast (&check_hold_released);
+  g_mutex_unlock (&check_hold_lock);
+}
+
+static void
+wait_while_held (GCancellable *cancellable)
+{
+  gulong handler_id = g_cancellable_connect (cancellable, G_CALLBACK (check_hold_cancelled_cb),
+                                             NULL, NULL);
+
+  g_mutex_lock (&check_hold_lock);
+  while (check_held && !g_cancellable_is_cancelled (cancellable))
+    g_cond_wait (&check_hold_released, &check_hold_lock);
+  g_mutex_unlock (&check_hold_lock);
+  g_cancellable_disconnect (cancellable, handler_id);
+}
+
+static void
+check_thread_cb (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  CheckJob *job = task_data;
   g_autoptr(EfirDatabase) reader = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) backup_error = NULL;
 
-  reader = efir_database_open (path,
-                               EFIR_DATABASE_READ_ONLY
-                                 | (self->read_only ? EFIR_DATABASE_NO_SIDE_FILES : 0),
-                               &error);
-  if (reader != NULL && efir_store_check_pages (reader, &error) && !self->read_only)
+  wait_while_held (cancellable);
+
+  if (!g_cancellable_set_error_if_cancelled (cancellable, &error)
+      && (reader = efir_database_open (job->path,
+                                       EFIR_DATABASE_READ_ONLY
+                                         | (job->read_only ? EFIR_DATABASE_NO_SIDE_FILES : 0),
+                                       &error)))
+    efir_store_check_pages (reader, cancellable, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("The check of every page of %s was cancelled", job->path);
+  else
+    g_debug ("Read every page of %s: %s", job->path, error != NULL ? error->message : "sound");
+
+  check_state_set_verdict (job->state, error);
+  if (error != NULL)
+    g_task_return_error (job->verdict, g_error_copy (error));
+  else
+    g_task_return_boolean (job->verdict, TRUE);
+
+  /* The producer's work comes first: without today's backup the archive
+   * is still as safe as it was yesterday. */
+  if (error == NULL && job->backup_dir != NULL)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *backup_dir = backup_dir_for (path);
 
-      /* The producer's work comes first: without today's backup the
-       * archive is still as safe as it was yesterday. */
-      if (!efir_backup_daily (reader, backup_dir, now, EFIR_BACKUP_KEEP_DAYS, &backup_error))
-        g_debug ("No daily backup of %s: %s", path, backup_error->message);
+      if (!efir_backup_daily (reader, job->backup_dir, now, EFIR_BACKUP_KEEP_DAYS,
+                              cancellable, &backup_error))
+        g_debug ("No daily backup of %s: %s", job->path, backup_error->message);
     }
+  g_clear_object (&reader);
 
-  g_mutex_lock (&self->verify_lock);
-  self->verified = TRUE;
-  self->verify_error = error != NULL ? g_error_copy (error) : NULL;
-  g_cond_broadcast (&self->verify_done);
-  g_mutex_unlock (&self->verify_lock);
+  g_task_return_boolean (task, TRUE);
 
-  if (error != NULL)
-    {
-      DamagedReport *report = g_new0 (DamagedReport, 1);
-
-      g_weak_ref_init (&report->store, self);
-      report->error = g_steal_pointer (&error);
-      g_main_context_invoke (self->main_context, report_damaged_cb, report);
-    }
-
-  return NULL;
+  /* Last: a store being finalized waits for this. */
+  g_mutex_lock (&job->state->lock);
+  job->state->running = FALSE;
+  g_cond_broadcast (&job->state->changed);
+  g_mutex_unlock (&job->state->lock);
 }
 
+/* On the store's main context, once the verdict is in. */
+static void
+check_verdict_cb (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  GWeakRef *ref = user_data;
+  g_autoptr(EfirStore) self = g_weak_ref_get (ref);
+  g_autoptr(GError) error = NULL;
+
+  g_weak_ref_clear (ref);
+  g_free (ref);
+
+  if (g_task_propagate_boolean (G_TASK (result), &error) || self == NULL
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      if (self != NULL && error == NULL)
+        g_signal_emit (self, signals[CHECKED], 0);
+      return;
+    }
+
+  g_signal_emit (self, signals[DAMAGED], 0, error);
+  g_signal_emit (self, signals[CHECKED], 0);
+}
+
+static gboolean
+wait_for_verdict (EfirStore  *self,
+                  gboolean    start,
+                  GError    **error)
+{
+  CheckState *state = self->check;
+  gboolean ok;
+
+  if (start)
+    efir_store_start_check (self);
+
+  g_mutex_lock (&state->lock);
+  while (start && !state->verified)
+    g_cond_wait (&state->changed, &state->lock);
+  ok = state->error == NULL;
+  if (!ok)
+    g_propagate_error (error, g_error_copy (state->error));
+  g_mutex_unlock (&state->lock);
+
+  return ok;
+}
+
+/* The write gate. Opened for short work (EFIR_STORE_OPEN_CHECK_TOUCHED), a
+ * write goes ahead unless a check asked for has found damage. */
 static gboolean
 efir_store_wait_verified (gpointer   data,
                           GError   **error)
 {
   EfirStore *self = data;
-  gboolean ok;
 
-  efir_store_start_check (self);
-  g_mutex_lock (&self->verify_lock);
-  while (!self->verified)
-    g_cond_wait (&self->verify_done, &self->verify_lock);
-  ok = self->verify_error == NULL;
-  if (!ok)
-    g_propagate_error (error, g_error_copy (self->verify_error));
-  g_mutex_unlock (&self->verify_lock);
-
-  return ok;
+  return wait_for_verdict (self, !self->check_touched, error);
 }
 
 /* An archive that cannot be written: no migration, no backup, and a
@@ -571,8 +700,7 @@ open_read_only (const char          *path,
   self->db = g_steal_pointer (&db);
   self->read_only = TRUE;
   efir_database_set_write_gate (self->db, refuse_write_cb, self);
-  self->main_context = g_main_context_ref_thread_default ();
-  if ((flags & EFIR_STORE_OPEN_DEFER_CHECK) == 0)
+  if ((flags & (EFIR_STORE_OPEN_DEFER_CHECK | EFIR_STORE_OPEN_CHECK_TOUCHED)) == 0)
     efir_store_start_check (self);
 
   g_debug ("Opened %s read-only", path);
@@ -580,6 +708,22 @@ open_read_only (const char          *path,
   return g_steal_pointer (&self);
 }
 
+/**
+ * efir_store_open:
+ * @path: the database file; created with its folder if missing
+ * @error: return location for a #GError
+ *
+ * Opens the archive at @path, brings its schema up to date and makes
+ * today's backup if there is none yet.
+ *
+ * A file that is damaged, not an Efir database or from a newer Efir is
+ * refused before a single byte of it is written
+ * (%EFIR_STORE_ERROR_CORRUPT, _NOT_A_DATABASE, _TOO_NEW): the caller can
+ * then offer efir_store_find_latest_backup(). A backup that cannot be
+ * written does not keep the archive from opening.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
 EfirStore *
 efir_store_open (const char  *path,
                  GError     **error)
@@ -648,14 +792,22 @@ efir_store_open_full (const char          *path,
   if (!existed)
     {
       /* A new archive has nothing to check. */
-      self->verified = TRUE;
+      check_state_set_verdict (self->check, NULL);
       if (!efir_store_backup_daily (self, &backup_error))
         g_debug ("No daily backup of %s: %s", path, backup_error->message);
       return g_steal_pointer (&self);
     }
 
-  self->main_context = g_main_context_ref_thread_default ();
-  if ((flags & EFIR_STORE_OPEN_DEFER_CHECK) == 0)
+  if ((flags & EFIR_STORE_OPEN_CHECK_TOUCHED) != 0)
+    {
+      /* SQLite checks each page it reads: a write that reads or changes a
+       * damaged page fails with SQLITE_CORRUPT and is rolled back. Checking
+       * the size of each cell too finds more of what a bad sector does. */
+      self->check_touched = TRUE;
+      if (!efir_database_exec (self->db, "PRAGMA cell_size_check = ON", error))
+        return NULL;
+    }
+  else if ((flags & EFIR_STORE_OPEN_DEFER_CHECK) == 0)
     efir_store_start_check (self);
 
   return g_steal_pointer (&self);
@@ -665,18 +817,73 @@ efir_store_open_full (const char          *path,
  * efir_store_start_check:
  * @self: an #EfirStore
  *
- * Starts the check of every page in its thread, unless it has started
- * already or there is nothing to check.
+ * Starts the check of every page in a task of its own, unless it has
+ * started already or there is nothing to check. It is cancelled when the
+ * store is disposed.
  */
 void
 efir_store_start_check (EfirStore *self)
 {
+  g_autoptr(GTask) task = NULL;
+  CheckJob *job;
+  GWeakRef *ref;
+
   g_return_if_fail (EFIR_IS_STORE (self));
 
-  g_mutex_lock (&self->verify_lock);
-  if (!self->verified && self->verify_thread == NULL)
-    self->verify_thread = g_thread_new ("efir-store-check", verify_thread_cb, self);
-  g_mutex_unlock (&self->verify_lock);
+  g_mutex_lock (&self->check->lock);
+  if (self->check->started || self->check->verified)
+    {
+      g_mutex_unlock (&self->check->lock);
+      return;
+    }
+  self->check->started = TRUE;
+  self->check->running = TRUE;
+  g_mutex_unlock (&self->check->lock);
+
+  ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (ref, self);
+
+  job = g_new0 (CheckJob, 1);
+  job->state = g_atomic_rc_box_acquire (self->check);
+  job->path = g_strdup (efir_database_get_path (self->db));
+  job->backup_dir = self->read_only ? NULL : backup_dir_for (job->path);
+  job->read_only = self->read_only;
+  job->verdict = g_task_new (NULL, NULL, check_verdict_cb, ref);
+  g_task_set_source_tag (job->verdict, efir_store_start_check);
+
+  /* No source object: a reference to the store would keep it from being
+   * disposed, and so the task from being cancelled, until the end. */
+  g_debug ("Checking every page of %s", job->path);
+  task = g_task_new (NULL, self->check_cancellable, NULL, NULL);
+  g_task_set_source_tag (task, efir_store_start_check);
+  g_task_set_name (task, "efir-store-check");
+  g_task_set_task_data (task, job, (GDestroyNotify) check_job_free);
+  g_task_run_in_thread (task, check_thread_cb);
+}
+
+/**
+ * efir_store_is_checked:
+ * @self: an #EfirStore
+ *
+ * Whether a write goes ahead at once instead of waiting for the check of
+ * every page: its verdict is in, or, opened with
+ * %EFIR_STORE_OPEN_CHECK_TOUCHED, none is waited for. #EfirStore::checked
+ * says when the verdict comes.
+ *
+ * Returns: %TRUE when a write does not wait
+ */
+gboolean
+efir_store_is_checked (EfirStore *self)
+{
+  gboolean checked;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+
+  g_mutex_lock (&self->check->lock);
+  checked = self->check->verified || self->check_touched;
+  g_mutex_unlock (&self->check->lock);
+
+  return checked;
 }
 
 /**
@@ -694,7 +901,7 @@ efir_store_wait_until_checked (EfirStore  *self,
 {
   g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
 
-  return efir_store_wait_verified (self, error);
+  return wait_for_verdict (self, TRUE, error);
 }
 
 /**
@@ -746,7 +953,7 @@ efir_store_backup (EfirStore   *self,
   g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
   g_return_val_if_fail (dest_path != NULL, FALSE);
 
-  return efir_backup_to_file (self->db, dest_path, error);
+  return efir_backup_to_file (self->db, dest_path, NULL, error);
 }
 
 /**
@@ -788,7 +995,7 @@ efir_store_backup_daily (EfirStore  *self,
 
   backup_dir = efir_store_get_backup_dir (self);
 
-  return efir_backup_daily (self->db, backup_dir, now, EFIR_BACKUP_KEEP_DAYS, error);
+  return efir_backup_daily (self->db, backup_dir, now, EFIR_BACKUP_KEEP_DAYS, NULL, error);
 }
 
 /**
@@ -1008,16 +1215,36 @@ failed:
 /* GObject overrides ------------------------------------------------------ */
 
 static void
+efir_store_dispose (GObject *object)
+{
+  EfirStore *self = EFIR_STORE (object);
+  g_autoptr(GError) cancelled = NULL;
+
+  /* Nothing waits for a check whose store is gone: writes after this are
+   * refused, and the thread stops within milliseconds. */
+  g_cancellable_cancel (self->check_cancellable);
+  g_cancellable_set_error_if_cancelled (self->check_cancellable, &cancelled);
+  check_state_set_verdict (self->check, cancelled);
+
+  G_OBJECT_CLASS (efir_store_parent_class)->dispose (object);
+}
+
+static void
 efir_store_finalize (GObject *object)
 {
   EfirStore *self = EFIR_STORE (object);
 
-  g_clear_pointer (&self->verify_thread, g_thread_join);
-  g_clear_pointer (&self->main_context, g_main_context_unref);
+  /* The task, cancelled in dispose, holds nothing of the store; waiting
+   * the few milliseconds it takes to notice means no half-written backup
+   * is left behind by a process that exits next. */
+  g_mutex_lock (&self->check->lock);
+  while (self->check->running)
+    g_cond_wait (&self->check->changed, &self->check->lock);
+  g_mutex_unlock (&self->check->lock);
+
+  g_clear_pointer (&self->check, check_state_unref);
+  g_clear_object (&self->check_cancellable);
   g_clear_object (&self->db);
-  g_clear_error (&self->verify_error);
-  g_mutex_clear (&self->verify_lock);
-  g_cond_clear (&self->verify_done);
 
   G_OBJECT_CLASS (efir_store_parent_class)->finalize (object);
 }
@@ -1046,6 +1273,7 @@ efir_store_class_init (EfirStoreClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = efir_store_dispose;
   object_class->finalize = efir_store_finalize;
   object_class->get_property = efir_store_get_property;
 
@@ -1066,11 +1294,22 @@ efir_store_class_init (EfirStoreClass *klass)
   signals[DAMAGED] =
     g_signal_new ("damaged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /**
+   * EfirStore::checked:
+   *
+   * The check of every page has given its verdict (after
+   * #EfirStore::damaged if the file is damaged), on the main context of
+   * the thread that started it: writes no longer wait for it.
+   */
+  signals[CHECKED] =
+    g_signal_new ("checked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
 efir_store_init (EfirStore *self)
 {
-  g_mutex_init (&self->verify_lock);
-  g_cond_init (&self->verify_done);
+  self->check = check_state_new ();
+  self->check_cancellable = g_cancellable_new ();
 }

@@ -14,8 +14,8 @@ G_BEGIN_DECLS
  * main thread and answers every entity query. Search and listing run on that
  * main connection too. A backup is SQLite's online backup, a consistent copy
  * taken while the archive stays in use; the check of every page on opening,
- * and the daily backup after it, run in a thread on a read-only connection
- * of their own. */
+ * and the daily backup after it, run in a task on a read-only connection
+ * of their own, cancelled when the store is disposed. */
 
 #define EFIR_TYPE_STORE (efir_store_get_type ())
 G_DECLARE_FINAL_TYPE (EfirStore, efir_store, EFIR, STORE, GObject)
@@ -57,6 +57,13 @@ typedef enum
    * archive the producer may not write (a 0444 file, read-only media) is
    * opened as without asking. Every write is EFIR_STORE_ERROR_READ_ONLY. */
   EFIR_STORE_OPEN_READ_ONLY   = 1 << 1,
+  /* No check of every page, and so no daily backup after it, for short
+   * work such as a command of efir-cli: a write is refused only when a
+   * page it reads or changes is damaged (SQLite checks those), so a
+   * damaged page elsewhere may be written beside; the check that opening
+   * does at once stays, and efir_store_wait_until_checked() still runs
+   * the whole check. */
+  EFIR_STORE_OPEN_CHECK_TOUCHED = 1 << 2,
 } EfirStoreOpenFlags;
 
 /* Opening. The default path is $XDG_DATA_HOME/efir/efir.db. */
@@ -68,11 +75,15 @@ EfirStore     *efir_store_open_full            (const char        *path,
                                                 GError           **error);
 const char    *efir_store_get_path             (EfirStore         *self);
 gboolean       efir_store_is_read_only         (EfirStore         *self);
-/* efir_store_open() reads every page of an existing archive in a thread;
- * writes wait for it. This waits too, and says whether it is sound. */
+/* efir_store_open() reads every page of an existing archive in a task,
+ * cancelled when the store is disposed; writes wait for its verdict. This
+ * waits too, and says whether it is sound. */
 gboolean       efir_store_wait_until_checked   (EfirStore         *self,
                                                 GError           **error);
 void           efir_store_start_check          (EfirStore         *self);
+/* Whether that check has given its verdict (signal "checked" when it
+ * does): a write before then waits for it. */
+gboolean       efir_store_is_checked           (EfirStore         *self);
 /* The directory daily backups go to (beside the database, "backups/"). */
 char          *efir_store_get_backup_dir       (EfirStore         *self);
 gboolean       efir_store_backup               (EfirStore         *self,

@@ -22,13 +22,17 @@ char    *efir_backup_stem             (const char    *db_path);
 gboolean efir_backup_sync_path        (const char    *path,
                                        gboolean       is_folder,
                                        GError       **error);
+/* Both stop, with G_IO_ERROR_CANCELLED and nothing left behind, when
+ * @cancellable is cancelled. */
 gboolean efir_backup_to_file          (EfirDatabase  *db,
                                        const char    *dest_path,
+                                       GCancellable  *cancellable,
                                        GError       **error);
 gboolean efir_backup_daily            (EfirDatabase  *db,
                                        const char    *backup_dir,
                                        GDateTime     *now,
                                        guint          keep,
+                                       GCancellable  *cancellable,
                                        GError       **error);
 char    *efir_backup_find_latest_good (const char    *db_path,
                                        const char    *backup_dir);

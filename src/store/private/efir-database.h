@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 #include <sqlite3.h>
 
 #include "efir-store-error.h"
@@ -83,6 +83,11 @@ sqlite3_stmt  *efir_database_prepare          (EfirDatabase       *self,
                                                GError            **error);
 gboolean       efir_database_step             (EfirDatabase       *self,
                                                sqlite3_stmt       *stmt,
+                                               GError            **error);
+/* Interrupted when @cancellable is cancelled: G_IO_ERROR_CANCELLED. */
+gboolean       efir_database_step_cancellable (EfirDatabase       *self,
+                                               sqlite3_stmt       *stmt,
+                                               GCancellable       *cancellable,
                                                GError            **error);
 gboolean       efir_database_run              (EfirDatabase       *self,
                                                sqlite3_stmt       *stmt,

@@ -28,10 +28,15 @@ typedef enum
  * told in a few milliseconds of a file of any size. */
 EfirStoreHealth efir_store_check_file_shallow (const char  *path,
                                                GError     **error);
-/* PRAGMA quick_check on an open connection: reads every page. */
-gboolean        efir_store_check_pages        (EfirDatabase *db,
-                                               GError      **error);
+/* PRAGMA quick_check on an open connection: reads every page. A
+ * cancellation interrupts it: G_IO_ERROR_CANCELLED. */
+gboolean        efir_store_check_pages        (EfirDatabase  *db,
+                                               GCancellable  *cancellable,
+                                               GError       **error);
 EfirStoreHealth efir_store_check_file (const char  *path,
                                        GError     **error);
+EfirStoreHealth efir_store_check_file_cancellable (const char    *path,
+                                                   GCancellable  *cancellable,
+                                                   GError       **error);
 
 G_END_DECLS
