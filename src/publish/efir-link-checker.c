@@ -309,6 +309,21 @@ take_turn (GTask *task)
   start_request (task);
 }
 
+static gboolean
+is_loopback_url (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
+  g_autoptr(GInetAddress) address = host != NULL ? g_inet_address_new_from_string (host) : NULL;
+
+  if (host == NULL)
+    return FALSE;
+  if (address != NULL)
+    return g_inet_address_get_is_loopback (address);
+
+  return g_ascii_strcasecmp (host, "localhost") == 0;
+}
+
 /* Public API ------------------------------------------------------------- */
 
 /**
@@ -319,19 +334,6 @@ take_turn (GTask *task)
 EfirLinkChecker *
 efir_link_checker_new (void)
 {
-  const char *remote = g_getenv ("EFIR_LINK_CHECK_REMOTE");
-
-  /* The test suite sends every check of the window to an address on
-   * loopback this way: no test may reach outside the machine, and the
-   * window checks the links a test types. */
-  if (remote != NULL && remote[0] != '\0')
-    {
-      g_autoptr(GSocketConnectable) address = g_network_address_parse (remote, 80, NULL);
-
-      if (address != NULL)
-        return efir_link_checker_new_for_tests (address);
-    }
-
   return g_object_new (EFIR_TYPE_LINK_CHECKER, NULL);
 }
 
@@ -399,6 +401,15 @@ efir_link_checker_check_async (EfirLinkChecker     *self,
   data->visited = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (data->visited, g_strdup (url));
   g_task_set_task_data (task, data, (GDestroyNotify) check_data_free);
+
+  /* The test suite never reaches outside the machine, and the window
+   * checks the links a test types: with EFIR_LINK_CHECK_LOOPBACK_ONLY set,
+   * a link elsewhere is unreachable without a request. */
+  if (g_getenv ("EFIR_LINK_CHECK_LOOPBACK_ONLY") != NULL && !is_loopback_url (url))
+    {
+      finish (g_steal_pointer (&task), EFIR_LINK_STATUS_UNREACHABLE);
+      return;
+    }
 
   take_turn (g_steal_pointer (&task));
 }
