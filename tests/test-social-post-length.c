@@ -111,6 +111,13 @@ test_x_links (void)
     { "Watch https://www.youtube.com/watch?v=dQw4w9WgXcQ and https://efir.az/112.", 58 },
     { "Baxın: https://youtu.be/dQw4w9WgXcQ\nhttps://t.me/cetinsual/1234 #ÇətinSual", 7 + 23 + 1 + 23 + 11 },
     { "(http://efir.az)", 25 },
+    /* Without "http", as twitter-text finds them: a generic domain, or a
+     * country's with a path; not a country's alone, nor an e-mail. */
+    { "youtube.com/watch?v=dQw4w9WgXcQ", 23 },
+    { "Bax: efir.az/112", 5 + 23 },
+    { "efir.az", 7 },
+    { "Yazın: info@efir.com", 20 },
+    { "Sayt example.org.", 5 + 23 + 1 },
   };
 
   run_x_cases (cases, G_N_ELEMENTS (cases));

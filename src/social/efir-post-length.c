@@ -124,12 +124,6 @@ emoji_length (const gunichar *cps,
     }
 }
 
-static gboolean
-is_url_start (const char *p)
-{
-  return g_ascii_strncasecmp (p, "https://", 8) == 0 || g_ascii_strncasecmp (p, "http://", 7) == 0;
-}
-
 /* Where the link that starts at @p ends: at a space, without the
  * punctuation that closes the sentence around it. */
 static const char *
@@ -144,6 +138,74 @@ url_end (const char *p)
     end--;
 
   return end;
+}
+
+/* The generic top-level domains twitter-text takes as a link without
+ * "http": a country's two letters count only with a path after them
+ * ("efir.az/112", not "efir.az"), as twitter-text has it. */
+static const char * const generic_tlds[] = {
+  "com", "net", "org", "info", "biz", "edu", "gov", "mil", "int", "name", "pro", "aero", "asia",
+  "coop", "jobs", "mobi", "museum", "tel", "travel", "app", "dev", "news", "media", "online",
+  "site", "xyz", "club", "blog", "live", "shop", "store", "tech",
+};
+
+/* Where a bare address ("youtube.com/watch?v=…", "efir.az/112") that
+ * starts at @p ends, or @p when there is none. */
+static const char *
+bare_domain_end (const char *text,
+                 const char *p)
+{
+  const char *label = p;
+  const char *end = p;
+  guint n_labels = 0;
+  gsize tld_length;
+  gboolean generic = FALSE;
+  gboolean has_path;
+
+  /* A word's start, not the middle of one or of an e-mail address. */
+  if (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '@' || p[-1] == '.' || p[-1] == '-'
+                   || (guchar) p[-1] >= 0x80))
+    return p;
+
+  for (;;)
+    {
+      const char *q = end;
+
+      while (g_ascii_isalnum (*q) || *q == '-')
+        q++;
+      if (q == end)
+        return p;
+      label = end;
+      n_labels++;
+      end = q;
+      if (*end != '.' || !(g_ascii_isalnum (end[1])))
+        break;
+      end++;
+    }
+
+  if (n_labels < 2)
+    return p;
+
+  tld_length = end - label;
+  for (gsize i = 0; i < G_N_ELEMENTS (generic_tlds); i++)
+    {
+      if (strlen (generic_tlds[i]) == tld_length
+          && g_ascii_strncasecmp (label, generic_tlds[i], tld_length) == 0)
+        generic = TRUE;
+    }
+
+  has_path = *end == '/';
+  if (!(generic || (tld_length == 2 && g_ascii_isalpha (label[0]) && g_ascii_isalpha (label[1])
+                    && has_path)))
+    return p;
+
+  return url_end (p);
+}
+
+static gboolean
+is_url_start (const char *p)
+{
+  return g_ascii_strncasecmp (p, "https://", 8) == 0 || g_ascii_strncasecmp (p, "http://", 7) == 0;
 }
 
 static guint
@@ -167,7 +229,9 @@ x_weight (gunichar c)
  * Counts as X does before it accepts a post: the text in normal form C,
  * each link as 23, each emoji as 2, other characters as 1 or 2 by
  * twitter-text's weight ranges. A link is an address that starts with
- * http:// or https://.
+ * http:// or https://, or a bare one as twitter-text finds them: a host
+ * with a generic top-level domain ("youtube.com"), or a country's with a
+ * path ("efir.az/112").
  *
  * Returns: the weighted length of @text
  */
@@ -187,7 +251,7 @@ efir_post_length_x (const char *text)
   p = normal;
   while (*p != '\0')
     {
-      const char *end = is_url_start (p) ? url_end (p) : p;
+      const char *end = is_url_start (p) ? url_end (p) : bare_domain_end (normal, p);
       g_autofree gunichar *cps = NULL;
       glong n = 0;
       gsize i = 0;
@@ -201,7 +265,7 @@ efir_post_length_x (const char *text)
 
       /* Up to the next link, one code point at a time. */
       end = p + 1;
-      while (*end != '\0' && !is_url_start (end))
+      while (*end != '\0' && !is_url_start (end) && bare_domain_end (normal, end) == end)
         end++;
       cps = g_utf8_to_ucs4_fast (p, end - p, &n);
 
