@@ -41,6 +41,7 @@ struct _EfirWindow
   GtkStack           *content_stack;
   AdwWindowTitle     *content_title;
   GtkLabel           *save_label;
+  GtkWidget          *history_button;
   GtkRevealer        *read_only_revealer;
   GtkRevealer        *save_error_revealer;
   GtkLabel           *save_error_label;
@@ -99,6 +100,30 @@ static void on_store_damaged_cb         (EfirWindow      *self,
 static void on_restore_clicked_cb       (EfirWindow      *self);
 
 /* Helpers */
+
+/* The save indicator is as wide as the longest word it shows in this
+ * language: "Saving…" and "Saved" taking turns do not lay the header bar
+ * out again, and a narrow window keeps no room for another language's. */
+static void
+efir_window_fit_save_label (EfirWindow *self)
+{
+  static const EfirAutosaveState states[] = {
+    EFIR_AUTOSAVE_STATE_SAVED, EFIR_AUTOSAVE_STATE_SAVING, EFIR_AUTOSAVE_STATE_FAILED,
+  };
+  int widest = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    {
+      int natural = 0;
+
+      gtk_label_set_label (self->save_label, efir_window_state_save_label (states[i]));
+      gtk_widget_measure (GTK_WIDGET (self->save_label), GTK_ORIENTATION_HORIZONTAL, -1,
+                          NULL, &natural, NULL, NULL);
+      widest = MAX (widest, natural);
+    }
+  gtk_label_set_label (self->save_label, "");
+  gtk_widget_set_size_request (GTK_WIDGET (self->save_label), widest, -1);
+}
 
 static void
 efir_window_toast (EfirWindow *self,
@@ -764,6 +789,11 @@ on_leaflet_child_changed_cb (EfirWindow *self,
                              GParamSpec *pspec,
                              AdwLeaflet *leaflet)
 {
+  /* A narrow header keeps its room for the save state: the episode menu
+   * has History too, and the page's first row shows the title. */
+  gtk_widget_set_visible (self->history_button, !adw_leaflet_get_folded (leaflet));
+  gtk_widget_set_visible (GTK_WIDGET (self->content_title), !adw_leaflet_get_folded (leaflet));
+
   if (adw_leaflet_get_folded (leaflet) && adw_leaflet_get_visible_child (leaflet) == self->sidebar)
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   else
@@ -1491,6 +1521,7 @@ efir_window_class_init (EfirWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_label);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, history_button);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_error_label);
@@ -1549,6 +1580,7 @@ efir_window_init (EfirWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  efir_window_fit_save_label (self);
 
   /* Without an installed schema (a run from a bare build tree) the window
    * still works; it only forgets its size and last episode. */

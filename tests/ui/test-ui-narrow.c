@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "efir-application.h"
+#include "efir-test-util.h"
+#include "efir-ui-test-util.h"
+#include "efir-window.h"
+
+/* Every screen reads whole at any width, in
+ * the language the test runs in (LANGUAGE=az, ru or en): no label is
+ * given less room than it needs, none is pushed out of the window or out
+ * of the view that holds it. */
+
+static EfirApplication *app;
+
+typedef struct
+{
+  char *dir;
+  char *db_path;
+  EfirStore *store;
+  gint64 episode_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
+  g_autoptr(EfirEpisode) episode = efir_episode_new ();
+  g_autoptr(GTimeZone) baku = g_time_zone_new_identifier ("Asia/Baku");
+  g_autoptr(GDateTime) air_date = g_date_time_new (baku, 2026, 11, 20, 21, 30, 0);
+
+  f->dir = efir_test_make_dir ("efir-ui-narrow");
+  f->db_path = g_build_filename (f->dir, "efir.db", NULL);
+  f->store = efir_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (efir_store_save_program (f->store, program, &error));
+
+  efir_episode_set_program_id (episode, efir_program_get_id (program));
+  efir_episode_set_number (episode, 7);
+  efir_episode_set_title (episode, "Əliyev və İran: qonşuluqda hansı risklər gözlənilir və nə etməli");
+  efir_episode_set_air_date (episode, air_date);
+  g_assert_true (efir_store_save_episode (f->store, episode, EFIR_EPISODE_PART_ALL, &error));
+  g_assert_no_error (error);
+  f->episode_id = efir_episode_get_id (episode);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  efir_test_remove_tree (f->dir);
+  g_free (f->db_path);
+  g_free (f->dir);
+}
+
+static gpointer
+window_child (EfirWindow *window,
+              const char *name)
+{
+  return gtk_widget_get_template_child (GTK_WIDGET (window), EFIR_TYPE_WINDOW, name);
+}
+
+/* Whether @label gives way on purpose when it has less room: it ellipsizes
+ * or wraps. */
+static gboolean
+label_gives_way (GtkLabel *label)
+{
+  return gtk_label_get_ellipsize (label) != PANGO_ELLIPSIZE_NONE || gtk_label_get_wrap (label);
+}
+
+/* Fails on the first mapped label at or below @widget that is cut: given
+ * less than its natural width, or reaching past the window or past a
+ * scrolled view that holds it. */
+static void
+assert_no_label_cut (GtkWidget  *widget,
+                     GtkWidget  *window,
+                     const char *where)
+{
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && !label_gives_way (GTK_LABEL (widget))
+      && gtk_label_get_text (GTK_LABEL (widget))[0] != '\0')
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+      int natural = 0;
+      graphene_rect_t bounds;
+
+      /* The measure counts the margins, the allocation does not. */
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      natural -= gtk_widget_get_margin_start (widget) + gtk_widget_get_margin_end (widget);
+      if (gtk_widget_get_allocated_width (widget) < natural)
+        g_error ("%s: “%s” has %d of the %d pixels it needs", where, text,
+                 gtk_widget_get_allocated_width (widget), natural);
+
+      g_assert_true (gtk_widget_compute_bounds (widget, window, &bounds));
+      if (bounds.origin.x < -0.5 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (window) + 0.5)
+        g_error ("%s: “%s” reaches out of the window (%g to %g of %d)", where, text,
+                 bounds.origin.x, bounds.origin.x + bounds.size.width, gtk_widget_get_width (window));
+
+      for (GtkWidget *view = gtk_widget_get_parent (widget); view != NULL; view = gtk_widget_get_parent (view))
+        {
+          graphene_rect_t view_bounds;
+
+          if (!GTK_IS_SCROLLED_WINDOW (view))
+            continue;
+          g_assert_true (gtk_widget_compute_bounds (widget, view, &view_bounds));
+          if (view_bounds.origin.x < -0.5
+              || view_bounds.origin.x + view_bounds.size.width > gtk_widget_get_width (view) + 0.5)
+            g_error ("%s: “%s” is scrolled out of sight (%g to %g of %d)", where, text,
+                     view_bounds.origin.x, view_bounds.origin.x + view_bounds.size.width,
+                     gtk_widget_get_width (view));
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_no_label_cut (child, window, where);
+}
+
+static void
+assert_fits (EfirWindow *window,
+             int         width)
+{
+  g_autofree char *where = NULL;
+  AdwLeaflet *leaflet = window_child (window, "leaflet");
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, 700);
+  efir_ui_test_iterate_until_idle ();
+
+  where = g_strdup_printf ("%d px, %s", width, adw_leaflet_get_folded (leaflet) ? "episode page" : "both panes");
+  assert_no_label_cut (GTK_WIDGET (window), GTK_WIDGET (window), where);
+
+  if (adw_leaflet_get_folded (leaflet))
+    {
+      adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+      efir_ui_test_iterate_until_idle ();
+      g_free (where);
+      where = g_strdup_printf ("%d px, list", width);
+      assert_no_label_cut (GTK_WIDGET (window), GTK_WIDGET (window), where);
+      adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      efir_ui_test_iterate_until_idle ();
+    }
+}
+
+/* From a tablet's width up, the list and the episode read whole: the row
+ * of sections gives way to one button where it does not fit. */
+static void
+test_window_reads_whole (Fixture       *f,
+                         gconstpointer  data)
+{
+  static const int widths[] = { 720, 900, 1200, 1600 };
+  EfirWindow *window = efir_window_new (app, f->store, f->db_path, NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), widths[0], 700);
+  gtk_window_present (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+  efir_window_open_episode (window, f->episode_id);
+  efir_ui_test_iterate_until_idle ();
+  g_assert_nonnull (efir_window_get_current_episode (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    assert_fits (window, widths[i]);
+
+  gtk_window_close (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+}
+
+/* The header of a narrow window asks for no more than a phone's 360
+ * pixels less the window's frame. */
+static void
+test_narrow_header_fits (Fixture       *f,
+                         gconstpointer  data)
+{
+  EfirWindow *window = efir_window_new (app, f->store, f->db_path, NULL);
+  GtkWidget *content = efir_ui_test_find_by_id (GTK_WIDGET (window), "content");
+  GtkWidget *header = gtk_widget_get_first_child (content);
+  int minimum = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+  efir_window_open_episode (window, f->episode_id);
+  efir_ui_test_iterate_until_idle ();
+
+  g_assert_true (ADW_IS_HEADER_BAR (header));
+  gtk_widget_measure (header, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 350);
+
+  gtk_window_close (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("EFIR_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  app = efir_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+
+  g_test_add ("/ui/narrow/reads-whole", Fixture, NULL, fixture_set_up,
+              test_window_reads_whole, fixture_tear_down);
+  g_test_add ("/ui/narrow/header-fits", Fixture, NULL, fixture_set_up,
+              test_narrow_header_fits, fixture_tear_down);
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
