@@ -197,6 +197,72 @@ test_narrow_header_fits (Fixture       *f,
   efir_ui_test_iterate_until_idle ();
 }
 
+/* The list keeps its width whatever the sidebar shows: the episodes, a
+ * search with or without results, a filter that leaves nothing. */
+static void
+test_sidebar_keeps_width (Fixture       *f,
+                          gconstpointer  data)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  EfirWindow *window;
+  GtkWidget *sidebar;
+  int requested = 0;
+  int width;
+
+  /* No episode reopened: the page beside the list is the narrow "No
+   * Episode Open". */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema != NULL)
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+      g_settings_reset (settings, "last-episode");
+    }
+
+  window = efir_window_new (app, f->store, f->db_path, NULL);
+  sidebar = efir_ui_test_find_by_id (GTK_WIDGET (window), "sidebar");
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+  g_assert_null (efir_window_get_current_episode (window));
+  width = gtk_widget_get_width (sidebar);
+  /* As wide as it asks to be, as on the first start with nothing in it:
+   * the room left goes to the episode. */
+  gtk_widget_get_size_request (sidebar, &requested, NULL);
+  g_assert_cmpint (width, ==, requested);
+
+  efir_window_open_episode (window, f->episode_id);
+  efir_ui_test_iterate_until_idle ();
+  g_assert_cmpint (gtk_widget_get_width (sidebar), ==, width);
+
+  gtk_editable_set_text (window_child (window, "search_entry"), "heçnəyoxdursözdə");
+  g_signal_emit_by_name (window_child (window, "search_entry"), "search-changed");
+  efir_ui_test_iterate_until_idle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (window, "sidebar_stack")), ==, "no-results");
+  g_assert_cmpint (gtk_widget_get_width (sidebar), ==, width);
+
+  gtk_editable_set_text (window_child (window, "search_entry"), "qonşuluqda");
+  g_signal_emit_by_name (window_child (window, "search_entry"), "search-changed");
+  efir_ui_test_iterate_until_idle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (window, "sidebar_stack")), ==, "results");
+  g_assert_cmpint (gtk_widget_get_width (sidebar), ==, width);
+
+  g_signal_emit_by_name (window_child (window, "search_entry"), "stop-search");
+  gtk_drop_down_set_selected (window_child (window, "status_dropdown"), 4);
+  efir_ui_test_iterate_until_idle ();
+  g_assert_cmpint (gtk_widget_get_width (sidebar), ==, width);
+
+  /* A wider window widens the episode, not the list. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 700);
+  efir_ui_test_iterate_until_idle ();
+  g_assert_cmpint (gtk_widget_get_width (sidebar), ==, width);
+
+  gtk_window_close (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -219,6 +285,8 @@ main (int   argc,
               test_window_reads_whole, fixture_tear_down);
   g_test_add ("/ui/narrow/header-fits", Fixture, NULL, fixture_set_up,
               test_narrow_header_fits, fixture_tear_down);
+  g_test_add ("/ui/narrow/sidebar-keeps-width", Fixture, NULL, fixture_set_up,
+              test_sidebar_keeps_width, fixture_tear_down);
   status = g_test_run ();
   g_clear_object (&app);
   return status;
