@@ -155,7 +155,7 @@ static void
 test_window_reads_whole (Fixture       *f,
                          gconstpointer  data)
 {
-  static const int widths[] = { 360, 480, 720, 900, 1200, 1600 };
+  static const int widths[] = { 360, 480, 720, 900, 1200, 1380 };
   EfirWindow *window = efir_window_new (app, f->store, f->db_path, NULL);
 
   gtk_window_set_default_size (GTK_WINDOW (window), widths[0], 700);
@@ -251,7 +251,7 @@ test_sidebar_keeps_width (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_width (sidebar), ==, width);
 
   /* A wider window widens the episode, not the list. */
-  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 700);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1380, 700);
   efir_ui_test_iterate_until_idle ();
   g_assert_cmpint (gtk_widget_get_width (sidebar), ==, width);
 
