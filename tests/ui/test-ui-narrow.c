@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "efir-application.h"
+#include "efir-episode-editor.h"
 #include "efir-test-util.h"
 #include "efir-ui-test-util.h"
 #include "efir-window.h"
@@ -193,6 +194,41 @@ test_narrow_window_fits (Fixture       *f,
   efir_ui_test_iterate_until_idle ();
 }
 
+/* Where the row of sections does not fit, one button names the section
+ * being read, and a section chosen elsewhere renames it. */
+static void
+test_section_button_names_section (Fixture       *f,
+                                   gconstpointer  data)
+{
+  EfirWindow *window = efir_window_new (app, f->store, f->db_path, NULL);
+  EfirEpisodeEditor *editor;
+  GtkWidget *squeezer;
+  GtkWidget *button;
+  GtkWidget *quotes_jump;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+  efir_window_open_episode (window, f->episode_id);
+  efir_ui_test_iterate_until_idle ();
+
+  editor = efir_window_get_editor (window);
+  squeezer = efir_ui_test_find_by_id (GTK_WIDGET (editor), "section_squeezer");
+  button = efir_ui_test_find_by_id (GTK_WIDGET (editor), "section_button");
+  quotes_jump = efir_ui_test_find_by_id (GTK_WIDGET (editor), "quotes_jump");
+  g_assert_true (adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer)) == button);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==,
+                   gtk_button_get_label (GTK_BUTTON (efir_ui_test_find_by_id (GTK_WIDGET (editor), "details_jump"))));
+
+  efir_episode_editor_show_section (editor, EFIR_EDITOR_SECTION_QUOTES);
+  efir_ui_test_iterate_until_idle ();
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), ==,
+                   gtk_button_get_label (GTK_BUTTON (quotes_jump)));
+
+  gtk_window_close (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+}
+
 /* The list keeps its width whatever the sidebar shows: the episodes, a
  * search with or without results, a filter that leaves nothing. */
 static void
@@ -281,6 +317,8 @@ main (int   argc,
               test_window_reads_whole, fixture_tear_down);
   g_test_add ("/ui/narrow/window-fits", Fixture, NULL, fixture_set_up,
               test_narrow_window_fits, fixture_tear_down);
+  g_test_add ("/ui/narrow/section-button", Fixture, NULL, fixture_set_up,
+              test_section_button_names_section, fixture_tear_down);
   g_test_add ("/ui/narrow/sidebar-keeps-width", Fixture, NULL, fixture_set_up,
               test_sidebar_keeps_width, fixture_tear_down);
   status = g_test_run ();
