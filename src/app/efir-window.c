@@ -41,7 +41,6 @@ struct _EfirWindow
   GtkStack           *content_stack;
   AdwWindowTitle     *content_title;
   GtkLabel           *save_label;
-  GtkWidget          *history_button;
   GtkRevealer        *read_only_revealer;
   GtkRevealer        *save_error_revealer;
   GtkLabel           *save_error_label;
@@ -789,11 +788,6 @@ on_leaflet_child_changed_cb (EfirWindow *self,
                              GParamSpec *pspec,
                              AdwLeaflet *leaflet)
 {
-  /* A narrow header keeps its room for the save state: the episode menu
-   * has History too, and the page's first row shows the title. */
-  gtk_widget_set_visible (self->history_button, !adw_leaflet_get_folded (leaflet));
-  gtk_widget_set_visible (GTK_WIDGET (self->content_title), !adw_leaflet_get_folded (leaflet));
-
   if (adw_leaflet_get_folded (leaflet) && adw_leaflet_get_visible_child (leaflet) == self->sidebar)
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   else
@@ -1521,7 +1515,6 @@ efir_window_class_init (EfirWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_label);
-  gtk_widget_class_bind_template_child (widget_class, EfirWindow, history_button);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_error_label);
