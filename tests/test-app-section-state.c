@@ -284,9 +284,11 @@ test_speakers (void)
   add_guest (episode, 0, "  ");
   add_guest (episode, 7, "Əli  Əliyev");
 
+  /* The hosts first: a host who is also billed as a guest is offered once,
+   * as a host. */
   speakers = efir_section_state_speakers (episode, hosts);
-  g_assert_cmpstrv (speakers, ((const char * const[]) { "Nəsimi Məmmədli", "Əli Əliyev",
-                                                        "Sevinc Osmanqızı", NULL }));
+  g_assert_cmpstrv (speakers, ((const char * const[]) { "Sevinc Osmanqızı", "nesimi memmedli",
+                                                        "Əli Əliyev", NULL }));
 
   guests_only = efir_section_state_speakers (episode, NULL);
   g_assert_cmpstrv (guests_only, ((const char * const[]) { "Nəsimi Məmmədli", "Əli Əliyev", NULL }));

@@ -12,8 +12,8 @@ test_sidebar_page (void)
   g_assert_cmpstr (efir_window_state_sidebar_page (0, 0, 0), ==, "no-programs");
   g_assert_cmpstr (efir_window_state_sidebar_page (2, 0, 0), ==, "no-episodes");
   g_assert_cmpstr (efir_window_state_sidebar_page (2, 5, 5), ==, "episodes");
-  /* A filter that hides all still shows the list with its filter. */
-  g_assert_cmpstr (efir_window_state_sidebar_page (2, 5, 0), ==, "episodes");
+  /* A filter that hides all says so, not a blank list. */
+  g_assert_cmpstr (efir_window_state_sidebar_page (2, 5, 0), ==, "no-matches");
 }
 
 static void

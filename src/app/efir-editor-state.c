@@ -450,6 +450,69 @@ efir_editor_state_air_date_from (const GDate  *day,
   return air_date;
 }
 
+/* The names of days and months come from the catalogue, not from LC_TIME:
+ * a producer who reads the window in Azerbaijani on a system set to
+ * English dates reads the dates in Azerbaijani too. */
+static const char * const weekday_names[] = {
+  NC_("short day name", "Mon"), NC_("short day name", "Tue"), NC_("short day name", "Wed"),
+  NC_("short day name", "Thu"), NC_("short day name", "Fri"), NC_("short day name", "Sat"),
+  NC_("short day name", "Sun"),
+};
+
+/* As written after a day number: "4 October", "4 октября". */
+static const char * const month_names[] = {
+  NC_("month after a day number", "January"), NC_("month after a day number", "February"),
+  NC_("month after a day number", "March"), NC_("month after a day number", "April"),
+  NC_("month after a day number", "May"), NC_("month after a day number", "June"),
+  NC_("month after a day number", "July"), NC_("month after a day number", "August"),
+  NC_("month after a day number", "September"), NC_("month after a day number", "October"),
+  NC_("month after a day number", "November"), NC_("month after a day number", "December"),
+};
+
+/* g_date_time_format() with %a and %B in the interface's language. */
+static char *
+format_date_in_interface_language (GDateTime  *date,
+                                   const char *format)
+{
+  g_autoptr(GString) spelled = g_string_new (NULL);
+
+  for (const char *p = format; *p != '\0'; p++)
+    {
+      const char *name = NULL;
+
+      if (p[0] == '%' && p[1] == 'a')
+        name = g_dpgettext2 (GETTEXT_PACKAGE, "short day name",
+                             weekday_names[g_date_time_get_day_of_week (date) - 1]);
+      else if (p[0] == '%' && p[1] == 'B')
+        name = g_dpgettext2 (GETTEXT_PACKAGE, "month after a day number",
+                             month_names[g_date_time_get_month (date) - 1]);
+      else if (p[0] == '%' && p[1] != '\0')
+        {
+          /* Any other conversion, or a %%, is g_date_time_format()'s. */
+          g_string_append_len (spelled, p, 2);
+          p++;
+          continue;
+        }
+
+      if (name == NULL)
+        {
+          g_string_append_c (spelled, *p);
+          continue;
+        }
+
+      /* A name is text, never a conversion. */
+      for (const char *c = name; *c != '\0'; c++)
+        {
+          if (*c == '%')
+            g_string_append_c (spelled, '%');
+          g_string_append_c (spelled, *c);
+        }
+      p++;
+    }
+
+  return g_date_time_format (date, spelled->str);
+}
+
 /**
  * efir_editor_state_format_day:
  * @air_date: (nullable): an air date
@@ -464,7 +527,7 @@ efir_editor_state_format_day (GDateTime *air_date)
     return g_strdup (_("Choose a Day"));
 
   /* Translators: the day of a broadcast on its button, see g_date_time_format() */
-  return g_date_time_format (air_date, C_("air date", "%a, %-d %B %Y"));
+  return format_date_in_interface_language (air_date, C_("air date", "%a, %-d %B %Y"));
 }
 
 /**

@@ -23,6 +23,7 @@ struct _EfirEpisodeEditor
 
   /* Template widgets */
   GtkBox                 *jump_bar;
+  GtkMenuButton          *section_button;
   GtkScrolledWindow      *scroller;
   GtkBox                 *page;
   EfirDetailsSection     *details;
@@ -169,6 +170,16 @@ scrolled_cb (EfirEpisodeEditor *self)
 
   if (!gtk_toggle_button_get_active (self->jumps[current]))
     gtk_toggle_button_set_active (self->jumps[current], TRUE);
+}
+
+/* The one button shown where the row of sections does not fit names the
+ * section being read. */
+static void
+jump_toggled_cb (EfirEpisodeEditor *self,
+                 GtkToggleButton   *jump)
+{
+  if (gtk_toggle_button_get_active (jump))
+    gtk_menu_button_set_label (self->section_button, gtk_button_get_label (GTK_BUTTON (jump)));
 }
 
 static void
@@ -550,6 +561,7 @@ efir_episode_editor_class_init (EfirEpisodeEditorClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/efir/Efir/efir-episode-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, EfirEpisodeEditor, jump_bar);
+  gtk_widget_class_bind_template_child (widget_class, EfirEpisodeEditor, section_button);
   gtk_widget_class_bind_template_child (widget_class, EfirEpisodeEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, EfirEpisodeEditor, page);
   gtk_widget_class_bind_template_child (widget_class, EfirEpisodeEditor, details);
@@ -583,7 +595,11 @@ efir_episode_editor_init (EfirEpisodeEditor *self)
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->jump_bar));
        child != NULL && i < EFIR_EDITOR_N_SECTIONS;
        child = gtk_widget_get_next_sibling (child))
-    self->jumps[i++] = GTK_TOGGLE_BUTTON (child);
+    {
+      self->jumps[i++] = GTK_TOGGLE_BUTTON (child);
+      g_signal_connect_object (child, "toggled", G_CALLBACK (jump_toggled_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
   g_assert (i == EFIR_EDITOR_N_SECTIONS);
 
   self->episode_signals = g_signal_group_new (EFIR_TYPE_EPISODE);

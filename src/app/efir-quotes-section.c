@@ -654,7 +654,7 @@ efir_quotes_section_get_host_names (EfirQuotesSection *self)
  * @self: a quotes section
  * @hosts: (nullable) (array zero-terminated=1): the programme's hosts
  *
- * Sets the hosts offered as speakers after the episode's guests.
+ * Sets the hosts offered as speakers before the episode's guests.
  */
 void
 efir_quotes_section_set_host_names (EfirQuotesSection  *self,

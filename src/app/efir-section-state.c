@@ -344,8 +344,9 @@ efir_section_state_set_pull_quote (GListStore *quotes,
  * @episode: an episode
  * @hosts: (nullable) (array zero-terminated=1): the programme's hosts
  *
- * The names a quote's speaker is chosen from: the guests in their billing
- * order, then the hosts, each once and none empty.
+ * The names a quote's speaker is chosen from: the hosts, who speak in
+ * every episode, then the guests in their billing order, each once and
+ * none empty.
  *
  * Returns: (transfer full): the names, possibly none
  */
@@ -361,6 +362,9 @@ efir_section_state_speakers (EfirEpisode        *episode,
 
   g_return_val_if_fail (EFIR_IS_EPISODE (episode), NULL);
 
+  for (guint i = 0; hosts != NULL && hosts[i] != NULL; i++)
+    g_ptr_array_add (names, efir_section_state_clean_name (hosts[i]));
+
   guests = G_LIST_MODEL (efir_episode_get_guests (episode));
   n = g_list_model_get_n_items (guests);
   for (guint i = 0; i < n; i++)
@@ -369,9 +373,6 @@ efir_section_state_speakers (EfirEpisode        *episode,
 
       g_ptr_array_add (names, efir_section_state_clean_name (efir_episode_guest_get_name (guest)));
     }
-
-  for (guint i = 0; hosts != NULL && hosts[i] != NULL; i++)
-    g_ptr_array_add (names, efir_section_state_clean_name (hosts[i]));
 
   for (guint i = 0; i < names->len; i++)
     {

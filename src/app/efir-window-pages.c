@@ -33,6 +33,11 @@ static const PageSpec sidebar_pages[] = {
     N_("Start the page of the next broadcast, or drop an episode file here."),
     N_("_New Episode"), "win.new-episode",
   },
+  {
+    "no-matches", "view-filter-symbolic", N_("No Episodes With This Status"),
+    N_("Choose “All episodes” above to see the others."),
+    NULL, NULL,
+  },
 };
 
 static GtkWidget *

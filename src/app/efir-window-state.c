@@ -20,8 +20,9 @@ efir_window_state_sidebar_page (guint n_programs,
     return "no-programs";
   if (n_episodes == 0)
     return "no-episodes";
-  /* A filter that hides everything still shows the (empty) list, so the
-   * producer sees the filter is what hides them. */
+  /* The filter above stays, so the producer sees it is what hides them. */
+  if (n_shown == 0)
+    return "no-matches";
   return "episodes";
 }
 

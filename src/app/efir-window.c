@@ -102,6 +102,30 @@ static void on_restore_clicked_cb       (EfirWindow      *self);
 
 /* Helpers */
 
+/* The save indicator is as wide as the longest word it shows in this
+ * language: "Saving…" and "Saved" taking turns do not lay the header bar
+ * out again, and a narrow window keeps no room for another language's. */
+static void
+efir_window_fit_save_label (EfirWindow *self)
+{
+  static const EfirAutosaveState states[] = {
+    EFIR_AUTOSAVE_STATE_SAVED, EFIR_AUTOSAVE_STATE_SAVING, EFIR_AUTOSAVE_STATE_FAILED,
+  };
+  int widest = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+    {
+      int natural = 0;
+
+      gtk_label_set_label (self->save_label, efir_window_state_save_label (states[i]));
+      gtk_widget_measure (GTK_WIDGET (self->save_label), GTK_ORIENTATION_HORIZONTAL, -1,
+                          NULL, &natural, NULL, NULL);
+      widest = MAX (widest, natural);
+    }
+  gtk_label_set_label (self->save_label, "");
+  gtk_widget_set_size_request (GTK_WIDGET (self->save_label), widest, -1);
+}
+
 static void
 efir_window_toast (EfirWindow *self,
                    const char *message)
@@ -1740,6 +1764,7 @@ efir_window_init (EfirWindow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  efir_window_fit_save_label (self);
 
   /* Without an installed schema (a run from a bare build tree) the window
    * still works; it only forgets its size and last episode. */

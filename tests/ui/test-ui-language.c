@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "efir-application.h"
+#include "efir-editor-state.h"
 #include "efir-episode-row.h"
 #include "efir-guest-directory.h"
 #include "efir-program-settings.h"
@@ -108,6 +109,20 @@ test_air_date_in_list (void)
   g_assert_cmpstr (subtitle, ==, expected);
 }
 
+/* The day on the air-date button is in the window's language, whatever
+ * language the system writes dates in. */
+static void
+test_air_day_in_language (void)
+{
+  const char *expected = g_getenv ("EFIR_EXPECTED_AIR_DAY");
+  g_autoptr(GTimeZone) baku = g_time_zone_new_identifier ("Asia/Baku");
+  g_autoptr(GDateTime) air_date = g_date_time_new (baku, 2026, 12, 2, 19, 0, 0);
+  g_autofree char *day = efir_editor_state_format_day (air_date);
+
+  g_assert_nonnull (expected);
+  g_assert_cmpstr (day, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -124,5 +139,6 @@ main (int   argc,
   g_test_add_func ("/ui/language/window", test_window_speaks_language);
   g_test_add_func ("/ui/language/name", test_name_of_program_and_person);
   g_test_add_func ("/ui/language/air-date", test_air_date_in_list);
+  g_test_add_func ("/ui/language/air-day", test_air_day_in_language);
   return g_test_run ();
 }

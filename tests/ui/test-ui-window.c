@@ -599,6 +599,13 @@ test_window_list_follows_edits (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (window_child (window, "filter_box")));
   g_assert_cmpint (efir_episode_get_id (efir_window_get_current_episode (window)), ==, ids[0]);
 
+  /* Published: none is, and the sidebar says so under its filter. */
+  gtk_drop_down_set_selected (window_child (window, "status_dropdown"), 4);
+  efir_ui_test_iterate_until_idle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 0);
+  g_assert_true (efir_ui_test_has_mapped_label (GTK_WIDGET (window), "No Episodes With This Status"));
+  g_assert_true (gtk_widget_get_visible (window_child (window, "filter_box")));
+
   close_window (window);
 }
 
