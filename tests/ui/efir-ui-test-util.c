@@ -105,6 +105,29 @@ efir_ui_test_dispatch_pending (void)
   dispatch_rounds (1);
 }
 
+static gboolean
+wake_up_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+gboolean
+efir_ui_test_wait_for (gboolean (*condition) (gpointer data),
+                       gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_TIME_SPAN_SECOND;
+  guint wake_up = g_timeout_add (20, wake_up_cb, NULL);
+  gboolean holds;
+
+  /* Blocking iterations, woken often: a frame or a timer may be what the
+   * condition waits for. */
+  while (!(holds = condition (data)) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake_up);
+
+  return holds;
+}
+
 gboolean
 efir_ui_test_has_label (GtkWidget  *widget,
                         const char *text)

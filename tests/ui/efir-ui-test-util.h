@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 void       efir_ui_test_iterate_until_idle        (void);
 /* Runs the main context until nothing is ready, once. */
 void       efir_ui_test_dispatch_pending          (void);
+/* Runs the main loop until @condition holds (frames drawn, timers fired),
+ * for ten seconds at the most; returns whether it holds. */
+gboolean   efir_ui_test_wait_for                  (gboolean       (*condition) (gpointer data),
+                                                   gpointer         data);
 
 /* Whether a label at or below @widget reads @text, shown or not. */
 gboolean   efir_ui_test_has_label                 (GtkWidget       *widget,

@@ -418,6 +418,12 @@ test_number_taken (Fixture       *f,
   efir_test_remove_tree (dir);
 }
 
+static gboolean
+has_selection (gpointer editable)
+{
+  return gtk_editable_get_selection_bounds (GTK_EDITABLE (editable), NULL, NULL);
+}
+
 static void
 test_time_and_day (Fixture       *f,
                    gconstpointer  data)
@@ -470,7 +476,7 @@ test_time_and_day (Fixture       *f,
                                                        GTK_TYPE_EVENT_CONTROLLER_FOCUS),
                          "enter");
   gtk_editable_set_position (text, 2);
-  efir_ui_test_iterate_until_idle ();
+  g_assert_true (efir_ui_test_wait_for (has_selection, text));
   g_assert_true (gtk_editable_get_selection_bounds (text, &start, &end));
   g_assert_cmpint (start, ==, 0);
   g_assert_cmpint (end, ==, 5);

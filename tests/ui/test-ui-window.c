@@ -62,6 +62,31 @@ has_mapped_row (GtkWidget  *widget,
   return FALSE;
 }
 
+typedef struct
+{
+  GtkWidget  *window;
+  const char *heading;
+} RowWait;
+
+static gboolean
+row_is_mapped (gpointer data)
+{
+  RowWait *wait = data;
+
+  return has_mapped_row (wait->window, wait->heading);
+}
+
+/* Whether the row comes into view once the list has been laid out and
+ * drawn again (a few frames after a move). */
+static gboolean
+wait_for_mapped_row (EfirWindow *window,
+                     const char *heading)
+{
+  RowWait wait = { GTK_WIDGET (window), heading };
+
+  return efir_ui_test_wait_for (row_is_mapped, &wait);
+}
+
 static gpointer editor_child (EfirWindow *window,
                               const char *name);
 
@@ -577,7 +602,7 @@ test_window_list_follows_edits (Fixture       *f,
   g_assert_cmpint (id_at (rows, 0), ==, ids[0]);
   g_assert_cmpint (id_at (rows, 1), ==, ids[2]);
   g_assert_true (gtk_selection_model_is_selected (rows, 0));
-  g_assert_true (has_mapped_row (GTK_WIDGET (window), "1. Dekabr buraxılışı"));
+  g_assert_true (wait_for_mapped_row (window, "1. Dekabr buraxılışı"));
 
   /* Oldest first: the December episode goes to the end. */
   gtk_toggle_button_set_active (window_child (window, "sort_button"), TRUE);
@@ -1008,8 +1033,8 @@ test_window_list_shows_open_episode (Fixture       *f,
   current = efir_window_get_current_episode (window);
   efir_episode_set_air_date (current, newest);
   wait_for_save (window);
+  g_assert_true (wait_for_mapped_row (window, "120. Buraxılış 120"));
   g_assert_true (has_mapped_row (GTK_WIDGET (window), "1. Buraxılış 1"));
-  g_assert_true (has_mapped_row (GTK_WIDGET (window), "120. Buraxılış 120"));
 
   close_window (window);
 }
