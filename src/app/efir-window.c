@@ -1067,7 +1067,10 @@ on_store_changed_elsewhere_cb (EfirWindow *self,
   EfirProgram *program = efir_window_get_program (self);
 
   if (self->autosaver != NULL && !efir_autosaver_follow_store (self->autosaver, &error))
-    efir_window_toast (self, error->message);
+    {
+      efir_window_toast (self, error->message);
+      g_clear_error (&error);
+    }
 
   efir_window_load_people (self);
   efir_window_load_programs (self, program != NULL ? efir_program_get_id (program) : 0);
