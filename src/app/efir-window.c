@@ -146,6 +146,21 @@ efir_window_get_program (EfirWindow *self)
   return gtk_drop_down_get_selected_item (self->program_dropdown);
 }
 
+/* The programme @program_id of the switcher's list, or NULL. */
+static EfirProgram *
+efir_window_find_program (EfirWindow *self,
+                          gint64      program_id)
+{
+  for (guint i = 0, n = g_list_model_get_n_items (self->programs); i < n; i++)
+    {
+      g_autoptr(EfirProgram) candidate = g_list_model_get_item (self->programs, i);
+
+      if (efir_program_get_id (candidate) == program_id)
+        return g_steal_pointer (&candidate);
+    }
+  return NULL;
+}
+
 /* The open episode's row, held so that what is typed shows in the list
  * even while the row is scrolled away and read again. */
 static void
@@ -419,7 +434,7 @@ efir_window_show_episode (EfirWindow  *self,
                           EfirEpisode *episode)
 {
   g_autoptr(GError) error = NULL;
-  EfirProgram *program = NULL;
+  g_autoptr(EfirProgram) program = NULL;
 
   self->pending_episode = 0;
   if (self->current != NULL)
@@ -429,14 +444,7 @@ efir_window_show_episode (EfirWindow  *self,
   efir_window_hold_current_light (self);
   efir_window_select_current (self);
 
-  for (guint i = 0, n = g_list_model_get_n_items (self->programs); i < n; i++)
-    {
-      g_autoptr(EfirProgram) candidate = g_list_model_get_item (self->programs, i);
-
-      if (efir_program_get_id (candidate) == efir_episode_get_program_id (episode))
-        program = candidate;
-    }
-
+  program = efir_window_find_program (self, efir_episode_get_program_id (episode));
   efir_window_ensure_editor (self);
   efir_window_load_tags (self);
   efir_episode_editor_set_program (self->editor, program);
@@ -1066,6 +1074,10 @@ on_store_changed_elsewhere_cb (EfirWindow *self,
   g_autoptr(GError) error = NULL;
   EfirProgram *program = efir_window_get_program (self);
 
+  /* A store given up for a damaged file or a backup follows no more. */
+  if (store != self->store)
+    return;
+
   if (self->autosaver != NULL && !efir_autosaver_follow_store (self->autosaver, &error))
     {
       efir_window_toast (self, error->message);
@@ -1080,13 +1092,11 @@ on_store_changed_elsewhere_cb (EfirWindow *self,
   efir_window_hold_current_light (self);
   if (self->current != NULL && self->editor != NULL)
     {
-      for (guint i = 0, n = g_list_model_get_n_items (self->programs); i < n; i++)
-        {
-          g_autoptr(EfirProgram) candidate = g_list_model_get_item (self->programs, i);
+      g_autoptr(EfirProgram) current_program =
+        efir_window_find_program (self, efir_episode_get_program_id (self->current));
 
-          if (efir_program_get_id (candidate) == efir_episode_get_program_id (self->current))
-            efir_episode_editor_set_program (self->editor, candidate);
-        }
+      /* Its time zone, say, may have changed. */
+      efir_episode_editor_set_program (self->editor, current_program);
       self->tags_stale = TRUE;
       efir_window_load_tags (self);
       efir_window_update_title (self);

@@ -213,6 +213,16 @@ air_date_shown (Fixture *f)
   return g_str_equal (gtk_editable_get_text (time_entry), "21:30");
 }
 
+static gboolean
+moscow_shown (Fixture *f)
+{
+  GtkEditable *time_entry = details_child (f->window, "time_entry");
+  const char *zone = adw_action_row_get_subtitle (details_child (f->window, "air_date_row"));
+
+  return g_str_equal (gtk_editable_get_text (time_entry), "20:30")
+         && strstr (zone, "Moscow") != NULL;
+}
+
 static void
 test_follow_open_episode (Fixture       *f,
                           gconstpointer  data)
@@ -242,6 +252,13 @@ test_follow_open_episode (Fixture       *f,
   g_assert_cmpint (efir_episode_get_status (open), ==, EFIR_EPISODE_STATUS_READY);
   subtitle_row = details_child (f->window, "air_date_row");
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (subtitle_row), "Baku"));
+
+  /* The programme moves to Moscow's time elsewhere: the same broadcast is
+   * shown at 20:30 there. */
+  efir_program_set_time_zone (f->program, "Europe/Moscow");
+  g_assert_true (efir_store_save_program (other, f->program, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_for (f, moscow_shown));
 }
 
 static gboolean
