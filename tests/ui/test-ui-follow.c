@@ -313,6 +313,51 @@ test_follow_conflict (Fixture       *f,
   g_assert_cmpstr (efir_episode_get_title (kept), ==, "Mənim başlığım");
 }
 
+static gboolean
+published_shown (Fixture *f)
+{
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (efir_window_get_editor (f->window)),
+                                                              EFIR_TYPE_EPISODE_EDITOR,
+                                                              "publication_status_label"));
+
+  return g_str_equal (gtk_label_get_label (label), "Published");
+}
+
+static gboolean
+saved_shown (Fixture *f)
+{
+  return g_str_equal (gtk_label_get_label (window_child (f->window, "save_label")), "Saved");
+}
+
+/* A cron outbox run publishes the open episode while the producer types:
+ * the window says so, and its save keeps the episode published. */
+static void
+test_follow_publication (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) other = open_elsewhere (f);
+  g_autoptr(EfirEpisode) stored = NULL;
+  EfirEpisode *open;
+
+  efir_window_open_episode (f->window, efir_episode_get_id (f->episode));
+  efir_ui_test_iterate_until_idle ();
+  open = efir_window_get_current_episode (f->window);
+
+  efir_episode_set_title (open, "Yazılır");
+  g_assert_true (efir_store_set_published_status (other, efir_episode_get_id (f->episode),
+                                                  EFIR_EPISODE_STATUS_PUBLISHED, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (wait_for (f, published_shown));
+  g_assert_true (wait_for (f, saved_shown));
+  g_assert_false (gtk_revealer_get_reveal_child (window_child (f->window, "conflict_revealer")));
+  stored = efir_store_load_episode (other, efir_episode_get_id (f->episode), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (efir_episode_get_title (stored), ==, "Yazılır");
+  g_assert_cmpint (efir_episode_get_status (stored), ==, EFIR_EPISODE_STATUS_PUBLISHED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -329,6 +374,7 @@ main (int   argc,
   ADD ("/ui/follow/import", test_follow_import);
   ADD ("/ui/follow/open-episode", test_follow_open_episode);
   ADD ("/ui/follow/conflict", test_follow_conflict);
+  ADD ("/ui/follow/publication", test_follow_publication);
 
 #undef ADD
 
