@@ -316,8 +316,8 @@ test_follow_conflict (Fixture       *f,
 static gboolean
 published_shown (Fixture *f)
 {
-  GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (efir_window_get_editor (f->window)),
-                                                              EFIR_TYPE_EPISODE_EDITOR,
+  GtkWidget *editor = GTK_WIDGET (efir_window_get_editor (f->window));
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_template_child (editor, EFIR_TYPE_EPISODE_EDITOR,
                                                               "publication_status_label"));
 
   return g_str_equal (gtk_label_get_label (label), "Published");
