@@ -1334,7 +1334,12 @@ guest_directory_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   EfirWindow *self = EFIR_WINDOW (widget);
-  GtkWidget *dialog = efir_guest_directory_new (GTK_WINDOW (self), self->store);
+  GtkWidget *dialog;
+
+  /* A merge there rewrites the guests of the open episode as a save does:
+   * its edits are written first, so that they meet no conflict. */
+  efir_window_flush (self, NULL);
+  dialog = efir_guest_directory_new (GTK_WINDOW (self), self->store);
 
   /* Names and roles may change there: the editor's suggestions follow. */
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (efir_window_load_people), self, G_CONNECT_SWAPPED);
