@@ -1001,11 +1001,210 @@ test_large_episode (Fixture       *fixture,
   }
 }
 
+/* Changes elsewhere ------------------------------------------------------ */
+
+/* g_assert_cmpstr() of a string to free. */
+#define assert_cmpstr_free(s1, cmp, s2)                \
+  G_STMT_START                                         \
+    {                                                  \
+      g_autofree char *assert_text_ = (s1);            \
+      g_assert_cmpstr (assert_text_, cmp, (s2));       \
+    }                                                  \
+  G_STMT_END
+
+static void
+test_decide_follow (void)
+{
+  /* Stored as read: nothing to do, edits or not. */
+  g_assert_cmpint (efir_autosaver_decide_follow (3, 3, FALSE), ==, EFIR_AUTOSAVER_FOLLOW_NOTHING);
+  g_assert_cmpint (efir_autosaver_decide_follow (3, 3, TRUE), ==, EFIR_AUTOSAVER_FOLLOW_NOTHING);
+  /* Saved elsewhere: read again, unless that would drop edits. */
+  g_assert_cmpint (efir_autosaver_decide_follow (3, 4, FALSE), ==, EFIR_AUTOSAVER_FOLLOW_RELOAD);
+  g_assert_cmpint (efir_autosaver_decide_follow (3, 4, TRUE), ==, EFIR_AUTOSAVER_FOLLOW_CONFLICT);
+  /* Deleted elsewhere: what is open stays. */
+  g_assert_cmpint (efir_autosaver_decide_follow (3, 0, FALSE), ==, EFIR_AUTOSAVER_FOLLOW_NOTHING);
+  g_assert_cmpint (efir_autosaver_decide_follow (3, 0, TRUE), ==, EFIR_AUTOSAVER_FOLLOW_NOTHING);
+}
+
+/* efir-cli, beside the window: saves @title into the stored episode. */
+static void
+save_elsewhere (Fixture    *fixture,
+                EfirStore  *other,
+                const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirEpisode) theirs = NULL;
+
+  theirs = efir_store_load_episode (other, efir_episode_get_id (fixture->episode), &error);
+  g_assert_no_error (error);
+  efir_episode_set_title (theirs, title);
+  g_assert_true (efir_store_save_episode (other, theirs, EFIR_EPISODE_PART_DETAILS, &error));
+  g_assert_no_error (error);
+}
+
+static EfirStore *
+open_other (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  EfirStore *other = efir_store_open (fixture->path, &error);
+
+  g_assert_no_error (error);
+  return other;
+}
+
+/* The titles of the episode's revisions, newest first. */
+static char *
+revision_titles (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  revisions = efir_store_list_revisions (fixture->store, efir_episode_get_id (fixture->episode),
+                                         &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      EfirRevisionInfo *info = g_ptr_array_index (revisions, i);
+      g_autoptr(EfirEpisode) revision = efir_store_load_revision (fixture->store, info->id, &error);
+
+      g_assert_no_error (error);
+      g_string_append_printf (titles, "%s%s", i > 0 ? "|" : "", efir_episode_get_title (revision));
+    }
+
+  return g_string_free (g_steal_pointer (&titles), FALSE);
+}
+
+static void
+test_follow_reloads (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) other = open_other (fixture);
+  g_autofree char *save_count = NULL;
+  GListStore *guests = efir_episode_get_guests (fixture->episode);
+
+  g_assert_true (efir_autosaver_set_episode (fixture->autosaver, fixture->episode, &error));
+  save_elsewhere (fixture, other, "Written by efir-cli");
+  save_count = stored_text (fixture, "SELECT save_count FROM episodes WHERE id = ?1",
+                            efir_episode_get_id (fixture->episode));
+
+  g_assert_true (efir_autosaver_follow_store (fixture->autosaver, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (efir_episode_get_title (fixture->episode), ==, "Written by efir-cli");
+  g_assert_true (efir_episode_get_guests (fixture->episode) == guests);
+
+  /* What was read is no edit: nothing is written back. */
+  g_assert_cmpint (efir_autosaver_get_state (fixture->autosaver), ==, EFIR_AUTOSAVE_STATE_SAVED);
+  g_assert_cmpuint (fixture->clock.timeouts->len, ==, 0);
+  fake_clock_advance (&fixture->clock, 5000);
+  g_assert_cmpuint (fixture->attempts->len, ==, 0);
+  assert_cmpstr_free (stored_text (fixture, "SELECT save_count FROM episodes WHERE id = ?1",
+                                     efir_episode_get_id (fixture->episode)), ==, save_count);
+
+  /* The next edit is saved over the version read. */
+  efir_episode_set_summary (fixture->episode, "Mine, after theirs");
+  g_assert_true (efir_autosaver_flush (fixture->autosaver, &error));
+  g_assert_no_error (error);
+  assert_cmpstr_free (stored_text (fixture, "SELECT title FROM episodes WHERE id = ?1",
+                                     efir_episode_get_id (fixture->episode)), ==,
+                        "Written by efir-cli");
+}
+
+static void
+test_follow_publication_status (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  efir_episode_set_status (fixture->episode, EFIR_EPISODE_STATUS_READY);
+  g_assert_true (efir_autosaver_set_episode (fixture->autosaver, fixture->episode, &error));
+  g_assert_true (efir_autosaver_flush (fixture->autosaver, &error));
+
+  /* A cron outbox run publishes while the producer types. */
+  efir_episode_set_title (fixture->episode, "Typed meanwhile");
+  g_assert_true (efir_database_exec (fixture->db, "UPDATE episodes SET status = 'published'",
+                                     &error));
+  g_assert_no_error (error);
+
+  g_assert_true (efir_autosaver_follow_store (fixture->autosaver, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (efir_episode_get_status (fixture->episode), ==, EFIR_EPISODE_STATUS_PUBLISHED);
+  g_assert_cmpint (efir_autosaver_get_state (fixture->autosaver), ==, EFIR_AUTOSAVE_STATE_DIRTY);
+
+  g_assert_true (efir_autosaver_flush (fixture->autosaver, &error));
+  g_assert_no_error (error);
+  assert_cmpstr_free (stored_text (fixture, "SELECT title || ' ' || status FROM episodes"
+                                     " WHERE id = ?1", efir_episode_get_id (fixture->episode)),
+                        ==, "Typed meanwhile published");
+}
+
+static void
+test_conflict_keeps_both (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) other = open_other (fixture);
+  gint64 id = efir_episode_get_id (fixture->episode);
+  guint attempts;
+
+  g_assert_true (efir_autosaver_set_episode (fixture->autosaver, fixture->episode, &error));
+
+  /* Seen by following: both are kept, nothing is written. */
+  efir_episode_set_title (fixture->episode, "Mine");
+  save_elsewhere (fixture, other, "Theirs");
+  g_assert_true (efir_autosaver_follow_store (fixture->autosaver, &error));
+  g_assert_cmpint (efir_autosaver_get_state (fixture->autosaver), ==, EFIR_AUTOSAVE_STATE_CONFLICT);
+  g_assert_cmpstr (efir_episode_get_title (fixture->episode), ==, "Mine");
+  fake_clock_advance (&fixture->clock, 60000);
+  g_assert_cmpuint (fixture->attempts->len, ==, 0);
+  g_assert_false (efir_autosaver_flush (fixture->autosaver, &error));
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  assert_cmpstr_free (stored_text (fixture, "SELECT title FROM episodes WHERE id = ?1", id),
+                        ==, "Theirs");
+
+  /* Keep Mine: written over theirs, which a revision keeps. */
+  g_assert_true (efir_autosaver_keep_mine (fixture->autosaver, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (efir_autosaver_get_state (fixture->autosaver), ==, EFIR_AUTOSAVE_STATE_SAVED);
+  assert_cmpstr_free (stored_text (fixture, "SELECT title FROM episodes WHERE id = ?1", id),
+                        ==, "Mine");
+  assert_cmpstr_free (revision_titles (fixture), ==, "Theirs");
+
+  /* Met by a save first this time: the save writes nothing and says so,
+   * and is not tried again. */
+  efir_episode_set_title (fixture->episode, "Mine again");
+  save_elsewhere (fixture, other, "Theirs again");
+  attempts = fixture->attempts->len;
+  fake_clock_advance (&fixture->clock, 1000);
+  g_assert_cmpuint (fixture->attempts->len, ==, attempts + 1);
+  g_assert_cmpint (efir_autosaver_get_state (fixture->autosaver), ==, EFIR_AUTOSAVE_STATE_CONFLICT);
+  g_assert_error (efir_autosaver_get_error (fixture->autosaver), EFIR_STORE_ERROR,
+                  EFIR_STORE_ERROR_CONFLICT);
+  fake_clock_advance (&fixture->clock, 60000);
+  g_assert_cmpuint (fixture->attempts->len, ==, attempts + 1);
+  assert_cmpstr_free (stored_text (fixture, "SELECT title FROM episodes WHERE id = ?1", id),
+                        ==, "Theirs again");
+
+  /* Take Theirs: read again, with mine kept in a revision. */
+  g_assert_true (efir_autosaver_take_theirs (fixture->autosaver, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (efir_episode_get_title (fixture->episode), ==, "Theirs again");
+  g_assert_cmpint (efir_autosaver_get_state (fixture->autosaver), ==, EFIR_AUTOSAVE_STATE_SAVED);
+  g_assert_null (efir_autosaver_get_error (fixture->autosaver));
+  assert_cmpstr_free (revision_titles (fixture), ==, "Mine again|Theirs");
+  assert_cmpstr_free (stored_text (fixture, "SELECT title FROM episodes WHERE id = ?1", id),
+                        ==, "Theirs again");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store/autosave/decide-follow", test_decide_follow);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -1026,6 +1225,9 @@ main (int   argc,
   ADD ("/store/autosave/revision-interval", test_revision_interval);
   ADD ("/store/autosave/waits-for-check", test_waits_for_check);
   ADD ("/store/autosave/large-episode", test_large_episode);
+  ADD ("/store/autosave/follow-reloads", test_follow_reloads);
+  ADD ("/store/autosave/follow-publication-status", test_follow_publication_status);
+  ADD ("/store/autosave/conflict-keeps-both", test_conflict_keeps_both);
 
 #undef ADD
 

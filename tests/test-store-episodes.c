@@ -850,6 +850,147 @@ test_number_taken (Fixture       *fixture,
   g_assert_cmpint (taken_by, ==, 0);
 }
 
+/* What efir-cli or a cron outbox run does beside the window: a second
+ * connection to the same file. */
+static EfirStore *
+open_other (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  EfirStore *other = efir_store_open (fixture->path, &error);
+
+  g_assert_no_error (error);
+  return other;
+}
+
+static void
+count_cb (EfirStore *store,
+          gpointer   user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
+test_changed_elsewhere (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) other = open_other (fixture);
+  g_autoptr(EfirEpisode) ours = new_episode (fixture, "Ours");
+  g_autoptr(EfirEpisode) theirs = new_episode (fixture, "Theirs");
+  guint emitted = 0;
+
+  g_signal_connect (fixture->store, "changed-elsewhere", G_CALLBACK (count_cb), &emitted);
+  g_assert_false (efir_store_check_changed_elsewhere (fixture->store));
+
+  /* Our own save is no change elsewhere... */
+  g_assert_true (efir_store_save_episode (fixture->store, ours, EFIR_EPISODE_PART_ALL, &error));
+  g_assert_no_error (error);
+  g_assert_false (efir_store_check_changed_elsewhere (fixture->store));
+  g_assert_cmpuint (emitted, ==, 0);
+
+  /* ...another connection's commit is, once. */
+  g_assert_true (efir_store_save_episode (other, theirs, EFIR_EPISODE_PART_ALL, &error));
+  g_assert_no_error (error);
+  g_assert_true (efir_store_check_changed_elsewhere (fixture->store));
+  g_assert_cmpuint (emitted, ==, 1);
+  g_assert_false (efir_store_check_changed_elsewhere (fixture->store));
+  g_assert_cmpuint (emitted, ==, 1);
+
+  /* And the other connection saw ours only as a change elsewhere too. */
+  g_assert_false (efir_store_check_changed_elsewhere (other));
+  g_assert_true (efir_store_save_episode (fixture->store, ours, EFIR_EPISODE_PART_ALL, &error));
+  g_assert_true (efir_store_check_changed_elsewhere (other));
+}
+
+static void
+test_save_conflict (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) other = open_other (fixture);
+  g_autoptr(EfirEpisode) episode = new_episode (fixture, "Read by both");
+  g_autoptr(EfirEpisode) theirs = NULL;
+  g_autoptr(EfirEpisode) stored = NULL;
+  gint64 read_count;
+
+  g_assert_true (efir_store_save_episode (fixture->store, episode, EFIR_EPISODE_PART_ALL, &error));
+  g_assert_no_error (error);
+  read_count = efir_episode_get_save_count (episode);
+  g_assert_cmpint (read_count, >, 0);
+
+  theirs = efir_store_load_episode (other, efir_episode_get_id (episode), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (efir_episode_get_save_count (theirs), ==, read_count);
+  efir_episode_set_title (theirs, "Their title");
+  g_assert_true (efir_store_save_episode (other, theirs, EFIR_EPISODE_PART_DETAILS, &error));
+  g_assert_no_error (error);
+
+  /* Ours was read before their save: refused, in every part, with nothing
+   * of theirs overwritten. */
+  efir_episode_set_title (episode, "My title");
+  efir_episode_set_summary (episode, "My summary");
+  g_assert_false (efir_store_save_episode (fixture->store, episode, EFIR_EPISODE_PART_DETAILS,
+                                           &error));
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  add_quote (episode, "My quote", "", -1, FALSE);
+  g_assert_false (efir_store_save_episode (fixture->store, episode, EFIR_EPISODE_PART_QUOTES,
+                                           &error));
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_cmpint (efir_episode_get_save_count (episode), ==, read_count);
+
+  stored = efir_store_load_episode (fixture->store, efir_episode_get_id (episode), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (efir_episode_get_title (stored), ==, "Their title");
+  g_assert_cmpstr (efir_episode_get_summary (stored), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_quotes (stored))),
+                    ==, 0);
+  g_assert_cmpint (efir_episode_get_save_count (stored), ==, read_count + 1);
+
+  /* Read again, ours is saved over theirs. */
+  efir_episode_set_save_count (episode, efir_episode_get_save_count (stored));
+  g_assert_true (efir_store_save_episode (fixture->store, episode, EFIR_EPISODE_PART_ALL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (efir_episode_get_save_count (episode), ==, read_count + 2);
+}
+
+static void
+test_reload_in_place (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) other = open_other (fixture);
+  g_autoptr(EfirEpisode) episode = new_episode (fixture, "Open in the window");
+  g_autoptr(EfirEpisode) theirs = NULL;
+  g_autoptr(GDateTime) air_date = parse_date ("2026-12-02T19:00:00+04:00");
+  GListStore *guests = efir_episode_get_guests (episode);
+
+  add_guest (episode, "Fyodor Aliyev", "Political commentator");
+  g_assert_true (efir_store_save_episode (fixture->store, episode, EFIR_EPISODE_PART_ALL, &error));
+  g_assert_no_error (error);
+
+  theirs = efir_store_load_episode (other, efir_episode_get_id (episode), &error);
+  g_assert_no_error (error);
+  efir_episode_set_air_date (theirs, air_date);
+  g_assert_true (efir_store_save_episode (other, theirs, EFIR_EPISODE_PART_DETAILS, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (efir_store_reload_episode (fixture->store, episode, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_date_time_equal (efir_episode_get_air_date (episode), air_date));
+  g_assert_cmpint (g_date_time_get_utc_offset (efir_episode_get_air_date (episode)), ==,
+                   4 * G_TIME_SPAN_HOUR);
+  g_assert_true (efir_episode_get_guests (episode) == guests);
+  g_assert_cmpint (efir_episode_get_save_count (episode), ==,
+                   efir_episode_get_save_count (theirs));
+
+  efir_episode_set_title (episode, "Saved after the reload");
+  g_assert_true (efir_store_save_episode (fixture->store, episode, EFIR_EPISODE_PART_DETAILS,
+                                          &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -871,6 +1012,9 @@ main (int   argc,
   ADD ("/store/episode/delete-cascades", test_delete_cascades);
   ADD ("/store/episode/list", test_list);
   ADD ("/store/episode/number-taken", test_number_taken);
+  ADD ("/store/episode/changed-elsewhere", test_changed_elsewhere);
+  ADD ("/store/episode/save-conflict", test_save_conflict);
+  ADD ("/store/episode/reload-in-place", test_reload_in_place);
 
 #undef ADD
 

@@ -73,6 +73,7 @@ efir_window_state_save_label (EfirAutosaveState state)
     case EFIR_AUTOSAVE_STATE_SAVING:
       return _("Saving…");
     case EFIR_AUTOSAVE_STATE_FAILED:
+    case EFIR_AUTOSAVE_STATE_CONFLICT:
       return _("Not saved");
     default:
       return "";

@@ -46,6 +46,7 @@ struct _EfirWindow
   GtkRevealer        *read_only_revealer;
   GtkRevealer        *save_error_revealer;
   GtkLabel           *save_error_label;
+  GtkRevealer        *conflict_revealer;
   AdwBin             *editor_bin;
   GtkMenuButton      *menu_button;
   GtkMenuButton      *episode_menu_button;
@@ -99,6 +100,8 @@ static void on_store_damaged_cb         (EfirWindow      *self,
                                          const GError    *error,
                                          EfirStore       *store);
 static void on_restore_clicked_cb       (EfirWindow      *self);
+static void on_store_changed_elsewhere_cb (EfirWindow    *self,
+                                           EfirStore     *store);
 
 /* Helpers */
 
@@ -167,6 +170,21 @@ static EfirProgram *
 efir_window_get_program (EfirWindow *self)
 {
   return gtk_drop_down_get_selected_item (self->program_dropdown);
+}
+
+/* The programme @program_id of the switcher's list, or NULL. */
+static EfirProgram *
+efir_window_find_program (EfirWindow *self,
+                          gint64      program_id)
+{
+  for (guint i = 0, n = g_list_model_get_n_items (self->programs); i < n; i++)
+    {
+      g_autoptr(EfirProgram) candidate = g_list_model_get_item (self->programs, i);
+
+      if (efir_program_get_id (candidate) == program_id)
+        return g_steal_pointer (&candidate);
+    }
+  return NULL;
 }
 
 /* The open episode's row, held so that what is typed shows in the list
@@ -457,7 +475,7 @@ efir_window_show_episode (EfirWindow  *self,
                           EfirEpisode *episode)
 {
   g_autoptr(GError) error = NULL;
-  EfirProgram *program = NULL;
+  g_autoptr(EfirProgram) program = NULL;
 
   self->pending_episode = 0;
   if (self->current != NULL)
@@ -467,14 +485,7 @@ efir_window_show_episode (EfirWindow  *self,
   efir_window_hold_current_light (self);
   efir_window_select_current (self);
 
-  for (guint i = 0, n = g_list_model_get_n_items (self->programs); i < n; i++)
-    {
-      g_autoptr(EfirProgram) candidate = g_list_model_get_item (self->programs, i);
-
-      if (efir_program_get_id (candidate) == efir_episode_get_program_id (episode))
-        program = candidate;
-    }
-
+  program = efir_window_find_program (self, efir_episode_get_program_id (episode));
   efir_window_ensure_editor (self);
   efir_window_load_tags (self);
   efir_episode_editor_set_program (self->editor, program);
@@ -601,6 +612,9 @@ efir_window_set_store (EfirWindow *self,
     {
       g_set_object (&self->store, store);
       g_signal_connect_object (store, "damaged", G_CALLBACK (on_store_damaged_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (store, "changed-elsewhere", G_CALLBACK (on_store_changed_elsewhere_cb),
+                               self, G_CONNECT_SWAPPED);
+      efir_store_follow_changes (store, TRUE);
     }
   gtk_revealer_set_reveal_child (self->read_only_revealer, efir_store_is_read_only (store));
   if (self->editor != NULL)
@@ -958,6 +972,7 @@ on_save_state_changed_cb (EfirWindow    *self,
       gtk_label_set_label (self->save_error_label, text);
     }
   gtk_revealer_set_reveal_child (self->save_error_revealer, state == EFIR_AUTOSAVE_STATE_FAILED);
+  gtk_revealer_set_reveal_child (self->conflict_revealer, state == EFIR_AUTOSAVE_STATE_CONFLICT);
 
   if (state == EFIR_AUTOSAVE_STATE_SAVED && self->list_moved)
     efir_window_refresh_episodes (self);
@@ -1097,6 +1112,65 @@ on_people_merged_cb (EfirWindow *self,
   reloaded = efir_store_load_episode (self->store, efir_episode_get_id (self->current), &error);
   if (reloaded != NULL)
     efir_window_show_episode (self, reloaded);
+}
+
+/* efir-cli, a cron outbox run or another Efir wrote to the archive: the
+ * lists, the tags and the open episode show what is stored now. The open
+ * episode is read again in place, or, with edits of the producer's, kept
+ * beside the other version for the producer to choose (the autosaver's
+ * conflict, shown by on_save_state_changed_cb()). */
+static void
+on_store_changed_elsewhere_cb (EfirWindow *self,
+                               EfirStore  *store)
+{
+  g_autoptr(GError) error = NULL;
+  EfirProgram *program = efir_window_get_program (self);
+
+  /* A store given up for a damaged file or a backup follows no more. */
+  if (store != self->store)
+    return;
+
+  if (self->autosaver != NULL && !efir_autosaver_follow_store (self->autosaver, &error))
+    {
+      efir_window_toast (self, error->message);
+      g_clear_error (&error);
+    }
+
+  efir_window_load_people (self);
+  efir_window_load_programs (self, program != NULL ? efir_program_get_id (program) : 0);
+  /* Rows already read may show a title or a status written elsewhere. */
+  if (self->episodes != NULL && !efir_episode_list_reload (self->episodes, &error))
+    efir_window_toast (self, error->message);
+  efir_window_hold_current_light (self);
+  if (self->current != NULL && self->editor != NULL)
+    {
+      g_autoptr(EfirProgram) current_program =
+        efir_window_find_program (self, efir_episode_get_program_id (self->current));
+
+      /* Its time zone, say, may have changed. */
+      efir_episode_editor_set_program (self->editor, current_program);
+      self->tags_stale = TRUE;
+      efir_window_load_tags (self);
+      efir_window_update_title (self);
+    }
+}
+
+static void
+resolve_conflict_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean keep_mine = g_strcmp0 (g_variant_get_string (parameter, NULL), "mine") == 0;
+
+  if (self->autosaver == NULL)
+    return;
+
+  if (!(keep_mine ? efir_autosaver_keep_mine (self->autosaver, &error)
+                  : efir_autosaver_take_theirs (self->autosaver, &error)))
+    efir_window_toast (self, error->message);
+  efir_window_refresh_episodes (self);
 }
 
 static void
@@ -1443,7 +1517,12 @@ guest_directory_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   EfirWindow *self = EFIR_WINDOW (widget);
-  GtkWidget *dialog = efir_guest_directory_new (GTK_WINDOW (self), self->store);
+  GtkWidget *dialog;
+
+  /* A merge there rewrites the guests of the open episode as a save does:
+   * its edits are written first, so that they meet no conflict. */
+  efir_window_flush (self, NULL);
+  dialog = efir_guest_directory_new (GTK_WINDOW (self), self->store);
 
   /* Names and roles may change there: the editor's suggestions follow. */
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (efir_window_load_people), self, G_CONNECT_SWAPPED);
@@ -1706,6 +1785,7 @@ efir_window_class_init (EfirWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_error_label);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, conflict_revealer);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, editor_bin);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, episode_menu_button);
@@ -1726,6 +1806,7 @@ efir_window_class_init (EfirWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
+  gtk_widget_class_install_action (widget_class, "win.resolve-conflict", "s", resolve_conflict_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);

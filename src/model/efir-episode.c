@@ -54,6 +54,7 @@ struct _EfirEpisode
   char               *slug;
   char               *image;
   char               *uuid;
+  gint64              save_count;
   char               *summary;
   char              **tags;
   EfirEpisodeStatus   status;
@@ -621,6 +622,39 @@ efir_episode_set_uuid (EfirEpisode *self,
   g_free (self->uuid);
   self->uuid = g_strdup (uuid);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UUID]);
+}
+
+/**
+ * efir_episode_get_save_count:
+ * @self: an episode
+ *
+ * Returns: how many saves the stored episode had when this copy was read
+ *   or last saved, 0 when it is not known
+ */
+gint64
+efir_episode_get_save_count (EfirEpisode *self)
+{
+  g_return_val_if_fail (EFIR_IS_EPISODE (self), 0);
+
+  return self->save_count;
+}
+
+/**
+ * efir_episode_set_save_count:
+ * @self: an episode
+ * @save_count: the stored episode's save count
+ *
+ * The store sets it on load and save, and refuses a save when the stored
+ * episode has been saved since (by another process): like the id it is
+ * not content, and neither notifies nor emits EfirEpisode::changed.
+ */
+void
+efir_episode_set_save_count (EfirEpisode *self,
+                             gint64       save_count)
+{
+  g_return_if_fail (EFIR_IS_EPISODE (self));
+
+  self->save_count = save_count;
 }
 
 /**

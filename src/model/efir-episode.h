@@ -47,6 +47,9 @@ void                efir_episode_set_image        (EfirEpisode        *self,
 const char         *efir_episode_get_uuid         (EfirEpisode        *self);
 void                efir_episode_set_uuid         (EfirEpisode        *self,
                                                    const char         *uuid);
+gint64              efir_episode_get_save_count   (EfirEpisode        *self);
+void                efir_episode_set_save_count   (EfirEpisode        *self,
+                                                   gint64              save_count);
 const char         *efir_episode_get_summary      (EfirEpisode        *self);
 void                efir_episode_set_summary      (EfirEpisode        *self,
                                                    const char         *summary);

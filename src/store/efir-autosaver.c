@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "efir-autosaver.h"
 
 /* Types and properties --------------------------------------------------- */
@@ -35,6 +37,9 @@ typedef struct
   EfirEpisode     *episode;
   gulong           changed_id;
   EfirEpisodePart  dirty;
+  /* Saved elsewhere while it had edits: not written until the producer
+   * chooses. */
+  gboolean         conflict;
   /* Real time of the episode's newest revision, cached after the first
    * save so that saves do not read the revision list each time.
    */
@@ -96,6 +101,7 @@ static const GEnumValue state_values[] = {
   { EFIR_AUTOSAVE_STATE_DIRTY, "EFIR_AUTOSAVE_STATE_DIRTY", "dirty" },
   { EFIR_AUTOSAVE_STATE_SAVING, "EFIR_AUTOSAVE_STATE_SAVING", "saving" },
   { EFIR_AUTOSAVE_STATE_FAILED, "EFIR_AUTOSAVE_STATE_FAILED", "failed" },
+  { EFIR_AUTOSAVE_STATE_CONFLICT, "EFIR_AUTOSAVE_STATE_CONFLICT", "conflict" },
   { 0, NULL, NULL },
 };
 
@@ -213,6 +219,8 @@ update_state (EfirAutosaver *self)
 
   if (self->saving)
     state = EFIR_AUTOSAVE_STATE_SAVING;
+  else if (self->current != NULL && self->current->conflict)
+    state = EFIR_AUTOSAVE_STATE_CONFLICT;
   else if (!has_dirty (self))
     state = EFIR_AUTOSAVE_STATE_SAVED;
   /* Typing on after a failure does not hide it: the edits are still not
@@ -269,6 +277,10 @@ next_deadline (EfirAutosaver *self)
   gint64 deadline = G_MAXINT64;
 
   if (!has_dirty (self))
+    return G_MAXINT64;
+
+  /* A conflict waits for the producer, not for a timer. */
+  if (self->current != NULL && self->current->conflict && self->left_behind->len == 0)
     return G_MAXINT64;
 
   if (self->changed_since_attempt)
@@ -383,6 +395,13 @@ add_revision_if_due (EfirAutosaver *self,
   entry->newest_revision = now;
 }
 
+static void
+set_conflict_error (GError **error)
+{
+  g_set_error_literal (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CONFLICT,
+                       _("This episode was changed elsewhere while you edited it."));
+}
+
 static gboolean
 save_entry (EfirAutosaver  *self,
             Entry          *entry,
@@ -395,11 +414,19 @@ save_entry (EfirAutosaver  *self,
    * store filling in ids) marks its part dirty again instead of being
    * forgotten.
    */
+  if (entry->conflict)
+    {
+      set_conflict_error (error);
+      return FALSE;
+    }
+
   entry->dirty = 0;
 
   if (!efir_store_save_episode (self->store, entry->episode, parts, error))
     {
       entry->dirty |= parts;
+      if (error != NULL && g_error_matches (*error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CONFLICT))
+        entry->conflict = TRUE;
       return FALSE;
     }
 
@@ -774,6 +801,233 @@ efir_autosaver_retry (EfirAutosaver *self)
 
   if (has_dirty (self))
     save_all (self, NULL);
+}
+
+/* Changes elsewhere ------------------------------------------------------ */
+
+/**
+ * efir_autosaver_decide_follow:
+ * @read_save_count: the open episode's save count as read or last saved
+ * @stored_save_count: its save count in the archive now, 0 if it is gone
+ * @has_edits: whether it has edits not yet written
+ *
+ * An episode deleted elsewhere stays open with what it shows: its save
+ * says it is gone, and nothing the producer typed is dropped unasked.
+ *
+ * Returns: what following the change does to the open episode
+ */
+EfirAutosaverFollow
+efir_autosaver_decide_follow (gint64   read_save_count,
+                              gint64   stored_save_count,
+                              gboolean has_edits)
+{
+  if (stored_save_count == 0 || stored_save_count == read_save_count)
+    return EFIR_AUTOSAVER_FOLLOW_NOTHING;
+
+  return has_edits ? EFIR_AUTOSAVER_FOLLOW_CONFLICT : EFIR_AUTOSAVER_FOLLOW_RELOAD;
+}
+
+/* Changes @entry's episode without making it an edit to save. */
+static void
+assign_quietly (Entry       *entry,
+                EfirEpisode *stored)
+{
+  g_signal_handler_block (entry->episode, entry->changed_id);
+  efir_episode_assign (entry->episode, stored);
+  efir_episode_set_save_count (entry->episode, efir_episode_get_save_count (stored));
+  g_signal_handler_unblock (entry->episode, entry->changed_id);
+}
+
+/* The status beyond draft and ready is the publish layer's, which writes
+ * it without a save (see efir-store-publishing.c): it is shown as soon as
+ * it is stored, and an editor save never writes over it. Draft or ready
+ * is the producer's while an edit of the details waits. */
+static void
+follow_status (Entry       *entry,
+               EfirEpisode *stored)
+{
+  EfirEpisodeStatus status = efir_episode_get_status (stored);
+
+  if (status == efir_episode_get_status (entry->episode))
+    return;
+  if ((entry->dirty & EFIR_EPISODE_PART_DETAILS) != 0
+      && (status == EFIR_EPISODE_STATUS_DRAFT || status == EFIR_EPISODE_STATUS_READY))
+    return;
+
+  g_signal_handler_block (entry->episode, entry->changed_id);
+  efir_episode_set_status (entry->episode, status);
+  g_signal_handler_unblock (entry->episode, entry->changed_id);
+}
+
+static EfirEpisode *
+load_current (EfirAutosaver  *self,
+              GError        **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  EfirEpisode *stored;
+
+  stored = efir_store_load_episode (self->store, efir_episode_get_id (self->current->episode),
+                                    &local_error);
+  if (stored == NULL && !g_error_matches (local_error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return stored;
+}
+
+/**
+ * efir_autosaver_follow_store:
+ * @self: an #EfirAutosaver
+ * @error: return location for a #GError
+ *
+ * Brings the open episode up to what another process stored (see
+ * efir_autosaver_decide_follow()): read again in place without edits, so
+ * what is bound to it stays bound; with edits, both are kept and the state
+ * becomes %EFIR_AUTOSAVE_STATE_CONFLICT.
+ *
+ * Returns: %FALSE if the episode could not be read
+ */
+gboolean
+efir_autosaver_follow_store (EfirAutosaver  *self,
+                             GError        **error)
+{
+  g_autoptr(EfirEpisode) stored = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Entry *entry;
+
+  g_return_val_if_fail (EFIR_IS_AUTOSAVER (self), FALSE);
+  g_return_val_if_fail (!self->saving, FALSE);
+
+  entry = self->current;
+  if (entry == NULL || efir_episode_get_id (entry->episode) == 0)
+    return TRUE;
+
+  if (!(stored = load_current (self, &local_error)))
+    {
+      if (local_error == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  switch (efir_autosaver_decide_follow (efir_episode_get_save_count (entry->episode),
+                                        efir_episode_get_save_count (stored),
+                                        entry->dirty != 0 || entry->conflict))
+    {
+    case EFIR_AUTOSAVER_FOLLOW_RELOAD:
+      assign_quietly (entry, stored);
+      break;
+
+    case EFIR_AUTOSAVER_FOLLOW_CONFLICT:
+      entry->conflict = TRUE;
+      follow_status (entry, stored);
+      update_state (self);
+      reschedule (self);
+      break;
+
+    case EFIR_AUTOSAVER_FOLLOW_NOTHING:
+    default:
+      follow_status (entry, stored);
+      break;
+    }
+
+  return TRUE;
+}
+
+static void
+end_conflict (EfirAutosaver *self)
+{
+  self->current->conflict = FALSE;
+  self->failures = 0;
+  set_error (self, NULL);
+}
+
+/**
+ * efir_autosaver_keep_mine:
+ * @self: an #EfirAutosaver
+ * @error: return location for a #GError
+ *
+ * Ends a conflict with the producer's version: the other is kept as a
+ * revision, then the producer's whole episode is written over it.
+ *
+ * Returns: %TRUE when written
+ */
+gboolean
+efir_autosaver_keep_mine (EfirAutosaver  *self,
+                          GError        **error)
+{
+  g_autoptr(EfirEpisode) stored = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Entry *entry;
+
+  g_return_val_if_fail (EFIR_IS_AUTOSAVER (self), FALSE);
+  g_return_val_if_fail (!self->saving, FALSE);
+
+  entry = self->current;
+  if (entry == NULL || !entry->conflict)
+    return TRUE;
+
+  if (!(stored = load_current (self, &local_error)))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+  else
+    {
+      if (efir_store_add_revision (self->store, stored, "edit", error) == 0)
+        return FALSE;
+      efir_episode_set_save_count (entry->episode, efir_episode_get_save_count (stored));
+    }
+
+  end_conflict (self);
+  entry->dirty = EFIR_EPISODE_PART_ALL;
+  return save_all (self, error);
+}
+
+/**
+ * efir_autosaver_take_theirs:
+ * @self: an #EfirAutosaver
+ * @error: return location for a #GError
+ *
+ * Ends a conflict with the version stored elsewhere: the producer's edits
+ * are kept as a revision, then the episode is read again in place.
+ *
+ * Returns: %TRUE when read again
+ */
+gboolean
+efir_autosaver_take_theirs (EfirAutosaver  *self,
+                            GError        **error)
+{
+  g_autoptr(EfirEpisode) stored = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Entry *entry;
+
+  g_return_val_if_fail (EFIR_IS_AUTOSAVER (self), FALSE);
+  g_return_val_if_fail (!self->saving, FALSE);
+
+  entry = self->current;
+  if (entry == NULL || !entry->conflict)
+    return TRUE;
+
+  if (!(stored = load_current (self, &local_error)))
+    {
+      if (local_error == NULL)
+        set_conflict_error (&local_error);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (efir_store_add_revision (self->store, entry->episode, "edit", error) == 0)
+    return FALSE;
+
+  assign_quietly (entry, stored);
+  entry->dirty = 0;
+  end_conflict (self);
+  update_state (self);
+  reschedule (self);
+  return TRUE;
 }
 
 /* GObject overrides ------------------------------------------------------ */

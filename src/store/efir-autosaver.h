@@ -29,7 +29,18 @@ typedef enum
   EFIR_AUTOSAVE_STATE_DIRTY,  /* edits wait for a pause in typing */
   EFIR_AUTOSAVE_STATE_SAVING, /* a write is under way */
   EFIR_AUTOSAVE_STATE_FAILED, /* the last write failed; edits are kept and retried */
+  EFIR_AUTOSAVE_STATE_CONFLICT, /* the episode was saved elsewhere while it had edits:
+                                 * both are kept, nothing is written until the producer
+                                 * keeps one (efir_autosaver_keep_mine/take_theirs) */
 } EfirAutosaveState;
+
+/* What following a change elsewhere does to the open episode. */
+typedef enum
+{
+  EFIR_AUTOSAVER_FOLLOW_NOTHING,  /* its content is stored as it was read */
+  EFIR_AUTOSAVER_FOLLOW_RELOAD,   /* read again in place: no edit of ours is lost */
+  EFIR_AUTOSAVER_FOLLOW_CONFLICT, /* edits of ours and another save: keep both, ask */
+} EfirAutosaverFollow;
 
 #define EFIR_TYPE_AUTOSAVE_STATE (efir_autosave_state_get_type ())
 
@@ -78,5 +89,22 @@ GDateTime         *efir_autosaver_get_last_saved (EfirAutosaver             *sel
 gboolean           efir_autosaver_flush          (EfirAutosaver             *self,
                                                   GError                   **error);
 void               efir_autosaver_retry          (EfirAutosaver             *self);
+
+/* The open episode, read with @read_save_count and stored now with
+ * @stored_save_count (0: no longer stored), with edits not yet written or
+ * not: what to do. */
+EfirAutosaverFollow efir_autosaver_decide_follow (gint64                     read_save_count,
+                                                  gint64                     stored_save_count,
+                                                  gboolean                   has_edits);
+/* For EfirStore::changed-elsewhere: reads the open episode again in place
+ * when it has no edits, or goes to EFIR_AUTOSAVE_STATE_CONFLICT; a
+ * publication status written by the publish layer is shown either way. */
+gboolean           efir_autosaver_follow_store   (EfirAutosaver             *self,
+                                                  GError                   **error);
+/* The two ways out of a conflict; a revision keeps the version given up. */
+gboolean           efir_autosaver_keep_mine      (EfirAutosaver             *self,
+                                                  GError                   **error);
+gboolean           efir_autosaver_take_theirs    (EfirAutosaver             *self,
+                                                  GError                   **error);
 
 G_END_DECLS

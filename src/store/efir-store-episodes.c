@@ -15,7 +15,8 @@
 /* The columns fill_details() reads, in its order. */
 #define EPISODE_COLUMNS                                                        \
   "e.id, e.program_id, p.name, e.number, e.title, e.air_date, e.video_url,"   \
-  " e.duration_seconds, e.slug, e.summary, e.tags, e.status, e.uuid, e.image"
+  " e.duration_seconds, e.slug, e.summary, e.tags, e.status, e.uuid, e.image,"  \
+  " e.save_count"
 
 /* The parts whose text episode_search holds. */
 #define SEARCHED_PARTS                                                          \
@@ -51,6 +52,29 @@ efir_store_set_episode_not_found (GError **error,
   g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND,
                _("Episode %" PRId64 " is not in the archive: it may have been deleted."),
                (int64_t) episode_id);
+}
+
+/* An update that changed no row: the episode is gone, or another process
+ * saved it since @episode was read (its save_count moved on), and then
+ * nothing of the other save is overwritten. */
+static void
+set_not_updated (EfirStore  *self,
+                 gint64      episode_id,
+                 GError    **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  g_autoptr(EfirStatement) stmt = NULL;
+
+  if (!(stmt = efir_database_prepare (db, "SELECT 1 FROM episodes WHERE id = ?1", error)))
+    return;
+
+  sqlite3_bind_int64 (stmt, 1, episode_id);
+  if (efir_database_step (db, stmt, error))
+    g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CONFLICT,
+                 _("Episode %" PRId64 " was changed elsewhere since it was opened."),
+                 (int64_t) episode_id);
+  else if (error == NULL || *error == NULL)
+    efir_store_set_episode_not_found (error, episode_id);
 }
 
 /* "2024-10-04T20:00:00+04:00", the offset kept: the page shows the local
@@ -101,6 +125,7 @@ fill_details (EfirStore     *self,
   efir_episode_set_status (episode, status);
   efir_episode_set_image (episode, column_text (stmt, 13));
   efir_episode_set_uuid (episode, (const char *) sqlite3_column_text (stmt, 12));
+  efir_episode_set_save_count (episode, sqlite3_column_int64 (stmt, 14));
 
   return TRUE;
 }
@@ -426,7 +451,7 @@ write_details_locked (EfirStore    *self,
                                   "                 AND ?11 IN ('draft', 'ready')"
                                   "            THEN ?11 ELSE status END,"
                                   "  modified_at = ?12, save_count = save_count + 1, image = ?13"
-                                  " WHERE id = ?1",
+                                  " WHERE id = ?1 AND (?15 = 0 OR save_count = ?15)",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -451,6 +476,8 @@ write_details_locked (EfirStore    *self,
   sqlite3_bind_text (stmt, 13, efir_episode_get_image (episode), -1, SQLITE_STATIC);
   if (*episode_id == 0)
     sqlite3_bind_text (stmt, 14, efir_episode_get_uuid (episode), -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_int64 (stmt, 15, efir_episode_get_save_count (episode));
 
   if (!efir_database_run (db, stmt, error))
     return FALSE;
@@ -459,7 +486,7 @@ write_details_locked (EfirStore    *self,
     *episode_id = efir_database_last_insert_rowid (db);
   else if (efir_database_changes (db) == 0)
     {
-      efir_store_set_episode_not_found (error, *episode_id);
+      set_not_updated (self, *episode_id, error);
       return FALSE;
     }
 
@@ -467,10 +494,11 @@ write_details_locked (EfirStore    *self,
 }
 
 static gboolean
-touch_locked (EfirStore  *self,
-              gint64      episode_id,
-              gint64      now,
-              GError    **error)
+touch_locked (EfirStore    *self,
+              EfirEpisode  *episode,
+              gint64        episode_id,
+              gint64        now,
+              GError      **error)
 {
   EfirDatabase *db = efir_store_get_database (self);
   g_autoptr(EfirStatement) stmt = NULL;
@@ -478,18 +506,19 @@ touch_locked (EfirStore  *self,
   if (!(stmt = efir_database_prepare (db,
                                       "UPDATE episodes SET modified_at = ?2,"
                                       "  save_count = save_count + 1"
-                                      " WHERE id = ?1",
+                                      " WHERE id = ?1 AND (?3 = 0 OR save_count = ?3)",
                                       error)))
     return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, episode_id);
   sqlite3_bind_int64 (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, efir_episode_get_save_count (episode));
   if (!efir_database_run (db, stmt, error))
     return FALSE;
 
   if (efir_database_changes (db) == 0)
     {
-      efir_store_set_episode_not_found (error, episode_id);
+      set_not_updated (self, episode_id, error);
       return FALSE;
     }
 
@@ -989,7 +1018,7 @@ efir_store_write_episode_locked (EfirStore        *self,
       if (!write_details_locked (self, episode, &id, now, error))
         return FALSE;
     }
-  else if (!touch_locked (self, id, now, error))
+  else if (!touch_locked (self, episode, id, now, error))
     return FALSE;
 
   if ((parts & EFIR_EPISODE_PART_GUESTS)
@@ -1157,6 +1186,60 @@ efir_store_load_episode (EfirStore  *self,
   return g_steal_pointer (&episode);
 }
 
+static gboolean
+read_save_count_locked (EfirStore  *self,
+                        gint64      episode_id,
+                        gint64     *save_count,
+                        GError    **error)
+{
+  EfirDatabase *db = efir_store_get_database (self);
+  g_autoptr(EfirStatement) stmt = NULL;
+
+  if (!(stmt = efir_database_prepare (db, "SELECT save_count FROM episodes WHERE id = ?1", error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, episode_id);
+  if (!efir_database_step (db, stmt, error))
+    {
+      if (error == NULL || *error == NULL)
+        efir_store_set_episode_not_found (error, episode_id);
+      return FALSE;
+    }
+
+  *save_count = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/**
+ * efir_store_reload_episode:
+ * @self: a store
+ * @episode: a stored episode
+ * @error: return location for a #GError
+ *
+ * Reads @episode again into the same object (efir_episode_assign()), so
+ * what is bound to it shows what another process wrote, and the next save
+ * is checked against the episode as now stored.
+ *
+ * Returns: %TRUE when read again
+ */
+gboolean
+efir_store_reload_episode (EfirStore    *self,
+                           EfirEpisode  *episode,
+                           GError      **error)
+{
+  g_autoptr(EfirEpisode) stored = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (EFIR_IS_EPISODE (episode), FALSE);
+
+  if (!(stored = efir_store_load_episode (self, efir_episode_get_id (episode), error)))
+    return FALSE;
+
+  efir_episode_assign (episode, stored);
+  efir_episode_set_save_count (episode, efir_episode_get_save_count (stored));
+  return TRUE;
+}
+
 /**
  * efir_store_save_episode:
  * @self: a store
@@ -1175,8 +1258,13 @@ efir_store_load_episode (EfirStore  *self,
  * transcript takes longer than the rest of the save together; see
  * efir-store-search.c.
  *
+ * A stored episode is written only if it is still as @episode was read
+ * (its save count, see efir_episode_get_save_count()): a save of another
+ * process in between is never overwritten unseen.
+ *
  * Returns: %TRUE when saved; %EFIR_STORE_ERROR_NOT_FOUND when the episode
- *   was deleted meanwhile
+ *   was deleted meanwhile; %EFIR_STORE_ERROR_CONFLICT, with nothing
+ *   written, when it was saved elsewhere since @episode was read
  */
 gboolean
 efir_store_save_episode (EfirStore        *self,
@@ -1187,6 +1275,7 @@ efir_store_save_episode (EfirStore        *self,
   EfirDatabase *db;
   g_autoptr(GArray) person_ids = NULL;
   gint64 episode_id;
+  gint64 save_count = 0;
 
   g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
   g_return_val_if_fail (EFIR_IS_EPISODE (episode), FALSE);
@@ -1201,7 +1290,8 @@ efir_store_save_episode (EfirStore        *self,
     return FALSE;
 
   if (!efir_store_empty_trash_locked (self, efir_store_trash_limit (g_get_real_time ()), NULL, error)
-      || !efir_store_write_episode_locked (self, episode, parts, &episode_id, &person_ids, error))
+      || !efir_store_write_episode_locked (self, episode, parts, &episode_id, &person_ids, error)
+      || !read_save_count_locked (self, episode_id, &save_count, error))
     {
       efir_database_rollback (db, NULL);
       return FALSE;
@@ -1211,6 +1301,7 @@ efir_store_save_episode (EfirStore        *self,
     return FALSE;
 
   efir_store_apply_saved_ids (episode, episode_id, person_ids);
+  efir_episode_set_save_count (episode, save_count);
 
   return TRUE;
 }

@@ -47,6 +47,11 @@ struct _EfirStore
   gboolean      check_touched;
 
   gboolean      read_only;
+
+  /* PRAGMA data_version as last read, 0 before the first read, and the
+   * source that reads it while the store follows other processes. */
+  gint64        data_version;
+  GSource      *follow_source;
 };
 
 G_DEFINE_FINAL_TYPE (EfirStore, efir_store, G_TYPE_OBJECT)
@@ -54,6 +59,7 @@ G_DEFINE_FINAL_TYPE (EfirStore, efir_store, G_TYPE_OBJECT)
 enum {
   CHECKED,
   DAMAGED,
+  CHANGED_ELSEWHERE,
   N_SIGNALS
 };
 
@@ -1212,6 +1218,101 @@ failed:
   return NULL;
 }
 
+/* Changes of other processes -------------------------------------------- */
+
+static gboolean
+read_data_version (EfirStore *self,
+                   gint64    *data_version)
+{
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!(stmt = efir_database_prepare (self->db, "PRAGMA data_version", &local_error))
+      || !efir_database_step (self->db, stmt, &local_error))
+    {
+      /* The next poll asks again; a busy or damaged file is said by the
+       * write or the read that meets it. */
+      g_debug ("No data version of %s: %s", efir_database_get_path (self->db),
+               local_error != NULL ? local_error->message : "no row");
+      return FALSE;
+    }
+
+  *data_version = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/**
+ * efir_store_check_changed_elsewhere:
+ * @self: an #EfirStore
+ *
+ * Asks SQLite whether another connection (efir-cli, a cron outbox run,
+ * another Efir) committed a change since the last time, and emits
+ * #EfirStore::changed-elsewhere if so. The store's own writes never count.
+ * The first call only takes note of where the archive stands.
+ *
+ * Returns: whether the archive was changed elsewhere
+ */
+gboolean
+efir_store_check_changed_elsewhere (EfirStore *self)
+{
+  gint64 data_version;
+  gboolean first;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+
+  if (!read_data_version (self, &data_version) || data_version == self->data_version)
+    return FALSE;
+
+  first = self->data_version == 0;
+  self->data_version = data_version;
+  if (first)
+    return FALSE;
+
+  g_signal_emit (self, signals[CHANGED_ELSEWHERE], 0);
+  return TRUE;
+}
+
+static gboolean
+follow_timeout_cb (gpointer user_data)
+{
+  efir_store_check_changed_elsewhere (EFIR_STORE (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * efir_store_follow_changes:
+ * @self: an #EfirStore
+ * @follow: whether to follow
+ *
+ * While following, the store checks every %EFIR_STORE_FOLLOW_INTERVAL_MS on
+ * the thread-default main context whether the archive was changed
+ * elsewhere (efir_store_check_changed_elsewhere()): a query of a few
+ * microseconds, which reads no page.
+ */
+void
+efir_store_follow_changes (EfirStore *self,
+                           gboolean   follow)
+{
+  g_return_if_fail (EFIR_IS_STORE (self));
+
+  if (follow == (self->follow_source != NULL))
+    return;
+
+  if (!follow)
+    {
+      g_source_destroy (self->follow_source);
+      g_clear_pointer (&self->follow_source, g_source_unref);
+      return;
+    }
+
+  efir_store_check_changed_elsewhere (self);
+  self->follow_source = g_timeout_source_new (EFIR_STORE_FOLLOW_INTERVAL_MS);
+  g_source_set_callback (self->follow_source, follow_timeout_cb, self, NULL);
+  g_source_set_static_name (self->follow_source, "[efir] follow changes");
+  g_source_attach (self->follow_source, g_main_context_get_thread_default ());
+}
+
 /* GObject overrides ------------------------------------------------------ */
 
 static void
@@ -1234,6 +1335,7 @@ efir_store_finalize (GObject *object)
 {
   EfirStore *self = EFIR_STORE (object);
 
+  efir_store_follow_changes (self, FALSE);
   /* The task, cancelled in dispose, holds nothing of the store; waiting
    * the few milliseconds it takes to notice means no half-written backup
    * is left behind by a process that exits next. */
@@ -1304,6 +1406,16 @@ efir_store_class_init (EfirStoreClass *klass)
    */
   signals[CHECKED] =
     g_signal_new ("checked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * EfirStore::changed-elsewhere:
+   *
+   * Another process committed a change to the archive: whatever shows
+   * what is stored should read it again.
+   */
+  signals[CHANGED_ELSEWHERE] =
+    g_signal_new ("changed-elsewhere", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 

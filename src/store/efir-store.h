@@ -110,6 +110,16 @@ char          *efir_store_recover_from_backup  (const char        *db_path,
                                                 const char        *backup_path,
                                                 GError           **error);
 
+/* Changes by other processes (efir-cli, a cron outbox run, another Efir):
+ * efir_store_check_changed_elsewhere() emits "changed-elsewhere" when
+ * another connection committed since it last looked; while following,
+ * the store looks every EFIR_STORE_FOLLOW_INTERVAL_MS. */
+#define EFIR_STORE_FOLLOW_INTERVAL_MS 500
+
+gboolean       efir_store_check_changed_elsewhere (EfirStore      *self);
+void           efir_store_follow_changes       (EfirStore         *self,
+                                                gboolean           follow);
+
 /* Programmes. */
 GListModel    *efir_store_list_programs        (EfirStore         *self,
                                                 GError           **error);
@@ -169,11 +179,18 @@ char         **efir_store_list_tags            (EfirStore         *self,
 EfirEpisode   *efir_store_load_episode         (EfirStore         *self,
                                                 gint64             episode_id,
                                                 GError           **error);
+/* Reads a stored episode again into the same object, for what another
+ * process wrote. */
+gboolean       efir_store_reload_episode       (EfirStore         *self,
+                                                EfirEpisode       *episode,
+                                                GError           **error);
 /* Writes the given parts of the episode in one transaction (a new episode,
  * id 0, is inserted whole and gets its id). Guests not yet in the directory
  * are added to it. The same transaction marks the episode for the search
  * index, which efir_store_search() brings up to date before it looks:
- * re-indexing a long transcript costs more than the rest of the save. */
+ * re-indexing a long transcript costs more than the rest of the save.
+ * A stored episode saved elsewhere since it was read is not written:
+ * EFIR_STORE_ERROR_CONFLICT. */
 gboolean       efir_store_save_episode         (EfirStore         *self,
                                                 EfirEpisode       *episode,
                                                 EfirEpisodePart    parts,
