@@ -30,6 +30,7 @@ struct _EfirWindow
   AdwToastOverlay    *toast_overlay;
   GtkStack           *main_stack;
   AdwLeaflet         *leaflet;
+  GtkWidget          *history_button;
   GtkWidget          *sidebar;
   GtkDropDown        *program_dropdown;
   GtkSearchEntry     *search_entry;
@@ -821,6 +822,10 @@ on_leaflet_child_changed_cb (EfirWindow *self,
                              GParamSpec *pspec,
                              AdwLeaflet *leaflet)
 {
+  /* One pane is a phone's width: History stays in the episode menu, and
+   * the header keeps room for what is typed being saved. */
+  gtk_widget_set_visible (self->history_button, !adw_leaflet_get_folded (leaflet));
+
   if (adw_leaflet_get_folded (leaflet) && adw_leaflet_get_visible_child (leaflet) == self->sidebar)
     gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   else
@@ -1769,6 +1774,7 @@ efir_window_class_init (EfirWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, history_button);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, program_dropdown);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, search_entry);
