@@ -1923,6 +1923,35 @@ test_publish_commands (Fixture       *f,
   g_unsetenv ("EFIR_SITE_PASSWORD");
 }
 
+/* An archive used only from efir-cli and cron keeps its daily backups: the
+ * first command of a day that writes makes one, and a reading command
+ * never reads the whole file for it. */
+static void
+test_daily_backup_on_write (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *day = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *name = g_strdup_printf ("efir-%s.db", day);
+  g_autofree char *backup = g_build_filename (f->dir, "backups", name, NULL);
+  g_auto(Run) added = { 0 };
+  g_auto(Run) listed = { 0 };
+  g_auto(Run) listed_again = { 0 };
+
+  run_cli (f, &added, "program", "add", "--name", "Çətin sual", NULL);
+  assert_status (&added, 0);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+
+  /* Reading commands leave the backups as they are. */
+  g_assert_cmpint (g_remove (backup), ==, 0);
+  run_cli (f, &listed, "program", "list", NULL);
+  assert_status (&listed, 0);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+  run_cli (f, &listed_again, "episode", "list", NULL);
+  assert_status (&listed_again, 0);
+  g_assert_false (g_file_test (backup, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1968,6 +1997,7 @@ main (int   argc,
   ADD ("/cli/usage/help", test_help);
   ADD ("/cli/usage/database-choice", test_database_choice);
   ADD ("/cli/publish/commands", test_publish_commands);
+  ADD ("/cli/maintenance/daily-backup-on-write", test_daily_backup_on_write);
   ADD ("/cli/episode/delete-restore", test_episode_delete_restore);
 #undef ADD
 

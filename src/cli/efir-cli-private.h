@@ -49,7 +49,8 @@ struct _EfirCliCommand
 
 struct _EfirCli
 {
-  char *db_path;
+  char     *db_path;
+  gboolean  writes;   /* the command changes the archive: it keeps the day's backup */
 };
 
 /* efir-cli.c */

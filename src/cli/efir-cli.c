@@ -208,6 +208,29 @@ group_has_subcommands (const char *group)
   return FALSE;
 }
 
+/* The commands that change the archive. The first of them each day keeps
+ * the day's backup first, as the window does: an archive used only from
+ * efir-cli and cron has its backups too. Reading commands never read the
+ * whole file. */
+static gboolean
+command_writes (const EfirCliCommand *command)
+{
+  static const char * const writing[] = {
+    "program add", "program set-site", "episode new", "episode import", "episode update",
+    "episode delete", "episode restore", "episode restore-revision", "site add", "publish",
+    "withdraw", "outbox run", "outbox resolve", "pull",
+  };
+  g_autofree char *words = command_words (command);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (writing); i++)
+    {
+      if (g_str_equal (words, writing[i]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static gboolean
 is_help_argument (const char *arg)
 {
@@ -276,6 +299,8 @@ dispatch (EfirCli *cli,
   sub_argv[0] = argv[0];
   for (int i = 1; i < sub_argc; i++)
     sub_argv[i] = argv[i + n_words];
+
+  cli->writes = command_writes (command);
 
   return command->run (cli, command, sub_argc, sub_argv);
 }
@@ -514,6 +539,20 @@ efir_cli_open_store (EfirCli     *cli,
     {
       *status = efir_cli_fail_store_error (cli->db_path, error, FALSE);
       return NULL;
+    }
+
+  if (cli->writes && !efir_store_is_read_only (store))
+    {
+      g_autoptr(GError) backup_error = NULL;
+
+      /* A backup that fails is said, and the work asked for goes on;
+       * the good backups of the days before stay as they were. */
+      if (!efir_store_backup_daily (store, &backup_error))
+        {
+          fprintf (stderr, "efir-cli: ");
+          fprintf (stderr, _("Today’s backup could not be made: %s"), backup_error->message);
+          fprintf (stderr, "\n");
+        }
     }
 
   *status = EFIR_CLI_EXIT_OK;
