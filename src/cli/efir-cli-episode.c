@@ -407,12 +407,9 @@ efir_cli_episode_export (EfirCli              *cli,
   if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
     return status;
 
-  if (argc < 2)
-    return efir_cli_usage_error (command, _("Say which episode to export."));
-  if (argc > 2)
-    return efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[2]);
-  if (!efir_cli_parse_id (argv[1], &id))
-    return efir_cli_usage_error (command, _("“%s” is not an episode id."), argv[1]);
+  if (!efir_cli_parse_one_id (command, argc, argv, _("Say which episode to export."), _("“%s” is not an episode id."), &id,
+                              &status))
+    return status;
 
   html = g_strcmp0 (format, "html") == 0;
   if (format != NULL && !html && !g_str_equal (format, "json"))
@@ -422,14 +419,8 @@ efir_cli_episode_export (EfirCli              *cli,
   if (store == NULL)
     return status;
 
-  episode = efir_store_load_episode (store, id, &error);
-  if (episode == NULL)
-    {
-      if (error == NULL || g_error_matches (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND))
-        return efir_cli_fail (_("There is no episode %s."), argv[1]);
-
-      return efir_cli_fail_error (error);
-    }
+  if (!(episode = efir_cli_load_episode (store, id, argv[1], &status)))
+    return status;
 
   /* Links kept before Efir knew platforms go out with theirs. */
   efir_link_name_platforms (episode);
@@ -559,26 +550,17 @@ efir_cli_episode_history (EfirCli              *cli,
   if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
     return status;
 
-  if (argc < 2)
-    return efir_cli_usage_error (command, _("Say which episode."));
-  if (argc > 2)
-    return efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[2]);
-  if (!efir_cli_parse_id (argv[1], &id))
-    return efir_cli_usage_error (command, _("“%s” is not an episode id."), argv[1]);
+  if (!efir_cli_parse_one_id (command, argc, argv, _("Say which episode."), _("“%s” is not an episode id."), &id,
+                              &status))
+    return status;
 
   store = efir_cli_open_store (cli, EFIR_CLI_OPEN_EXISTING, &status);
   if (store == NULL)
     return status;
 
   /* An episode without revisions and one that does not exist differ. */
-  episode = efir_store_load_episode (store, id, &error);
-  if (episode == NULL)
-    {
-      if (error == NULL || g_error_matches (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND))
-        return efir_cli_fail (_("There is no episode %s."), argv[1]);
-
-      return efir_cli_fail_error (error);
-    }
+  if (!(episode = efir_cli_load_episode (store, id, argv[1], &status)))
+    return status;
 
   revisions = efir_store_list_revisions (store, id, &error);
   if (revisions == NULL)
@@ -698,12 +680,9 @@ efir_cli_episode_delete (EfirCli              *cli,
   if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
     return status;
 
-  if (argc < 2)
-    return efir_cli_usage_error (command, _("Say which episode."));
-  if (argc > 2)
-    return efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[2]);
-  if (!efir_cli_parse_id (argv[1], &id))
-    return efir_cli_usage_error (command, _("“%s” is not an episode id."), argv[1]);
+  if (!efir_cli_parse_one_id (command, argc, argv, _("Say which episode."), _("“%s” is not an episode id."), &id,
+                              &status))
+    return status;
 
   store = efir_cli_open_store (cli, EFIR_CLI_OPEN_EXISTING, &status);
   if (store == NULL)
@@ -743,12 +722,9 @@ efir_cli_episode_restore (EfirCli              *cli,
   if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
     return status;
 
-  if (argc < 2)
-    return efir_cli_usage_error (command, _("Say which episode."));
-  if (argc > 2)
-    return efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[2]);
-  if (!efir_cli_parse_id (argv[1], &id))
-    return efir_cli_usage_error (command, _("“%s” is not an episode id."), argv[1]);
+  if (!efir_cli_parse_one_id (command, argc, argv, _("Say which episode."), _("“%s” is not an episode id."), &id,
+                              &status))
+    return status;
 
   store = efir_cli_open_store (cli, EFIR_CLI_OPEN_EXISTING, &status);
   if (store == NULL)

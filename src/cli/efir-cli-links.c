@@ -185,25 +185,16 @@ efir_cli_links_check (EfirCli              *cli,
   if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
     return status;
 
-  if (argc < 2)
-    return efir_cli_usage_error (command, _("Say which episode’s links to check."));
-  if (argc > 2)
-    return efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[2]);
-  if (!efir_cli_parse_id (argv[1], &id))
-    return efir_cli_usage_error (command, _("“%s” is not an episode id."), argv[1]);
+  if (!efir_cli_parse_one_id (command, argc, argv, _("Say which episode’s links to check."), _("“%s” is not an episode id."), &id,
+                              &status))
+    return status;
 
   store = efir_cli_open_store (cli, EFIR_CLI_OPEN_EXISTING, &status);
   if (store == NULL)
     return status;
 
-  episode = efir_store_load_episode (store, id, &error);
-  if (episode == NULL)
-    {
-      if (error == NULL || g_error_matches (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND))
-        return efir_cli_fail (_("There is no episode %s."), argv[1]);
-
-      return efir_cli_fail_error (error);
-    }
+  if (!(episode = efir_cli_load_episode (store, id, argv[1], &status)))
+    return status;
 
   checker = efir_link_checker_new ();
   urls = collect_links (episode);

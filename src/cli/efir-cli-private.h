@@ -80,6 +80,17 @@ EfirStore      *efir_cli_open_store           (EfirCli              *cli,
                                                int                  *status);
 gboolean        efir_cli_parse_id             (const char           *text,
                                                gint64               *id);
+gboolean        efir_cli_parse_one_id         (const EfirCliCommand *command,
+                                               int                   argc,
+                                               char                **argv,
+                                               const char           *missing,
+                                               const char           *not_an_id,
+                                               gint64               *id,
+                                               int                  *status);
+EfirEpisode    *efir_cli_load_episode         (EfirStore            *store,
+                                               gint64                id,
+                                               const char           *id_text,
+                                               int                  *status);
 void            efir_cli_print_json           (JsonNode             *node);
 char           *efir_cli_tsv_field            (const char           *text);
 

@@ -45,33 +45,6 @@ print_notes (GPtrArray *notes)
     fprintf (stderr, "efir-cli: %s\n", (const char *) g_ptr_array_index (notes, i));
 }
 
-static gboolean
-parse_one_id (const EfirCliCommand *command,
-              int                   argc,
-              char                **argv,
-              const char           *missing,
-              gint64               *id,
-              int                  *status)
-{
-  if (argc < 2)
-    {
-      *status = efir_cli_usage_error (command, "%s", missing);
-      return FALSE;
-    }
-  if (argc > 2)
-    {
-      *status = efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[2]);
-      return FALSE;
-    }
-  if (!efir_cli_parse_id (argv[1], id))
-    {
-      *status = efir_cli_usage_error (command, _("“%s” is not an id."), argv[1]);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* "2024-10-04T20:00" or "2024-10-04 20:00" in the programme's time zone,
  * or with an offset of its own ("…+04:00", "…Z"). */
 static GDateTime *
@@ -400,7 +373,8 @@ efir_cli_publish (EfirCli              *cli,
   context = efir_cli_option_context_new (command, entries, &help);
   if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
     return status;
-  if (!parse_one_id (command, argc, argv, _("Give the episode’s id."), &episode_id, &status))
+  if (!efir_cli_parse_one_id (command, argc, argv, _("Give the episode’s id."),
+                              _("“%s” is not an id."), &episode_id, &status))
     return status;
   if (at != NULL && draft)
     return efir_cli_usage_error (command, _("Give --at or --draft, not both."));
@@ -433,7 +407,8 @@ efir_cli_withdraw (EfirCli              *cli,
   context = efir_cli_option_context_new (command, entries, &help);
   if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
     return status;
-  if (!parse_one_id (command, argc, argv, _("Give the episode’s id."), &episode_id, &status))
+  if (!efir_cli_parse_one_id (command, argc, argv, _("Give the episode’s id."),
+                              _("“%s” is not an id."), &episode_id, &status))
     return status;
 
   return enqueue (cli, episode_id, site_id, trash ? EFIR_PUBLISH_TRASH : EFIR_PUBLISH_WITHDRAW,
@@ -573,7 +548,8 @@ efir_cli_outbox_resolve (EfirCli              *cli,
   context = efir_cli_option_context_new (command, entries, &help);
   if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
     return status;
-  if (!parse_one_id (command, argc, argv, _("Give the job’s id."), &job_id, &status))
+  if (!efir_cli_parse_one_id (command, argc, argv, _("Give the job’s id."),
+                              _("“%s” is not an id."), &job_id, &status))
     return status;
   if (keep_site + overwrite + as_new_draft != 1)
     return efir_cli_usage_error (command, _("Choose one: --keep-site, --overwrite or "

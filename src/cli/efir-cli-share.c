@@ -55,12 +55,9 @@ efir_cli_share (EfirCli              *cli,
   if (!efir_cli_parse_options (command, context, &argc, &argv, &help, &status))
     return status;
 
-  if (argc < 2)
-    return efir_cli_usage_error (command, _("Say which episode to share."));
-  if (argc > 2)
-    return efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[2]);
-  if (!efir_cli_parse_id (argv[1], &id))
-    return efir_cli_usage_error (command, _("“%s” is not an episode id."), argv[1]);
+  if (!efir_cli_parse_one_id (command, argc, argv, _("Say which episode to share."), _("“%s” is not an episode id."), &id,
+                              &status))
+    return status;
   if (platform_name == NULL)
     return efir_cli_usage_error (command, _("Say which platform the post is for, with --platform."));
   if (!parse_share_platform (platform_name, &platform))
@@ -73,14 +70,8 @@ efir_cli_share (EfirCli              *cli,
   if (store == NULL)
     return status;
 
-  episode = efir_store_load_episode (store, id, &error);
-  if (episode == NULL)
-    {
-      if (error == NULL || g_error_matches (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND))
-        return efir_cli_fail (_("There is no episode %s."), argv[1]);
-
-      return efir_cli_fail_error (error);
-    }
+  if (!(episode = efir_cli_load_episode (store, id, argv[1], &status)))
+    return status;
 
   program_id = g_strdup_printf ("%" G_GINT64_FORMAT, efir_episode_get_program_id (episode));
   program = efir_store_find_program (store, program_id, &error);

@@ -559,6 +559,82 @@ efir_cli_open_store (EfirCli     *cli,
   return g_steal_pointer (&store);
 }
 
+/**
+ * efir_cli_parse_one_id:
+ * @command: the command, for its usage line
+ * @argc: the arguments left after the options
+ * @argv: (array length=argc): them, the program first
+ * @missing: the sentence when no id is given
+ * @not_an_id: the sentence, with a %s for what was given, when it is no id
+ * @id: (out): the id
+ * @status: (out): the exit status when there is no single id
+ *
+ * The one id a command takes after its options.
+ *
+ * Returns: whether @id was read
+ */
+gboolean
+efir_cli_parse_one_id (const EfirCliCommand *command,
+                       int                   argc,
+                       char                **argv,
+                       const char           *missing,
+                       const char           *not_an_id,
+                       gint64               *id,
+                       int                  *status)
+{
+  if (argc < 2)
+    *status = efir_cli_usage_error (command, "%s", missing);
+  else if (argc > 2)
+    *status = efir_cli_usage_error (command, _("Unexpected argument “%s”."), argv[2]);
+  else if (!efir_cli_parse_id (argv[1], id))
+    {
+      g_autofree char *message = NULL;
+
+      /* @not_an_id is the caller's translated sentence, with one %s. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      message = g_strdup_printf (not_an_id, argv[1]);
+#pragma GCC diagnostic pop
+
+      *status = efir_cli_usage_error (command, "%s", message);
+    }
+  else
+    return TRUE;
+
+  return FALSE;
+}
+
+/**
+ * efir_cli_load_episode:
+ * @store: the archive
+ * @id: the episode's id
+ * @id_text: the id as given on the command line, for the message
+ * @status: (out): the exit status when the episode cannot be had
+ *
+ * Returns: (transfer full) (nullable): the episode, or %NULL with why
+ *   printed: an id that names no episode gets a sentence of its own
+ */
+EfirEpisode *
+efir_cli_load_episode (EfirStore  *store,
+                       gint64      id,
+                       const char *id_text,
+                       int        *status)
+{
+  g_autoptr(GError) error = NULL;
+  EfirEpisode *episode = efir_store_load_episode (store, id, &error);
+
+  *status = EFIR_CLI_EXIT_OK;
+  if (episode != NULL)
+    return episode;
+
+  if (error == NULL || g_error_matches (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND))
+    *status = efir_cli_fail (_("There is no episode %s."), id_text);
+  else
+    *status = efir_cli_fail_error (error);
+
+  return NULL;
+}
+
 gboolean
 efir_cli_parse_id (const char *text,
                    gint64     *id)
