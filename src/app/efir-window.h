@@ -5,6 +5,7 @@
 
 #include "efir-application.h"
 #include "efir-episode-editor.h"
+#include "efir-session.h"
 #include "efir-store.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ EfirWindow        *efir_window_new                 (EfirApplication *application
                                                     const GError    *open_error);
 EfirEpisodeEditor *efir_window_get_editor          (EfirWindow      *self);
 EfirEpisode       *efir_window_get_current_episode (EfirWindow      *self);
+EfirSession       *efir_window_get_session         (EfirWindow      *self);
 void               efir_window_open_episode        (EfirWindow      *self,
                                                     gint64           episode_id);
 /* What a drop of an episode file does. */

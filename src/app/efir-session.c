@@ -1,0 +1,798 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "efir-session"
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "efir-session.h"
+#include "efir-window-state.h"
+
+/* Types and properties */
+
+struct _EfirSession
+{
+  GObject          parent_instance;
+
+  EfirStore       *store;
+  EfirAutosaver   *autosaver;
+  GListModel      *programs;
+  gint64           program_id;     /* the chosen programme, 0: none */
+  EfirEpisodeList *episodes;       /* the programme's, read as shown */
+  int              status_filter;
+  gboolean         oldest_first;
+  GListModel      *people;
+  GtkStringList   *tags;
+  gint64           tags_program;   /* whose tags those are, 0: none yet */
+  gboolean         tags_stale;     /* an episode of it has other tags since */
+  EfirEpisode     *current;        /* the whole episode in the editor */
+  EfirEpisode     *current_light;  /* its row in the list, kept in step */
+  gboolean         list_moved;     /* current's place in the list changed */
+};
+
+G_DEFINE_FINAL_TYPE (EfirSession, efir_session, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_STORE,
+  PROP_PROGRAMS,
+  PROP_PROGRAM,
+  PROP_PEOPLE,
+  PROP_CURRENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum
+{
+  FLUSH_EDITS,
+  LIST_CHANGED,
+  FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Helpers */
+
+static void
+efir_session_fail (EfirSession  *self,
+                   const GError *error)
+{
+  g_signal_emit (self, signals[FAILED], 0, error->message);
+}
+
+/* The open episode's row, held so that what is typed shows in the list
+ * even while the row is scrolled away and read again. */
+static void
+efir_session_hold_current_light (EfirSession *self)
+{
+  g_clear_object (&self->current_light);
+  if (self->current != NULL)
+    self->current_light = efir_episode_list_lookup (self->episodes, efir_episode_get_id (self->current));
+}
+
+static void
+efir_session_list_changed (EfirSession *self)
+{
+  self->list_moved = FALSE;
+  efir_session_hold_current_light (self);
+  g_signal_emit (self, signals[LIST_CHANGED], 0);
+}
+
+/* Shows the chosen programme's episodes with the chosen filter and order:
+ * a query for their ids, nothing more; the rows are read as they are
+ * shown. */
+static gboolean
+efir_session_query_episodes (EfirSession  *self,
+                             GError      **error)
+{
+  gboolean ok = efir_episode_list_set_query (self->episodes, self->program_id, self->status_filter,
+                                             self->oldest_first, error);
+
+  efir_session_list_changed (self);
+  return ok;
+}
+
+/* The tags of the open episode's programme, for the tag entry's
+ * completion: read when an episode is shown, not at start, as they are
+ * only needed then. */
+static void
+efir_session_load_tags (EfirSession *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) tags = NULL;
+  gint64 program_id;
+
+  if (self->current == NULL)
+    return;
+  program_id = efir_episode_get_program_id (self->current);
+  if (program_id == self->tags_program && !self->tags_stale)
+    return;
+
+  if (!(tags = efir_store_list_tags (self->store, program_id, &error)))
+    {
+      efir_session_fail (self, error);
+      return;
+    }
+  gtk_string_list_splice (self->tags, 0, g_list_model_get_n_items (G_LIST_MODEL (self->tags)),
+                          (const char * const *) tags);
+  self->tags_program = program_id;
+  self->tags_stale = FALSE;
+}
+
+/* Keeps the list row of the open episode in step with it: what is typed
+ * shows in the list at once, before it is saved. */
+static void
+efir_session_sync_current_light (EfirSession     *self,
+                                 EfirEpisodePart  parts)
+{
+  EfirEpisode *episode = self->current;
+
+  if (self->current_light == NULL || episode == NULL
+      || !(parts & (EFIR_EPISODE_PART_DETAILS | EFIR_EPISODE_PART_GUESTS)))
+    return;
+
+  /* Its place in the list is the store's to say, once this is saved. */
+  if (!efir_window_state_same_place (self->current_light, episode))
+    self->list_moved = TRUE;
+  if (!g_strv_equal (efir_episode_get_tags (self->current_light), efir_episode_get_tags (episode)))
+    self->tags_stale = TRUE;
+
+  efir_episode_freeze_changed (self->current_light);
+  efir_episode_set_title (self->current_light, efir_episode_get_title (episode));
+  efir_episode_set_number (self->current_light, efir_episode_get_number (episode));
+  efir_episode_set_air_date (self->current_light, efir_episode_get_air_date (episode));
+  efir_episode_set_status (self->current_light, efir_episode_get_status (episode));
+  efir_episode_set_tags (self->current_light, efir_episode_get_tags (episode));
+  if (parts & EFIR_EPISODE_PART_GUESTS)
+    {
+      GListModel *guests = G_LIST_MODEL (efir_episode_get_guests (episode));
+      g_autoptr(GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0, n = g_list_model_get_n_items (guests); i < n; i++)
+        {
+          g_autoptr(EfirEpisodeGuest) guest = g_list_model_get_item (guests, i);
+          g_ptr_array_add (copies, efir_episode_guest_copy (guest));
+        }
+      g_list_store_splice (efir_episode_get_guests (self->current_light), 0,
+                           g_list_model_get_n_items (G_LIST_MODEL (efir_episode_get_guests (self->current_light))),
+                           copies->pdata, copies->len);
+    }
+  efir_episode_thaw_changed (self->current_light);
+}
+
+static void
+on_current_changed_cb (EfirSession     *self,
+                       EfirEpisodePart  parts,
+                       EfirEpisode     *episode)
+{
+  efir_session_sync_current_light (self, parts);
+}
+
+/* A save that moved the open episode in the list (a new air date, number
+ * or status): the list shows its new place once it is stored. */
+static void
+on_save_state_changed_cb (EfirSession   *self,
+                          GParamSpec    *pspec,
+                          EfirAutosaver *autosaver)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (efir_autosaver_get_state (autosaver) == EFIR_AUTOSAVE_STATE_SAVED && self->list_moved
+      && !efir_session_refresh_episodes (self, &error))
+    efir_session_fail (self, error);
+}
+
+static void
+on_store_changed_elsewhere_cb (EfirSession *self,
+                               EfirStore   *store)
+{
+  efir_session_follow_store (self);
+}
+
+static void
+efir_session_set_current (EfirSession *self,
+                          EfirEpisode *episode)
+{
+  if (self->current == episode)
+    return;
+
+  if (self->current != NULL)
+    g_signal_handlers_disconnect_by_func (self->current, on_current_changed_cb, self);
+  g_set_object (&self->current, episode);
+  if (episode != NULL)
+    g_signal_connect_object (episode, "changed", G_CALLBACK (on_current_changed_cb), self, G_CONNECT_SWAPPED);
+  efir_session_hold_current_light (self);
+  efir_session_load_tags (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+}
+
+/* Saves @episode as new, then opens it. */
+static gboolean
+efir_session_add_and_open (EfirSession  *self,
+                           EfirEpisode  *episode,
+                           GError      **error)
+{
+  if (!efir_session_flush (self, error)
+      || !efir_store_save_episode (self->store, episode, EFIR_EPISODE_PART_ALL, error))
+    return FALSE;
+
+  self->tags_stale = TRUE;
+  efir_session_query_episodes (self, NULL);
+  return efir_session_show_episode (self, episode, error);
+}
+
+static int
+efir_session_next_number (EfirSession *self,
+                          gint64       program_id)
+{
+  g_autoptr(GError) error = NULL;
+  int number = 1;
+
+  if (!efir_store_next_episode_number (self->store, program_id, &number, &error))
+    g_warning ("Could not read the next episode number: %s", error->message);
+  return number;
+}
+
+/* Public API */
+
+EfirSession *
+efir_session_new (EfirStore *store)
+{
+  g_return_val_if_fail (EFIR_IS_STORE (store), NULL);
+
+  return g_object_new (EFIR_TYPE_SESSION, "store", store, NULL);
+}
+
+EfirStore *
+efir_session_get_store (EfirSession *self)
+{
+  g_return_val_if_fail (EFIR_IS_SESSION (self), NULL);
+
+  return self->store;
+}
+
+EfirAutosaver *
+efir_session_get_autosaver (EfirSession *self)
+{
+  g_return_val_if_fail (EFIR_IS_SESSION (self), NULL);
+
+  return self->autosaver;
+}
+
+GListModel *
+efir_session_get_programs (EfirSession *self)
+{
+  g_return_val_if_fail (EFIR_IS_SESSION (self), NULL);
+
+  return self->programs;
+}
+
+EfirProgram *
+efir_session_find_program (EfirSession *self,
+                           gint64       program_id)
+{
+  g_return_val_if_fail (EFIR_IS_SESSION (self), NULL);
+
+  for (guint i = 0, n = g_list_model_get_n_items (self->programs); i < n; i++)
+    {
+      g_autoptr(EfirProgram) candidate = g_list_model_get_item (self->programs, i);
+
+      if (efir_program_get_id (candidate) == program_id)
+        return g_steal_pointer (&candidate);
+    }
+  return NULL;
+}
+
+EfirProgram *
+efir_session_get_program (EfirSession *self)
+{
+  g_autoptr(EfirProgram) program = NULL;
+
+  g_return_val_if_fail (EFIR_IS_SESSION (self), NULL);
+
+  /* The list holds its own reference as long as the session holds it. */
+  program = efir_session_find_program (self, self->program_id);
+  return program;
+}
+
+EfirEpisodeList *
+efir_session_get_episodes (EfirSession *self)
+{
+  g_return_val_if_fail (EFIR_IS_SESSION (self), NULL);
+
+  return self->episodes;
+}
+
+GListModel *
+efir_session_get_people (EfirSession *self)
+{
+  g_return_val_if_fail (EFIR_IS_SESSION (self), NULL);
+
+  return self->people;
+}
+
+GListModel *
+efir_session_get_tags (EfirSession *self)
+{
+  g_return_val_if_fail (EFIR_IS_SESSION (self), NULL);
+
+  return G_LIST_MODEL (self->tags);
+}
+
+EfirEpisode *
+efir_session_get_current (EfirSession *self)
+{
+  g_return_val_if_fail (EFIR_IS_SESSION (self), NULL);
+
+  return self->current;
+}
+
+gboolean
+efir_session_load_programs (EfirSession  *self,
+                            gint64        program_id,
+                            GError      **error)
+{
+  GListModel *programs;
+  gint64 chosen = 0;
+
+  g_return_val_if_fail (EFIR_IS_SESSION (self), FALSE);
+
+  if (!(programs = efir_store_list_programs (self->store, error)))
+    return FALSE;
+
+  g_set_object (&self->programs, programs);
+  g_object_unref (programs);
+  if (program_id <= 0)
+    program_id = self->program_id;
+  /* The one asked for while it exists, else the first. */
+  for (guint i = 0, n = g_list_model_get_n_items (programs); i < n; i++)
+    {
+      g_autoptr(EfirProgram) program = g_list_model_get_item (programs, i);
+
+      if (i == 0 || efir_program_get_id (program) == program_id)
+        chosen = efir_program_get_id (program);
+      if (chosen == program_id)
+        break;
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAMS]);
+  return efir_session_set_program (self, chosen, error);
+}
+
+gboolean
+efir_session_load_people (EfirSession  *self,
+                          GError      **error)
+{
+  GListModel *people;
+
+  g_return_val_if_fail (EFIR_IS_SESSION (self), FALSE);
+
+  if (!(people = efir_store_list_people (self->store, error)))
+    return FALSE;
+  g_clear_object (&self->people);
+  self->people = people;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PEOPLE]);
+  return TRUE;
+}
+
+gboolean
+efir_session_set_program (EfirSession  *self,
+                          gint64        program_id,
+                          GError      **error)
+{
+  g_return_val_if_fail (EFIR_IS_SESSION (self), FALSE);
+
+  if (self->program_id != program_id)
+    {
+      self->program_id = program_id;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRAM]);
+    }
+  return efir_session_query_episodes (self, error);
+}
+
+gboolean
+efir_session_set_filter (EfirSession  *self,
+                         int           status,
+                         gboolean      oldest_first,
+                         GError      **error)
+{
+  g_return_val_if_fail (EFIR_IS_SESSION (self), FALSE);
+
+  self->status_filter = status;
+  self->oldest_first = oldest_first;
+  return efir_session_query_episodes (self, error);
+}
+
+gboolean
+efir_session_flush (EfirSession  *self,
+                    GError      **error)
+{
+  g_return_val_if_fail (EFIR_IS_SESSION (self), FALSE);
+
+  if (self->current == NULL)
+    return TRUE;
+
+  g_signal_emit (self, signals[FLUSH_EDITS], 0);
+  return efir_autosaver_flush (self->autosaver, error);
+}
+
+gboolean
+efir_session_open_episode (EfirSession  *self,
+                           gint64        episode_id,
+                           GError      **error)
+{
+  g_autoptr(EfirEpisode) episode = NULL;
+
+  g_return_val_if_fail (EFIR_IS_SESSION (self), FALSE);
+
+  if (self->current != NULL && efir_episode_get_id (self->current) == episode_id)
+    return TRUE;
+
+  if (!efir_session_flush (self, error)
+      || !(episode = efir_store_load_episode (self->store, episode_id, error)))
+    return FALSE;
+  return efir_session_show_episode (self, episode, error);
+}
+
+gboolean
+efir_session_show_episode (EfirSession  *self,
+                           EfirEpisode  *episode,
+                           GError      **error)
+{
+  g_return_val_if_fail (EFIR_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (EFIR_IS_EPISODE (episode), FALSE);
+
+  /* The autosaver first: the window shows the episode when "current"
+   * changes, and its save state with it. */
+  if (!efir_autosaver_set_episode (self->autosaver, episode, error))
+    return FALSE;
+  efir_session_set_current (self, episode);
+  /* A restored revision may have moved in the list. */
+  if (self->current_light != NULL && !efir_window_state_same_place (self->current_light, episode))
+    {
+      efir_session_sync_current_light (self, EFIR_EPISODE_PART_DETAILS | EFIR_EPISODE_PART_GUESTS);
+      return efir_session_refresh_episodes (self, error);
+    }
+  efir_session_sync_current_light (self, EFIR_EPISODE_PART_DETAILS | EFIR_EPISODE_PART_GUESTS);
+  return TRUE;
+}
+
+void
+efir_session_close_episode (EfirSession *self)
+{
+  g_return_if_fail (EFIR_IS_SESSION (self));
+
+  efir_autosaver_set_episode (self->autosaver, NULL, NULL);
+  efir_session_set_current (self, NULL);
+}
+
+EfirEpisode *
+efir_session_new_episode (EfirSession  *self,
+                          GError      **error)
+{
+  g_autoptr(EfirProgram) program = NULL;
+  g_autoptr(EfirEpisode) episode = NULL;
+
+  g_return_val_if_fail (EFIR_IS_SESSION (self), NULL);
+
+  if (!(program = efir_session_find_program (self, self->program_id)))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No programme is chosen");
+      return NULL;
+    }
+
+  episode = efir_episode_new ();
+  efir_episode_set_program_id (episode, efir_program_get_id (program));
+  efir_episode_set_program_name (episode, efir_program_get_name (program));
+  efir_episode_set_number (episode, efir_session_next_number (self, efir_program_get_id (program)));
+  if (!efir_session_add_and_open (self, episode, error))
+    return NULL;
+  return episode;
+}
+
+EfirEpisode *
+efir_session_duplicate_current (EfirSession  *self,
+                                const char   *title,
+                                GError      **error)
+{
+  g_autoptr(EfirEpisode) copy = NULL;
+
+  g_return_val_if_fail (EFIR_IS_SESSION (self), NULL);
+  g_return_val_if_fail (self->current != NULL, NULL);
+
+  g_signal_emit (self, signals[FLUSH_EDITS], 0);
+  copy = efir_episode_new ();
+  efir_episode_assign (copy, self->current);
+  efir_episode_set_title (copy, title);
+  efir_episode_set_slug (copy, "");
+  efir_episode_set_number (copy, efir_session_next_number (self, efir_episode_get_program_id (copy)));
+  efir_episode_set_status (copy, EFIR_EPISODE_STATUS_DRAFT);
+  if (!efir_session_add_and_open (self, copy, error))
+    return NULL;
+  return copy;
+}
+
+EfirEpisode *
+efir_session_import (EfirSession  *self,
+                     const char   *data,
+                     gsize         length,
+                     GError      **error)
+{
+  g_autoptr(EfirEpisode) episode = NULL;
+
+  g_return_val_if_fail (EFIR_IS_SESSION (self), NULL);
+
+  if (!efir_session_flush (self, error)
+      || !(episode = efir_store_import_episode_json (self->store, data, length, error)))
+    return NULL;
+
+  /* Its tags, and its programme, may be new. */
+  self->tags_stale = TRUE;
+  if (!efir_session_load_programs (self, efir_episode_get_program_id (episode), error)
+      || !efir_session_open_episode (self, efir_episode_get_id (episode), error))
+    return NULL;
+  return g_steal_pointer (&episode);
+}
+
+gint64
+efir_session_trash_current (EfirSession  *self,
+                            GError      **error)
+{
+  gint64 episode_id;
+
+  g_return_val_if_fail (EFIR_IS_SESSION (self), 0);
+
+  if (self->current == NULL)
+    return 0;
+
+  episode_id = efir_episode_get_id (self->current);
+  if (!efir_session_flush (self, error) || !efir_store_trash_episode (self->store, episode_id, error))
+    return 0;
+
+  efir_session_close_episode (self);
+  self->tags_stale = TRUE;
+  efir_session_refresh_episodes (self, NULL);
+  return episode_id;
+}
+
+gboolean
+efir_session_restore_episode (EfirSession  *self,
+                              gint64        episode_id,
+                              GError      **error)
+{
+  g_return_val_if_fail (EFIR_IS_SESSION (self), FALSE);
+
+  if (!efir_store_restore_episode (self->store, episode_id, error))
+    return FALSE;
+  self->tags_stale = TRUE;
+  return efir_session_refresh_episodes (self, error);
+}
+
+gboolean
+efir_session_reload_current (EfirSession  *self,
+                             GError      **error)
+{
+  g_autoptr(EfirEpisode) reloaded = NULL;
+
+  g_return_val_if_fail (EFIR_IS_SESSION (self), FALSE);
+
+  /* Rows of any episode may name what changed. */
+  if (!efir_episode_list_reload (self->episodes, error))
+    return FALSE;
+  efir_session_hold_current_light (self);
+  if (self->current == NULL)
+    return TRUE;
+
+  /* Shown as now stored, or its next autosave would write the old rows
+   * back. */
+  if (!efir_session_flush (self, error)
+      || !(reloaded = efir_store_load_episode (self->store, efir_episode_get_id (self->current), error)))
+    return FALSE;
+  return efir_session_show_episode (self, reloaded, error);
+}
+
+gboolean
+efir_session_refresh_episodes (EfirSession  *self,
+                               GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (EFIR_IS_SESSION (self), FALSE);
+
+  ok = efir_episode_list_refresh (self->episodes, error);
+  efir_session_list_changed (self);
+  return ok;
+}
+
+gboolean
+efir_session_resolve_conflict (EfirSession  *self,
+                               gboolean      keep_mine,
+                               GError      **error)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (EFIR_IS_SESSION (self), FALSE);
+
+  ok = keep_mine ? efir_autosaver_keep_mine (self->autosaver, error)
+                 : efir_autosaver_take_theirs (self->autosaver, error);
+  efir_session_refresh_episodes (self, NULL);
+  return ok;
+}
+
+/* efir-cli, a cron outbox run or another Efir wrote to the archive. The
+ * open episode is read again in place, or, with edits of the producer's,
+ * kept beside the other version for the producer to choose (the
+ * autosaver's conflict). */
+void
+efir_session_follow_store (EfirSession *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (EFIR_IS_SESSION (self));
+
+  if (!efir_autosaver_follow_store (self->autosaver, &error)
+      || !efir_session_load_people (self, &error)
+      || !efir_session_load_programs (self, self->program_id, &error)
+      /* Rows already read may show a title or a status written elsewhere. */
+      || !efir_episode_list_reload (self->episodes, &error))
+    efir_session_fail (self, error);
+
+  efir_session_hold_current_light (self);
+  self->tags_stale = TRUE;
+  efir_session_load_tags (self);
+}
+
+/* GObject overrides */
+
+static void
+efir_session_constructed (GObject *object)
+{
+  EfirSession *self = EFIR_SESSION (object);
+
+  G_OBJECT_CLASS (efir_session_parent_class)->constructed (object);
+
+  self->autosaver = efir_autosaver_new (self->store);
+  g_signal_connect_object (self->autosaver, "notify::state", G_CALLBACK (on_save_state_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  self->episodes = efir_episode_list_new (self->store);
+  g_signal_connect_object (self->store, "changed-elsewhere", G_CALLBACK (on_store_changed_elsewhere_cb), self,
+                           G_CONNECT_SWAPPED);
+  efir_store_follow_changes (self->store, TRUE);
+}
+
+static void
+efir_session_dispose (GObject *object)
+{
+  EfirSession *self = EFIR_SESSION (object);
+
+  if (self->current != NULL)
+    g_signal_handlers_disconnect_by_data (self->current, self);
+  if (self->autosaver != NULL)
+    efir_autosaver_flush (self->autosaver, NULL);
+
+  g_clear_object (&self->autosaver);
+  g_clear_object (&self->current);
+  g_clear_object (&self->current_light);
+  g_clear_object (&self->episodes);
+  g_clear_object (&self->programs);
+  g_clear_object (&self->people);
+  g_clear_object (&self->tags);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (efir_session_parent_class)->dispose (object);
+}
+
+static void
+efir_session_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  EfirSession *self = EFIR_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_PROGRAMS:
+      g_value_set_object (value, self->programs);
+      break;
+    case PROP_PROGRAM:
+      g_value_set_int64 (value, self->program_id);
+      break;
+    case PROP_PEOPLE:
+      g_value_set_object (value, self->people);
+      break;
+    case PROP_CURRENT:
+      g_value_set_object (value, self->current);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+efir_session_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  EfirSession *self = EFIR_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+efir_session_class_init (EfirSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = efir_session_constructed;
+  object_class->dispose = efir_session_dispose;
+  object_class->get_property = efir_session_get_property;
+  object_class->set_property = efir_session_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, EFIR_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRAMS] =
+    g_param_spec_object ("programs", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROGRAM] =
+    g_param_spec_int64 ("program", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PEOPLE] =
+    g_param_spec_object ("people", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CURRENT] =
+    g_param_spec_object ("current", NULL, NULL, EFIR_TYPE_EPISODE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * EfirSession::flush-edits:
+   *
+   * Emitted before the open episode is written: whoever holds text the
+   * episode does not have yet (the transcript waits for a pause in
+   * typing) gives it to the episode now.
+   */
+  signals[FLUSH_EDITS] = g_signal_new ("flush-edits", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * EfirSession::list-changed:
+   *
+   * The list of episodes was queried or read again: the open episode may
+   * be at another place in it, or no longer in it.
+   */
+  signals[LIST_CHANGED] = g_signal_new ("list-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * EfirSession::failed:
+   * @message: what went wrong, for the producer
+   *
+   * A step the session took by itself (following the archive, reading the
+   * list again after a save) failed.
+   */
+  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+efir_session_init (EfirSession *self)
+{
+  self->status_filter = EFIR_EPISODE_LIST_ANY_STATUS;
+  self->programs = G_LIST_MODEL (g_list_store_new (EFIR_TYPE_PROGRAM));
+  self->tags = gtk_string_list_new (NULL);
+}

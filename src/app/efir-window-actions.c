@@ -1,0 +1,484 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "efir-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "efir-episode-json.h"
+#include "efir-episode-row.h"
+#include "efir-guest-directory.h"
+#include "efir-history-dialog.h"
+#include "efir-program-settings.h"
+#include "efir-share-dialog.h"
+#include "efir-trash-dialog.h"
+#include "efir-window-private.h"
+#include "efir-window-state.h"
+
+/* The window's actions: what its menus, buttons and shortcuts do. Each
+ * asks the session to do it and shows the outcome; the window follows the
+ * session for the rest. */
+
+/* Callbacks */
+
+static void
+on_import_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       EfirWindow      *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      efir_window_import_file (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+on_export_response_cb (GtkNativeDialog *dialog,
+                       int              response,
+                       EfirWindow      *self)
+{
+  EfirEpisode *current = self->session != NULL ? efir_session_get_current (self->session) : NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && current != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autofree char *json = efir_episode_to_json (current, TRUE);
+      g_autoptr(GError) error = NULL;
+
+      if (!g_file_set_contents (path, json, -1, &error))
+        efir_window_toast (self, error->message);
+      else
+        efir_window_toast (self, _("Episode exported"));
+    }
+  g_object_unref (dialog);
+}
+
+static void
+on_history_restored_cb (EfirWindow  *self,
+                        EfirEpisode *restored)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The store wrote the revision; show exactly what it now holds, in the
+   * list too. */
+  if (!efir_session_show_episode (self->session, restored, &error))
+    {
+      efir_window_toast (self, error->message);
+      return;
+    }
+  efir_window_toast (self, _("Earlier version restored. The text it replaced is kept in History."));
+}
+
+static void
+on_program_saved_cb (EfirWindow  *self,
+                     EfirProgram *program)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!efir_session_load_programs (self->session, efir_program_get_id (program), &error))
+    efir_window_toast (self, error->message);
+}
+
+static void
+on_program_deleted_cb (EfirWindow *self,
+                       gint64      program_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!efir_session_load_programs (self->session, 0, &error))
+    efir_window_toast (self, error->message);
+}
+
+static void
+on_people_merged_cb (EfirWindow *self,
+                     gint64      keep_id,
+                     gint64      remove_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!efir_session_reload_current (self->session, &error))
+    efir_window_toast (self, error->message);
+}
+
+static void
+on_people_closed_cb (EfirWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Names and roles may have changed there: the editor's suggestions
+   * follow. */
+  if (self->session != NULL && !efir_session_load_people (self->session, &error))
+    efir_window_toast (self, error->message);
+}
+
+static void
+on_episode_restored_cb (EfirWindow *self,
+                        gint64      episode_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!efir_session_refresh_episodes (self->session, &error))
+    efir_window_toast (self, error->message);
+}
+
+/* Actions */
+
+static void
+new_episode_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  /* An episode needs its programme: the first Ctrl+N creates that. */
+  if (efir_session_get_program (self->session) == NULL)
+    {
+      gtk_widget_activate_action (widget, "win.new-program", NULL);
+      return;
+    }
+
+  if (!efir_session_new_episode (self->session, &error))
+    {
+      efir_window_toast (self, error->message);
+      return;
+    }
+  efir_episode_editor_show_section (self->editor, EFIR_EDITOR_SECTION_DETAILS);
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  EfirEpisode *current = efir_session_get_current (self->session);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  if (current == NULL)
+    return;
+
+  /* Translators: the title of a duplicated episode; %s is the original title. */
+  title = g_strdup_printf (_("%s (copy)"), efir_episode_get_title (current));
+  if (!efir_session_duplicate_current (self->session, title, &error))
+    {
+      efir_window_toast (self, error->message);
+      return;
+    }
+  efir_episode_editor_show_section (self->editor, EFIR_EDITOR_SECTION_DETAILS);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+retry_save_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+
+  if (self->session != NULL)
+    efir_autosaver_retry (efir_session_get_autosaver (self->session));
+}
+
+static void
+resolve_conflict_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean keep_mine = g_strcmp0 (g_variant_get_string (parameter, NULL), "mine") == 0;
+
+  if (self->session != NULL && !efir_session_resolve_conflict (self->session, keep_mine, &error))
+    efir_window_toast (self, error->message);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Import Episode"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
+  gtk_file_filter_set_name (filter, _("Episode files (JSON)"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  EfirEpisode *current = efir_session_get_current (self->session);
+  GtkFileChooserNative *chooser;
+  g_autofree char *name = NULL;
+
+  if (current == NULL)
+    return;
+
+  efir_episode_editor_flush (self->editor);
+  name = efir_window_state_export_name (current);
+  chooser = gtk_file_chooser_native_new (_("Export Episode"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+history_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  EfirEpisode *current = efir_session_get_current (self->session);
+  GtkWidget *dialog;
+
+  /* The history compares with what is on disk, so write what is typed. */
+  if (current == NULL || !efir_window_flush (self))
+    return;
+
+  dialog = efir_history_dialog_new (GTK_WINDOW (self), efir_session_get_store (self->session), current);
+  g_signal_connect_object (dialog, "restored", G_CALLBACK (on_history_restored_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+share_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  EfirEpisode *current = efir_session_get_current (self->session);
+  g_autoptr(EfirProgram) program = NULL;
+  g_autofree char *link = NULL;
+  GtkWidget *dialog;
+
+  if (current == NULL)
+    return;
+
+  /* Posts link to the episode's page once it is live, to its video before. */
+  link = efir_store_dup_published_link (efir_session_get_store (self->session), efir_episode_get_id (current));
+  program = efir_session_find_program (self->session, efir_episode_get_program_id (current));
+  dialog = efir_share_dialog_new (GTK_WINDOW (self), program, current, link);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+program_settings_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  gboolean is_new = g_strcmp0 (action_name, "win.new-program") == 0;
+  GtkWidget *dialog;
+
+  dialog = efir_program_settings_new (GTK_WINDOW (self), efir_session_get_store (self->session),
+                                      is_new ? NULL : efir_session_get_program (self->session));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_program_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "deleted", G_CALLBACK (on_program_deleted_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Moves the open episode to the trash, what was typed saved first, and
+ * offers to undo it. */
+static void
+efir_window_trash_current (EfirWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *message = NULL;
+  EfirEpisode *current = efir_session_get_current (self->session);
+  gint64 episode_id;
+  AdwToast *toast;
+
+  if (current == NULL)
+    return;
+
+  heading = efir_episode_row_heading (current);
+  if ((episode_id = efir_session_trash_current (self->session, &error)) == 0)
+    {
+      efir_window_toast (self, error->message);
+      return;
+    }
+
+  /* Translators: %s is an episode's number and title. */
+  message = g_strdup_printf (_("“%s” moved to the trash"), heading);
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.restore-episode");
+  adw_toast_set_action_target_value (toast, g_variant_new_int64 (episode_id));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_delete_answered_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       EfirWindow       *self)
+{
+  if (g_str_equal (response, "delete"))
+    efir_window_trash_current (self);
+}
+
+static void
+delete_episode_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  EfirEpisode *current = efir_session_get_current (self->session);
+  GtkWidget *dialog;
+
+  if (current == NULL)
+    return;
+
+  /* The trash and Undo make a plain deletion safe to do at once; a post on
+   * the site is another matter, and the producer is told it stays. */
+  if (!efir_store_episode_has_post (efir_session_get_store (self->session), efir_episode_get_id (current)))
+    {
+      efir_window_trash_current (self);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Move to the Trash?"),
+                                   _("This episode is published. Its post stays on the site: "
+                                     "deleting it in Efir does not withdraw it."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Move to Trash"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_delete_answered_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+restore_episode_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 episode_id = g_variant_get_int64 (parameter);
+
+  if (!efir_session_restore_episode (self->session, episode_id, &error))
+    {
+      efir_window_toast (self, error->message);
+      return;
+    }
+  efir_window_open_episode_id (self, episode_id);
+}
+
+static void
+trash_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  GtkWidget *dialog = efir_trash_dialog_new (GTK_WINDOW (self), efir_session_get_store (self->session));
+
+  g_signal_connect_object (dialog, "restored", G_CALLBACK (on_episode_restored_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+guest_directory_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  GtkWidget *dialog;
+
+  /* A merge there rewrites the guests of the open episode as a save does:
+   * its edits are written first, so that they meet no conflict. */
+  efir_session_flush (self->session, NULL);
+  dialog = efir_guest_directory_new (GTK_WINDOW (self), efir_session_get_store (self->session));
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (on_people_closed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "merged", G_CALLBACK (on_people_merged_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The shortcuts window is built the first time it is asked for: GTK would
+ * build it with every window, before its first frame. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+
+  if (self->shortcuts_window == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/efir/Efir/efir-shortcuts-window.ui");
+
+      self->shortcuts_window = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+      gtk_window_set_transient_for (self->shortcuts_window, GTK_WINDOW (self));
+      gtk_window_set_hide_on_close (self->shortcuts_window, TRUE);
+    }
+  gtk_window_present (self->shortcuts_window);
+}
+
+static void
+close_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+}
+
+/* Internal API */
+
+void
+efir_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.new-episode", NULL, new_episode_action);
+  gtk_widget_class_install_action (widget_class, "win.new-program", NULL, program_settings_action);
+  gtk_widget_class_install_action (widget_class, "win.program-settings", NULL, program_settings_action);
+  gtk_widget_class_install_action (widget_class, "win.guest-directory", NULL, guest_directory_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-save", NULL, retry_save_action);
+  gtk_widget_class_install_action (widget_class, "win.resolve-conflict", "s", resolve_conflict_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
+  gtk_widget_class_install_action (widget_class, "win.share", NULL, share_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-episode", NULL, delete_episode_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-episode", "x", restore_episode_action);
+  gtk_widget_class_install_action (widget_class, "win.trash", NULL, trash_action);
+  gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-episode", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_D, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.duplicate", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "win.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.history", NULL);
+}
