@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "efir-calendar-names.h"
 #include "efir-details-section.h"
 #include "efir-editor-state.h"
 #include "efir-store.h"
@@ -1167,6 +1168,7 @@ efir_details_section_init (EfirDetailsSection *self)
   GtkEventController *controller;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  efir_calendar_names_apply (self->calendar);
 
   self->bindings = g_binding_group_new ();
   g_binding_group_bind (self->bindings, "title", self->title_row, "text",

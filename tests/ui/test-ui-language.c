@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "efir-application.h"
+#include "efir-details-section.h"
 #include "efir-editor-state.h"
 #include "efir-episode-row.h"
 #include "efir-guest-directory.h"
@@ -123,6 +124,42 @@ test_air_day_in_language (void)
   g_assert_cmpstr (day, ==, expected);
 }
 
+/* Collects the texts of every label under @widget. */
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *texts)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        g_ptr_array_add (texts, (gpointer) gtk_label_get_label (GTK_LABEL (child)));
+      collect_labels (child, texts);
+    }
+}
+
+/* The air date's pop-up calendar names its months and days in the
+ * window's language too, not in the system's (C here, English). */
+static void
+test_calendar_in_language (void)
+{
+  const char *month = g_getenv ("EFIR_EXPECTED_CALENDAR_MONTH");
+  const char *day = g_getenv ("EFIR_EXPECTED_CALENDAR_DAY");
+  GtkWidget *section = g_object_ref_sink (efir_details_section_new ());
+  GtkWidget *calendar = efir_ui_test_find_by_id (section, "calendar");
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  g_assert_nonnull (month);
+  g_assert_nonnull (calendar);
+  collect_labels (calendar, texts);
+  g_assert_true (g_ptr_array_find_with_equal_func (texts, month, g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (texts, day, g_str_equal, NULL));
+  g_assert_false (g_ptr_array_find_with_equal_func (texts, "December", g_str_equal, NULL));
+  g_assert_false (g_ptr_array_find_with_equal_func (texts, "Wed", g_str_equal, NULL));
+  g_object_unref (section);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -140,5 +177,6 @@ main (int   argc,
   g_test_add_func ("/ui/language/name", test_name_of_program_and_person);
   g_test_add_func ("/ui/language/air-date", test_air_date_in_list);
   g_test_add_func ("/ui/language/air-day", test_air_day_in_language);
+  g_test_add_func ("/ui/language/calendar", test_calendar_in_language);
   return g_test_run ();
 }
