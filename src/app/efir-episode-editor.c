@@ -9,6 +9,7 @@
 
 #include "efir-details-section.h"
 #include "efir-episode-editor.h"
+#include "efir-publication-panel.h"
 #include "efir-guests-section.h"
 #include "efir-quotes-section.h"
 #include "efir-social-links-section.h"
@@ -35,6 +36,7 @@ struct _EfirEpisodeEditor
   EfirSocialLinksSection *social_links;
   AdwPreferencesGroup    *publication_group;
   GtkLabel               *publication_status_label;
+  EfirPublicationPanel   *publication_panel;
 
   /* Owned */
   EfirEpisode            *episode;
@@ -298,6 +300,21 @@ efir_episode_editor_set_episode (EfirEpisodeEditor *self,
 }
 
 /**
+ * efir_episode_editor_get_publication_panel:
+ * @self: an episode editor
+ *
+ * Returns: (transfer none): the "Publication" section's panel, which the
+ *   window keeps in step with the outbox
+ */
+EfirPublicationPanel *
+efir_episode_editor_get_publication_panel (EfirEpisodeEditor *self)
+{
+  g_return_val_if_fail (EFIR_IS_EPISODE_EDITOR (self), NULL);
+
+  return self->publication_panel;
+}
+
+/**
  * efir_episode_editor_set_program:
  * @self: an episode editor
  * @program: (nullable): the programme of the episode
@@ -557,6 +574,7 @@ efir_episode_editor_class_init (EfirEpisodeEditorClass *klass)
   g_type_ensure (EFIR_TYPE_QUOTES_SECTION);
   g_type_ensure (EFIR_TYPE_TRANSCRIPT_EDITOR);
   g_type_ensure (EFIR_TYPE_SOCIAL_LINKS_SECTION);
+  g_type_ensure (EFIR_TYPE_PUBLICATION_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/efir/Efir/efir-episode-editor.ui");
@@ -573,6 +591,7 @@ efir_episode_editor_class_init (EfirEpisodeEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirEpisodeEditor, social_links);
   gtk_widget_class_bind_template_child (widget_class, EfirEpisodeEditor, publication_group);
   gtk_widget_class_bind_template_child (widget_class, EfirEpisodeEditor, publication_status_label);
+  gtk_widget_class_bind_template_child (widget_class, EfirEpisodeEditor, publication_panel);
 
   gtk_widget_class_install_action (widget_class, "editor.show-section", "s",
                                    show_section_activated_cb);

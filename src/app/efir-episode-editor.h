@@ -5,6 +5,7 @@
 
 #include "efir-editor-state.h"
 #include "efir-model.h"
+#include "efir-publication-panel.h"
 #include "efir-store.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,6 @@ void         efir_episode_editor_flush               (EfirEpisodeEditor *self);
 gboolean     efir_episode_editor_has_pending_text    (EfirEpisodeEditor *self);
 void         efir_episode_editor_show_section        (EfirEpisodeEditor *self,
                                                       EfirEditorSection  section);
+EfirPublicationPanel *efir_episode_editor_get_publication_panel (EfirEpisodeEditor *self);
 
 G_END_DECLS

@@ -541,6 +541,27 @@ efir_history_dialog_new (GtkWindow   *parent,
                        NULL);
 }
 
+void
+efir_history_dialog_select_latest (EfirHistoryDialog *self,
+                                   const char        *reason)
+{
+  g_return_if_fail (EFIR_IS_HISTORY_DIALOG (self));
+
+  /* The list is newest first. */
+  for (guint i = 0; i < self->revisions->len; i++)
+    {
+      EfirRevisionInfo *info = self->revisions->pdata[i];
+      GtkListBoxRow *row;
+
+      if (g_strcmp0 (info->reason, reason) == 0 && (row = gtk_list_box_get_row_at_index (self->revision_list, i)))
+        {
+          gtk_list_box_select_row (self->revision_list, row);
+          gtk_widget_grab_focus (GTK_WIDGET (row));
+          return;
+        }
+    }
+}
+
 /* GObject overrides ------------------------------------------------------ */
 
 static void

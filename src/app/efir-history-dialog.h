@@ -14,4 +14,9 @@ GtkWidget *efir_history_dialog_new (GtkWindow   *parent,
                                     EfirStore   *store,
                                     EfirEpisode *episode);
 
+/* Selects the newest revision kept for @reason ("publish", say): the diff
+ * then shows what changed since. */
+void       efir_history_dialog_select_latest (EfirHistoryDialog *self,
+                                              const char        *reason);
+
 G_END_DECLS

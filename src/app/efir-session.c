@@ -28,6 +28,13 @@ struct _EfirSession
   EfirEpisode     *current;        /* the whole episode in the editor */
   EfirEpisode     *current_light;  /* its row in the list, kept in step */
   gboolean         list_moved;     /* current's place in the list changed */
+
+  EfirPublisher   *publisher;      /* made when first needed */
+  GCancellable    *outbox_cancellable;
+  gboolean         sending;        /* the outbox runs */
+  gboolean         run_again;      /* a job was queued while it ran */
+  GArray          *watched_jobs;   /* gint64 ids of jobs queued here, not ended */
+  guint            progress_source;
 };
 
 G_DEFINE_FINAL_TYPE (EfirSession, efir_session, G_TYPE_OBJECT)
@@ -50,6 +57,8 @@ enum
   FLUSH_EDITS,
   LIST_CHANGED,
   FAILED,
+  PUBLICATION_CHANGED,
+  JOB_FINISHED,
   N_SIGNALS
 };
 
@@ -235,6 +244,111 @@ efir_session_next_number (EfirSession *self,
   if (!efir_store_next_episode_number (self->store, program_id, &number, &error))
     g_warning ("Could not read the next episode number: %s", error->message);
   return number;
+}
+
+/* Publishing */
+
+static void efir_session_start_outbox (EfirSession *self);
+
+/* The jobs queued here that ended in the last run. */
+static void
+efir_session_report_ended_jobs (EfirSession *self)
+{
+  for (guint i = 0; i < self->watched_jobs->len;)
+    {
+      gint64 job_id = g_array_index (self->watched_jobs, gint64, i);
+      g_autoptr(EfirOutboxJob) job = efir_store_get_job (self->store, job_id, NULL);
+
+      if (job != NULL && (job->state == EFIR_JOB_QUEUED || job->state == EFIR_JOB_RUNNING
+                          || job->state == EFIR_JOB_RETRYING))
+        {
+          i++;
+          continue;
+        }
+      g_array_remove_index (self->watched_jobs, i);
+      if (job != NULL && job->state != EFIR_JOB_CANCELLED)
+        g_signal_emit (self, signals[JOB_FINISHED], 0, job_id);
+    }
+}
+
+/* While the outbox runs, the job's progress is in the archive, written by
+ * the worker's own connection: the panel reads it a few times a second. */
+static gboolean
+on_progress_tick_cb (gpointer user_data)
+{
+  EfirSession *self = user_data;
+
+  g_signal_emit (self, signals[PUBLICATION_CHANGED], 0);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_outbox_ran_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(EfirSession) self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint n_done = 0;
+  guint n_stopped = 0;
+
+  if (!efir_publisher_run_due_finish (EFIR_PUBLISHER (source), result, &n_done, &n_stopped, &error)
+      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    efir_session_fail (self, error);
+
+  self->sending = FALSE;
+  g_clear_handle_id (&self->progress_source, g_source_remove);
+  if (self->store == NULL || g_cancellable_is_cancelled (self->outbox_cancellable))
+    return;
+
+  /* The worker wrote with its own connection: what it changed shows as
+   * any other process's change would, at once. */
+  if (n_done > 0 || n_stopped > 0)
+    efir_session_follow_store (self);
+  efir_session_report_ended_jobs (self);
+  g_signal_emit (self, signals[PUBLICATION_CHANGED], 0);
+  if (self->run_again)
+    efir_session_start_outbox (self);
+}
+
+static void
+efir_session_start_outbox (EfirSession *self)
+{
+  if (self->sending)
+    {
+      self->run_again = TRUE;
+      return;
+    }
+
+  self->sending = TRUE;
+  self->run_again = FALSE;
+  if (self->outbox_cancellable == NULL)
+    self->outbox_cancellable = g_cancellable_new ();
+  self->progress_source = g_timeout_add (250, on_progress_tick_cb, self);
+  efir_publisher_run_due_async (efir_session_get_publisher (self), self->outbox_cancellable,
+                                on_outbox_ran_cb, g_object_ref (self));
+  g_signal_emit (self, signals[PUBLICATION_CHANGED], 0);
+}
+
+/* The newest job of the open episode for @site_id, or NULL. */
+static EfirOutboxJob *
+efir_session_dup_current_job (EfirSession *self,
+                              gint64       site_id)
+{
+  g_autoptr(GPtrArray) jobs = NULL;
+
+  if (self->current == NULL
+      || !(jobs = efir_store_list_jobs (self->store, efir_episode_get_id (self->current), NULL)))
+    return NULL;
+
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      EfirOutboxJob *job = jobs->pdata[i];
+
+      if (job->site_id == site_id && job->state != EFIR_JOB_CANCELLED)
+        return g_ptr_array_steal_index (jobs, i);
+    }
+  return NULL;
 }
 
 /* Public API */
@@ -644,6 +758,149 @@ efir_session_follow_store (EfirSession *self)
   efir_session_hold_current_light (self);
   self->tags_stale = TRUE;
   efir_session_load_tags (self);
+  /* A cron outbox run, say, may have published the open episode. */
+  g_signal_emit (self, signals[PUBLICATION_CHANGED], 0);
+}
+
+EfirPublisher *
+efir_session_get_publisher (EfirSession *self)
+{
+  g_return_val_if_fail (EFIR_IS_SESSION (self), NULL);
+
+  if (self->publisher == NULL)
+    self->publisher = efir_publisher_new (self->store);
+  return self->publisher;
+}
+
+EfirPublicationView *
+efir_session_dup_publication_view (EfirSession *self)
+{
+  g_autoptr(EfirSite) site = NULL;
+  g_autoptr(EfirPublication) publication = NULL;
+  g_autoptr(EfirOutboxJob) job = NULL;
+  g_autoptr(EfirProgram) program = NULL;
+  g_autoptr(GTimeZone) program_zone = NULL;
+  g_autoptr(GTimeZone) viewer_zone = g_time_zone_new_local ();
+  gint64 site_id;
+
+  g_return_val_if_fail (EFIR_IS_SESSION (self), NULL);
+
+  if (self->current == NULL)
+    return NULL;
+
+  site_id = efir_publisher_pick_site (efir_session_get_publisher (self), self->current, NULL);
+  if (site_id > 0)
+    {
+      site = efir_store_get_site (self->store, site_id, NULL);
+      publication = efir_store_get_publication (self->store, efir_episode_get_id (self->current), site_id, NULL);
+      job = efir_session_dup_current_job (self, site_id);
+    }
+
+  program = efir_session_find_program (self, efir_episode_get_program_id (self->current));
+  program_zone = program != NULL ? g_time_zone_new_identifier (efir_program_get_time_zone (program)) : NULL;
+  if (program_zone == NULL)
+    program_zone = g_time_zone_new_utc ();
+  return efir_publication_view_new (site, publication, job, program_zone, viewer_zone);
+}
+
+gint64
+efir_session_publish (EfirSession        *self,
+                      EfirPublishAction   action,
+                      GDateTime          *at,
+                      GError            **error)
+{
+  gint64 job_id;
+
+  g_return_val_if_fail (EFIR_IS_SESSION (self), 0);
+
+  if (self->current == NULL)
+    return 0;
+
+  /* What is sent is what is stored: the typing of the last seconds too. */
+  if (!efir_session_flush (self, error)
+      || !(job_id = efir_publisher_enqueue (efir_session_get_publisher (self), efir_episode_get_id (self->current),
+                                            0, action, at, error)))
+    return 0;
+
+  g_array_append_val (self->watched_jobs, job_id);
+  efir_session_start_outbox (self);
+  return job_id;
+}
+
+gint64
+efir_session_retry_publication (EfirSession  *self,
+                                GError      **error)
+{
+  static const struct { const char *name; EfirPublishAction action; } actions[] = {
+    { "publish", EFIR_PUBLISH_NOW }, { "schedule", EFIR_PUBLISH_SCHEDULE },
+    { "draft", EFIR_PUBLISH_DRAFT }, { "withdraw", EFIR_PUBLISH_WITHDRAW },
+    { "trash", EFIR_PUBLISH_TRASH },
+  };
+  g_autoptr(EfirOutboxJob) job = NULL;
+  g_autoptr(GDateTime) at = NULL;
+  gint64 site_id;
+
+  g_return_val_if_fail (EFIR_IS_SESSION (self), 0);
+
+  if (self->current == NULL
+      || (site_id = efir_publisher_pick_site (efir_session_get_publisher (self), self->current, error)) <= 0
+      || !(job = efir_session_dup_current_job (self, site_id)))
+    return 0;
+
+  if (job->publish_at != NULL && job->publish_at[0] != '\0')
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      at = g_date_time_new_from_iso8601 (job->publish_at, utc);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (g_strcmp0 (job->action, actions[i].name) == 0)
+      return efir_session_publish (self, actions[i].action, at, error);
+  return efir_session_publish (self, EFIR_PUBLISH_NOW, NULL, error);
+}
+
+gboolean
+efir_session_resolve_publication (EfirSession     *self,
+                                  EfirResolution   resolution,
+                                  GError         **error)
+{
+  g_autoptr(EfirOutboxJob) job = NULL;
+  gint64 site_id;
+
+  g_return_val_if_fail (EFIR_IS_SESSION (self), FALSE);
+
+  if (self->current == NULL
+      || (site_id = efir_publisher_pick_site (efir_session_get_publisher (self), self->current, error)) <= 0)
+    return FALSE;
+  if (!(job = efir_session_dup_current_job (self, site_id)) || job->state != EFIR_JOB_CONFLICT)
+    return TRUE;
+
+  if (!efir_publisher_resolve (efir_session_get_publisher (self), job->id, resolution, error))
+    return FALSE;
+  g_array_append_val (self->watched_jobs, job->id);
+  efir_session_start_outbox (self);
+  return TRUE;
+}
+
+void
+efir_session_run_outbox (EfirSession *self)
+{
+  g_autoptr(GPtrArray) due = NULL;
+
+  g_return_if_fail (EFIR_IS_SESSION (self));
+
+  /* Most starts find nothing to send: no worker and no second connection
+   * for them. */
+  due = efir_store_list_due_jobs (self->store, g_get_real_time (), NULL);
+  if (due != NULL && due->len > 0)
+    efir_session_start_outbox (self);
+}
+
+gboolean
+efir_session_is_sending (EfirSession *self)
+{
+  g_return_val_if_fail (EFIR_IS_SESSION (self), FALSE);
+
+  return self->sending;
 }
 
 /* GObject overrides */
@@ -673,7 +930,13 @@ efir_session_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->current, self);
   if (self->autosaver != NULL)
     efir_autosaver_flush (self->autosaver, NULL);
+  /* A job stopped half way is taken up by the next run, here or in
+   * efir-cli: the outbox keeps it. */
+  g_cancellable_cancel (self->outbox_cancellable);
+  g_clear_handle_id (&self->progress_source, g_source_remove);
 
+  g_clear_object (&self->outbox_cancellable);
+  g_clear_object (&self->publisher);
   g_clear_object (&self->autosaver);
   g_clear_object (&self->current);
   g_clear_object (&self->current_light);
@@ -684,6 +947,16 @@ efir_session_dispose (GObject *object)
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (efir_session_parent_class)->dispose (object);
+}
+
+static void
+efir_session_finalize (GObject *object)
+{
+  EfirSession *self = EFIR_SESSION (object);
+
+  g_array_unref (self->watched_jobs);
+
+  G_OBJECT_CLASS (efir_session_parent_class)->finalize (object);
 }
 
 static void
@@ -741,6 +1014,7 @@ efir_session_class_init (EfirSessionClass *klass)
 
   object_class->constructed = efir_session_constructed;
   object_class->dispose = efir_session_dispose;
+  object_class->finalize = efir_session_finalize;
   object_class->get_property = efir_session_get_property;
   object_class->set_property = efir_session_set_property;
 
@@ -787,6 +1061,22 @@ efir_session_class_init (EfirSessionClass *klass)
    */
   signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * EfirSession::publication-changed:
+   *
+   * What the open episode's publication panel shows may have changed: a
+   * job was queued, progressed or ended, or the archive changed.
+   */
+  signals[PUBLICATION_CHANGED] = g_signal_new ("publication-changed", G_TYPE_FROM_CLASS (klass),
+                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * EfirSession::job-finished:
+   * @job_id: the job's id in the outbox
+   *
+   * A job queued by this session ended: done, failed or in conflict.
+   */
+  signals[JOB_FINISHED] = g_signal_new ("job-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -795,4 +1085,6 @@ efir_session_init (EfirSession *self)
   self->status_filter = EFIR_EPISODE_LIST_ANY_STATUS;
   self->programs = G_LIST_MODEL (g_list_store_new (EFIR_TYPE_PROGRAM));
   self->tags = gtk_string_list_new (NULL);
+  self->watched_jobs = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
+

@@ -6,6 +6,8 @@
 #include "efir-autosaver.h"
 #include "efir-episode-list.h"
 #include "efir-model.h"
+#include "efir-publication-state.h"
+#include "efir-publisher.h"
 #include "efir-store.h"
 
 G_BEGIN_DECLS
@@ -112,5 +114,29 @@ gboolean         efir_session_resolve_conflict   (EfirSession   *self,
 /* Another process wrote to the archive: the programmes, the people, the
  * rows and the open episode show what is stored now. */
 void             efir_session_follow_store       (EfirSession   *self);
+
+/* Publishing: the publish layer is the only way to a site; its jobs run in
+ * a worker thread, and "publication-changed" says when what the open
+ * episode's panel shows may have changed, "job-finished" when a job this
+ * session queued ended (done, failed or in conflict). */
+EfirPublisher       *efir_session_get_publisher        (EfirSession        *self);
+/* What the open episode's publication panel shows; NULL without one. */
+EfirPublicationView *efir_session_dup_publication_view (EfirSession        *self);
+/* Writes what is typed, queues @action for the open episode (@at for a
+ * schedule) and starts sending. Returns the job's id, 0 on failure. */
+gint64               efir_session_publish              (EfirSession        *self,
+                                                        EfirPublishAction   action,
+                                                        GDateTime          *at,
+                                                        GError            **error);
+/* Queues the open episode's failed job again. */
+gint64               efir_session_retry_publication    (EfirSession        *self,
+                                                        GError            **error);
+/* Settles the open episode's job in conflict, and sends what it queues. */
+gboolean             efir_session_resolve_publication  (EfirSession        *self,
+                                                        EfirResolution      resolution,
+                                                        GError            **error);
+/* Runs the jobs that are due (at start, after the first frame). */
+void                 efir_session_run_outbox           (EfirSession        *self);
+gboolean             efir_session_is_sending           (EfirSession        *self);
 
 G_END_DECLS

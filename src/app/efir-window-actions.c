@@ -10,6 +10,7 @@
 #include "efir-guest-directory.h"
 #include "efir-history-dialog.h"
 #include "efir-program-settings.h"
+#include "efir-schedule-dialog.h"
 #include "efir-share-dialog.h"
 #include "efir-trash-dialog.h"
 #include "efir-window-private.h"
@@ -451,6 +452,171 @@ close_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (widget));
 }
 
+/* Publishing */
+
+static const char * const publish_actions[] = {
+  "win.publish", "win.schedule", "win.publish-draft", "win.withdraw", "win.trash-post",
+  "win.retry-publication", "win.resolve-publication", "win.preview", "win.compare-published",
+  "win.open-post",
+};
+
+static void
+efir_window_publish (EfirWindow        *self,
+                     EfirPublishAction  action,
+                     GDateTime         *at)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!efir_session_publish (self->session, action, at, &error))
+    efir_window_toast (self, error->message);
+}
+
+static void
+publish_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.publish-draft"))
+    efir_window_publish (self, EFIR_PUBLISH_DRAFT, NULL);
+  else
+    efir_window_publish (self, EFIR_PUBLISH_NOW, NULL);
+}
+
+static void
+on_scheduled_cb (EfirWindow *self,
+                 GDateTime  *at)
+{
+  efir_window_publish (self, EFIR_PUBLISH_SCHEDULE, at);
+}
+
+static void
+schedule_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  EfirEpisode *current = efir_session_get_current (self->session);
+  g_autoptr(EfirProgram) program = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+  GtkWidget *dialog;
+
+  if (current == NULL)
+    return;
+
+  program = efir_session_find_program (self->session, efir_episode_get_program_id (current));
+  if (program == NULL || !(zone = g_time_zone_new_identifier (efir_program_get_time_zone (program))))
+    zone = g_time_zone_new_utc ();
+  dialog = efir_schedule_dialog_new (GTK_WINDOW (self), efir_episode_get_title (current), zone,
+                                     efir_episode_get_air_date (current));
+  g_signal_connect_object (dialog, "scheduled", G_CALLBACK (on_scheduled_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_post_change_answered_cb (AdwMessageDialog *dialog,
+                            const char       *response,
+                            EfirWindow       *self)
+{
+  if (g_str_equal (response, "withdraw"))
+    efir_window_publish (self, EFIR_PUBLISH_WITHDRAW, NULL);
+  else if (g_str_equal (response, "trash"))
+    efir_window_publish (self, EFIR_PUBLISH_TRASH, NULL);
+}
+
+/* Taking a page off the site is asked first, naming the post. */
+static void
+withdraw_or_trash_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  EfirEpisode *current = efir_session_get_current (self->session);
+  gboolean trash = g_str_equal (action_name, "win.trash-post");
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (current == NULL)
+    return;
+
+  body = trash
+    /* Translators: %s is an episode title. */
+    ? g_strdup_printf (_("The post “%s” goes to the site’s trash and its page leaves the site. "
+                         "The episode stays in Efir."), efir_episode_get_title (current))
+    /* Translators: %s is an episode title. */
+    : g_strdup_printf (_("The post “%s” becomes a draft on the site: readers no longer see its page. "
+                         "It can be published again."), efir_episode_get_title (current));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   trash ? _("Move the Post to the Site’s Trash?") : _("Withdraw the Post?"),
+                                   body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    trash ? "trash" : "withdraw", trash ? _("Move to _Trash") : _("_Withdraw"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), trash ? "trash" : "withdraw",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_post_change_answered_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+retry_publication_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!efir_session_retry_publication (self->session, &error) && error != NULL)
+    efir_window_toast (self, error->message);
+}
+
+static void
+compare_published_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  EfirEpisode *current = efir_session_get_current (self->session);
+  GtkWidget *dialog;
+
+  if (current == NULL || !efir_window_flush (self))
+    return;
+
+  /* The History dialog's diff, from the version last sent to now. */
+  dialog = efir_history_dialog_new (GTK_WINDOW (self), efir_session_get_store (self->session), current);
+  efir_history_dialog_select_latest (EFIR_HISTORY_DIALOG (dialog), "publish");
+  g_signal_connect_object (dialog, "restored", G_CALLBACK (on_history_restored_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_link_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  g_autofree char *link = NULL;
+  EfirEpisode *current;
+
+  if (parameter != NULL)
+    link = g_variant_dup_string (parameter, NULL);
+  else if ((current = efir_session_get_current (self->session)) != NULL)
+    link = efir_store_dup_published_link (efir_session_get_store (self->session), efir_episode_get_id (current));
+  if (link != NULL)
+    gtk_show_uri (GTK_WINDOW (self), link, GDK_CURRENT_TIME);
+}
+
+void
+efir_window_update_publish_actions (EfirWindow *self,
+                                    gboolean    can_publish)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (publish_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), publish_actions[i], can_publish);
+}
+
 /* Internal API */
 
 void
@@ -473,6 +639,15 @@ efir_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.trash", NULL, trash_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
+  gtk_widget_class_install_action (widget_class, "win.publish", NULL, publish_action);
+  gtk_widget_class_install_action (widget_class, "win.publish-draft", NULL, publish_action);
+  gtk_widget_class_install_action (widget_class, "win.schedule", NULL, schedule_action);
+  gtk_widget_class_install_action (widget_class, "win.withdraw", NULL, withdraw_or_trash_action);
+  gtk_widget_class_install_action (widget_class, "win.trash-post", NULL, withdraw_or_trash_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-publication", NULL, retry_publication_action);
+  gtk_widget_class_install_action (widget_class, "win.compare-published", NULL, compare_published_action);
+  gtk_widget_class_install_action (widget_class, "win.open-post", NULL, open_link_action);
+  gtk_widget_class_install_action (widget_class, "win.open-link", "s", open_link_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-episode", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

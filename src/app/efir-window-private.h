@@ -30,6 +30,7 @@ struct _EfirWindow
   GtkSpinner         *opening_spinner;
   AdwWindowTitle     *content_title;
   GtkLabel           *save_label;
+  GtkSpinner         *sending_spinner;
   GtkRevealer        *read_only_revealer;
   GtkRevealer        *save_error_revealer;
   GtkLabel           *save_error_label;
@@ -69,8 +70,13 @@ gboolean efir_window_import_bytes         (EfirWindow   *self,
 void     efir_window_import_file          (EfirWindow   *self,
                                            GFile        *file);
 void     efir_window_update_actions       (EfirWindow   *self);
+/* The open episode's publication panel and the header's progress, as
+ * the outbox has them now. */
+void     efir_window_update_publication   (EfirWindow   *self);
 
 /* efir-window-actions.c */
 void     efir_window_class_add_actions    (GtkWidgetClass *widget_class);
+void     efir_window_update_publish_actions (EfirWindow *self,
+                                             gboolean    can_publish);
 
 G_END_DECLS

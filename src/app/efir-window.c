@@ -121,6 +121,10 @@ efir_window_select_current (EfirWindow *self)
   EfirEpisode *current = efir_window_get_current (self);
   guint position = GTK_INVALID_LIST_POSITION;
 
+  /* A narrow window showing the list chooses nothing there, whatever the
+   * list read again: choosing would go to the episode's page. */
+  if (adw_leaflet_get_folded (self->leaflet) && adw_leaflet_get_visible_child (self->leaflet) == self->sidebar)
+    current = NULL;
   if (current != NULL)
     efir_episode_list_find (efir_window_get_episodes (self), efir_episode_get_id (current), &position);
   gtk_single_selection_set_selected (self->selection, position);
@@ -171,6 +175,7 @@ efir_window_update_actions (EfirWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-episode", has_episode && can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-episode", can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash", has_store);
+  efir_window_update_publish_actions (self, has_episode && can_write);
 }
 
 static void
@@ -315,6 +320,74 @@ efir_window_show_open_error (EfirWindow   *self,
   efir_window_update_actions (self);
 }
 
+void
+efir_window_update_publication (EfirWindow *self)
+{
+  g_autoptr(EfirPublicationView) view = NULL;
+  gboolean sending = self->session != NULL && efir_session_is_sending (self->session);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sending_spinner), sending);
+  gtk_spinner_set_spinning (self->sending_spinner, sending);
+  if (self->editor == NULL)
+    return;
+
+  if (self->session != NULL)
+    view = efir_session_dup_publication_view (self->session);
+  efir_publication_panel_set_view (efir_episode_editor_get_publication_panel (self->editor), view);
+  efir_window_update_actions (self);
+}
+
+/* A job the producer started ended: say so wherever they are now, with
+ * the page to open when it went live. */
+static void
+on_job_finished_cb (EfirWindow *self,
+                    gint64      job_id)
+{
+  g_autoptr(EfirOutboxJob) job = efir_store_get_job (efir_session_get_store (self->session), job_id, NULL);
+  g_autofree char *message = NULL;
+  g_autofree char *link = NULL;
+  AdwToast *toast;
+
+  if (job == NULL)
+    return;
+
+  if (job->state == EFIR_JOB_FAILED)
+    /* Translators: %s is an episode title, then why it was not sent. */
+    message = g_strdup_printf (_("“%s” was not sent: %s"), job->episode_title, job->last_error);
+  else if (job->state == EFIR_JOB_CONFLICT)
+    /* Translators: %s is an episode title. */
+    message = g_strdup_printf (_("“%s” was changed on the site. Choose which version stays."), job->episode_title);
+  else if (g_str_equal (job->action, "publish"))
+    {
+      link = efir_store_dup_published_link (efir_session_get_store (self->session), job->episode_id);
+      /* Translators: %s is an episode title. */
+      message = g_strdup_printf (link != NULL ? _("“%s” is published") : _("“%s” is sent for review"),
+                                 job->episode_title);
+    }
+  else if (g_str_equal (job->action, "schedule"))
+    /* Translators: %s is an episode title. */
+    message = g_strdup_printf (_("“%s” is scheduled"), job->episode_title);
+  else if (g_str_equal (job->action, "draft"))
+    /* Translators: %s is an episode title. */
+    message = g_strdup_printf (_("“%s” is saved on the site as a draft"), job->episode_title);
+  else if (g_str_equal (job->action, "withdraw"))
+    /* Translators: %s is an episode title. */
+    message = g_strdup_printf (_("“%s” is withdrawn from the site"), job->episode_title);
+  else
+    /* Translators: %s is an episode title. */
+    message = g_strdup_printf (_("“%s” is in the site’s trash"), job->episode_title);
+
+  toast = adw_toast_new (message);
+  adw_toast_set_timeout (toast, 10);
+  if (link != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_View"));
+      adw_toast_set_action_name (toast, "win.open-link");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (link));
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 on_session_failed_cb (EfirWindow  *self,
                       const char  *message)
@@ -398,7 +471,7 @@ on_current_changed_cb (EfirWindow *self)
   efir_window_select_current (self);
   on_save_state_changed_cb (self);
   efir_window_update_title (self);
-  efir_window_update_actions (self);
+  efir_window_update_publication (self);
 }
 
 /* Shows @session, of the archive the window works on now. */
@@ -421,6 +494,9 @@ efir_window_set_session (EfirWindow  *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::current", G_CALLBACK (on_current_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "publication-changed", G_CALLBACK (efir_window_update_publication), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "job-finished", G_CALLBACK (on_job_finished_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (efir_session_get_autosaver (session), "notify::state",
                            G_CALLBACK (on_save_state_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (efir_session_get_episodes (session), "read-failed",
@@ -903,7 +979,11 @@ on_first_frame_cb (EfirWindow    *self,
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
   if (self->session != NULL)
-    efir_store_start_check (efir_session_get_store (self->session));
+    {
+      efir_store_start_check (efir_session_get_store (self->session));
+      /* Jobs that came due while Efir was closed. */
+      efir_session_run_outbox (self->session);
+    }
   if (self->pending_episode != 0)
     g_idle_add_full (G_PRIORITY_DEFAULT, open_pending_episode_cb, g_object_ref (self), g_object_unref);
   g_signal_emit (self, signals[FIRST_FRAME], 0);
@@ -1086,6 +1166,7 @@ efir_window_class_init (EfirWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, opening_spinner);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_label);
+  gtk_widget_class_bind_template_child (widget_class, EfirWindow, sending_spinner);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, read_only_revealer);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_error_revealer);
   gtk_widget_class_bind_template_child (widget_class, EfirWindow, save_error_label);
