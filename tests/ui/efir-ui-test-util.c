@@ -149,6 +149,34 @@ efir_ui_test_find_by_id (GtkWidget  *widget,
   return find_first (widget, has_buildable_id, id);
 }
 
+static gboolean
+has_name (GtkWidget  *widget,
+          const char *name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
+static gboolean
+has_type_name (GtkWidget  *widget,
+               const char *type_name)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name (type_name));
+}
+
+GtkWidget *
+efir_ui_test_find_by_name (GtkWidget  *widget,
+                           const char *name)
+{
+  return find_first (widget, has_name, name);
+}
+
+GtkWidget *
+efir_ui_test_find_by_type (GtkWidget *widget,
+                           GType      type)
+{
+  return find_first (widget, has_type_name, g_type_name (type));
+}
+
 gpointer
 efir_ui_test_find_controller (GtkWidget *widget,
                               GType      type)

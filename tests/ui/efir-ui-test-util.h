@@ -26,6 +26,12 @@ gboolean   efir_ui_test_has_mapped_label          (GtkWidget       *widget,
 GtkWidget *efir_ui_test_find_by_id                (GtkWidget       *widget,
                                                    const char      *id);
 /* The first event controller of @widget that is a @type, or NULL. */
+/* The first widget under @widget (or itself) named @name with
+ * gtk_widget_set_name(), or of @type. */
+GtkWidget *efir_ui_test_find_by_name              (GtkWidget       *widget,
+                                                  const char      *name);
+GtkWidget *efir_ui_test_find_by_type              (GtkWidget       *widget,
+                                                  GType            type);
 gpointer   efir_ui_test_find_controller           (GtkWidget       *widget,
                                                    GType            type);
 /* Row @index of the list box built with the id @list_id below @widget, or NULL. */
