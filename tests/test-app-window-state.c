@@ -128,6 +128,21 @@ test_shown_save_state (void)
                    EFIR_AUTOSAVE_STATE_FAILED);
 }
 
+/* A toast names an episode in a line: a long title is cut at a word. */
+static void
+test_short_title (void)
+{
+  g_autofree char *whole = efir_window_state_short_title ("Sanksiyalar");
+  g_autofree char *cut = efir_window_state_short_title (
+    "What is Azerbaijan concerned about: foreign interference, hybrid threats, or non-systemic opposition?");
+  g_autofree char *russian = efir_window_state_short_title (
+    "Что беспокоит Азербайджан: иностранное вмешательство, гибридные угрозы или несистемная оппозиция?");
+
+  g_assert_cmpstr (whole, ==, "Sanksiyalar");
+  g_assert_cmpstr (cut, ==, "What is Azerbaijan concerned about: foreign…");
+  g_assert_cmpstr (russian, ==, "Что беспокоит Азербайджан: иностранное…");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -139,6 +154,7 @@ main (int   argc,
   g_test_add_func ("/app/window-state/same-place", test_same_place);
   g_test_add_func ("/app/window-state/snippet-markup", test_snippet_markup);
   g_test_add_func ("/app/window-state/export-name", test_export_name);
+  g_test_add_func ("/app/window-state/short-title", test_short_title);
   g_test_add_func ("/app/window-state/save-label", test_save_label);
   g_test_add_func ("/app/window-state/shown-save-state", test_shown_save_state);
 

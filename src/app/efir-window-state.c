@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "efir-markdown.h"
@@ -133,4 +135,31 @@ efir_window_state_export_name (EfirEpisode *episode)
   if (slug[0] == '\0')
     return g_strdup_printf ("episode-%d.json", efir_episode_get_number (episode));
   return g_strdup_printf ("%s.json", slug);
+}
+
+char *
+efir_window_state_short_title (const char *title)
+{
+  const guint limit = 48;
+  g_autoptr(GString) shortened = NULL;
+  const char *cut;
+
+  if (title == NULL)
+    return g_strdup ("");
+  if (g_utf8_strlen (title, -1) <= limit)
+    return g_strdup (title);
+
+  cut = g_utf8_offset_to_pointer (title, limit);
+  shortened = g_string_new_len (title, cut - title);
+  /* Back to the end of the last whole word, when there is one. */
+  for (gssize i = shortened->len - 1; i > 0; i--)
+    if (shortened->str[i] == ' ')
+      {
+        g_string_truncate (shortened, i);
+        break;
+      }
+  while (shortened->len > 0 && strchr (" ,:;-", shortened->str[shortened->len - 1]) != NULL)
+    g_string_truncate (shortened, shortened->len - 1);
+  g_string_append (shortened, "…");
+  return g_string_free (g_steal_pointer (&shortened), FALSE);
 }

@@ -32,5 +32,8 @@ char       *efir_window_state_result_subtitle    (const char        *program_nam
  * markup with the hit in bold. */
 char       *efir_window_state_snippet_markup     (const char        *snippet);
 char       *efir_window_state_export_name        (EfirEpisode       *episode);
+/* @title as a toast names it: whole up to 48 characters, cut at a word
+ * with "…" beyond. */
+char       *efir_window_state_short_title        (const char        *title);
 
 G_END_DECLS

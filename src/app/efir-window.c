@@ -344,38 +344,40 @@ on_job_finished_cb (EfirWindow *self,
                     gint64      job_id)
 {
   g_autoptr(EfirOutboxJob) job = efir_store_get_job (efir_session_get_store (self->session), job_id, NULL);
+  g_autofree char *title = NULL;
   g_autofree char *message = NULL;
   g_autofree char *link = NULL;
   AdwToast *toast;
 
   if (job == NULL)
     return;
+  title = efir_window_state_short_title (job->episode_title);
 
   if (job->state == EFIR_JOB_FAILED)
     /* Translators: %s is an episode title, then why it was not sent. */
-    message = g_strdup_printf (_("“%s” was not sent: %s"), job->episode_title, job->last_error);
+    message = g_strdup_printf (_("“%s” was not sent: %s"), title, job->last_error);
   else if (job->state == EFIR_JOB_CONFLICT)
     /* Translators: %s is an episode title. */
-    message = g_strdup_printf (_("“%s” was changed on the site. Choose which version stays."), job->episode_title);
+    message = g_strdup_printf (_("“%s” was changed on the site. Choose which version stays."), title);
   else if (g_str_equal (job->action, "publish"))
     {
       link = efir_store_dup_published_link (efir_session_get_store (self->session), job->episode_id);
       /* Translators: %s is an episode title. */
       message = g_strdup_printf (link != NULL ? _("“%s” is published") : _("“%s” is sent for review"),
-                                 job->episode_title);
+                                 title);
     }
   else if (g_str_equal (job->action, "schedule"))
     /* Translators: %s is an episode title. */
-    message = g_strdup_printf (_("“%s” is scheduled"), job->episode_title);
+    message = g_strdup_printf (_("“%s” is scheduled"), title);
   else if (g_str_equal (job->action, "draft"))
     /* Translators: %s is an episode title. */
-    message = g_strdup_printf (_("“%s” is saved on the site as a draft"), job->episode_title);
+    message = g_strdup_printf (_("“%s” is saved on the site as a draft"), title);
   else if (g_str_equal (job->action, "withdraw"))
     /* Translators: %s is an episode title. */
-    message = g_strdup_printf (_("“%s” is withdrawn from the site"), job->episode_title);
+    message = g_strdup_printf (_("“%s” is withdrawn from the site"), title);
   else
     /* Translators: %s is an episode title. */
-    message = g_strdup_printf (_("“%s” is in the site’s trash"), job->episode_title);
+    message = g_strdup_printf (_("“%s” is in the site’s trash"), title);
 
   toast = adw_toast_new (message);
   adw_toast_set_timeout (toast, 10);
