@@ -14,6 +14,7 @@
 #include "efir-store.h"
 #include "efir-summary-section.h"
 #include "efir-test-util.h"
+#include "efir-title-row.h"
 #include "efir-ui-test-util.h"
 
 typedef struct
@@ -186,7 +187,7 @@ static void
 test_title_makes_slug (Fixture       *f,
                        gconstpointer  data)
 {
-  AdwEntryRow *title_row;
+  EfirTitleRow *title_row;
   AdwEntryRow *slug_row;
   GtkWidget *reset;
 
@@ -249,26 +250,27 @@ static void
 test_title_undo (Fixture       *f,
                  gconstpointer  data)
 {
-  AdwEntryRow *title_row;
-  GtkEditable *text;
+  EfirTitleRow *title_row;
+  GtkWidget *text;
 
   efir_episode_set_title (f->episode, "Çətin sual");
   efir_episode_editor_set_episode (f->editor, f->episode);
   efir_ui_test_iterate_until_idle ();
 
   title_row = details_child (f, "title_row");
-  text = gtk_editable_get_delegate (GTK_EDITABLE (title_row));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Çətin sual");
+  text = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (title_row), EFIR_TYPE_TITLE_ROW,
+                                                   "text_view"));
+  g_assert_cmpstr (efir_title_row_get_text (title_row), ==, "Çətin sual");
 
   efir_ui_test_type_into (title_row, " bu gün");
   g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Çətin sual bu gün");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (text), "text.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (text, "text.undo", NULL));
   efir_ui_test_iterate_until_idle ();
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Çətin sual");
+  g_assert_cmpstr (efir_title_row_get_text (title_row), ==, "Çətin sual");
   g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Çətin sual");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (text), "text.redo", NULL));
+  g_assert_true (gtk_widget_activate_action (text, "text.redo", NULL));
   efir_ui_test_iterate_until_idle ();
   g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Çətin sual bu gün");
 }
@@ -686,7 +688,7 @@ test_switch_episode (Fixture       *f,
   guint changed = 0;
   guint notified = 0;
   gulong changed_id, notify_id;
-  AdwEntryRow *title_row;
+  EfirTitleRow *title_row;
   g_autofree char *summary = NULL;
 
   efir_episode_set_title (f->episode, "Birinci");
@@ -726,7 +728,7 @@ test_switch_episode (Fixture       *f,
   g_assert_cmpuint (efir_episode_diff (f->episode, first_before), ==, 0);
 
   title_row = details_child (f, "title_row");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "İkinci");
+  g_assert_cmpstr (efir_title_row_get_text (title_row), ==, "İkinci");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (details_child (f, "slug_row"))), ==,
                    "own-slug");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (details_child (f, "number_spin")), ==, 113);
@@ -745,7 +747,9 @@ test_switch_episode (Fixture       *f,
                    "Telegram");
 
   /* Undo in the title does not bring back the first episode's title. */
-  gtk_widget_activate_action (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (title_row))),
+  gtk_widget_activate_action (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (title_row),
+                                                                        EFIR_TYPE_TITLE_ROW,
+                                                                        "text_view")),
                               "text.undo", NULL);
   gtk_text_buffer_undo (summary_child (f, "buffer"));
   efir_ui_test_iterate_until_idle ();
@@ -908,6 +912,19 @@ test_show_section_keeps_text (Fixture       *f,
       efir_ui_test_iterate_until_idle ();
       focus = gtk_root_get_focus (GTK_ROOT (f->window));
       g_test_message ("%s: focus in a %s", sections[i], focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "(none)");
+      if (GTK_IS_TEXT_VIEW (focus) && gtk_widget_get_ancestor (focus, EFIR_TYPE_TITLE_ROW) != NULL)
+        {
+          EfirTitleRow *row = EFIR_TITLE_ROW (gtk_widget_get_ancestor (focus, EFIR_TYPE_TITLE_ROW));
+          GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
+
+          g_assert_false (gtk_text_buffer_get_has_selection (buffer));
+          before = g_strdup (efir_title_row_get_text (row));
+          expected = g_strconcat (before, "!", NULL);
+          gtk_text_buffer_insert_interactive_at_cursor (buffer, "!", -1, TRUE);
+          g_assert_cmpstr (efir_title_row_get_text (row), ==, expected);
+          checked++;
+          continue;
+        }
       if (!GTK_IS_EDITABLE (focus) || gtk_editable_get_text (GTK_EDITABLE (focus))[0] == '\0')
         continue;
 
