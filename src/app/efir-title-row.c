@@ -25,6 +25,8 @@ struct _EfirTitleRow
 
   /* Non-zero while the text is set from outside. */
   guint              setting;
+  /* Whether an input method is composing: Enter may be its to take. */
+  gboolean           composing;
 };
 
 G_DEFINE_FINAL_TYPE (EfirTitleRow, efir_title_row, ADW_TYPE_PREFERENCES_ROW)
@@ -107,7 +109,17 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 GdkModifierType        state,
                 EfirTitleRow          *self)
 {
+  if (self->composing)
+    return FALSE;
+
   return keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter;
+}
+
+static void
+preedit_changed_cb (EfirTitleRow *self,
+                    const char   *preedit)
+{
+  self->composing = preedit != NULL && preedit[0] != '\0';
 }
 
 static void
@@ -160,9 +172,9 @@ efir_title_row_get_text (EfirTitleRow *self)
  * @self: a title row
  * @text: (nullable): the title to show
  *
- * Shows @text as it is: it is shown on one line, but a title read from the
- * archive is not rewritten until the producer edits it. Undo does not go
- * back past a text set here.
+ * A title read from the archive with a line break in it is shown on one
+ * line, and is written back so only once the producer edits it. Undo does
+ * not go back past a text set here.
  */
 void
 efir_title_row_set_text (EfirTitleRow *self,
@@ -334,6 +346,7 @@ efir_title_row_class_init (EfirTitleRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, buffer_inserting_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, buffer_inserted_text_cb);
   gtk_widget_class_bind_template_callback (widget_class, buffer_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, preedit_changed_cb);
 }
 
 static void
