@@ -78,6 +78,22 @@ test_slug_stops_once_published (void)
 }
 
 static void
+test_one_line (void)
+{
+  g_autofree char *pasted = efir_editor_state_one_line ("Azərbaycanı nə narahat edir:\r\n"
+                                                        "xarici müdaxilə,\thibrid təhdidlər ", -1);
+  g_autofree char *breaks = efir_editor_state_one_line ("Что \n\n  беспокоит\u2028Азербайджан\n", -1);
+  g_autofree char *counted = efir_editor_state_one_line ("Bir\niki\nüç", 7);
+
+  g_assert_cmpstr (pasted, ==, "Azərbaycanı nə narahat edir: xarici müdaxilə, hibrid təhdidlər ");
+  g_assert_cmpstr (breaks, ==, "Что беспокоит Азербайджан ");
+  g_assert_cmpstr (counted, ==, "Bir iki");
+  /* A line typed a letter at a time is left as it is. */
+  g_assert_null (efir_editor_state_one_line ("Çətin sual  bu gün", -1));
+  g_assert_null (efir_editor_state_one_line ("", -1));
+}
+
+static void
 test_url_validity (void)
 {
   /* An empty field is an address not known yet, not a mistake. */
@@ -378,6 +394,7 @@ main (int   argc,
   g_test_add_func ("/app/editor-state/slug/follows-title", test_slug_follows_title);
   g_test_add_func ("/app/editor-state/slug/is-edited", test_slug_is_edited);
   g_test_add_func ("/app/editor-state/slug/published", test_slug_stops_once_published);
+  g_test_add_func ("/app/editor-state/title/one-line", test_one_line);
   g_test_add_func ("/app/editor-state/url/validity", test_url_validity);
   g_test_add_func ("/app/editor-state/air-date/zone", test_format_zone);
   g_test_add_func ("/app/editor-state/air-date/time", test_parse_time);

@@ -11,6 +11,7 @@
 #include "efir-details-section.h"
 #include "efir-editor-state.h"
 #include "efir-store.h"
+#include "efir-title-row.h"
 
 /* Types and properties --------------------------------------------------- */
 
@@ -20,7 +21,7 @@ struct _EfirDetailsSection
 
   /* Template widgets */
   AdwPreferencesGroup *group;
-  AdwEntryRow         *title_row;
+  EfirTitleRow        *title_row;
   AdwActionRow        *program_row;
   GtkLabel            *program_label;
   GtkSpinButton       *number_spin;
@@ -99,23 +100,15 @@ reset_undo (GtkEditable *editable)
   gtk_editable_set_enable_undo (editable, TRUE);
 }
 
+/* The programme's language picks the right letter forms and line breaks
+ * for a title typed on a keyboard set to another language.
+ */
 static void
-update_title_attributes (EfirDetailsSection *self)
+update_title_language (EfirDetailsSection *self)
 {
-  g_autoptr(PangoAttrList) attributes = pango_attr_list_new ();
-  const char *language = self->program != NULL ? efir_program_get_language (self->program) : "";
-
-  pango_attr_list_insert (attributes, pango_attr_scale_new (1.3));
-  pango_attr_list_insert (attributes, pango_attr_weight_new (PANGO_WEIGHT_SEMIBOLD));
-
-  /* The programme's language picks the right letter forms and line breaks
-   * for a title typed on a keyboard set to another language.
-   */
-  if (language != NULL && language[0] != '\0')
-    pango_attr_list_insert (attributes,
-                            pango_attr_language_new (pango_language_from_string (language)));
-
-  adw_entry_row_set_attributes (self->title_row, attributes);
+  efir_title_row_set_language (self->title_row,
+                               self->program != NULL ? efir_program_get_language (self->program)
+                                                     : NULL);
 }
 
 static void
@@ -486,7 +479,7 @@ show_episode (EfirDetailsSection *self)
   show_duration_problem (self, NULL);
   show_number_message (self, NULL);
 
-  reset_undo (GTK_EDITABLE (self->title_row));
+  efir_title_row_reset_undo (self->title_row);
   reset_undo (GTK_EDITABLE (self->video_url_row));
   reset_undo (GTK_EDITABLE (self->slug_row));
   reset_undo (GTK_EDITABLE (self->duration_row));
@@ -558,7 +551,7 @@ static void
 program_changed_cb (EfirDetailsSection *self)
 {
   update_program_label (self);
-  update_title_attributes (self);
+  update_title_language (self);
   update_air_date (self, FALSE);
 }
 
@@ -1124,6 +1117,8 @@ efir_details_section_class_init (EfirDetailsSectionClass *klass)
 
   object_class->dispose = efir_details_section_dispose;
 
+  g_type_ensure (EFIR_TYPE_TITLE_ROW);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/efir/Efir/efir-details-section.ui");
   gtk_widget_class_bind_template_child (widget_class, EfirDetailsSection, group);
@@ -1240,6 +1235,6 @@ efir_details_section_init (EfirDetailsSection *self)
   g_signal_connect_swapped (controller, "leave", G_CALLBACK (duration_checked_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self->duration_row), controller);
 
-  update_title_attributes (self);
+  update_title_language (self);
   show_episode (self);
 }

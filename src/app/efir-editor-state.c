@@ -37,6 +37,14 @@ read_digits (const char **p,
   return n >= min_digits;
 }
 
+/* Characters that would start a new line or jump to a tab stop. */
+static gboolean
+breaks_line (gunichar c)
+{
+  return c == '\n' || c == '\r' || c == '\t' || c == '\v' || c == '\f' ||
+         c == 0x85 || c == 0x2028 || c == 0x2029;
+}
+
 /* The words a length is written with, in the languages of the programmes,
  * casefolded; a full stop after one ("мин.") is allowed.
  */
@@ -263,6 +271,63 @@ efir_editor_state_slug_for (const char *title,
     return g_strdup (current_slug != NULL ? current_slug : "");
 
   return efir_slug_from_title (title != NULL ? title : "");
+}
+
+/**
+ * efir_editor_state_one_line:
+ * @text: text typed or pasted into a title
+ * @length: the length of @text in bytes, or -1 when it ends with a nul
+ *
+ * A title is one line: each run of line breaks and tabs, with the spaces
+ * around it, becomes one space, so a title pasted from a page or a message
+ * keeps its words apart and stays one line.
+ *
+ * Returns: (transfer full) (nullable): @text on one line, or %NULL when it
+ *   already is
+ */
+char *
+efir_editor_state_one_line (const char *text,
+                            gssize      length)
+{
+  g_autoptr(GString) line = NULL;
+  const char *end;
+  const char *p;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  end = text + (length < 0 ? (gssize) strlen (text) : length);
+
+  for (p = text; p < end; p = g_utf8_next_char (p))
+    if (breaks_line (g_utf8_get_char (p)))
+      break;
+
+  if (p >= end)
+    return NULL;
+
+  line = g_string_sized_new (end - text);
+
+  for (p = text; p < end;)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!breaks_line (c))
+        {
+          const char *next = g_utf8_next_char (p);
+
+          g_string_append_len (line, p, next - p);
+          p = next;
+          continue;
+        }
+
+      while (line->len > 0 && line->str[line->len - 1] == ' ')
+        g_string_truncate (line, line->len - 1);
+      g_string_append_c (line, ' ');
+
+      while (p < end && (*p == ' ' || breaks_line (g_utf8_get_char (p))))
+        p = g_utf8_next_char (p);
+    }
+
+  return g_string_free (g_steal_pointer (&line), FALSE);
 }
 
 /**

@@ -54,6 +54,10 @@ char               *efir_editor_state_slug_for              (const char         
                                                              const char         *current_slug,
                                                              gboolean            slug_edited);
 
+/* Title */
+char               *efir_editor_state_one_line              (const char         *text,
+                                                             gssize              length);
+
 /* Addresses */
 gboolean            efir_editor_state_url_shows_error       (const char         *text);
 

@@ -71,17 +71,52 @@ find_first (GtkWidget       *widget,
   return NULL;
 }
 
-/* Text lands in the field's GtkText, as keystrokes put it there. */
+static gboolean
+is_text_view (GtkWidget  *widget,
+              const char *key)
+{
+  return GTK_IS_TEXT_VIEW (widget);
+}
+
+/* Text lands in the field's text view at its end, as typing puts it there. */
 static void
-type_at_end (gpointer    editable,
+type_at_end_of_view (GtkTextView *view,
+                     const char  *text,
+                     gboolean     move_cursor)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter end;
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  if (move_cursor)
+    gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_buffer_insert_interactive (buffer, &end, text, -1, TRUE);
+  efir_ui_test_iterate_until_idle ();
+}
+
+/* Text lands in the field's GtkText, as keystrokes put it there; in a field
+ * that is no GtkEditable, in its text view. */
+static void
+type_at_end (gpointer    field,
              const char *text,
              gboolean    move_cursor)
 {
-  GtkEditable *delegate = gtk_editable_get_delegate (GTK_EDITABLE (editable));
+  GtkEditable *delegate;
   int position;
 
+  if (!GTK_IS_EDITABLE (field))
+    {
+      GtkWidget *view = find_first (GTK_WIDGET (field), is_text_view, NULL);
+
+      g_assert_nonnull (view);
+      type_at_end_of_view (GTK_TEXT_VIEW (view), text, move_cursor);
+      return;
+    }
+
+  delegate = gtk_editable_get_delegate (GTK_EDITABLE (field));
   if (delegate == NULL)
-    delegate = GTK_EDITABLE (editable);
+    delegate = GTK_EDITABLE (field);
 
   gtk_widget_grab_focus (GTK_WIDGET (delegate));
   position = g_utf8_strlen (gtk_editable_get_text (delegate), -1);
@@ -264,15 +299,15 @@ efir_ui_test_press_shortcut (GtkWidget       *widget,
 }
 
 void
-efir_ui_test_type_into (gpointer    editable,
+efir_ui_test_type_into (gpointer    field,
                         const char *text)
 {
-  type_at_end (editable, text, TRUE);
+  type_at_end (field, text, TRUE);
 }
 
 void
-efir_ui_test_type_into_keeping_cursor (gpointer    editable,
+efir_ui_test_type_into_keeping_cursor (gpointer    field,
                                        const char *text)
 {
-  type_at_end (editable, text, FALSE);
+  type_at_end (field, text, FALSE);
 }

@@ -50,11 +50,12 @@ gboolean   efir_ui_test_focus_is_within           (GtkWidget       *widget);
 gboolean   efir_ui_test_press_shortcut            (GtkWidget       *widget,
                                                    guint            keyval,
                                                    GdkModifierType  modifiers);
-/* Types @text at the end of the GtkEditable @editable, its cursor moved to the end first. */
-void       efir_ui_test_type_into                 (gpointer         editable,
+/* Types @text at the end of @field, a GtkEditable or a widget holding a GtkTextView,
+ * its cursor moved to the end first. */
+void       efir_ui_test_type_into                 (gpointer         field,
                                                    const char      *text);
-/* Types @text at the end of @editable, its cursor left where focusing it put it. */
-void       efir_ui_test_type_into_keeping_cursor  (gpointer         editable,
+/* Types @text at the end of @field, its cursor left where focusing it put it. */
+void       efir_ui_test_type_into_keeping_cursor  (gpointer         field,
                                                    const char      *text);
 
 G_END_DECLS

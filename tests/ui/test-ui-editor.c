@@ -14,6 +14,7 @@
 #include "efir-store.h"
 #include "efir-summary-section.h"
 #include "efir-test-util.h"
+#include "efir-title-row.h"
 #include "efir-ui-test-util.h"
 
 typedef struct
@@ -149,6 +150,177 @@ find_button_with_icon (GtkWidget  *widget,
   return NULL;
 }
 
+/* The title's row in @editor. */
+static EfirTitleRow *
+title_row_of (EfirEpisodeEditor *editor)
+{
+  GObject *details = gtk_widget_get_template_child (GTK_WIDGET (editor), EFIR_TYPE_EPISODE_EDITOR,
+                                                    "details");
+
+  return EFIR_TITLE_ROW (gtk_widget_get_template_child (GTK_WIDGET (details),
+                                                        EFIR_TYPE_DETAILS_SECTION, "title_row"));
+}
+
+static GtkTextView *
+title_view_of (EfirTitleRow *row)
+{
+  return GTK_TEXT_VIEW (gtk_widget_get_template_child (GTK_WIDGET (row), EFIR_TYPE_TITLE_ROW,
+                                                       "text_view"));
+}
+
+/* How many lines the text of @view is laid out on. */
+static guint
+count_display_lines (GtkTextView *view)
+{
+  GtkTextIter iter;
+  guint lines = 1;
+
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (view), &iter);
+  while (gtk_text_view_forward_display_line (view, &iter))
+    lines++;
+
+  return lines;
+}
+
+/* Whether the text of @view is shown whole: the view is given at least the
+ * height it asks for at its width, and its last letter lies inside it. */
+static gboolean
+text_shown_whole (gpointer data)
+{
+  GtkTextView *view = data;
+  int width = gtk_widget_get_width (GTK_WIDGET (view));
+  int height = gtk_widget_get_height (GTK_WIDGET (view));
+  int natural = 0;
+  GtkTextIter last;
+  GdkRectangle where;
+
+  if (width <= 0)
+    return FALSE;
+
+  gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+  gtk_text_buffer_get_end_iter (gtk_text_view_get_buffer (view), &last);
+  gtk_text_iter_backward_char (&last);
+  gtk_text_view_get_iter_location (view, &last, &where);
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, where.x, where.y,
+                                         &where.x, &where.y);
+
+  return height >= natural && where.y >= 0 && where.y + where.height <= height &&
+         where.x + where.width <= width;
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+} WidthWait;
+
+static gboolean
+has_width (gpointer data)
+{
+  WidthWait *wait = data;
+
+  return ABS (gtk_widget_get_width (wait->widget) - wait->width) <= 10;
+}
+
+/* Shows @episode of @program in a new window @width wide and checks that its
+ * title is shown whole, on as many lines as it takes there; returns the
+ * number of lines and the height of the text. */
+static guint
+assert_title_whole_at (EfirProgram *program,
+                       EfirEpisode *episode,
+                       int          width,
+                       int         *out_height)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  EfirEpisodeEditor *editor = EFIR_EPISODE_EDITOR (efir_episode_editor_new ());
+  WidthWait wait = { GTK_WIDGET (editor), width };
+  g_autofree char *typed = NULL;
+  g_autofree char *title = g_strdup (efir_episode_get_title (episode));
+  EfirTitleRow *row;
+  GtkTextView *view;
+  graphene_rect_t bounds;
+  guint lines;
+
+  gtk_window_set_default_size (window, width, 800);
+  gtk_window_set_child (window, GTK_WIDGET (editor));
+  efir_episode_editor_set_program (editor, program);
+  efir_episode_editor_set_episode (editor, episode);
+  gtk_window_present (window);
+  g_assert_true (efir_ui_test_wait_for (has_width, &wait));
+
+  row = title_row_of (editor);
+  view = title_view_of (row);
+  g_assert_cmpstr (efir_title_row_get_text (row), ==, title);
+  g_assert_true (efir_ui_test_wait_for (text_shown_whole, view));
+
+  /* The row holds the text whole, inside the window. */
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (view), GTK_WIDGET (row), &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (row)));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (editor), &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (editor)));
+
+  lines = count_display_lines (view);
+  *out_height = gtk_widget_get_height (GTK_WIDGET (view));
+  g_test_message ("%d px: %u lines, %d px high", width, lines, *out_height);
+
+  /* What is typed there reaches the episode, and what the episode says is shown. */
+  efir_ui_test_type_into (row, " (1)");
+  typed = g_strconcat (title, " (1)", NULL);
+  g_assert_cmpstr (efir_episode_get_title (episode), ==, typed);
+  efir_episode_set_title (episode, title);
+  g_assert_cmpstr (efir_title_row_get_text (row), ==, title);
+  g_assert_true (efir_ui_test_wait_for (text_shown_whole, view));
+
+  gtk_window_destroy (window);
+  efir_ui_test_iterate_until_idle ();
+
+  return lines;
+}
+
+/* Presses @keyval in @view as far as the view's own handling: the
+ * controllers that see the key first, then, if none took it, what the view
+ * does with it. Whether a controller took it. */
+static gboolean
+press_key_in_view (GtkTextView *view,
+                   guint        keyval,
+                   const char  *typed)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller) ||
+          gtk_event_controller_get_propagation_phase (controller) != GTK_PHASE_CAPTURE)
+        continue;
+
+      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+      if (handled)
+        return TRUE;
+    }
+
+  gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (view), typed, -1, TRUE);
+  efir_ui_test_iterate_until_idle ();
+  return FALSE;
+}
+
+typedef struct
+{
+  EfirEpisode *episode;
+  const char  *title;
+} TitleWait;
+
+static gboolean
+has_title (gpointer data)
+{
+  TitleWait *wait = data;
+
+  return g_strcmp0 (efir_episode_get_title (wait->episode), wait->title) == 0;
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -186,7 +358,7 @@ static void
 test_title_makes_slug (Fixture       *f,
                        gconstpointer  data)
 {
-  AdwEntryRow *title_row;
+  EfirTitleRow *title_row;
   AdwEntryRow *slug_row;
   GtkWidget *reset;
 
@@ -249,26 +421,27 @@ static void
 test_title_undo (Fixture       *f,
                  gconstpointer  data)
 {
-  AdwEntryRow *title_row;
-  GtkEditable *text;
+  EfirTitleRow *title_row;
+  GtkWidget *text;
 
   efir_episode_set_title (f->episode, "Çətin sual");
   efir_episode_editor_set_episode (f->editor, f->episode);
   efir_ui_test_iterate_until_idle ();
 
   title_row = details_child (f, "title_row");
-  text = gtk_editable_get_delegate (GTK_EDITABLE (title_row));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Çətin sual");
+  text = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (title_row), EFIR_TYPE_TITLE_ROW,
+                                                   "text_view"));
+  g_assert_cmpstr (efir_title_row_get_text (title_row), ==, "Çətin sual");
 
   efir_ui_test_type_into (title_row, " bu gün");
   g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Çətin sual bu gün");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (text), "text.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (text, "text.undo", NULL));
   efir_ui_test_iterate_until_idle ();
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "Çətin sual");
+  g_assert_cmpstr (efir_title_row_get_text (title_row), ==, "Çətin sual");
   g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Çətin sual");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (text), "text.redo", NULL));
+  g_assert_true (gtk_widget_activate_action (text, "text.redo", NULL));
   efir_ui_test_iterate_until_idle ();
   g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Çətin sual bu gün");
 }
@@ -686,7 +859,7 @@ test_switch_episode (Fixture       *f,
   guint changed = 0;
   guint notified = 0;
   gulong changed_id, notify_id;
-  AdwEntryRow *title_row;
+  EfirTitleRow *title_row;
   g_autofree char *summary = NULL;
 
   efir_episode_set_title (f->episode, "Birinci");
@@ -726,7 +899,7 @@ test_switch_episode (Fixture       *f,
   g_assert_cmpuint (efir_episode_diff (f->episode, first_before), ==, 0);
 
   title_row = details_child (f, "title_row");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==, "İkinci");
+  g_assert_cmpstr (efir_title_row_get_text (title_row), ==, "İkinci");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (details_child (f, "slug_row"))), ==,
                    "own-slug");
   g_assert_cmpint (gtk_spin_button_get_value_as_int (details_child (f, "number_spin")), ==, 113);
@@ -745,7 +918,9 @@ test_switch_episode (Fixture       *f,
                    "Telegram");
 
   /* Undo in the title does not bring back the first episode's title. */
-  gtk_widget_activate_action (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (title_row))),
+  gtk_widget_activate_action (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (title_row),
+                                                                        EFIR_TYPE_TITLE_ROW,
+                                                                        "text_view")),
                               "text.undo", NULL);
   gtk_text_buffer_undo (summary_child (f, "buffer"));
   efir_ui_test_iterate_until_idle ();
@@ -876,6 +1051,105 @@ test_show_section (Fixture       *f,
   g_assert_false (gtk_toggle_button_get_active (jump_button (f, EFIR_EDITOR_SECTION_DETAILS)));
 }
 
+/* A long title wraps onto as many lines as it needs, from a phone's width
+ * to a wide window: none of it is cut, in English or in Russian. */
+static void
+test_title_wraps (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const struct {
+    const char *language;
+    const char *title;
+  } titles[] = {
+    { "en", "What is Azerbaijan concerned about: foreign interference, hybrid threats, "
+            "or non-systemic opposition?" },
+    { "ru", "Что на самом деле беспокоит Азербайджан: иностранное вмешательство, "
+            "гибридные угрозы или несистемная оппозиция внутри страны?" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
+      g_autoptr(EfirEpisode) episode = efir_episode_new ();
+      int narrow_height, wide_height;
+      guint narrow_lines, wide_lines;
+
+      efir_program_set_time_zone (program, "Asia/Baku");
+      efir_program_set_language (program, titles[i].language);
+      efir_episode_set_title (episode, titles[i].title);
+
+      narrow_lines = assert_title_whole_at (program, episode, 360, &narrow_height);
+      wide_lines = assert_title_whole_at (program, episode, 1200, &wide_height);
+
+      /* Narrow, the field grows to hold the lines the title takes there. */
+      g_assert_cmpuint (narrow_lines, >=, 3);
+      g_assert_cmpuint (narrow_lines, >, wide_lines);
+      g_assert_cmpint (narrow_height, >, wide_height);
+    }
+}
+
+/* A title is one line: Enter adds no line, and a pasted text's line breaks
+ * and tabs become spaces; Ctrl+Z takes the paste back whole. The title is
+ * laid out in the programme's language, larger and semibold. */
+static void
+test_title_one_line (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *pasted = "Çətin sual Azərbaycan və İran ";
+  TitleWait wait = { f->episode, pasted };
+  EfirTitleRow *row;
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  GSList *tags;
+  g_autofree char *language = NULL;
+  double scale = 0;
+
+  efir_episode_set_title (f->episode, "Çətin sual");
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  efir_ui_test_iterate_until_idle ();
+  row = title_row_of (f->editor);
+  view = title_view_of (row);
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (view)));
+
+  g_assert_true (press_key_in_view (view, GDK_KEY_Return, "\n"));
+  g_assert_true (press_key_in_view (view, GDK_KEY_KP_Enter, "\n"));
+  g_assert_false (press_key_in_view (view, GDK_KEY_exclam, "!"));
+  g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Çətin sual!");
+  g_assert_cmpint (gtk_text_buffer_get_line_count (buffer), ==, 1);
+  g_assert_true (efir_ui_test_press_shortcut (GTK_WIDGET (view), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Çətin sual");
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (view)), " Azərbaycan\nvə\tİran\r\n");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "clipboard.paste", NULL));
+  g_assert_true (efir_ui_test_wait_for (has_title, &wait));
+  g_assert_cmpstr (efir_title_row_get_text (row), ==, pasted);
+  g_assert_cmpint (gtk_text_buffer_get_line_count (buffer), ==, 1);
+
+  g_assert_true (efir_ui_test_press_shortcut (GTK_WIDGET (view), GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_cmpstr (efir_episode_get_title (f->episode), ==, "Çətin sual");
+  g_assert_true (efir_ui_test_press_shortcut (GTK_WIDGET (view), GDK_KEY_z,
+                                              GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  g_assert_cmpstr (efir_episode_get_title (f->episode), ==, pasted);
+
+  /* Each letter, the pasted ones too, in the programme's language. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 12);
+  tags = gtk_text_iter_get_tags (&start);
+  g_assert_cmpuint (g_slist_length (tags), ==, 1);
+  g_object_get (tags->data, "language", &language, "scale", &scale, NULL);
+  g_assert_cmpstr (language, ==, "az");
+  g_assert_cmpfloat (scale, >, 1.0);
+  g_clear_pointer (&language, g_free);
+
+  efir_program_set_language (f->program, "ru");
+  efir_ui_test_iterate_until_idle ();
+  g_object_get (tags->data, "language", &language, NULL);
+  g_assert_cmpstr (language, ==, "ru");
+  g_slist_free (tags);
+}
+
 /* Going to a section puts the cursor in its first field without selecting
  * what is written there: a jump followed by typing adds to the text, it
  * never types over it. */
@@ -908,6 +1182,19 @@ test_show_section_keeps_text (Fixture       *f,
       efir_ui_test_iterate_until_idle ();
       focus = gtk_root_get_focus (GTK_ROOT (f->window));
       g_test_message ("%s: focus in a %s", sections[i], focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "(none)");
+      if (GTK_IS_TEXT_VIEW (focus) && gtk_widget_get_ancestor (focus, EFIR_TYPE_TITLE_ROW) != NULL)
+        {
+          EfirTitleRow *row = EFIR_TITLE_ROW (gtk_widget_get_ancestor (focus, EFIR_TYPE_TITLE_ROW));
+          GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
+
+          g_assert_false (gtk_text_buffer_get_has_selection (buffer));
+          before = g_strdup (efir_title_row_get_text (row));
+          expected = g_strconcat (before, "!", NULL);
+          gtk_text_buffer_insert_interactive_at_cursor (buffer, "!", -1, TRUE);
+          g_assert_cmpstr (efir_title_row_get_text (row), ==, expected);
+          checked++;
+          continue;
+        }
       if (!GTK_IS_EDITABLE (focus) || gtk_editable_get_text (GTK_EDITABLE (focus))[0] == '\0')
         continue;
 
@@ -943,6 +1230,10 @@ main (int   argc,
               fixture_set_up, test_published_slug_stays, fixture_tear_down);
   g_test_add ("/ui/editor/details/title-undo", Fixture, NULL,
               fixture_set_up, test_title_undo, fixture_tear_down);
+  g_test_add ("/ui/editor/details/title-wraps", Fixture, NULL,
+              fixture_set_up, test_title_wraps, fixture_tear_down);
+  g_test_add ("/ui/editor/details/title-one-line", Fixture, NULL,
+              fixture_set_up, test_title_one_line, fixture_tear_down);
   g_test_add ("/ui/editor/details/air-date-zone", Fixture, NULL,
               fixture_set_up, test_air_date_in_programme_zone, fixture_tear_down);
   g_test_add ("/ui/editor/details/video-url-error", Fixture, NULL,

@@ -12,6 +12,7 @@
 #include "efir-program-settings.h"
 #include "efir-summary-section.h"
 #include "efir-test-util.h"
+#include "efir-title-row.h"
 #include "efir-transcript-text.h"
 #include "efir-transcript-editor-private.h"
 #include "efir-ui-test-util.h"
@@ -345,11 +346,11 @@ editor_child (EfirWindow *window,
                                         EFIR_TYPE_EPISODE_EDITOR, name);
 }
 
-static GtkEditable *
+static EfirTitleRow *
 title_row (EfirWindow *window)
 {
-  return GTK_EDITABLE (gtk_widget_get_template_child (editor_child (window, "details"),
-                                                      EFIR_TYPE_DETAILS_SECTION, "title_row"));
+  return EFIR_TITLE_ROW (gtk_widget_get_template_child (editor_child (window, "details"),
+                                                        EFIR_TYPE_DETAILS_SECTION, "title_row"));
 }
 
 static void
@@ -943,7 +944,7 @@ test_window_reopens_last_episode (Fixture       *f,
   g_assert_cmpint (id_at (rows, 1), ==, ids[0]);
   g_assert_true (gtk_selection_model_is_selected (rows, 1));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (window, "content_stack")), ==, "episode");
-  g_assert_cmpstr (gtk_editable_get_text (title_row (window)), ==, "Buraxılış 1");
+  g_assert_cmpstr (efir_title_row_get_text (title_row (window)), ==, "Buraxılış 1");
 
   close_window (window);
 }
