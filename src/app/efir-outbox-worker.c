@@ -174,9 +174,11 @@ set_running (EfirOutboxWorker *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-/* Says which of the jobs the run may have ended did, and how. */
+/* Says which of the jobs the run may have ended did, and how; @reported
+ * gets the "EPISODE:SITE" of each. */
 static void
-report_finished_jobs (EfirOutboxWorker *self)
+report_finished_jobs (EfirOutboxWorker *self,
+                      GHashTable       *reported)
 {
   g_autoptr(GHashTable) watched = g_steal_pointer (&self->watched);
   GHashTableIter iter;
@@ -198,27 +200,34 @@ report_finished_jobs (EfirOutboxWorker *self)
           && job->state != EFIR_JOB_CONFLICT)
         continue;
 
+      g_hash_table_add (reported, post_key (job->episode_id, job->site_id));
       publication = efir_store_get_publication (self->store, job->episode_id, job->site_id, NULL);
       g_signal_emit (self, signals[JOB_FINISHED], 0, job->episode_id, job->id, job->action,
                      (int) job->state, publication != NULL ? publication->link : "");
     }
 }
 
-/* Says which posts scheduled when the worker last looked are live now. */
+/* Says which posts scheduled when the worker last looked are live now,
+ * but for those a job of the producer's put there (@reported). */
 static void
-report_went_live (EfirOutboxWorker *self)
+report_went_live (EfirOutboxWorker *self,
+                  GHashTable       *reported)
 {
   g_autoptr(GHashTable) before = g_steal_pointer (&self->scheduled);
   GHashTableIter iter;
+  gpointer key;
   gpointer value;
 
   self->scheduled = read_scheduled (self);
 
   g_hash_table_iter_init (&iter, before);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  while (g_hash_table_iter_next (&iter, &key, &value))
     {
       ScheduledPost *post = value;
       g_autoptr(EfirPublication) publication = NULL;
+
+      if (g_hash_table_contains (reported, key))
+        continue;
 
       publication = efir_store_get_publication (self->store, post->episode_id, post->site_id,
                                                 NULL);
@@ -311,6 +320,7 @@ run_finished_cb (GObject      *source,
 {
   RunData *data = user_data;
   EfirOutboxWorker *self = data->self;
+  g_autoptr(GHashTable) reported = NULL;
   g_autoptr(GError) error = NULL;
   gboolean cancelled = g_cancellable_is_cancelled (data->cancellable);
 
@@ -329,8 +339,9 @@ run_finished_cb (GObject      *source,
   poll_reached_cb (self);
   g_clear_handle_id (&self->poll_id, g_source_remove);
 
-  report_finished_jobs (self);
-  report_went_live (self);
+  reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  report_finished_jobs (self, reported);
+  report_went_live (self, reported);
 
   set_running_job (self, 0, "");
   set_running (self, FALSE);

@@ -149,6 +149,13 @@ efir_ui_test_find_by_id (GtkWidget  *widget,
   return find_first (widget, has_buildable_id, id);
 }
 
+GtkWidget *
+efir_ui_test_find_by_name (GtkWidget  *widget,
+                           const char *name)
+{
+  return find_first (widget, has_widget_name, name);
+}
+
 gpointer
 efir_ui_test_find_controller (GtkWidget *widget,
                               GType      type)

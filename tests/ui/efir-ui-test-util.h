@@ -25,6 +25,10 @@ gboolean   efir_ui_test_has_mapped_label          (GtkWidget       *widget,
 /* The first widget at or below @widget, depth first, built with the id @id, or NULL. */
 GtkWidget *efir_ui_test_find_by_id                (GtkWidget       *widget,
                                                    const char      *id);
+/* The first widget at or below @widget, depth first, named @name
+ * (gtk_widget_set_name()), or NULL. */
+GtkWidget *efir_ui_test_find_by_name              (GtkWidget       *widget,
+                                                   const char      *name);
 /* The first event controller of @widget that is a @type, or NULL. */
 gpointer   efir_ui_test_find_controller           (GtkWidget       *widget,
                                                    GType            type);
