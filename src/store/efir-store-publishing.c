@@ -1024,7 +1024,7 @@ efir_store_list_schedule (EfirStore  *self,
           "         coalesce ((SELECT link FROM publications AS q"
           "                    WHERE q.episode_id = j.episode_id AND q.site_id = j.site_id), ''),"
           "         j.last_error"
-          "  FROM outbox AS j"
+          "  FROM outbox AS j INDEXED BY outbox_due"
           "  WHERE j.state IN ('queued', 'running', 'retrying', 'failed', 'conflict')"
           /* A job the producer has since replaced says nothing any more. */
           "    AND NOT EXISTS (SELECT 1 FROM outbox AS later"
