@@ -27,7 +27,7 @@ test_one_clock (void)
 {
   g_autoptr(GTimeZone) baku = g_time_zone_new_identifier ("Asia/Baku");
   g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
-  g_autofree char *program_time = g_strdup ("stale");
+  g_autofree char *program_time = NULL;
   g_autofree char *time = NULL;
   g_autofree char *winter = NULL;
   g_autofree char *summer = NULL;

@@ -351,8 +351,9 @@ efir_schedule_page_reload (EfirSchedulePage *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->days))) != NULL)
     gtk_box_remove (self->days, child);
 
-  if (!(entries = efir_store_list_schedule (self->store, g_date_time_to_unix (since) * G_USEC_PER_SEC,
-                                            &error)))
+  entries = efir_store_list_schedule (self->store, g_date_time_to_unix (since) * G_USEC_PER_SEC,
+                                      &error);
+  if (entries == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;

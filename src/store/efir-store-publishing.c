@@ -1044,26 +1044,6 @@ efir_store_list_schedule (EfirStore  *self,
                        (GDestroyNotify) efir_schedule_entry_free, error);
 }
 
-GPtrArray *
-efir_store_list_scheduled_publications (EfirStore  *self,
-                                        GError    **error)
-{
-  EfirDatabase *db;
-  g_autoptr(EfirStatement) stmt = NULL;
-
-  g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
-
-  db = efir_store_get_database (self);
-  if (!(stmt = efir_database_prepare (db,
-                                      "SELECT " PUBLICATION_COLUMNS " FROM publications"
-                                      " WHERE remote_status = 'future' ORDER BY date_gmt",
-                                      error)))
-    return NULL;
-
-  return collect_rows (db, stmt, (gpointer) publication_from_row,
-                       (GDestroyNotify) efir_publication_free, error);
-}
-
 gint64
 efir_store_get_next_job_time (EfirStore  *self,
                               GError    **error)

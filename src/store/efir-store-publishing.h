@@ -239,9 +239,6 @@ gboolean         efir_store_update_job           (EfirStore            *self,
 GPtrArray       *efir_store_list_schedule        (EfirStore        *self,
                                                   gint64            published_since,
                                                   GError          **error);
-/* The publications whose post the site holds as "future". */
-GPtrArray       *efir_store_list_scheduled_publications (EfirStore  *self,
-                                                         GError    **error);
 /* When the first job waiting to run is due (Unix time in microseconds);
  * 0 when none waits. */
 gint64           efir_store_get_next_job_time    (EfirStore        *self,
