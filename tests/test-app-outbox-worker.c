@@ -262,12 +262,12 @@ test_retry_when_due (Fixture       *f,
   g_autoptr(GError) error = NULL;
   gint64 job_id;
 
-  /* A job put off until two seconds from now, as after a failure. */
+  /* A job put off until five seconds from now, as after a failure. */
   job_id = efir_publisher_enqueue (f->publisher, f->episode_id, 0, EFIR_PUBLISH_NOW, NULL, &error);
   g_assert_no_error (error);
   job = get_job (f, job_id);
   job->state = EFIR_JOB_RETRYING;
-  job->next_attempt_at = g_get_real_time () + 2 * G_USEC_PER_SEC;
+  job->next_attempt_at = g_get_real_time () + 5 * G_USEC_PER_SEC;
   efir_store_update_job (f->store, job, &error);
   g_assert_no_error (error);
 
@@ -315,7 +315,7 @@ test_went_live (Fixture       *f,
 {
   g_autoptr(EfirOutboxWorker) worker = new_worker (f);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autoptr(GDateTime) soon = g_date_time_add_seconds (now, 2);
+  g_autoptr(GDateTime) soon = g_date_time_add_seconds (now, 5);
   g_autoptr(GNotification) notification = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
