@@ -6,7 +6,8 @@
 #include "efir-schedule-page.h"
 
 /* The time of a row of the Schedule: the viewer's clock, and the
- * programme's beside it only where it reads otherwise. */
+ * programme's beside it only where it reads otherwise; and which rows are
+ * schedules missed. */
 
 static void
 test_both_clocks (void)
@@ -67,6 +68,36 @@ test_unreadable (void)
   g_assert_null (program_time);
 }
 
+static void
+test_missed (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) now = g_date_time_new (utc, 2026, 12, 7, 16, 0, 0);
+  EfirScheduleEntry entry = { 0 };
+
+  /* A post the site holds as scheduled: missed once its time passed. */
+  entry.kind = EFIR_SCHEDULE_SCHEDULED;
+  entry.action = (char *) "";
+  entry.at = (char *) "2026-12-07T16:00:01";
+  g_assert_false (efir_schedule_page_is_missed (&entry, now));
+  entry.at = (char *) "2026-12-07T15:59:00";
+  g_assert_true (efir_schedule_page_is_missed (&entry, now));
+
+  /* A scheduled publication that failed, its time gone: missed too. A
+   * publication that failed to go out at once is a failure, not a
+   * schedule. */
+  entry.kind = EFIR_SCHEDULE_FAILED;
+  entry.action = (char *) "schedule";
+  g_assert_true (efir_schedule_page_is_missed (&entry, now));
+  entry.action = (char *) "publish";
+  g_assert_false (efir_schedule_page_is_missed (&entry, now));
+
+  /* Live is live. */
+  entry.kind = EFIR_SCHEDULE_PUBLISHED;
+  entry.action = (char *) "";
+  g_assert_false (efir_schedule_page_is_missed (&entry, now));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -76,6 +107,7 @@ main (int    argc,
   g_test_add_func ("/app/schedule-time/both-clocks", test_both_clocks);
   g_test_add_func ("/app/schedule-time/one-clock", test_one_clock);
   g_test_add_func ("/app/schedule-time/unreadable", test_unreadable);
+  g_test_add_func ("/app/schedule-time/missed", test_missed);
 
   return g_test_run ();
 }

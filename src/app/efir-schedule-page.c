@@ -67,17 +67,6 @@ zone_place (const char *zone)
   return g_strdelimit (g_strdup (slash != NULL ? slash + 1 : zone), "_", ' ');
 }
 
-/* A scheduled time the site let pass without publishing. */
-static gboolean
-is_missed (const EfirScheduleEntry *entry,
-           GDateTime               *now)
-{
-  g_autoptr(GDateTime) at = NULL;
-
-  return entry->kind == EFIR_SCHEDULE_SCHEDULED && (at = parse_gmt (entry->at)) != NULL
-         && g_date_time_compare (at, now) <= 0;
-}
-
 static const char *
 state_label (const EfirScheduleEntry *entry,
              gboolean                 missed)
@@ -141,7 +130,7 @@ create_row (EfirSchedulePage        *self,
   g_autofree char *program_time = NULL;
   g_autofree char *escaped_program = NULL;
   const char *title = entry->title[0] != '\0' ? entry->title : _("Untitled episode");
-  gboolean missed = is_missed (entry, now);
+  gboolean missed = efir_schedule_page_is_missed (entry, now);
   GtkWidget *row;
   GtkWidget *times;
   GtkWidget *label;
@@ -313,6 +302,33 @@ efir_schedule_page_format_time (const char  *at_gmt,
     }
 
   return g_date_time_format (local, "%H:%M");
+}
+
+/**
+ * efir_schedule_page_is_missed:
+ * @entry: a row of the schedule
+ * @now: the time now
+ *
+ * Whether @entry is a schedule whose time passed without the episode going
+ * live: a post the site still holds as scheduled, or a scheduled
+ * publication that failed (Efir was not running at its time, or the site
+ * refused it).
+ *
+ * Returns: whether the row offers Publish Now
+ */
+gboolean
+efir_schedule_page_is_missed (const EfirScheduleEntry *entry,
+                              GDateTime               *now)
+{
+  g_autoptr(GDateTime) at = NULL;
+
+  g_return_val_if_fail (entry != NULL, FALSE);
+
+  if (entry->kind != EFIR_SCHEDULE_SCHEDULED
+      && !(entry->kind == EFIR_SCHEDULE_FAILED && g_strcmp0 (entry->action, "schedule") == 0))
+    return FALSE;
+
+  return (at = parse_gmt (entry->at)) != NULL && g_date_time_compare (at, now) <= 0;
 }
 
 /**

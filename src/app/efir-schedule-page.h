@@ -32,4 +32,9 @@ char      *efir_schedule_page_format_time (const char  *at_gmt,
                                            GTimeZone   *viewer,
                                            char       **program_time);
 
+/* Whether @entry is a schedule whose time passed at @now without the
+ * episode going live: its row is flagged and offers Publish Now. */
+gboolean   efir_schedule_page_is_missed   (const EfirScheduleEntry *entry,
+                                           GDateTime               *now);
+
 G_END_DECLS
