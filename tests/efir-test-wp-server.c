@@ -158,6 +158,10 @@ update_post (EfirTestWpServer *self,
                                    json_object_get_string_member (fields, "status"));
   if (json_object_has_member (fields, "slug"))
     json_object_set_string_member (post, "slug", json_object_get_string_member (fields, "slug"));
+  /* A scheduled post keeps the time it is to go live at. */
+  if (json_object_has_member (fields, "date_gmt"))
+    json_object_set_string_member (post, "date_gmt",
+                                   json_object_get_string_member (fields, "date_gmt"));
   modified = g_strdup_printf ("2026-12-06T20:%02u:00", (guint) (self->n_requests % 60));
   json_object_set_string_member (post, "modified_gmt", modified);
   if (!json_object_has_member (post, "slug"))
@@ -630,6 +634,24 @@ release_requested_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+publish_scheduled_cb (gpointer user_data)
+{
+  EfirTestWpServer *self = user_data;
+  GHashTableIter iter;
+  gpointer post;
+
+  g_hash_table_iter_init (&iter, self->posts);
+  while (g_hash_table_iter_next (&iter, NULL, &post))
+    {
+      /* As WordPress's wp_publish_post(): the status only, not the time
+       * the post was last modified. */
+      if (g_str_equal (json_object_get_string_member (post, "status"), "future"))
+        json_object_set_string_member (post, "status", "publish");
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static gpointer
 server_thread_started_cb (gpointer user_data)
 {
@@ -816,6 +838,12 @@ efir_test_wp_server_hide_terms (EfirTestWpServer *self)
   g_mutex_lock (&self->lock);
   self->hide_terms = TRUE;
   g_mutex_unlock (&self->lock);
+}
+
+void
+efir_test_wp_server_publish_scheduled (EfirTestWpServer *self)
+{
+  invoke_in_server (self, publish_scheduled_cb);
 }
 
 guint

@@ -59,6 +59,10 @@ void              efir_test_wp_server_release      (EfirTestWpServer *server);
  * its uniqueness check disagree. */
 void              efir_test_wp_server_hide_terms   (EfirTestWpServer *server);
 
+/* Publishes every scheduled post, as the site's cron does when their
+ * time comes. */
+void              efir_test_wp_server_publish_scheduled (EfirTestWpServer *server);
+
 /* What the site saw. */
 guint             efir_test_wp_server_get_n_requests    (EfirTestWpServer *server);
 guint             efir_test_wp_server_get_n_posts_created (EfirTestWpServer *server);

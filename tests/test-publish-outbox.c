@@ -431,6 +431,105 @@ test_past_schedule_refused_at_run (Fixture       *f,
   g_assert_cmpuint (efir_test_wp_server_get_n_posts_created (f->server), ==, 0);
 }
 
+static gint64
+import_episode (Fixture    *f,
+                const char *title)
+{
+  g_autofree char *json = g_strdup_printf ("{\"format\": \"efir-episode/1\", \"program\": "
+                                           "\"Çətin sual\", \"title\": \"%s\"}", title);
+  g_autoptr(EfirEpisode) episode = NULL;
+  g_autoptr(GError) error = NULL;
+
+  episode = efir_store_import_episode_json (f->store, json, -1, &error);
+  g_assert_no_error (error);
+
+  return efir_episode_get_id (episode);
+}
+
+/* The kinds and titles of the schedule, in its order: "published:Title …". */
+static char *
+schedule_of (Fixture *f,
+             gint64   published_since)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  static const char *kinds[] = { "scheduled", "published", "waiting", "failed", "conflict" };
+
+  entries = efir_store_list_schedule (f->store, published_since, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      EfirScheduleEntry *entry = g_ptr_array_index (entries, i);
+
+      g_string_append_printf (text, "%s%s:%s", i > 0 ? " " : "", kinds[entry->kind],
+                              entry->title);
+      g_assert_cmpstr (entry->program_name, ==, "Çətin sual");
+      g_assert_cmpstr (entry->program_time_zone, ==, "Asia/Baku");
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+test_schedule (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(EfirPublisher) publisher = new_publisher (f);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_hours (now, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *recent = NULL;
+  g_autofree char *settled = NULL;
+  g_autofree char *trashed = NULL;
+  gint64 scheduled_id = import_episode (f, "Sabah");
+  gint64 failing_id = import_episode (f, "Alınmayan");
+  gint64 now_usec = g_get_real_time ();
+
+  /* Nothing is on its way anywhere yet. */
+  all = schedule_of (f, 0);
+  g_assert_cmpstr (all, ==, "");
+  g_clear_pointer (&all, g_free);
+
+  /* Published (the test site dates its posts on the evening of
+   * 2026-12-06), scheduled an hour from now, and a publication the site
+   * refused, which shows when it was refused: now. */
+  efir_publisher_enqueue (publisher, f->episode_id, 0, EFIR_PUBLISH_NOW, NULL, &error);
+  g_assert_no_error (error);
+  efir_publisher_enqueue (publisher, scheduled_id, 0, EFIR_PUBLISH_SCHEDULE, later, &error);
+  g_assert_no_error (error);
+  run_due (f, 2, 0);
+  efir_test_wp_server_set_fault (f->server, EFIR_TEST_WP_FAULT_STATUS, 403, "application/json",
+                                 "{\"code\":\"rest_cannot_create\",\"message\":\"No.\"}",
+                                 NULL, NULL);
+  efir_publisher_enqueue (publisher, failing_id, 0, EFIR_PUBLISH_NOW, NULL, &error);
+  g_assert_no_error (error);
+  run_due (f, 0, 1);
+
+  all = schedule_of (f, 0);
+  g_assert_cmpstr (all, ==, "published:Çətin sual: Bakı və Moskva failed:Alınmayan scheduled:Sabah");
+
+  /* Published before the fortnight shown: left out. */
+  recent = schedule_of (f, now_usec + G_TIME_SPAN_DAY);
+  g_assert_cmpstr (recent, ==, "failed:Alınmayan scheduled:Sabah");
+
+  /* Published at the second try: the failure says nothing any more. */
+  efir_test_wp_server_set_fault (f->server, EFIR_TEST_WP_FAULT_NONE, 0, NULL, NULL, NULL, NULL);
+  efir_publisher_enqueue (publisher, failing_id, 0, EFIR_PUBLISH_NOW, NULL, &error);
+  g_assert_no_error (error);
+  settled = schedule_of (f, 0);
+  g_assert_cmpstr (settled, ==,
+                   "published:Çətin sual: Bakı və Moskva waiting:Alınmayan scheduled:Sabah");
+
+  /* An episode in the trash is nobody's schedule. */
+  efir_store_trash_episode (f->store, scheduled_id, &error);
+  g_assert_no_error (error);
+  trashed = schedule_of (f, 0);
+  g_assert_cmpstr (trashed, ==, "published:Çətin sual: Bakı və Moskva waiting:Alınmayan");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -447,6 +546,7 @@ main (int    argc,
   ADD ("/publish/outbox/new-job-replaces-waiting-one", test_new_job_replaces_waiting_one);
   ADD ("/publish/outbox/async", test_async);
   ADD ("/publish/outbox/past-schedule-refused-at-run", test_past_schedule_refused_at_run);
+  ADD ("/publish/outbox/schedule", test_schedule);
 
 #undef ADD
 

@@ -93,7 +93,8 @@ static const struct {
 } rows_at_version[] = {
   { NULL, NULL }, /* version 0: a new, empty file */
   { v1_insert, v1_checks },
-  /* Versions 2 to 6 keep every column version 1 had, so the same rows fit. */
+  /* Versions 2 to 7 keep every column version 1 had, so the same rows fit. */
+  { v1_insert, v1_checks },
   { v1_insert, v1_checks },
   { v1_insert, v1_checks },
   { v1_insert, v1_checks },
@@ -227,7 +228,7 @@ assert_latest_schema (EfirDatabase *db)
   static const char *indexes[] = {
     "people_name", "episodes_program_air_date", "episodes_status", "episode_guests_person",
     "revisions_episode_created", "episodes_list", "episodes_uuid", "publications_remote",
-    "outbox_due", "outbox_episode", "episodes_trash",
+    "outbox_due", "outbox_episode", "episodes_trash", "publications_schedule",
   };
   g_autoptr(EfirStatement) columns = NULL;
   g_autoptr(EfirStatement) index = NULL;

@@ -28,6 +28,7 @@ struct _EfirPublisher
   GHashTable *clients;      /* site id -> EfirWpClient */
   GHashTable *peeks;        /* "SITE:POST" -> the post's JsonObject, read for this run */
   gint64      retry_base;
+  gint64      schedule_grace;
   guint       timeout;
 };
 
@@ -1118,7 +1119,7 @@ check_schedules (EfirPublisher *self,
 
       if (!g_str_equal (publication->remote_status, "future")
           || !(due = parse_gmt (publication->date_gmt))
-          || g_date_time_difference (now, due) < MISSED_SCHEDULE_GRACE_USEC
+          || g_date_time_difference (now, due) < self->schedule_grace
           || !(site = efir_store_get_site (self->store, publication->site_id, NULL))
           || !(client = client_for_site (self, site, cancellable, NULL))
           || !(seen = efir_wp_client_peek_post (client, publication->remote_id, cancellable, NULL)))
@@ -1193,6 +1194,23 @@ efir_publisher_set_retry_base (EfirPublisher *self,
   g_return_if_fail (EFIR_IS_PUBLISHER (self));
 
   self->retry_base = MAX (usec, 1);
+}
+
+gint64
+efir_publisher_get_schedule_grace (EfirPublisher *self)
+{
+  g_return_val_if_fail (EFIR_IS_PUBLISHER (self), 0);
+
+  return self->schedule_grace;
+}
+
+void
+efir_publisher_set_schedule_grace (EfirPublisher *self,
+                                   gint64         usec)
+{
+  g_return_if_fail (EFIR_IS_PUBLISHER (self));
+
+  self->schedule_grace = MAX (usec, 0);
 }
 
 EfirSite *
@@ -1445,6 +1463,7 @@ typedef struct
 {
   char  *db_path;
   gint64 retry_base;
+  gint64 schedule_grace;
   guint  timeout;
   guint  n_done;
   guint  n_stopped;
@@ -1478,6 +1497,7 @@ run_due_thread (GTask        *task,
 
   worker = efir_publisher_new (store);
   worker->retry_base = data->retry_base;
+  worker->schedule_grace = data->schedule_grace;
   worker->timeout = data->timeout;
   if (!efir_publisher_run_due (worker, &data->n_done, &data->n_stopped, cancellable, &error))
     g_task_return_error (task, error);
@@ -1513,6 +1533,7 @@ efir_publisher_run_due_async (EfirPublisher       *self,
   data = g_new0 (RunDueData, 1);
   data->db_path = g_strdup (efir_store_get_path (self->store));
   data->retry_base = self->retry_base;
+  data->schedule_grace = self->schedule_grace;
   data->timeout = self->timeout;
   g_task_set_task_data (task, data, (GDestroyNotify) run_due_data_free);
   g_task_run_in_thread (task, run_due_thread);
@@ -1734,4 +1755,5 @@ efir_publisher_init (EfirPublisher *self)
   self->peeks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) json_object_unref);
   self->retry_base = RETRY_BASE_USEC;
+  self->schedule_grace = MISSED_SCHEDULE_GRACE_USEC;
 }

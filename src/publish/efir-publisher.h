@@ -128,4 +128,11 @@ void           efir_publisher_set_timeout      (EfirPublisher      *self,
 void           efir_publisher_set_retry_base   (EfirPublisher      *self,
                                                 gint64              usec);
 
+/* How long after its time a post the site still holds as scheduled is
+ * looked at again, and flagged as missed if it is still not live, in
+ * microseconds. Settable for tests and benchmarks. */
+gint64         efir_publisher_get_schedule_grace (EfirPublisher  *self);
+void           efir_publisher_set_schedule_grace (EfirPublisher  *self,
+                                                  gint64          usec);
+
 G_END_DECLS

@@ -317,6 +317,13 @@ static const char schema_v6[] =
   "  WHERE deleted_at IS NULL;"
   "CREATE INDEX episodes_trash ON episodes (deleted_at) WHERE deleted_at IS NOT NULL;";
 
+/* Version 7: the schedule. The window's Schedule page and its outbox
+ * worker ask for the posts scheduled on a site, and those published since
+ * a day, whenever the archive changes: from this index that is a few rows
+ * read in order, not every publication of every episode. */
+static const char schema_v7[] =
+  "CREATE INDEX publications_schedule ON publications (remote_status, date_gmt);";
+
 static const EfirMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
@@ -324,6 +331,7 @@ static const EfirMigration migrations[] = {
   { 4, schema_v4 },
   { 5, schema_v5 },
   { 6, schema_v6 },
+  { 7, schema_v7 },
 };
 
 /* Helpers ---------------------------------------------------------------- */

@@ -130,6 +130,27 @@ job_from_row (sqlite3_stmt *stmt)
   return job;
 }
 
+static EfirScheduleEntry *
+schedule_entry_from_row (sqlite3_stmt *stmt)
+{
+  EfirScheduleEntry *entry = g_new0 (EfirScheduleEntry, 1);
+
+  entry->kind = (EfirScheduleKind) sqlite3_column_int (stmt, 0);
+  entry->episode_id = sqlite3_column_int64 (stmt, 1);
+  entry->site_id = sqlite3_column_int64 (stmt, 2);
+  entry->job_id = sqlite3_column_int64 (stmt, 3);
+  entry->at = dup_column (stmt, 4);
+  entry->action = dup_column (stmt, 5);
+  entry->link = dup_column (stmt, 6);
+  entry->last_error = dup_column (stmt, 7);
+  entry->title = dup_column (stmt, 8);
+  entry->number = sqlite3_column_int (stmt, 9);
+  entry->program_name = dup_column (stmt, 10);
+  entry->program_time_zone = dup_column (stmt, 11);
+
+  return entry;
+}
+
 /* Steps @stmt to its end, each row made into an item by @from_row. */
 static GPtrArray *
 collect_rows (EfirDatabase    *db,
@@ -350,6 +371,22 @@ efir_outbox_job_free (EfirOutboxJob *job)
   g_free (job->episode_title);
   g_free (job->program_name);
   g_free (job);
+}
+
+void
+efir_schedule_entry_free (EfirScheduleEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->at);
+  g_free (entry->action);
+  g_free (entry->title);
+  g_free (entry->program_name);
+  g_free (entry->program_time_zone);
+  g_free (entry->link);
+  g_free (entry->last_error);
+  g_free (entry);
 }
 
 gint64
@@ -935,6 +972,122 @@ efir_store_list_due_jobs (EfirStore  *self,
 
   return collect_rows (db, stmt, (gpointer) job_from_row, (GDestroyNotify) efir_outbox_job_free,
                        error);
+}
+
+/**
+ * efir_store_list_schedule:
+ * @self: a store
+ * @published_since: Unix time in microseconds
+ * @error: return location for a #GError
+ *
+ * What the Schedule shows, in one query: each arm reads an index
+ * (publications_schedule, outbox_due), so an archive of thousands of
+ * published episodes costs the rows shown, not the archive.
+ *
+ * Returns: (transfer container) (element-type EfirScheduleEntry): the
+ *   entries by time, the earliest first, or %NULL with @error set
+ */
+GPtrArray *
+efir_store_list_schedule (EfirStore  *self,
+                          gint64      published_since,
+                          GError    **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GDateTime) since = NULL;
+  g_autofree char *since_gmt = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
+
+  since = g_date_time_new_from_unix_utc (published_since / G_USEC_PER_SEC);
+  since_gmt = g_date_time_format (since, "%Y-%m-%dT%H:%M:%S");
+
+  db = efir_store_get_database (self);
+  if (!(stmt = efir_database_prepare (
+          db,
+          "SELECT s.kind, s.episode_id, s.site_id, s.job_id, s.at, s.action, s.link,"
+          "       s.last_error, e.title, coalesce (e.number, 0), p.name, p.time_zone"
+          " FROM ("
+          "  SELECT 0 AS kind, episode_id, site_id, 0 AS job_id, date_gmt AS at,"
+          "         '' AS action, link, '' AS last_error"
+          "  FROM publications WHERE remote_status = 'future'"
+          "  UNION ALL"
+          "  SELECT 1, episode_id, site_id, 0, date_gmt, '', link, ''"
+          "  FROM publications WHERE remote_status IN ('publish', 'private') AND date_gmt >= ?1"
+          "  UNION ALL"
+          "  SELECT CASE j.state WHEN 'failed' THEN 3 WHEN 'conflict' THEN 4 ELSE 2 END,"
+          "         j.episode_id, j.site_id, j.id,"
+          "         CASE WHEN j.action = 'schedule' AND j.publish_at != '' THEN j.publish_at"
+          "              ELSE strftime ('%Y-%m-%dT%H:%M:%S', j.modified_at / 1000000, 'unixepoch')"
+          "         END,"
+          "         j.action,"
+          "         coalesce ((SELECT link FROM publications AS q"
+          "                    WHERE q.episode_id = j.episode_id AND q.site_id = j.site_id), ''),"
+          "         j.last_error"
+          "  FROM outbox AS j INDEXED BY outbox_due"
+          "  WHERE j.state IN ('queued', 'running', 'retrying', 'failed', 'conflict')"
+          /* A job the producer has since replaced says nothing any more. */
+          "    AND NOT EXISTS (SELECT 1 FROM outbox AS later"
+          "                    WHERE later.episode_id = j.episode_id AND later.id > j.id"
+          "                      AND later.site_id = j.site_id)"
+          " ) AS s"
+          " JOIN episodes AS e ON e.id = s.episode_id"
+          " JOIN programs AS p ON p.id = e.program_id"
+          " WHERE e.deleted_at IS NULL"
+          " ORDER BY s.at, s.episode_id, s.kind",
+          error)))
+    return NULL;
+
+  sqlite3_bind_text (stmt, 1, since_gmt, -1, SQLITE_TRANSIENT);
+
+  return collect_rows (db, stmt, (gpointer) schedule_entry_from_row,
+                       (GDestroyNotify) efir_schedule_entry_free, error);
+}
+
+gint64
+efir_store_get_next_job_time (EfirStore  *self,
+                              GError    **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+  gint64 next = 0;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), 0);
+
+  db = efir_store_get_database (self);
+  if (!(stmt = efir_database_prepare (db,
+                                      "SELECT coalesce (min (next_attempt_at), 0) FROM outbox"
+                                      " WHERE state IN ('queued', 'retrying')",
+                                      error)))
+    return 0;
+
+  if (!step_integer (db, stmt, &next, error))
+    return 0;
+
+  return next;
+}
+
+EfirOutboxJob *
+efir_store_get_running_job (EfirStore  *self,
+                            gint64      pid,
+                            GError    **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
+
+  db = efir_store_get_database (self);
+  if (!(stmt = efir_database_prepare (db,
+                                      "SELECT " JOB_COLUMNS JOB_FROM
+                                      " WHERE j.state = 'running' AND j.runner_pid = ?1"
+                                      " ORDER BY j.modified_at DESC LIMIT 1",
+                                      error)))
+    return NULL;
+
+  sqlite3_bind_int64 (stmt, 1, pid);
+
+  return first_row (db, stmt, (gpointer) job_from_row, error);
 }
 
 EfirOutboxJob *

@@ -101,6 +101,38 @@ typedef struct
 void efir_outbox_job_free (EfirOutboxJob *job);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EfirOutboxJob, efir_outbox_job_free)
 
+/* What the Schedule lists of one episode on one site: a post scheduled
+ * there, one published there lately, or the job that stopped or waits
+ * before it got there. */
+typedef enum
+{
+  EFIR_SCHEDULE_SCHEDULED,  /* the site holds a post to publish at @at */
+  EFIR_SCHEDULE_PUBLISHED,  /* the site published the post at @at */
+  EFIR_SCHEDULE_WAITING,    /* a job is queued, running or waiting to retry */
+  EFIR_SCHEDULE_FAILED,     /* the last job failed */
+  EFIR_SCHEDULE_CONFLICT,   /* the last job waits for the producer to settle a conflict */
+} EfirScheduleKind;
+
+typedef struct
+{
+  EfirScheduleKind  kind;
+  gint64            episode_id;
+  gint64            site_id;
+  gint64            job_id;          /* the job of a waiting, failed or conflict row, else 0 */
+  char             *at;              /* UTC, "2024-10-04T16:00:00": the post's time, a
+                                      * scheduled job's time, or when the job last changed */
+  char             *action;          /* the job's action, or "" */
+  char             *title;
+  int               number;
+  char             *program_name;
+  char             *program_time_zone;
+  char             *link;            /* the post's address, or "" */
+  char             *last_error;      /* why the job stopped, or "" */
+} EfirScheduleEntry;
+
+void efir_schedule_entry_free (EfirScheduleEntry *entry);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EfirScheduleEntry, efir_schedule_entry_free)
+
 /* Whether the worker with this process id still runs; a job claimed by one
  * that does not (killed, crashed) is taken over at once. */
 typedef gboolean (*EfirRunnerAliveFunc) (gint64 pid);
@@ -198,6 +230,23 @@ EfirOutboxJob   *efir_store_claim_job            (EfirStore          *self,
 gboolean         efir_store_update_job           (EfirStore            *self,
                                                   const EfirOutboxJob  *job,
                                                   GError              **error);
+
+/* The schedule of every programme and site, by @at, the earliest first:
+ * the posts scheduled on a site, those published since @published_since
+ * (Unix time in microseconds), and the jobs waiting, failed or in
+ * conflict that are the last of their episode and site. Episodes in the
+ * trash are left out. Element type EfirScheduleEntry. */
+GPtrArray       *efir_store_list_schedule        (EfirStore        *self,
+                                                  gint64            published_since,
+                                                  GError          **error);
+/* When the first job waiting to run is due (Unix time in microseconds);
+ * 0 when none waits. */
+gint64           efir_store_get_next_job_time    (EfirStore        *self,
+                                                  GError          **error);
+/* The job that process @pid runs now, NULL without an error for none. */
+EfirOutboxJob   *efir_store_get_running_job      (EfirStore        *self,
+                                                  gint64            pid,
+                                                  GError          **error);
 
 /* The site's categories and tags, by name as a producer would match them
  * (trimmed, case folded). lookup sets 0 when the name is not known. */

@@ -25,13 +25,13 @@ gboolean   efir_ui_test_has_mapped_label          (GtkWidget       *widget,
 /* The first widget at or below @widget, depth first, built with the id @id, or NULL. */
 GtkWidget *efir_ui_test_find_by_id                (GtkWidget       *widget,
                                                    const char      *id);
-/* The first event controller of @widget that is a @type, or NULL. */
-/* The first widget under @widget (or itself) named @name with
- * gtk_widget_set_name(), or of @type. */
+/* The first widget at or below @widget, depth first, named @name
+ * (gtk_widget_set_name()), or of @type, or NULL. */
 GtkWidget *efir_ui_test_find_by_name              (GtkWidget       *widget,
-                                                  const char      *name);
+                                                   const char      *name);
 GtkWidget *efir_ui_test_find_by_type              (GtkWidget       *widget,
-                                                  GType            type);
+                                                   GType            type);
+/* The first event controller of @widget that is a @type, or NULL. */
 gpointer   efir_ui_test_find_controller           (GtkWidget       *widget,
                                                    GType            type);
 /* Row @index of the list box built with the id @list_id below @widget, or NULL. */
