@@ -220,10 +220,14 @@ keyring_looked_at_cb (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  EfirPreferencesWindow *self = EFIR_PREFERENCES_WINDOW (source);
+  g_autoptr(EfirPreferencesWindow) self = g_weak_ref_get (user_data);
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
+
+  /* Cancelled: the sites were read again, or the window went. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) || self == NULL || self->sites == NULL)
     return;
 
   show_states (self, g_task_get_task_data (G_TASK (result)));
@@ -353,6 +357,7 @@ load_sites (EfirPreferencesWindow *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
   KeyringLook *look;
+  GWeakRef *self_ref;
   GtkWidget *row;
 
   if (self->store == NULL)
@@ -385,7 +390,10 @@ load_sites (EfirPreferencesWindow *self)
     }
 
   self->cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->cancellable, keyring_looked_at_cb, NULL);
+  /* The worker does not keep the window. */
+  self_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (self_ref, self);
+  task = g_task_new (NULL, self->cancellable, keyring_looked_at_cb, self_ref);
   g_task_set_source_tag (task, load_sites);
   g_task_set_task_data (task, look, (GDestroyNotify) keyring_look_free);
   g_task_run_in_thread (task, look_at_keyring_thread);

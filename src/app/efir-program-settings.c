@@ -575,6 +575,8 @@ show_category_status (EfirProgramSettings *self,
 static void
 read_categories (EfirProgramSettings *self)
 {
+  GWeakRef *self_ref;
+
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_ptr_array_set_size (self->categories, 0);
@@ -588,8 +590,12 @@ read_categories (EfirProgramSettings *self)
 
   show_category_status (self, _("Reading the site’s categories…"));
   self->cancellable = g_cancellable_new ();
+  /* The worker does not keep the window: a window that goes does not wait
+   * for the site. */
+  self_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (self_ref, self);
   efir_publisher_list_categories_async (self->publisher, self->site_id, self->cancellable,
-                                        categories_read_cb, g_object_ref (self));
+                                        categories_read_cb, self_ref);
 }
 
 static void
@@ -875,12 +881,15 @@ categories_read_cb (GObject      *source,
                     GAsyncResult *result,
                     gpointer      user_data)
 {
-  g_autoptr(EfirProgramSettings) self = user_data;
+  g_autoptr(EfirProgramSettings) self = g_weak_ref_get (user_data);
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GError) error = NULL;
 
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
   names = efir_publisher_list_categories_finish (EFIR_PUBLISHER (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->publisher == NULL)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self == NULL
+      || self->publisher == NULL)
     return;
 
   g_clear_object (&self->cancellable);

@@ -201,19 +201,22 @@ site_added_cb (GObject      *source,
                GAsyncResult *result,
                gpointer      user_data)
 {
-  g_autoptr(EfirSiteDialog) self = user_data;
+  g_autoptr(EfirSiteDialog) self = g_weak_ref_get (user_data);
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(EfirSite) site = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *sentence = NULL;
   GtkWidget *row = NULL;
 
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
   site = efir_publisher_add_site_finish (EFIR_PUBLISHER (source), result, &notes, &error);
-  g_clear_object (&self->cancellable);
 
   /* The window went while the site answered. */
-  if (self->publisher == NULL)
+  if (self == NULL || self->publisher == NULL)
     return;
+
+  g_clear_object (&self->cancellable);
 
   update_sign_in (self);
 
@@ -249,6 +252,7 @@ sign_in_activated_cb (GtkWidget  *widget,
 {
   EfirSiteDialog *self = EFIR_SITE_DIALOG (widget);
   const char *address = gtk_editable_get_text (GTK_EDITABLE (self->address_row));
+  GWeakRef *self_ref;
   g_autofree char *user = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->user_row))));
   g_autofree char *host = address_host (address);
   g_autofree char *message = NULL;
@@ -265,9 +269,13 @@ sign_in_activated_cb (GtkWidget  *widget,
   gtk_label_set_label (self->verifying_label, message);
   show_page (self, "verifying");
 
+  /* The worker does not keep the window: a window that goes does not
+   * wait for the site. */
+  self_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (self_ref, self);
   efir_publisher_add_site_async (self->publisher, address, user,
                                  gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
-                                 self->cancellable, site_added_cb, g_object_ref (self));
+                                 self->cancellable, site_added_cb, self_ref);
 }
 
 /* Cancel stops a sign-in that runs, and closes the dialog otherwise. */
