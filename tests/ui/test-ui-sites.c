@@ -701,6 +701,54 @@ test_password_only_in_keyring (Fixture       *f,
 }
 
 static void
+test_no_keyring (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(EfirTestWpServer) server = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  const char *sentence = "Efir keeps site passwords only in the keyring, and the keyring is "
+                         "missing or locked. Install and unlock GNOME Keyring (the "
+                         "“gnome-keyring” package), then sign in again.";
+  EfirSite site = { 0 };
+  GtkWidget *dialog;
+
+  /* The child runs with a session bus nobody listens on: no Secret
+   * Service (see main ()). */
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  server = efir_test_wp_server_new (NULL, NULL);
+  url = efir_test_wp_server_get_url (server, "/");
+
+  /* The account is right, but there is nowhere to keep its password: the
+   * dialog says what to do, and the site is not kept without it. */
+  dialog = open_site_dialog (f);
+  sign_in (dialog, url, EFIR_TEST_WP_USER, EFIR_TEST_WP_PASSWORD);
+  g_assert_cmpstr (dialog_error (dialog), ==, sentence);
+  g_assert_cmpuint (n_sites (f), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_assert_true (wait_long (window_gone_cb, f));
+
+  /* A site signed in to before: the page says the keyring cannot be read,
+   * and how to mend it. */
+  site.url = url;
+  site.api_root = url;
+  site.user = (char *) EFIR_TEST_WP_USER;
+  site.user_name = (char *) "Aysel";
+  efir_store_add_site (f->store, &site, &error);
+  g_assert_no_error (error);
+  show_preferences (f);
+  assert_label_shown (f->window, "The keyring cannot be read");
+  g_assert_true (efir_ui_test_has_mapped_label (f->window, sentence));
+}
+
+static void
 test_keyring_sentence (void)
 {
   g_autoptr(GError) error = g_error_new_literal (EFIR_WP_ERROR, EFIR_WP_ERROR_KEYRING,
@@ -853,6 +901,9 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   test_log_handler = g_log_set_default_handler (capture_log_handler, NULL);
+  /* /ui/sites/no-keyring's child: a session bus nobody listens on. */
+  if (g_test_subprocess ())
+    g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/efir-test-bus", TRUE);
   gtk_init ();
   adw_init ();
   efir_register_resource ();
@@ -873,6 +924,7 @@ main (int   argc,
   ADD ("/ui/sites/remove", test_remove);
   ADD ("/ui/sites/password-only-in-keyring", test_password_only_in_keyring);
   ADD ("/ui/sites/program-default-site", test_program_default_site);
+  ADD ("/ui/sites/no-keyring", test_no_keyring);
   g_test_add_func ("/ui/sites/keyring-sentence", test_keyring_sentence);
 
 #undef ADD
