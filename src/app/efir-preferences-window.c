@@ -51,7 +51,9 @@ typedef struct
   GError *keyring_error;
 } KeyringLook;
 
-static void load_sites (EfirPreferencesWindow *self);
+static void keyring_looked_at_cb (GObject      *source,
+                                  GAsyncResult *result,
+                                  gpointer      user_data);
 
 /* Helpers ---------------------------------------------------------------- */
 
@@ -213,6 +215,54 @@ show_states (EfirPreferencesWindow *self,
   show_problem (self, look->keyring_error);
 }
 
+static void
+load_sites (EfirPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  KeyringLook *look;
+  GWeakRef *self_ref;
+  GtkWidget *row;
+
+  if (self->store == NULL)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->sites, g_ptr_array_unref);
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->site_list))) != NULL)
+    gtk_list_box_remove (self->site_list, row);
+
+  if (!(self->sites = efir_store_list_sites (self->store, &error)))
+    {
+      show_problem (self, error);
+      return;
+    }
+
+  look = g_new0 (KeyringLook, 1);
+  look->urls = g_new0 (char *, self->sites->len + 1);
+  look->users = g_new0 (char *, self->sites->len + 1);
+  look->states = g_new0 (int, self->sites->len + 1);
+  for (guint i = 0; i < self->sites->len; i++)
+    {
+      const EfirSite *site = g_ptr_array_index (self->sites, i);
+
+      gtk_list_box_append (self->site_list, create_site_row (site));
+      look->urls[i] = g_strdup (site->url);
+      look->users[i] = g_strdup (site->user);
+    }
+
+  self->cancellable = g_cancellable_new ();
+  /* The worker does not keep the window. */
+  self_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (self_ref, self);
+  task = g_task_new (NULL, self->cancellable, keyring_looked_at_cb, self_ref);
+  g_task_set_source_tag (task, load_sites);
+  g_task_set_task_data (task, look, (GDestroyNotify) keyring_look_free);
+  g_task_run_in_thread (task, look_at_keyring_thread);
+}
+
 /* Callbacks -------------------------------------------------------------- */
 
 static void
@@ -286,7 +336,7 @@ sign_out_activated_cb (GtkWidget  *widget,
   if (site == NULL)
     return;
 
-  if (!efir_publisher_sign_out (self->publisher, site->id, NULL, &error) && error != NULL)
+  if (!efir_publisher_sign_out (self->publisher, site->id, NULL, &error))
     {
       show_problem (self, error);
       return;
@@ -347,56 +397,6 @@ remove_activated_cb (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "efir-site-id", GSIZE_TO_POINTER ((gsize) site->id));
   g_signal_connect_object (dialog, "response", G_CALLBACK (remove_answered_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Helpers that follow the callbacks they start ---------------------------- */
-
-static void
-load_sites (EfirPreferencesWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTask) task = NULL;
-  KeyringLook *look;
-  GWeakRef *self_ref;
-  GtkWidget *row;
-
-  if (self->store == NULL)
-    return;
-
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->sites, g_ptr_array_unref);
-
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->site_list))) != NULL)
-    gtk_list_box_remove (self->site_list, row);
-
-  if (!(self->sites = efir_store_list_sites (self->store, &error)))
-    {
-      show_problem (self, error);
-      return;
-    }
-
-  look = g_new0 (KeyringLook, 1);
-  look->urls = g_new0 (char *, self->sites->len + 1);
-  look->users = g_new0 (char *, self->sites->len + 1);
-  look->states = g_new0 (int, self->sites->len + 1);
-  for (guint i = 0; i < self->sites->len; i++)
-    {
-      const EfirSite *site = g_ptr_array_index (self->sites, i);
-
-      gtk_list_box_append (self->site_list, create_site_row (site));
-      look->urls[i] = g_strdup (site->url);
-      look->users[i] = g_strdup (site->user);
-    }
-
-  self->cancellable = g_cancellable_new ();
-  /* The worker does not keep the window. */
-  self_ref = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (self_ref, self);
-  task = g_task_new (NULL, self->cancellable, keyring_looked_at_cb, self_ref);
-  g_task_set_source_tag (task, load_sites);
-  g_task_set_task_data (task, look, (GDestroyNotify) keyring_look_free);
-  g_task_run_in_thread (task, look_at_keyring_thread);
 }
 
 /* Public API ------------------------------------------------------------- */

@@ -1403,6 +1403,7 @@ efir_publisher_sign_out (EfirPublisher  *self,
                          GError        **error)
 {
   g_autoptr(EfirSite) site = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (EFIR_IS_PUBLISHER (self), FALSE);
 
@@ -1411,7 +1412,15 @@ efir_publisher_sign_out (EfirPublisher  *self,
 
   g_hash_table_remove (self->clients, &site_id);
 
-  return efir_site_secrets_clear (site->url, site->user, cancellable, error);
+  /* Signed out already is signed out. */
+  if (!efir_site_secrets_clear (site->url, site->user, cancellable, &local_error)
+      && local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean
@@ -1420,8 +1429,6 @@ efir_publisher_remove_site (EfirPublisher  *self,
                             GCancellable   *cancellable,
                             GError        **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (EFIR_IS_PUBLISHER (self), FALSE);
 
   /* A keyring that cannot be reached keeps the site from going: its

@@ -67,8 +67,9 @@ EfirSite      *efir_publisher_add_site_finish  (EfirPublisher      *self,
                                                 GPtrArray         **notes,
                                                 GError            **error);
 
-/* Signs out of a site: its password leaves the keyring; the site stays in
- * the archive, to be signed in to again. */
+/* Signs out of a site: its password leaves the keyring (TRUE when it was
+ * not there either); the site stays in the archive, to be signed in to
+ * again. */
 gboolean       efir_publisher_sign_out         (EfirPublisher      *self,
                                                 gint64              site_id,
                                                 GCancellable       *cancellable,

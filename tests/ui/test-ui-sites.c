@@ -586,6 +586,16 @@ test_sign_out (Fixture       *f,
   assert_label_shown (f->window, "Signed out");
   sign_out = efir_ui_test_list_row_part (f->window, "site_list", 0, "sign-out-button");
   g_assert_false (gtk_widget_get_visible (sign_out));
+
+  /* A site signed out of can still be removed. */
+  click (efir_ui_test_list_row_part (f->window, "site_list", 0, "remove-button"));
+  efir_ui_test_iterate_until_idle ();
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG,
+                                                                  GTK_WINDOW (f->window))),
+                               "remove");
+  efir_ui_test_iterate_until_idle ();
+  g_assert_cmpuint (n_sites (f), ==, 0);
+  g_assert_false (gtk_widget_get_visible (child (f->window, "keyring_label")));
 }
 
 static void
