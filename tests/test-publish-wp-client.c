@@ -408,6 +408,42 @@ test_terms (Fixture       *fixture,
   g_assert_error (error, EFIR_WP_ERROR, EFIR_WP_ERROR_INVALID);
 }
 
+static gboolean
+has_name (GPtrArray  *names,
+          const char *name)
+{
+  return g_ptr_array_find_with_equal_func (names, name, g_str_equal, NULL);
+}
+
+static void
+test_list_terms (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) categories = NULL;
+  g_autoptr(GPtrArray) tags = NULL;
+  g_autoptr(GError) error = NULL;
+
+  categories = efir_wp_client_list_terms (fixture->client, "categories", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (categories->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (categories, 0), ==, "Siyasət");
+
+  /* As the producer reads them, not as WordPress escapes them. */
+  tags = efir_wp_client_list_terms (fixture->client, "tags", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_name (tags, "Q&A"));
+  g_assert_true (has_name (tags, "Rusiya"));
+
+  /* One made since is there too. */
+  efir_wp_client_ensure_term (fixture->client, "categories", "Müsahibə", NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&categories, g_ptr_array_unref);
+  categories = efir_wp_client_list_terms (fixture->client, "categories", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (has_name (categories, "Müsahibə"));
+  g_assert_true (has_name (categories, "Siyasət"));
+}
+
 static void
 test_media (Fixture       *fixture,
             gconstpointer  data)
@@ -845,6 +881,7 @@ main (int   argc,
   ADD ("posts/gone", test_post_gone);
   ADD ("redirect-followed", test_redirect_followed);
   ADD ("terms", test_terms);
+  ADD ("list-terms", test_list_terms);
   ADD ("media", test_media);
   ADD ("errors/status", test_status_errors);
   ADD ("errors/retry-after-date", test_retry_after_date);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "efir-application.h"
+#include "efir-preferences-window.h"
 #include "efir-resources.h"
 #include "efir-window.h"
 
@@ -76,6 +77,22 @@ on_quit_activated_cb (GSimpleAction *action,
 }
 
 static void
+on_preferences_activated_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  EfirApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  /* No archive could be opened: the window says so, and there are no
+   * sites to show. */
+  if (self->store == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (efir_preferences_window_new (parent, self->store, NULL)));
+}
+
+static void
 on_about_activated_cb (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
@@ -125,8 +142,10 @@ efir_application_startup (GApplication *app)
   static const GActionEntry entries[] = {
     { "quit", on_quit_activated_cb },
     { "about", on_about_activated_cb },
+    { "preferences", on_preferences_activated_cb },
   };
   const char *quit_accels[] = { "<Control>q", NULL };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
   /* The window's own action: its shortcuts window is built when asked for
    * (see efir-window.c), so GTK's automatic one is not used. */
   const char *help_accels[] = { "<Control>question", NULL };
@@ -135,6 +154,8 @@ efir_application_startup (GApplication *app)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_accels);
 }
 

@@ -10,6 +10,7 @@
 #include "efir-link-cleanup.h"
 #include "efir-social.h"
 #include "efir-program-settings.h"
+#include "efir-publisher.h"
 #include "efir-section-state.h"
 
 /* Types and properties --------------------------------------------------- */
@@ -36,6 +37,10 @@ struct _EfirProgramSettings
   GtkListBox           *account_list;
   AdwEntryRow          *add_account_row;
   AdwPreferencesGroup  *share_group;
+  AdwComboRow          *site_row;
+  AdwComboRow          *category_row;
+  AdwEntryRow          *new_category_row;
+  GtkLabel             *category_status_label;
 
   /* Owned */
   EfirStore            *store;
@@ -47,6 +52,13 @@ struct _EfirProgramSettings
   gboolean              loading;     /* filling the fields in is not an edit */
   gboolean              dirty;
   gboolean              discarded;
+  EfirPublisher        *publisher;
+  GCancellable         *cancellable;      /* of the categories being read */
+  GArray               *site_ids;         /* gint64, one a row of site_row; 0 for "None" */
+  GPtrArray            *categories;       /* the names category_row offers between "None" and "New" */
+  gint64                site_id;          /* the default site, 0 for none */
+  char                 *category;         /* the default category, "" for none */
+  gboolean              publishing_dirty; /* site or category to write once the programme is saved */
 };
 
 G_DEFINE_FINAL_TYPE (EfirProgramSettings, efir_program_settings, ADW_TYPE_PREFERENCES_WINDOW)
@@ -78,6 +90,9 @@ static void account_changed_cb   (EfirProgramSettings *self,
                                   AdwEntryRow         *row);
 static void row_removed_cb       (GtkButton           *button,
                                   EfirProgramSettings *self);
+static void categories_read_cb   (GObject             *source,
+                                  GAsyncResult        *result,
+                                  gpointer             user_data);
 
 /* Helpers ---------------------------------------------------------------- */
 
@@ -169,6 +184,13 @@ save_now (EfirProgramSettings  *self,
   if (!efir_store_save_program (self->store, self->program, error))
     return FALSE;
 
+  /* A new programme has an id only now. */
+  if (self->publishing_dirty
+      && !efir_store_set_program_site (self->store, efir_program_get_id (self->program),
+                                       self->site_id, self->category, error))
+    return FALSE;
+
+  self->publishing_dirty = FALSE;
   self->dirty = FALSE;
   show_error (self, NULL);
   g_signal_emit (self, signals[SAVED], 0, self->program);
@@ -509,6 +531,141 @@ add_share_template_rows (EfirProgramSettings *self)
     }
 }
 
+/* The categories the row offers: "None", those of the site (and the
+ * programme's own, which the site may not have yet), "New Category…". */
+static void
+show_categories (EfirProgramSettings *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  guint selected = 0;
+  gboolean loading = self->loading;
+
+  if (self->category[0] != '\0'
+      && !g_ptr_array_find_with_equal_func (self->categories, self->category, g_str_equal, NULL))
+    g_ptr_array_add (self->categories, g_strdup (self->category));
+
+  gtk_string_list_append (labels, C_("category", "None"));
+  for (guint i = 0; i < self->categories->len; i++)
+    {
+      const char *name = g_ptr_array_index (self->categories, i);
+
+      gtk_string_list_append (labels, name);
+      if (g_str_equal (name, self->category))
+        selected = i + 1;
+    }
+  gtk_string_list_append (labels, _("New Category…"));
+
+  self->loading = TRUE;
+  adw_combo_row_set_model (self->category_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->category_row, selected);
+  self->loading = loading;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->category_row), self->site_id > 0);
+}
+
+static void
+show_category_status (EfirProgramSettings *self,
+                      const char          *text)
+{
+  gtk_label_set_label (self->category_status_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->category_status_label), text != NULL);
+}
+
+/* The site's categories come from the site, in a worker. */
+static void
+read_categories (EfirProgramSettings *self)
+{
+  GWeakRef *self_ref;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_ptr_array_set_size (self->categories, 0);
+  show_categories (self);
+
+  if (self->site_id <= 0)
+    {
+      show_category_status (self, NULL);
+      return;
+    }
+
+  show_category_status (self, _("Reading the site’s categories…"));
+  self->cancellable = g_cancellable_new ();
+  /* The worker does not keep the window: a window that goes does not wait
+   * for the site. */
+  self_ref = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (self_ref, self);
+  efir_publisher_list_categories_async (self->publisher, self->site_id, self->cancellable,
+                                        categories_read_cb, self_ref);
+}
+
+static void
+save_publishing (EfirProgramSettings *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading)
+    return;
+
+  self->publishing_dirty = TRUE;
+  if (efir_program_get_id (self->program) == 0)
+    {
+      schedule_save (self);
+      return;
+    }
+
+  if (!efir_store_set_program_site (self->store, efir_program_get_id (self->program),
+                                    self->site_id, self->category, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+
+  self->publishing_dirty = FALSE;
+}
+
+static void
+load_publishing (EfirProgramSettings *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) sites = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *category = NULL;
+  gint64 none = 0;
+  guint selected = 0;
+
+  if (efir_program_get_id (self->program) != 0
+      && !efir_store_get_program_site (self->store, efir_program_get_id (self->program),
+                                       &self->site_id, &category, &error))
+    {
+      g_debug ("No default site read: %s", error->message);
+      g_clear_error (&error);
+    }
+  g_free (self->category);
+  self->category = g_strdup (category != NULL ? category : "");
+
+  if (!(sites = efir_store_list_sites (self->store, &error)))
+    g_debug ("No sites read: %s", error->message);
+
+  g_array_append_val (self->site_ids, none);
+  gtk_string_list_append (labels, C_("site", "None"));
+  for (guint i = 0; sites != NULL && i < sites->len; i++)
+    {
+      const EfirSite *site = g_ptr_array_index (sites, i);
+
+      g_array_append_val (self->site_ids, site->id);
+      gtk_string_list_append (labels, site->url);
+      if (site->id == self->site_id)
+        selected = i + 1;
+    }
+
+  adw_combo_row_set_model (self->site_row, G_LIST_MODEL (labels));
+  adw_combo_row_set_selected (self->site_row, selected);
+  if (selected == 0)
+    self->site_id = 0;
+
+  read_categories (self);
+}
+
 static void
 load_program (EfirProgramSettings *self)
 {
@@ -561,6 +718,7 @@ load_program (EfirProgramSettings *self)
     add_account_row (self, accounts[i]);
   show_hashtags (self);
   add_share_template_rows (self);
+  load_publishing (self);
 
   if (efir_program_get_id (self->program) == 0)
     gtk_window_set_title (GTK_WINDOW (self), _("New Programme"));
@@ -716,6 +874,95 @@ row_removed_cb (GtkButton           *button,
       update_accounts (self);
       gtk_widget_grab_focus (GTK_WIDGET (self->add_account_row));
     }
+}
+
+static void
+categories_read_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(EfirProgramSettings) self = g_weak_ref_get (user_data);
+  g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_weak_ref_clear (user_data);
+  g_free (user_data);
+  names = efir_publisher_list_categories_finish (EFIR_PUBLISHER (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self == NULL
+      || self->publisher == NULL)
+    return;
+
+  g_clear_object (&self->cancellable);
+  if (names == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("The site’s categories could not be read: "
+                                                    "%s"),
+                                                  error->message);
+
+      show_category_status (self, message);
+      return;
+    }
+
+  g_ptr_array_set_size (self->categories, 0);
+  for (guint i = 0; i < names->len; i++)
+    g_ptr_array_add (self->categories, g_strdup (g_ptr_array_index (names, i)));
+  show_category_status (self, NULL);
+  show_categories (self);
+}
+
+static void
+site_changed_cb (EfirProgramSettings *self)
+{
+  guint selected = adw_combo_row_get_selected (self->site_row);
+
+  if (self->loading || selected >= self->site_ids->len)
+    return;
+
+  /* The category is kept by its name: the other site may have it too, and
+   * is given it with the first episode published otherwise. */
+  self->site_id = g_array_index (self->site_ids, gint64, selected);
+  save_publishing (self);
+  read_categories (self);
+}
+
+static void
+category_changed_cb (EfirProgramSettings *self)
+{
+  guint selected = adw_combo_row_get_selected (self->category_row);
+
+  if (self->loading || selected == GTK_INVALID_LIST_POSITION)
+    return;
+
+  if (selected > self->categories->len)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->new_category_row), TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->new_category_row));
+      return;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->new_category_row), FALSE);
+  g_free (self->category);
+  self->category = g_strdup (selected == 0 ? ""
+                                           : (const char *) g_ptr_array_index (self->categories,
+                                                                               selected - 1));
+  save_publishing (self);
+}
+
+static void
+new_category_entered_cb (EfirProgramSettings *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->new_category_row));
+  g_autofree char *name = efir_section_state_clean_name (text);
+
+  if (name[0] == '\0')
+    return;
+
+  g_free (self->category);
+  self->category = g_steal_pointer (&name);
+  gtk_editable_set_text (GTK_EDITABLE (self->new_category_row), "");
+  gtk_widget_set_visible (GTK_WIDGET (self->new_category_row), FALSE);
+  show_categories (self);
+  save_publishing (self);
 }
 
 static void
@@ -946,6 +1193,7 @@ efir_program_settings_constructed (GObject *object)
   if (self->program == NULL)
     self->program = efir_program_new (NULL);
 
+  self->publisher = efir_publisher_new (self->store);
   load_program (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "program.delete",
                                  efir_program_get_id (self->program) != 0
@@ -958,8 +1206,12 @@ efir_program_settings_dispose (GObject *object)
   EfirProgramSettings *self = EFIR_PROGRAM_SETTINGS (object);
 
   g_clear_handle_id (&self->save_source, g_source_remove);
+  g_cancellable_cancel (self->cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EFIR_TYPE_PROGRAM_SETTINGS);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->publisher);
 
   g_clear_object (&self->program);
   g_clear_object (&self->store);
@@ -975,6 +1227,9 @@ efir_program_settings_finalize (GObject *object)
   EfirProgramSettings *self = EFIR_PROGRAM_SETTINGS (object);
 
   g_clear_pointer (&self->zones, g_strfreev);
+  g_clear_pointer (&self->site_ids, g_array_unref);
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_pointer (&self->category, g_free);
 
   G_OBJECT_CLASS (efir_program_settings_parent_class)->finalize (object);
 }
@@ -1103,6 +1358,13 @@ efir_program_settings_class_init (EfirProgramSettingsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, hashtag_error_label);
   gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, account_error_label);
   gtk_widget_class_bind_template_callback (widget_class, account_entered_cb);
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, site_row);
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, category_row);
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, new_category_row);
+  gtk_widget_class_bind_template_child (widget_class, EfirProgramSettings, category_status_label);
+  gtk_widget_class_bind_template_callback (widget_class, site_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, category_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, new_category_entered_cb);
 
   gtk_widget_class_install_action (widget_class, "program.delete", NULL, delete_activated_cb);
 
@@ -1113,6 +1375,10 @@ static void
 efir_program_settings_init (EfirProgramSettings *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->site_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->categories = g_ptr_array_new_with_free_func (g_free);
+  self->category = g_strdup ("");
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->description_view), "changed",
                            G_CALLBACK (description_changed_cb), self, G_CONNECT_SWAPPED);

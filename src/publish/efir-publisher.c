@@ -1288,6 +1288,246 @@ efir_publisher_add_site (EfirPublisher  *self,
   return efir_store_get_site (self->store, site_id, error);
 }
 
+typedef struct
+{
+  char      *db_path;
+  guint      timeout;
+  char      *url;
+  char      *user;
+  char      *password;
+  gint64     site_id;
+  GPtrArray *notes;
+} SiteTaskData;
+
+static void
+site_task_data_free (SiteTaskData *data)
+{
+  g_free (data->db_path);
+  g_free (data->url);
+  g_free (data->user);
+  if (data->password != NULL)
+    efir_site_secrets_free_password (data->password);
+  g_clear_pointer (&data->notes, g_ptr_array_unref);
+  g_free (data);
+}
+
+static SiteTaskData *
+site_task_data_new (EfirPublisher *self)
+{
+  SiteTaskData *data = g_new0 (SiteTaskData, 1);
+
+  data->db_path = g_strdup (efir_store_get_path (self->store));
+  data->timeout = self->timeout;
+
+  return data;
+}
+
+/* A publisher of the worker thread's own, on a connection of its own: the
+ * caller's store stays with the main thread. */
+static EfirPublisher *
+worker_publisher (SiteTaskData  *data,
+                  GError       **error)
+{
+  g_autoptr(EfirStore) store = NULL;
+  EfirPublisher *worker;
+
+  if (!(store = efir_store_open_full (data->db_path, EFIR_STORE_OPEN_DEFER_CHECK, error)))
+    return NULL;
+
+  worker = efir_publisher_new (store);
+  worker->timeout = data->timeout;
+
+  return worker;
+}
+
+static void
+add_site_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  SiteTaskData *data = task_data;
+  g_autoptr(EfirPublisher) worker = NULL;
+  EfirSite *site;
+  GError *error = NULL;
+
+  if (!(worker = worker_publisher (data, &error))
+      || !(site = efir_publisher_add_site (worker, data->url, data->user, data->password,
+                                           data->notes, cancellable, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, site, (GDestroyNotify) efir_site_free);
+}
+
+void
+efir_publisher_add_site_async (EfirPublisher       *self,
+                               const char          *url,
+                               const char          *user,
+                               const char          *password,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SiteTaskData *data;
+
+  g_return_if_fail (EFIR_IS_PUBLISHER (self));
+  g_return_if_fail (url != NULL && user != NULL && password != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, efir_publisher_add_site_async);
+
+  data = site_task_data_new (self);
+  data->url = g_strdup (url);
+  data->user = g_strdup (user);
+  data->password = efir_site_secrets_normalise (password);
+  data->notes = g_ptr_array_new_with_free_func (g_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) site_task_data_free);
+  g_task_run_in_thread (task, add_site_thread);
+}
+
+EfirSite *
+efir_publisher_add_site_finish (EfirPublisher  *self,
+                                GAsyncResult   *result,
+                                GPtrArray     **notes,
+                                GError        **error)
+{
+  SiteTaskData *data;
+  EfirSite *site;
+
+  g_return_val_if_fail (EFIR_IS_PUBLISHER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  if (!(site = g_task_propagate_pointer (G_TASK (result), error)))
+    return NULL;
+
+  /* The main thread's clients signed in with the password before. */
+  g_hash_table_remove (self->clients, &site->id);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (notes != NULL)
+    *notes = g_ptr_array_ref (data->notes);
+
+  return site;
+}
+
+gboolean
+efir_publisher_sign_out (EfirPublisher  *self,
+                         gint64          site_id,
+                         GCancellable   *cancellable,
+                         GError        **error)
+{
+  g_autoptr(EfirSite) site = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (EFIR_IS_PUBLISHER (self), FALSE);
+
+  if (!(site = efir_store_get_site (self->store, site_id, error)))
+    return FALSE;
+
+  g_hash_table_remove (self->clients, &site_id);
+
+  /* Signed out already is signed out. */
+  if (!efir_site_secrets_clear (site->url, site->user, cancellable, &local_error)
+      && local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+efir_publisher_remove_site (EfirPublisher  *self,
+                            gint64          site_id,
+                            GCancellable   *cancellable,
+                            GError        **error)
+{
+  g_return_val_if_fail (EFIR_IS_PUBLISHER (self), FALSE);
+
+  /* A keyring that cannot be reached keeps the site from going: its
+   * password would stay behind in it, out of the producer's sight. */
+  if (!efir_publisher_sign_out (self, site_id, cancellable, error))
+    return FALSE;
+
+  return efir_store_remove_site (self->store, site_id, error);
+}
+
+GPtrArray *
+efir_publisher_list_categories (EfirPublisher  *self,
+                                gint64          site_id,
+                                GCancellable   *cancellable,
+                                GError        **error)
+{
+  g_autoptr(EfirSite) site = NULL;
+  EfirWpClient *client;
+
+  g_return_val_if_fail (EFIR_IS_PUBLISHER (self), NULL);
+
+  if (!(site = efir_store_get_site (self->store, site_id, error))
+      || !(client = client_for_site (self, site, cancellable, error)))
+    return NULL;
+
+  return efir_wp_client_list_terms (client, "categories", cancellable, error);
+}
+
+static void
+list_categories_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  SiteTaskData *data = task_data;
+  g_autoptr(EfirPublisher) worker = NULL;
+  GPtrArray *names;
+  GError *error = NULL;
+
+  if (!(worker = worker_publisher (data, &error))
+      || !(names = efir_publisher_list_categories (worker, data->site_id, cancellable, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, names, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+efir_publisher_list_categories_async (EfirPublisher       *self,
+                                      gint64               site_id,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SiteTaskData *data;
+
+  g_return_if_fail (EFIR_IS_PUBLISHER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, efir_publisher_list_categories_async);
+
+  data = site_task_data_new (self);
+  data->site_id = site_id;
+  g_task_set_task_data (task, data, (GDestroyNotify) site_task_data_free);
+  g_task_run_in_thread (task, list_categories_thread);
+}
+
+GPtrArray *
+efir_publisher_list_categories_finish (EfirPublisher  *self,
+                                       GAsyncResult   *result,
+                                       GError        **error)
+{
+  g_return_val_if_fail (EFIR_IS_PUBLISHER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 gint64
 efir_publisher_pick_site (EfirPublisher  *self,
                           EfirEpisode    *episode,

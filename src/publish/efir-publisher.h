@@ -52,6 +52,49 @@ EfirSite      *efir_publisher_add_site         (EfirPublisher      *self,
                                                 GCancellable       *cancellable,
                                                 GError            **error);
 
+/* The same in a worker thread with a connection of its own, for the
+ * window. The password is copied and wiped from memory when done. */
+void           efir_publisher_add_site_async   (EfirPublisher      *self,
+                                                const char         *url,
+                                                const char         *user,
+                                                const char         *password,
+                                                GCancellable       *cancellable,
+                                                GAsyncReadyCallback callback,
+                                                gpointer            user_data);
+/* @notes (nullable) gets the sentences of efir_publisher_add_site(). */
+EfirSite      *efir_publisher_add_site_finish  (EfirPublisher      *self,
+                                                GAsyncResult       *result,
+                                                GPtrArray         **notes,
+                                                GError            **error);
+
+/* Signs out of a site: its password leaves the keyring (TRUE when it was
+ * not there either); the site stays in the archive, to be signed in to
+ * again. */
+gboolean       efir_publisher_sign_out         (EfirPublisher      *self,
+                                                gint64              site_id,
+                                                GCancellable       *cancellable,
+                                                GError            **error);
+/* Forgets a site: its password leaves the keyring, and the archive forgets
+ * the site with what it knew of its posts (the posts stay on the site). */
+gboolean       efir_publisher_remove_site      (EfirPublisher      *self,
+                                                gint64              site_id,
+                                                GCancellable       *cancellable,
+                                                GError            **error);
+
+/* The names of the site's categories, ordered by name. */
+GPtrArray     *efir_publisher_list_categories  (EfirPublisher      *self,
+                                                gint64              site_id,
+                                                GCancellable       *cancellable,
+                                                GError            **error);
+void           efir_publisher_list_categories_async  (EfirPublisher      *self,
+                                                      gint64              site_id,
+                                                      GCancellable       *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer            user_data);
+GPtrArray     *efir_publisher_list_categories_finish (EfirPublisher      *self,
+                                                      GAsyncResult       *result,
+                                                      GError            **error);
+
 /* The site a publication of @episode goes to when none is named: its
  * programme's default site, or the only site there is. */
 gint64         efir_publisher_pick_site        (EfirPublisher      *self,

@@ -1628,6 +1628,67 @@ efir_wp_client_ensure_term (EfirWpClient  *self,
   return 0;
 }
 
+GPtrArray *
+efir_wp_client_list_terms (EfirWpClient  *self,
+                           const char    *taxonomy,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_autofree char *route = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  guint64 total_pages = 1;
+
+  g_return_val_if_fail (EFIR_IS_WP_CLIENT (self), NULL);
+  g_return_val_if_fail (g_strcmp0 (taxonomy, "categories") == 0
+                        || g_strcmp0 (taxonomy, "tags") == 0, NULL);
+
+  route = g_strconcat ("wp/v2/", taxonomy, NULL);
+  for (guint64 page = 1; page <= total_pages; page++)
+    {
+      g_autofree char *page_str = g_strdup_printf ("%" G_GUINT64_FORMAT, page);
+      const char *params[] = {
+        "per_page", "100",
+        "page", page_str,
+        "orderby", "name",
+        "_fields", "id,name",
+        NULL
+      };
+      g_auto(Reply) reply = { 0 };
+      g_autoptr(JsonArray) terms = NULL;
+      const char *header;
+
+      terms = node_take_array (client_call (self, "GET", route, params, NULL, NULL, NULL, NULL,
+                                            &reply, NULL, cancellable, error),
+                               error);
+      if (terms == NULL)
+        return NULL;
+
+      for (guint i = 0; i < json_array_get_length (terms); i++)
+        {
+          JsonNode *element = json_array_get_element (terms, i);
+          char *name;
+
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            continue;
+          name = term_name (json_node_get_object (element));
+          if (*name == '\0')
+            g_free (name);
+          else
+            g_ptr_array_add (names, name);
+        }
+
+      /* A site with thousands of terms is not read to its end: nobody
+       * chooses among them from a list. */
+      header = soup_message_headers_get_one (reply.headers, "X-WP-TotalPages");
+      if (header == NULL
+          || !g_ascii_string_to_unsigned (header, 10, 1, G_MAXUINT, &total_pages, NULL))
+        total_pages = page;
+      total_pages = MIN (total_pages, 10);
+    }
+
+  return g_steal_pointer (&names);
+}
+
 gint64
 efir_wp_client_upload_media (EfirWpClient  *self,
                              GBytes        *bytes,

@@ -118,6 +118,12 @@ gint64        efir_wp_client_ensure_term    (EfirWpClient  *self,
                                              const char    *name,
                                              GCancellable  *cancellable,
                                              GError       **error);
+/* The names of every term of @taxonomy ("categories" or "tags") on the
+ * site, ordered by name, as plain text. */
+GPtrArray    *efir_wp_client_list_terms     (EfirWpClient  *self,
+                                             const char    *taxonomy,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
 /* The id of the new attachment. 0 on error. */
 gint64        efir_wp_client_upload_media   (EfirWpClient  *self,
                                              GBytes        *bytes,
