@@ -84,6 +84,13 @@ on_preferences_activated_cb (GSimpleAction *action,
   EfirApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
+  /* With the window's publisher, so that what is signed in or out there
+   * is so for the window's publications at once. */
+  if (EFIR_IS_WINDOW (parent))
+    {
+      efir_window_show_preferences (EFIR_WINDOW (parent));
+      return;
+    }
   /* No archive could be opened: the window says so, and there are no
    * sites to show. */
   if (self->store == NULL)

@@ -29,12 +29,7 @@ struct _EfirSession
   EfirEpisode     *current_light;  /* its row in the list, kept in step */
   gboolean         list_moved;     /* current's place in the list changed */
 
-  EfirPublisher   *publisher;      /* made when first needed */
-  GCancellable    *outbox_cancellable;
-  gboolean         sending;        /* the outbox runs */
-  gboolean         run_again;      /* a job was queued while it ran */
-  GArray          *watched_jobs;   /* gint64 ids of jobs queued here, not ended */
-  guint            progress_source;
+  EfirOutboxWorker *worker;        /* runs the outbox, with the publisher */
 };
 
 G_DEFINE_FINAL_TYPE (EfirSession, efir_session, G_TYPE_OBJECT)
@@ -200,6 +195,8 @@ on_store_changed_elsewhere_cb (EfirSession *self,
                                EfirStore   *store)
 {
   efir_session_follow_store (self);
+  /* efir-cli may have queued a job, or changed when one is due. */
+  efir_outbox_worker_kick (self->worker);
 }
 
 static void
@@ -248,85 +245,24 @@ efir_session_next_number (EfirSession *self,
 
 /* Publishing */
 
-static void efir_session_start_outbox (EfirSession *self);
-
-/* The jobs queued here that ended in the last run. */
+/* The worker's job ended: what it changed shows at once, as any other
+ * process's change would, and the window says so. */
 static void
-efir_session_report_ended_jobs (EfirSession *self)
+on_job_finished_cb (EfirSession      *self,
+                    gint64            episode_id,
+                    gint64            job_id,
+                    const char       *action,
+                    int               state,
+                    const char       *link,
+                    EfirOutboxWorker *worker)
 {
-  for (guint i = 0; i < self->watched_jobs->len;)
-    {
-      gint64 job_id = g_array_index (self->watched_jobs, gint64, i);
-      g_autoptr(EfirOutboxJob) job = efir_store_get_job (self->store, job_id, NULL);
-
-      if (job != NULL && (job->state == EFIR_JOB_QUEUED || job->state == EFIR_JOB_RUNNING
-                          || job->state == EFIR_JOB_RETRYING))
-        {
-          i++;
-          continue;
-        }
-      g_array_remove_index (self->watched_jobs, i);
-      if (job != NULL && job->state != EFIR_JOB_CANCELLED)
-        g_signal_emit (self, signals[JOB_FINISHED], 0, job_id);
-    }
-}
-
-/* While the outbox runs, the job's progress is in the archive, written by
- * the worker's own connection: the panel reads it a few times a second. */
-static gboolean
-on_progress_tick_cb (gpointer user_data)
-{
-  EfirSession *self = user_data;
-
-  g_signal_emit (self, signals[PUBLICATION_CHANGED], 0);
-  return G_SOURCE_CONTINUE;
+  efir_session_follow_store (self);
+  g_signal_emit (self, signals[JOB_FINISHED], 0, job_id);
 }
 
 static void
-on_outbox_ran_cb (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+on_worker_changed_cb (EfirSession *self)
 {
-  g_autoptr(EfirSession) self = user_data;
-  g_autoptr(GError) error = NULL;
-  guint n_done = 0;
-  guint n_stopped = 0;
-
-  if (!efir_publisher_run_due_finish (EFIR_PUBLISHER (source), result, &n_done, &n_stopped, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    efir_session_fail (self, error);
-
-  self->sending = FALSE;
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  if (self->store == NULL || g_cancellable_is_cancelled (self->outbox_cancellable))
-    return;
-
-  /* The worker wrote with its own connection: what it changed shows as
-   * any other process's change would, at once. */
-  if (n_done > 0 || n_stopped > 0)
-    efir_session_follow_store (self);
-  efir_session_report_ended_jobs (self);
-  g_signal_emit (self, signals[PUBLICATION_CHANGED], 0);
-  if (self->run_again)
-    efir_session_start_outbox (self);
-}
-
-static void
-efir_session_start_outbox (EfirSession *self)
-{
-  if (self->sending)
-    {
-      self->run_again = TRUE;
-      return;
-    }
-
-  self->sending = TRUE;
-  self->run_again = FALSE;
-  if (self->outbox_cancellable == NULL)
-    self->outbox_cancellable = g_cancellable_new ();
-  self->progress_source = g_timeout_add (250, on_progress_tick_cb, self);
-  efir_publisher_run_due_async (efir_session_get_publisher (self), self->outbox_cancellable,
-                                on_outbox_ran_cb, g_object_ref (self));
   g_signal_emit (self, signals[PUBLICATION_CHANGED], 0);
 }
 
@@ -767,9 +703,15 @@ efir_session_get_publisher (EfirSession *self)
 {
   g_return_val_if_fail (EFIR_IS_SESSION (self), NULL);
 
-  if (self->publisher == NULL)
-    self->publisher = efir_publisher_new (self->store);
-  return self->publisher;
+  return efir_outbox_worker_get_publisher (self->worker);
+}
+
+EfirOutboxWorker *
+efir_session_get_worker (EfirSession *self)
+{
+  g_return_val_if_fail (EFIR_IS_SESSION (self), NULL);
+
+  return self->worker;
 }
 
 EfirPublicationView *
@@ -822,8 +764,8 @@ efir_session_publish (EfirSession        *self,
                                             0, action, at, error)))
     return 0;
 
-  g_array_append_val (self->watched_jobs, job_id);
-  efir_session_start_outbox (self);
+  efir_outbox_worker_kick (self->worker);
+  g_signal_emit (self, signals[PUBLICATION_CHANGED], 0);
   return job_id;
 }
 
@@ -876,23 +818,17 @@ efir_session_resolve_publication (EfirSession     *self,
 
   if (!efir_publisher_resolve (efir_session_get_publisher (self), job->id, resolution, error))
     return FALSE;
-  g_array_append_val (self->watched_jobs, job->id);
-  efir_session_start_outbox (self);
+  efir_outbox_worker_kick (self->worker);
+  g_signal_emit (self, signals[PUBLICATION_CHANGED], 0);
   return TRUE;
 }
 
 void
 efir_session_run_outbox (EfirSession *self)
 {
-  g_autoptr(GPtrArray) due = NULL;
-
   g_return_if_fail (EFIR_IS_SESSION (self));
 
-  /* Most starts find nothing to send: no worker and no second connection
-   * for them. */
-  due = efir_store_list_due_jobs (self->store, g_get_real_time (), NULL);
-  if (due != NULL && due->len > 0)
-    efir_session_start_outbox (self);
+  efir_outbox_worker_start (self->worker);
 }
 
 gboolean
@@ -900,7 +836,7 @@ efir_session_is_sending (EfirSession *self)
 {
   g_return_val_if_fail (EFIR_IS_SESSION (self), FALSE);
 
-  return self->sending;
+  return efir_outbox_worker_get_busy (self->worker);
 }
 
 /* GObject overrides */
@@ -919,6 +855,15 @@ efir_session_constructed (GObject *object)
   g_signal_connect_object (self->store, "changed-elsewhere", G_CALLBACK (on_store_changed_elsewhere_cb), self,
                            G_CONNECT_SWAPPED);
   efir_store_follow_changes (self->store, TRUE);
+
+  /* One worker per archive in a process: two would run the same job. */
+  self->worker = efir_outbox_worker_new (self->store);
+  g_signal_connect_object (self->worker, "job-finished", G_CALLBACK (on_job_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->worker, "notify::busy", G_CALLBACK (on_worker_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->worker, "notify::progress", G_CALLBACK (on_worker_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 static void
@@ -932,11 +877,9 @@ efir_session_dispose (GObject *object)
     efir_autosaver_flush (self->autosaver, NULL);
   /* A job stopped half way is taken up by the next run, here or in
    * efir-cli: the outbox keeps it. */
-  g_cancellable_cancel (self->outbox_cancellable);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-
-  g_clear_object (&self->outbox_cancellable);
-  g_clear_object (&self->publisher);
+  if (self->worker != NULL)
+    g_signal_handlers_disconnect_by_data (self->worker, self);
+  g_clear_object (&self->worker);
   g_clear_object (&self->autosaver);
   g_clear_object (&self->current);
   g_clear_object (&self->current_light);
@@ -949,15 +892,6 @@ efir_session_dispose (GObject *object)
   G_OBJECT_CLASS (efir_session_parent_class)->dispose (object);
 }
 
-static void
-efir_session_finalize (GObject *object)
-{
-  EfirSession *self = EFIR_SESSION (object);
-
-  g_array_unref (self->watched_jobs);
-
-  G_OBJECT_CLASS (efir_session_parent_class)->finalize (object);
-}
 
 static void
 efir_session_get_property (GObject    *object,
@@ -1014,7 +948,6 @@ efir_session_class_init (EfirSessionClass *klass)
 
   object_class->constructed = efir_session_constructed;
   object_class->dispose = efir_session_dispose;
-  object_class->finalize = efir_session_finalize;
   object_class->get_property = efir_session_get_property;
   object_class->set_property = efir_session_set_property;
 
@@ -1085,6 +1018,5 @@ efir_session_init (EfirSession *self)
   self->status_filter = EFIR_EPISODE_LIST_ANY_STATUS;
   self->programs = G_LIST_MODEL (g_list_store_new (EFIR_TYPE_PROGRAM));
   self->tags = gtk_string_list_new (NULL);
-  self->watched_jobs = g_array_new (FALSE, FALSE, sizeof (gint64));
 }
 

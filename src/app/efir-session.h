@@ -6,6 +6,7 @@
 #include "efir-autosaver.h"
 #include "efir-episode-list.h"
 #include "efir-model.h"
+#include "efir-outbox-worker.h"
 #include "efir-publication-state.h"
 #include "efir-publisher.h"
 #include "efir-store.h"
@@ -117,9 +118,10 @@ void             efir_session_follow_store       (EfirSession   *self);
 
 /* Publishing: the publish layer is the only way to a site; its jobs run in
  * a worker thread, and "publication-changed" says when what the open
- * episode's panel shows may have changed, "job-finished" when a job this
- * session queued ended (done, failed or in conflict). */
+ * episode's panel shows may have changed, "job-finished" when a job of
+ * the outbox ended here (done, failed or in conflict). */
 EfirPublisher       *efir_session_get_publisher        (EfirSession        *self);
+EfirOutboxWorker    *efir_session_get_worker           (EfirSession        *self);
 /* What the open episode's publication panel shows; NULL without one. */
 EfirPublicationView *efir_session_dup_publication_view (EfirSession        *self);
 /* Writes what is typed, queues @action for the open episode (@at for a
@@ -135,7 +137,8 @@ gint64               efir_session_retry_publication    (EfirSession        *self
 gboolean             efir_session_resolve_publication  (EfirSession        *self,
                                                         EfirResolution      resolution,
                                                         GError            **error);
-/* Runs the jobs that are due (at start, after the first frame). */
+/* Starts the outbox worker: the jobs due run (at start, after the first
+ * frame), and each job as it comes due. */
 void                 efir_session_run_outbox           (EfirSession        *self);
 gboolean             efir_session_is_sending           (EfirSession        *self);
 

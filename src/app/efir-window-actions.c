@@ -9,8 +9,10 @@
 #include "efir-episode-row.h"
 #include "efir-guest-directory.h"
 #include "efir-history-dialog.h"
+#include "efir-preferences-window.h"
 #include "efir-program-settings.h"
 #include "efir-schedule-dialog.h"
+#include "efir-schedule-page.h"
 #include "efir-share-dialog.h"
 #include "efir-trash-dialog.h"
 #include "efir-window-private.h"
@@ -609,6 +611,82 @@ open_link_action (GtkWidget  *widget,
     gtk_show_uri (GTK_WINDOW (self), link, GDK_CURRENT_TIME);
 }
 
+static void
+on_schedule_open_episode_cb (EfirWindow *self,
+                             gint64      episode_id)
+{
+  efir_window_open_episode_id (self, episode_id);
+}
+
+static void
+on_schedule_changed_elsewhere_cb (EfirWindow *self)
+{
+  if (self->schedule_page != NULL)
+    efir_schedule_page_reload (EFIR_SCHEDULE_PAGE (self->schedule_page));
+}
+
+/* The Schedule of every programme and site, in the episode's pane; built
+ * the first time it is shown. */
+static void
+show_schedule_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+
+  if (self->schedule_page == NULL)
+    {
+      self->schedule_page = efir_schedule_page_new (efir_session_get_store (self->session),
+                                                    efir_session_get_worker (self->session));
+      g_signal_connect_object (self->schedule_page, "open-episode", G_CALLBACK (on_schedule_open_episode_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (efir_session_get_store (self->session), "changed-elsewhere",
+                               G_CALLBACK (on_schedule_changed_elsewhere_cb), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->content_stack, self->schedule_page, "schedule");
+    }
+  else
+    efir_schedule_page_reload (EFIR_SCHEDULE_PAGE (self->schedule_page));
+
+  gtk_stack_set_visible_child_name (self->content_stack, "schedule");
+  adw_window_title_set_title (self->content_title, _("Schedule"));
+  adw_window_title_set_subtitle (self->content_title, "");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+void
+efir_window_drop_schedule (EfirWindow *self)
+{
+  if (self->schedule_page == NULL)
+    return;
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "schedule") == 0)
+    gtk_stack_set_visible_child_name (self->content_stack, "empty");
+  gtk_stack_remove (self->content_stack, g_steal_pointer (&self->schedule_page));
+}
+
+static void
+on_sites_changed_cb (EfirWindow *self)
+{
+  efir_window_update_publication (self);
+}
+
+void
+efir_window_show_preferences (EfirWindow *self)
+{
+  GtkWidget *preferences;
+
+  g_return_if_fail (EFIR_IS_WINDOW (self));
+
+  if (self->session == NULL)
+    return;
+
+  preferences = efir_preferences_window_new (GTK_WINDOW (self), efir_session_get_store (self->session),
+                                             efir_session_get_publisher (self->session));
+  g_signal_connect_object (preferences, "sites-changed", G_CALLBACK (on_sites_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 void
 efir_window_update_publish_actions (EfirWindow *self,
                                     gboolean    can_publish)
@@ -648,6 +726,7 @@ efir_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.compare-published", NULL, compare_published_action);
   gtk_widget_class_install_action (widget_class, "win.open-post", NULL, open_link_action);
   gtk_widget_class_install_action (widget_class, "win.open-link", "s", open_link_action);
+  gtk_widget_class_install_action (widget_class, "win.show-schedule", NULL, show_schedule_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-episode", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

@@ -55,6 +55,7 @@ struct _EfirWindow
   gboolean            force_close;
   gint64              pending_episode; /* to open after the first frame, 0: none */
   GtkWindow          *shortcuts_window;
+  GtkWidget          *schedule_page;  /* built when first shown */
 };
 
 /* efir-window.c */
@@ -78,5 +79,7 @@ void     efir_window_update_publication   (EfirWindow   *self);
 void     efir_window_class_add_actions    (GtkWidgetClass *widget_class);
 void     efir_window_update_publish_actions (EfirWindow *self,
                                              gboolean    can_publish);
+/* Forgets the Schedule page of an archive no longer used. */
+void     efir_window_drop_schedule          (EfirWindow *self);
 
 G_END_DECLS

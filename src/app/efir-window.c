@@ -141,6 +141,8 @@ efir_window_update_title (EfirWindow *self)
   EfirEpisode *current = efir_window_get_current (self);
   g_autofree char *heading = NULL;
 
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "schedule") == 0)
+    return;
   if (current == NULL)
     {
       adw_window_title_set_title (self->content_title, "");
@@ -175,6 +177,7 @@ efir_window_update_actions (EfirWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-episode", has_episode && can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-episode", can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash", has_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-schedule", has_store);
   efir_window_update_publish_actions (self, has_episode && can_write);
 }
 
@@ -274,6 +277,12 @@ efir_window_open_episode_id (EfirWindow *self,
     {
       efir_window_toast (self, error->message);
       return;
+    }
+  /* The open episode chosen again from the Schedule: back to its page. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "schedule") == 0)
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "episode");
+      efir_window_update_title (self);
     }
   efir_window_show_content (self);
 }
@@ -504,6 +513,10 @@ efir_window_set_session (EfirWindow  *self,
   g_signal_connect_object (efir_session_get_episodes (session), "read-failed",
                            G_CALLBACK (on_episode_list_read_failed_cb), self, G_CONNECT_SWAPPED);
 
+  /* A scheduled post that goes live while Efir runs is told to the
+   * desktop. */
+  efir_outbox_worker_set_application (efir_session_get_worker (session),
+                                      G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
   gtk_revealer_set_reveal_child (self->read_only_revealer, efir_store_is_read_only (store));
   if (self->editor != NULL)
     {
@@ -520,6 +533,7 @@ efir_window_drop_session (EfirWindow *self)
   if (self->session == NULL)
     return;
 
+  efir_window_drop_schedule (self);
   if (self->editor != NULL)
     efir_episode_editor_set_episode (self->editor, NULL);
   efir_session_close_episode (self->session);

@@ -26,6 +26,9 @@ EfirEpisode       *efir_window_get_current_episode (EfirWindow      *self);
 EfirSession       *efir_window_get_session         (EfirWindow      *self);
 void               efir_window_open_episode        (EfirWindow      *self,
                                                     gint64           episode_id);
+/* Preferences, with the window's publisher: a site signed in or out
+ * there is at once so for the window's publications. */
+void               efir_window_show_preferences    (EfirWindow      *self);
 /* What a drop of an episode file does. */
 gboolean           efir_window_import              (EfirWindow      *self,
                                                     GFile           *file);

@@ -1323,7 +1323,9 @@ site_task_data_new (EfirPublisher *self)
 }
 
 /* A publisher of the worker thread's own, on a connection of its own: the
- * caller's store stays with the main thread. */
+ * caller's store stays with the main thread. Like a command of efir-cli,
+ * it checks only the pages it touches: the window's own store checks the
+ * whole file, and a run reading it all would cost every run that much. */
 static EfirPublisher *
 worker_publisher (SiteTaskData  *data,
                   GError       **error)
@@ -1331,7 +1333,7 @@ worker_publisher (SiteTaskData  *data,
   g_autoptr(EfirStore) store = NULL;
   EfirPublisher *worker;
 
-  if (!(store = efir_store_open_full (data->db_path, EFIR_STORE_OPEN_DEFER_CHECK, error)))
+  if (!(store = efir_store_open_full (data->db_path, EFIR_STORE_OPEN_CHECK_TOUCHED, error)))
     return NULL;
 
   worker = efir_publisher_new (store);
@@ -1728,8 +1730,9 @@ run_due_thread (GTask        *task,
   GError *error = NULL;
 
   /* A connection of the thread's own: the caller's store stays with the
-   * main thread, and SQLite's locks keep the two apart. */
-  if (!(store = efir_store_open_full (data->db_path, EFIR_STORE_OPEN_DEFER_CHECK, &error)))
+   * main thread, and SQLite's locks keep the two apart. It checks only
+   * the pages it touches, as worker_publisher() says. */
+  if (!(store = efir_store_open_full (data->db_path, EFIR_STORE_OPEN_CHECK_TOUCHED, &error)))
     {
       g_task_return_error (task, error);
       return;
