@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "efir-fold.h"
@@ -177,6 +178,63 @@ tokenizer_tokenize_cb (Fts5Tokenizer *tokenizer,
   return rc;
 }
 
+/*
+ * efir_transcript_text (segments): the "text" of each segment of one
+ * transcripts row, one a line, or NULL when it has none, so that
+ * group_concat() over the rows of an episode gives its whole transcript.
+ * The view episode_search_text needs it: FTS5 reads the text of its
+ * external content with statements that may not use a virtual table, so
+ * json_each() is out of bounds there.
+ */
+static void
+transcript_text_cb (sqlite3_context  *context,
+                    int               n_args,
+                    sqlite3_value   **args)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GString) text = NULL;
+  const char *segments = (const char *) sqlite3_value_text (args[0]);
+  int length = sqlite3_value_bytes (args[0]);
+  JsonNode *root;
+  JsonArray *array;
+
+  if (segments == NULL
+      || !json_parser_load_from_data (parser, segments, length, NULL)
+      || !JSON_NODE_HOLDS_ARRAY (root = json_parser_get_root (parser)))
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *segment = json_array_get_element (array, i);
+      JsonNode *node;
+
+      if (!JSON_NODE_HOLDS_OBJECT (segment)
+          || !(node = json_object_get_member (json_node_get_object (segment), "text"))
+          || json_node_get_value_type (node) != G_TYPE_STRING)
+        continue;
+
+      if (text == NULL)
+        text = g_string_new (NULL);
+      else
+        g_string_append_c (text, '\n');
+      g_string_append (text, json_node_get_string (node));
+    }
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+
+  length = text->len;
+  sqlite3_result_text64 (context, g_string_free (g_steal_pointer (&text), FALSE), length,
+                         g_free, SQLITE_UTF8);
+}
+
 /* Public API ------------------------------------------------------------- */
 
 /**
@@ -184,9 +242,11 @@ tokenizer_tokenize_cb (Fts5Tokenizer *tokenizer,
  * @handle: an SQLite connection
  * @error: return location for a #GError
  *
- * Registers the "efir" FTS5 tokenizer on @handle. Every connection that
- * reads or writes an FTS5 table declared with tokenize = 'efir' needs it;
- * efir_database_open() registers it on each connection it opens.
+ * Registers the "efir" FTS5 tokenizer on @handle, and the function
+ * efir_transcript_text() that the search index's view of the text needs.
+ * Every connection that reads or writes an FTS5 table declared with
+ * tokenize = 'efir' needs them; efir_database_open() registers them on
+ * each connection it opens.
  *
  * Returns: %TRUE on success
  */
@@ -208,6 +268,10 @@ efir_search_tokenizer_register (sqlite3  *handle,
     return FALSE;
 
   rc = api->xCreateTokenizer (api, EFIR_SEARCH_TOKENIZER, api, &methods, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function (handle, "efir_transcript_text", 1,
+                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,
+                                  NULL, transcript_text_cb, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       efir_store_error_set_from_sqlite (error, handle, rc);
