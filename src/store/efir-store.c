@@ -594,7 +594,7 @@ check_thread_cb (GTask        *task,
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
       if (!efir_backup_daily (reader, job->backup_dir, now, EFIR_BACKUP_KEEP_DAYS,
-                              cancellable, &backup_error))
+                              EFIR_BACKUP_KEEP_WEEKS, cancellable, &backup_error))
         g_debug ("No daily backup of %s: %s", job->path, backup_error->message);
     }
   g_clear_object (&reader);
@@ -941,6 +941,29 @@ efir_store_get_backup_dir (EfirStore *self)
 }
 
 /**
+ * efir_store_get_backup_usage:
+ * @self: a store
+ * @n_backups: (out) (optional): how many daily backups the archive has
+ * @n_bytes: (out) (optional): the room they take on disk, in bytes
+ *
+ * Counts the daily backups Efir keeps of this archive (not the copies made
+ * by hand), for the producer to see what they cost: at most
+ * %EFIR_BACKUP_KEEP_DAYS + %EFIR_BACKUP_KEEP_WEEKS files.
+ */
+void
+efir_store_get_backup_usage (EfirStore *self,
+                             guint     *n_backups,
+                             guint64   *n_bytes)
+{
+  g_autofree char *backup_dir = NULL;
+
+  g_return_if_fail (EFIR_IS_STORE (self));
+
+  backup_dir = efir_store_get_backup_dir (self);
+  efir_backup_usage (efir_database_get_path (self->db), backup_dir, n_backups, n_bytes);
+}
+
+/**
  * efir_store_backup:
  * @self: a store
  * @dest_path: the file to write; replaced if it exists
@@ -1001,7 +1024,8 @@ efir_store_backup_daily (EfirStore  *self,
 
   backup_dir = efir_store_get_backup_dir (self);
 
-  return efir_backup_daily (self->db, backup_dir, now, EFIR_BACKUP_KEEP_DAYS, NULL, error);
+  return efir_backup_daily (self->db, backup_dir, now, EFIR_BACKUP_KEEP_DAYS,
+                            EFIR_BACKUP_KEEP_WEEKS, NULL, error);
 }
 
 /**

@@ -93,9 +93,14 @@ gboolean       efir_store_backup               (EfirStore         *self,
 char          *efir_store_backup_name          (const char        *db_path,
                                                 GDateTime         *when);
 /* Writes today's backup, STEM-YYYY-MM-DD.db for STEM.db, if there is none
- * yet; keeps the last 7 of this database's. */
+ * yet and the archive changed since the newest; keeps this database's
+ * newest of each of the last 3 days and 4 ISO weeks that have one. */
 gboolean       efir_store_backup_daily         (EfirStore         *self,
                                                 GError           **error);
+/* How many daily backups the archive has, and the room they take. */
+void           efir_store_get_backup_usage     (EfirStore         *self,
+                                                guint             *n_backups,
+                                                guint64           *n_bytes);
 /* PRAGMA integrity_check; TRUE when "ok". */
 gboolean       efir_store_check_integrity      (EfirStore         *self,
                                                 GError           **error);
