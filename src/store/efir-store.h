@@ -62,7 +62,10 @@ typedef enum
    * page it reads or changes is damaged (SQLite checks those), so a
    * damaged page elsewhere may be written beside; the check that opening
    * does at once stays, and efir_store_wait_until_checked() still runs
-   * the whole check. */
+   * the whole check. With EFIR_STORE_OPEN_DEFER_CHECK, as a window opens
+   * its archive, efir_store_start_check() runs the check of every page and
+   * the daily backup in the background, neither of which ever holds up a
+   * save; once the check has found damage, every write is refused. */
   EFIR_STORE_OPEN_CHECK_TOUCHED = 1 << 2,
 } EfirStoreOpenFlags;
 

@@ -17,6 +17,7 @@ EfirDatabase  *efir_store_get_database          (EfirStore           *self);
 /* For tests: while held, the check of every page waits before it reads,
  * as on a large archive; cancelling it ends the wait. */
 void           efir_store_hold_check_for_tests  (gboolean             hold);
+void           efir_store_hold_backup_for_tests (gboolean             hold);
 
 /* JSON text for the array columns (tags, hosts, transcripts.segments). */
 void           efir_store_append_json_double    (GString             *out,
