@@ -195,6 +195,7 @@ transcript_text_cb (sqlite3_context  *context,
   g_autoptr(GString) text = NULL;
   const char *segments = (const char *) sqlite3_value_text (args[0]);
   int length = sqlite3_value_bytes (args[0]);
+  gsize text_length;
   JsonNode *root;
   JsonArray *array;
 
@@ -230,8 +231,8 @@ transcript_text_cb (sqlite3_context  *context,
       return;
     }
 
-  length = text->len;
-  sqlite3_result_text64 (context, g_string_free (g_steal_pointer (&text), FALSE), length,
+  text_length = text->len;
+  sqlite3_result_text64 (context, g_string_free (g_steal_pointer (&text), FALSE), text_length,
                          g_free, SQLITE_UTF8);
 }
 

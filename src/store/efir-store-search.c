@@ -32,7 +32,8 @@
  * every process that opens the archive: no search ever runs on an index
  * older than what was saved.
  *
- * The index keeps no copy of the text (schema version 7, which says how):
+ * The index keeps no copy of the text (schema version 7, in
+ * efir-migrations.c, says how):
  * the schema's triggers take an episode out of it before a searched text
  * changes, and set the mark, so that the first save after the episode was
  * indexed tokenizes the old text once and later saves only write. A stale
