@@ -310,6 +310,49 @@ test_update_and_delete (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* The view the index reads its text from takes a transcript's text out
+ * of its JSON without json_each(), which FTS5 may not use: it must give
+ * what json_each() and ->> give, whatever the JSON holds. */
+static void
+test_transcript_text (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char * const rows[] = {
+    "[]",
+    "[{\"start\":0,\"end\":4.2,\"speaker\":\"Aparıcı\",\"text\":\"Xoş gəlmisiniz.\"},"
+    " {\"start\":4.2,\"text\":\"Təşəkkür edirəm.\"}]",
+    "[{\"text\":\"\"},{\"text\":\"\"}]",
+    "[ { \"speaker\" : \"Host\" } , { \"text\" : null }, {\"text\":\"only\"} ]",
+    "[{\"text\":\"quote \\\" backslash \\\\ slash \\/ tab\\t line\\n\\r\\b\\f\"}]",
+    "[{\"text\":\"\\u0130lham \\u018fliyev \\u0451\\u043b\\u043a\\u0430 \\ud83d\\ude00\"}]",
+    "[{\"meta\":{\"text\":\"inner\",\"list\":[1,[2,{\"a\":\"]\"}],true,false,null]},"
+    "  \"text\":\"outer, after a nested object\"}]",
+    "[{\"text\":\"first\"},[\"not a segment\"],{\"text\":\"last\"}]",
+    "[{\"start\":1e3,\"end\":-0.5E-2,\"text\":\"numbers before\"}]",
+  };
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stmt = efir_database_prepare (fixture->db,
+                                "SELECT efir_transcript_text (?1) IS"
+                                "       (SELECT group_concat (value ->> '$.text', char (10))"
+                                "          FROM json_each (?1)),"
+                                "       efir_transcript_text (?1)",
+                                &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_test_message ("%s", rows[i]);
+      sqlite3_bind_text (stmt, 1, rows[i], -1, SQLITE_STATIC);
+      g_assert_true (efir_database_step (fixture->db, stmt, &error));
+      g_assert_no_error (error);
+      if (sqlite3_column_int (stmt, 0) != 1)
+        g_error ("“%s” gave “%s”", rows[i], (const char *) sqlite3_column_text (stmt, 1));
+      sqlite3_reset (stmt);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +368,7 @@ main (int   argc,
   ADD ("/store/search-tokenizer/snippet-keeps-original", test_snippet_keeps_original);
   ADD ("/store/search-tokenizer/every-connection", test_every_connection);
   ADD ("/store/search-tokenizer/update-and-delete", test_update_and_delete);
+  ADD ("/store/search-tokenizer/transcript-text", test_transcript_text);
 
 #undef ADD
 
