@@ -511,6 +511,33 @@ test_daily_budget (Fixture       *fixture,
   g_assert_cmpuint (n_bytes, >, 0);
 }
 
+/* ISO weeks run across the new year: January 1st and 3rd, 2027 are in
+ * the last week of 2026, with December 28th, which they replace. */
+static void
+test_daily_weeks_across_new_year (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  static const char * const dates[] = { "2026-12-20", "2026-12-28", "2027-01-01", "2027-01-03" };
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 1, 5, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (fixture->backup_dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("efir-%s.db", dates[i]);
+      g_autofree char *path = g_build_filename (fixture->backup_dir, name, NULL);
+
+      write_file (path, "", 0);
+    }
+
+  efir_backup_daily (fixture->db, fixture->backup_dir, now, 1, 3, NULL, &error);
+  g_assert_no_error (error);
+
+  listing = list_folder (fixture->backup_dir);
+  g_assert_cmpstr (listing, ==, "efir-2026-12-20.db efir-2027-01-03.db efir-2027-01-05.db");
+}
+
 static void
 test_daily_date (Fixture       *fixture,
                  gconstpointer  data)
@@ -802,6 +829,7 @@ main (int   argc,
   ADD ("/store/backup/daily", test_daily);
   ADD ("/store/backup/daily-skips-unchanged", test_daily_skips_unchanged);
   ADD ("/store/backup/daily-budget", test_daily_budget);
+  ADD ("/store/backup/daily-weeks-across-new-year", test_daily_weeks_across_new_year);
   ADD ("/store/backup/daily-date", test_daily_date);
   ADD ("/store/backup/daily-keeps-today", test_daily_keeps_today);
   ADD ("/store/backup/daily-failure-deletes-nothing", test_daily_failure_deletes_nothing);
