@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "efir-backup.h"
 #include "efir-database.h"
 #include "efir-migrations.h"
@@ -205,26 +207,36 @@ damage (const char *path)
   write_file (path, contents, length);
 }
 
-/* The daily backup of @db on October @day, 2024. */
+/* The daily backup of @db on October @day, 2024, after a day's work on
+ * it: a day without change gets no backup. */
 static void
 backup_daily_of (EfirDatabase *db,
                  const char   *backup_dir,
                  int           day,
-                 guint         keep)
+                 guint         keep_days,
+                 guint         keep_weeks)
 {
   g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 10, day, 12, 0, 0);
   g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
 
-  efir_backup_daily (db, backup_dir, now, keep, NULL, &error);
+  stmt = efir_database_prepare (db, "INSERT OR REPLACE INTO meta VALUES ('worked-on', ?1)", &error);
+  g_assert_no_error (error);
+  sqlite3_bind_int (stmt, 1, day);
+  efir_database_run (db, stmt, &error);
+  g_assert_no_error (error);
+
+  efir_backup_daily (db, backup_dir, now, keep_days, keep_weeks, NULL, &error);
   g_assert_no_error (error);
 }
 
 static void
 backup_daily (Fixture *fixture,
               int      day,
-              guint    keep)
+              guint    keep_days,
+              guint    keep_weeks)
 {
-  backup_daily_of (fixture->db, fixture->backup_dir, day, keep);
+  backup_daily_of (fixture->db, fixture->backup_dir, day, keep_days, keep_weeks);
 }
 
 static void
@@ -388,13 +400,13 @@ test_daily (Fixture       *fixture,
   g_autofree char *checksum_after = NULL;
   g_autofree char *listing = NULL;
 
-  backup_daily (fixture, 1, EFIR_BACKUP_KEEP_DAYS);
+  backup_daily (fixture, 1, EFIR_BACKUP_KEEP_DAYS, EFIR_BACKUP_KEEP_WEEKS);
   g_assert_cmpint (count_episodes (first), ==, 50);
   checksum = checksum_file (first);
 
   /* Once a day: later saves wait for tomorrow's backup. */
   add_episode (fixture->db, 51, "Later that day");
-  backup_daily (fixture, 1, EFIR_BACKUP_KEEP_DAYS);
+  backup_daily (fixture, 1, EFIR_BACKUP_KEEP_DAYS, EFIR_BACKUP_KEEP_WEEKS);
   checksum_after = checksum_file (first);
   g_assert_cmpstr (checksum, ==, checksum_after);
 
@@ -402,13 +414,128 @@ test_daily (Fixture       *fixture,
   write_file (notes, "notes", -1);
 
   for (int day = 2; day <= 10; day++)
-    backup_daily (fixture, day, EFIR_BACKUP_KEEP_DAYS);
+    backup_daily (fixture, day, EFIR_BACKUP_KEEP_DAYS, EFIR_BACKUP_KEEP_WEEKS);
 
+  /* The last three days, and the last day of the week before (October
+   * 7th, 2024 is a Monday). */
   listing = list_folder (fixture->backup_dir);
   g_assert_cmpstr (listing, ==,
-                   "efir-2024-10-04.db efir-2024-10-05.db efir-2024-10-06.db efir-2024-10-07.db "
-                   "efir-2024-10-08.db efir-2024-10-09.db efir-2024-10-10.db "
+                   "efir-2024-10-06.db efir-2024-10-08.db efir-2024-10-09.db efir-2024-10-10.db "
                    "efir-before-update.db notes.txt");
+}
+
+/* A day on which nothing changed gets no backup: the newest holds it all. */
+static void
+test_daily_skips_unchanged (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *listing = NULL;
+
+  backup_daily (fixture, 1, EFIR_BACKUP_KEEP_DAYS, EFIR_BACKUP_KEEP_WEEKS);
+
+  for (int day = 2; day <= 8; day++)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 10, day, 12, 0, 0);
+      g_autoptr(GError) error = NULL;
+
+      /* An edit of an episode, with no row added or removed. */
+      if (day == 4)
+        {
+          efir_database_exec (fixture->db,
+                              "UPDATE episodes SET title = 'Yeni', modified_at = 4 WHERE id = 7",
+                              &error);
+          g_assert_no_error (error);
+        }
+      /* An episode deleted for good. */
+      if (day == 6)
+        {
+          efir_database_exec (fixture->db, "DELETE FROM episodes WHERE id = 8", &error);
+          g_assert_no_error (error);
+        }
+
+      efir_backup_daily (fixture->db, fixture->backup_dir, now, EFIR_BACKUP_KEEP_DAYS,
+                         EFIR_BACKUP_KEEP_WEEKS, NULL, &error);
+      g_assert_no_error (error);
+    }
+
+  listing = list_folder (fixture->backup_dir);
+  g_assert_cmpstr (listing, ==, "efir-2024-10-01.db efir-2024-10-04.db efir-2024-10-06.db");
+  {
+    g_autofree char *newest = g_build_filename (fixture->backup_dir, "efir-2024-10-06.db", NULL);
+
+    g_assert_cmpint (count_episodes (newest), ==, 49);
+  }
+}
+
+/* A month of daily work keeps within the budget: the newest of each of the
+ * last three days and of each of the last four ISO weeks, and says how
+ * much room that takes. The producer's own copies are never counted or
+ * deleted. */
+static void
+test_daily_budget (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *manual = g_build_filename (fixture->backup_dir,
+                                              "efir-2024-10-02-120000.db", NULL);
+  g_autofree char *listing = NULL;
+  guint64 expected_bytes = 0;
+  guint64 n_bytes = 0;
+  guint n_backups = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (fixture->backup_dir, 0700), ==, 0);
+  write_file (manual, "a producer's own copy", -1);
+
+  for (int day = 1; day <= 31; day++)
+    backup_daily (fixture, day, EFIR_BACKUP_KEEP_DAYS, EFIR_BACKUP_KEEP_WEEKS);
+
+  /* Weeks 41 to 44 of 2024 end on October 13th, 20th and 27th, and go on
+   * into November. */
+  listing = list_folder (fixture->backup_dir);
+  g_assert_cmpstr (listing, ==,
+                   "efir-2024-10-02-120000.db efir-2024-10-13.db efir-2024-10-20.db "
+                   "efir-2024-10-27.db efir-2024-10-29.db efir-2024-10-30.db efir-2024-10-31.db");
+
+  for (int day = 13; day <= 31; day++)
+    {
+      g_autofree char *name = g_strdup_printf ("efir-2024-10-%02d.db", day);
+      g_autofree char *path = g_build_filename (fixture->backup_dir, name, NULL);
+      GStatBuf st;
+
+      if (g_stat (path, &st) == 0)
+        expected_bytes += (guint64) st.st_blocks * 512;
+    }
+
+  efir_backup_usage (fixture->path, fixture->backup_dir, &n_backups, &n_bytes);
+  g_assert_cmpuint (n_backups, ==, 6);
+  g_assert_cmpuint (n_bytes, ==, expected_bytes);
+  g_assert_cmpuint (n_bytes, >, 0);
+}
+
+/* ISO weeks run across the new year: January 1st and 3rd, 2027 are in
+ * the last week of 2026, with December 28th, which they replace. */
+static void
+test_daily_weeks_across_new_year (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  static const char * const dates[] = { "2026-12-20", "2026-12-28", "2027-01-01", "2027-01-03" };
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2027, 1, 5, 12, 0, 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listing = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (fixture->backup_dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("efir-%s.db", dates[i]);
+      g_autofree char *path = g_build_filename (fixture->backup_dir, name, NULL);
+
+      write_file (path, "", 0);
+    }
+
+  efir_backup_daily (fixture->db, fixture->backup_dir, now, 1, 3, NULL, &error);
+  g_assert_no_error (error);
+
+  listing = list_folder (fixture->backup_dir);
+  g_assert_cmpstr (listing, ==, "efir-2026-12-20.db efir-2027-01-03.db efir-2027-01-05.db");
 }
 
 static void
@@ -422,7 +549,8 @@ test_daily_date (Fixture       *fixture,
   g_autofree char *listing = NULL;
 
   /* Half past two in the night in Baku is the next day there. */
-  efir_backup_daily (fixture->db, fixture->backup_dir, now, EFIR_BACKUP_KEEP_DAYS, NULL, &error);
+  efir_backup_daily (fixture->db, fixture->backup_dir, now, EFIR_BACKUP_KEEP_DAYS,
+                     EFIR_BACKUP_KEEP_WEEKS, NULL, &error);
   g_assert_no_error (error);
   listing = list_folder (fixture->backup_dir);
   g_assert_cmpstr (listing, ==, "efir-2024-10-05.db");
@@ -445,7 +573,7 @@ test_daily_keeps_today (Fixture       *fixture,
       write_file (path, "", 0);
     }
 
-  backup_daily (fixture, 4, 3);
+  backup_daily (fixture, 4, 3, 0);
   listing = list_folder (fixture->backup_dir);
   g_assert_cmpstr (listing, ==, "efir-2024-10-04.db efir-2030-01-02.db efir-2030-01-03.db");
 }
@@ -461,15 +589,17 @@ test_daily_failure_deletes_nothing (Fixture       *fixture,
   g_autofree char *after = NULL;
 
   for (int day = 1; day <= 3; day++)
-    backup_daily (fixture, day, 3);
+    backup_daily (fixture, day, 3, 0);
   before = list_folder (fixture->backup_dir);
 
+  /* A change since the last backup, so that a new one is due. */
+  add_episode (fixture->db, 51, "Later");
   g_clear_object (&fixture->db);
   damage (fixture->path);
   damaged = efir_database_open (fixture->path, EFIR_DATABASE_READ_ONLY, &error);
   g_assert_no_error (error);
 
-  g_assert_false (efir_backup_daily (damaged, fixture->backup_dir, now, 3, NULL, &error));
+  g_assert_false (efir_backup_daily (damaged, fixture->backup_dir, now, 3, 0, NULL, &error));
   g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CORRUPT);
 
   after = list_folder (fixture->backup_dir);
@@ -490,12 +620,12 @@ test_find_latest_good (Fixture       *fixture,
 
   g_assert_null (efir_backup_find_latest_good (fixture->path, missing_dir));
 
-  backup_daily (fixture, 1, EFIR_BACKUP_KEEP_DAYS);
-  backup_daily (fixture, 2, EFIR_BACKUP_KEEP_DAYS);
+  backup_daily (fixture, 1, EFIR_BACKUP_KEEP_DAYS, EFIR_BACKUP_KEEP_WEEKS);
+  backup_daily (fixture, 2, EFIR_BACKUP_KEEP_DAYS, EFIR_BACKUP_KEEP_WEEKS);
   add_episode (fixture->db, 51, "In the third backup");
-  backup_daily (fixture, 3, EFIR_BACKUP_KEEP_DAYS);
-  backup_daily (fixture, 4, EFIR_BACKUP_KEEP_DAYS);
-  backup_daily (fixture, 5, EFIR_BACKUP_KEEP_DAYS);
+  backup_daily (fixture, 3, EFIR_BACKUP_KEEP_DAYS, EFIR_BACKUP_KEEP_WEEKS);
+  backup_daily (fixture, 4, EFIR_BACKUP_KEEP_DAYS, EFIR_BACKUP_KEEP_WEEKS);
+  backup_daily (fixture, 5, EFIR_BACKUP_KEEP_DAYS, EFIR_BACKUP_KEEP_WEEKS);
 
   expected = g_build_filename (fixture->backup_dir, "efir-2024-10-03.db", NULL);
 
@@ -557,12 +687,12 @@ test_daily_two_databases (Fixture       *fixture,
   g_autofree char *own = NULL;
   g_autofree char *others = NULL;
 
-  backup_daily_of (other, fixture->backup_dir, 1, 3);
-  backup_daily_of (other, fixture->backup_dir, 2, 3);
+  backup_daily_of (other, fixture->backup_dir, 1, 3, 0);
+  backup_daily_of (other, fixture->backup_dir, 2, 3, 0);
   for (int day = 1; day <= 5; day++)
-    backup_daily (fixture, day, 3);
+    backup_daily (fixture, day, 3, 0);
   for (int day = 3; day <= 6; day++)
-    backup_daily_of (other, fixture->backup_dir, day, 3);
+    backup_daily_of (other, fixture->backup_dir, day, 3, 0);
 
   listing = list_folder (fixture->backup_dir);
   g_assert_cmpstr (listing, ==,
@@ -584,8 +714,8 @@ test_daily_no_extension (Fixture       *fixture,
   g_autoptr(EfirDatabase) other = create_database (other_path, 3);
   g_autofree char *listing = NULL;
 
-  backup_daily_of (other, fixture->backup_dir, 1, 3);
-  backup_daily (fixture, 1, 3);
+  backup_daily_of (other, fixture->backup_dir, 1, 3, 0);
+  backup_daily (fixture, 1, 3, 0);
 
   listing = list_folder (fixture->backup_dir);
   g_assert_cmpstr (listing, ==, "archive-2024-10-01.db efir-2024-10-01.db");
@@ -606,11 +736,11 @@ test_find_latest_good_own (Fixture       *fixture,
   g_autofree char *found = NULL;
   g_autofree char *name = NULL;
 
-  backup_daily (fixture, 1, EFIR_BACKUP_KEEP_DAYS);
-  backup_daily (fixture, 2, EFIR_BACKUP_KEEP_DAYS);
+  backup_daily (fixture, 1, EFIR_BACKUP_KEEP_DAYS, EFIR_BACKUP_KEEP_WEEKS);
+  backup_daily (fixture, 2, EFIR_BACKUP_KEEP_DAYS, EFIR_BACKUP_KEEP_WEEKS);
   for (int day = 3; day <= 5; day++)
-    backup_daily_of (dashed, fixture->backup_dir, day, EFIR_BACKUP_KEEP_DAYS);
-  backup_daily_of (archive, fixture->backup_dir, 4, EFIR_BACKUP_KEEP_DAYS);
+    backup_daily_of (dashed, fixture->backup_dir, day, EFIR_BACKUP_KEEP_DAYS, EFIR_BACKUP_KEEP_WEEKS);
+  backup_daily_of (archive, fixture->backup_dir, 4, EFIR_BACKUP_KEEP_DAYS, EFIR_BACKUP_KEEP_WEEKS);
 
   name = latest_good_name (fixture->path, fixture->backup_dir);
   g_assert_cmpstr (name, ==, "efir-2024-10-02.db");
@@ -642,7 +772,7 @@ test_real_dates_only (Fixture       *fixture,
   g_autofree char *listing = NULL;
   g_autofree char *name = NULL;
 
-  backup_daily (fixture, 1, 2);
+  backup_daily (fixture, 1, 2, 0);
   for (gsize i = 0; i < G_N_ELEMENTS (look_alikes); i++)
     {
       g_autofree char *path = g_build_filename (fixture->backup_dir, look_alikes[i], NULL);
@@ -651,7 +781,7 @@ test_real_dates_only (Fixture       *fixture,
     }
 
   /* February 29th, 2024 is a real date: the oldest of three, it goes. */
-  backup_daily (fixture, 2, 2);
+  backup_daily (fixture, 2, 2, 0);
 
   listing = list_folder (fixture->backup_dir);
   g_assert_cmpstr (listing, ==,
@@ -673,12 +803,12 @@ test_daily_empty_keeps_good (Fixture       *fixture,
   g_autofree char *first = g_build_filename (fixture->backup_dir, "efir-2024-10-01.db", NULL);
 
   for (int day = 1; day <= EFIR_BACKUP_KEEP_DAYS; day++)
-    backup_daily (fixture, day, EFIR_BACKUP_KEEP_DAYS);
+    backup_daily (fixture, day, EFIR_BACKUP_KEEP_DAYS, EFIR_BACKUP_KEEP_WEEKS);
 
   g_mkdir_with_parents (other_dir, 0700);
   empty = create_database (empty_path, 0);
   for (int day = 8; day <= 20; day++)
-    backup_daily_of (empty, fixture->backup_dir, day, EFIR_BACKUP_KEEP_DAYS);
+    backup_daily_of (empty, fixture->backup_dir, day, EFIR_BACKUP_KEEP_DAYS, EFIR_BACKUP_KEEP_WEEKS);
 
   g_assert_cmpint (count_episodes (first), ==, 50);
 }
@@ -697,6 +827,9 @@ main (int   argc,
   ADD ("/store/backup/cancelled", test_cancelled);
   ADD ("/store/backup/damaged-source", test_damaged_source);
   ADD ("/store/backup/daily", test_daily);
+  ADD ("/store/backup/daily-skips-unchanged", test_daily_skips_unchanged);
+  ADD ("/store/backup/daily-budget", test_daily_budget);
+  ADD ("/store/backup/daily-weeks-across-new-year", test_daily_weeks_across_new_year);
   ADD ("/store/backup/daily-date", test_daily_date);
   ADD ("/store/backup/daily-keeps-today", test_daily_keeps_today);
   ADD ("/store/backup/daily-failure-deletes-nothing", test_daily_failure_deletes_nothing);

@@ -47,6 +47,33 @@ static const char v1_insert[] =
   "         'Xoş gəlmisiniz. Təşəkkür edirəm.');"
   "INSERT INTO meta VALUES ('last_backup', '2024-10-04');";
 
+/* From version 8 the search index reads its text from the tables, and
+ * is built from them. */
+static const char v8_insert[] =
+  "INSERT INTO programs (id, name, language, hosts, hashtags, created_at, modified_at)"
+  " VALUES (7, 'Çətin sual', 'az', '[\"Aparıcı\"]', '[\"#çətinsual\"]', 1, 2);"
+  "INSERT INTO people (id, name, default_role, created_at, modified_at)"
+  " VALUES (3, 'Nəsimi Məmmədli', 'Politoloq', 1, 1);"
+  "INSERT INTO episodes (id, program_id, number, title, air_date, video_url, duration_seconds,"
+  "                      summary, tags, status, created_at, modified_at, save_count)"
+  " VALUES (112, 7, 112, 'Rusiya və İran', '2024-10-04T20:00:00+04:00',"
+  "         'https://www.youtube.com/watch?v=Rk3mQ2vT8pA', 1740, 'Xülasə', '[\"Rusiya\",\"İran\"]',"
+  "         'published', 10, 20, 5);"
+  "INSERT INTO episode_guests VALUES (112, 0, 3, 'Nəsimi Məmmədli', 'Politoloq');"
+  "INSERT INTO episode_guests VALUES (112, 1, NULL, 'Qonaq', '');"
+  "INSERT INTO quotes VALUES (112, 0, 'Sual çətindir.', 'Nəsimi Məmmədli', 1234.5, 1);"
+  "INSERT INTO transcripts (episode_id, segments)"
+  " VALUES (112, '[{\"start\":0.0,\"end\":4.2,\"speaker\":\"Aparıcı\","
+  "                \"text\":\"Xoş gəlmisiniz.\"},"
+  "               {\"start\":4.2,\"end\":9.0,\"speaker\":\"Nəsimi Məmmədli\","
+  "                \"text\":\"Təşəkkür edirəm.\"}]');"
+  "INSERT INTO social_links VALUES (112, 0, 'https://t.me/cetinsual/112', 'telegram');"
+  "INSERT INTO revisions (episode_id, created_at, reason, snapshot)"
+  " VALUES (112, 15, 'publish', '{\"format\":\"efir-episode/1\",\"number\":112}');"
+  "DELETE FROM meta WHERE key = 'search-stale:112';"
+  "INSERT INTO episode_search (episode_search) VALUES ('rebuild');"
+  "INSERT INTO meta VALUES ('last_backup', '2024-10-04');";
+
 static const char *const v1_checks[] = {
   "SELECT count(*) = 1 FROM programs WHERE id = 7 AND name = 'Çətin sual' AND language = 'az'"
   "  AND time_zone = 'Asia/Baku' AND hosts = '[\"Aparıcı\"]' AND created_at = 1",
@@ -63,6 +90,15 @@ static const char *const v1_checks[] = {
   "SELECT url = 'https://t.me/cetinsual/112' FROM social_links WHERE episode_id = 112",
   "SELECT count(*) = 1 FROM revisions WHERE episode_id = 112 AND reason = 'publish'",
   "SELECT rowid = 112 FROM episode_search WHERE episode_search MATCH 'memmedli'",
+  /* Version 8 indexes the episodes again from the tables, which the
+   * snippets then show. */
+  "SELECT highlight (episode_search, 3, '[', ']')"
+  "       = '[Nəsimi] Məmmədli, Politoloq' || char (10) || 'Qonaq'"
+  "  FROM episode_search WHERE episode_search MATCH 'nesimi'",
+  "SELECT highlight (episode_search, 4, '[', ']')"
+  "       = 'Xoş gəlmisiniz.' || char (10) || 'Təşəkkür [edirəm].'"
+  "  FROM episode_search WHERE episode_search MATCH 'edirem'",
+  "SELECT count(*) = 1 FROM episode_search WHERE episode_search MATCH 'sual cetindir'",
   "SELECT value = '2024-10-04' FROM meta WHERE key = 'last_backup'",
   /* Programmes from before share templates have none, and take one. */
   "SELECT share_templates = '{}' FROM programs WHERE id = 7",
@@ -100,6 +136,7 @@ static const struct {
   { v1_insert, v1_checks },
   { v1_insert, v1_checks },
   { v1_insert, v1_checks },
+  { v8_insert, v1_checks },
 };
 
 /* Fixture ---------------------------------------------------------------- */
@@ -265,6 +302,13 @@ assert_latest_schema (EfirDatabase *db)
   search_sql = query_text (db, "SELECT sql FROM sqlite_schema WHERE name = 'episode_search'");
   g_assert_nonnull (strstr (search_sql, "fts5"));
   g_assert_nonnull (strstr (search_sql, "tokenize = 'efir'"));
+  /* The index keeps no copy of the text: each transcript is stored once. */
+  g_assert_cmpint (query_integer (db, "SELECT count(*) FROM sqlite_schema"
+                                      " WHERE name = 'episode_search_content'"),
+                   ==, 0);
+  efir_database_exec (db, "INSERT INTO episode_search (episode_search) VALUES ('integrity-check')",
+                      &error);
+  g_assert_no_error (error);
 
   g_assert_cmpint (query_integer (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
   {
@@ -501,7 +545,7 @@ test_schema_contract (Fixture       *fixture,
 
   efir_migrations_apply (db, &error);
   g_assert_no_error (error);
-  efir_database_exec (db, v1_insert, &error);
+  efir_database_exec (db, v8_insert, &error);
   g_assert_no_error (error);
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
@@ -540,6 +584,9 @@ test_schema_contract (Fixture       *fixture,
                                   "     + (SELECT count(*) FROM revisions)"
                                   "     + (SELECT count(*) FROM episode_search)"),
                    ==, 0);
+  efir_database_exec (db, "INSERT INTO episode_search (episode_search) VALUES ('integrity-check')",
+                      &error);
+  g_assert_no_error (error);
   g_assert_cmpint (query_integer (db, "SELECT count(*) FROM episodes"), ==, 1);
 }
 

@@ -378,6 +378,63 @@ test_deferred_check (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* As a window opens its archive: saves go ahead while the check of every
+ * page, and the daily backup after it, run in the background, and the
+ * backup holds what was saved before it began. Were a save to wait for
+ * either, held here, the test would never end. */
+static void
+test_save_during_check_and_backup (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(EfirStore) store = open_store (fixture);
+  g_autoptr(EfirStore) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *backup_dir = efir_store_get_backup_dir (store);
+  g_autofree char *backup = NULL;
+  g_autofree char *listed = NULL;
+  guint n_backups = 0;
+
+  add_program (store);
+  add_episode (store, "Before");
+  g_clear_object (&store);
+  efir_test_remove_tree (backup_dir);
+
+  efir_store_hold_check_for_tests (TRUE);
+  efir_store_hold_backup_for_tests (TRUE);
+  store = efir_store_open_full (fixture->path,
+                                EFIR_STORE_OPEN_DEFER_CHECK | EFIR_STORE_OPEN_CHECK_TOUCHED,
+                                &error);
+  g_assert_no_error (error);
+  efir_store_start_check (store);
+  g_assert_true (efir_store_is_checked (store));
+  add_episode (store, "During the check");
+
+  efir_store_hold_check_for_tests (FALSE);
+  g_assert_true (efir_store_wait_until_checked (store, &error));
+  g_assert_no_error (error);
+  add_episode (store, "During the backup");
+  efir_store_get_backup_usage (store, &n_backups, NULL);
+  g_assert_cmpuint (n_backups, ==, 0);
+
+  /* The backup ends on the check's thread, which tells no one: its file
+   * under its final name says it is done. */
+  efir_store_hold_backup_for_tests (FALSE);
+  while (n_backups == 0)
+    {
+      g_usleep (G_USEC_PER_SEC / 100);
+      efir_store_get_backup_usage (store, &n_backups, NULL);
+    }
+
+  backup = efir_store_find_latest_backup (fixture->path);
+  g_assert_nonnull (backup);
+  copy = efir_store_open_full (backup, EFIR_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  listed = titles (copy);
+  g_assert_nonnull (strstr (listed, "Before"));
+  g_assert_nonnull (strstr (listed, "During the check"));
+  g_assert_nonnull (strstr (listed, "During the backup"));
+}
+
 /* Quitting while a large archive is checked: dropping the store cancels
  * the check, which stops at once (a check held as a long one would
  * otherwise never end, and neither would this test), and nothing of it
@@ -856,6 +913,7 @@ main (int   argc,
   g_test_add ("/store/open/deep-damage-check-deferred", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_deep_damage, fixture_tear_down);
   ADD ("/store/open/deferred-check", test_deferred_check);
+  ADD ("/store/open/save-during-check-and-backup", test_save_during_check_and_backup);
   ADD ("/store/open/dispose-at-any-moment", test_dispose_at_any_moment);
   g_test_add ("/store/open/dispose-during-check", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_dispose_during_check, fixture_tear_down);

@@ -448,6 +448,108 @@ test_snippet_bounded (Fixture       *fixture,
     }
 }
 
+/* The index keeps no text of its own: FTS5 takes a row out by tokenizing
+ * the text it was indexed with, read from the tables. Whatever changes
+ * them, every word the index holds must be where the tables say, and no
+ * other: its words are compared with those of an index made afresh from
+ * the text the tables give (FTS5's integrity check of an index without
+ * text of its own does not read the text). Snippets then show the text as
+ * it is now. */
+static void
+assert_index_sound (Fixture *fixture)
+{
+  EfirDatabase *db = efir_store_get_database (fixture->store);
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+
+  efir_database_exec (db,
+                      "INSERT INTO episode_search (episode_search) VALUES ('integrity-check');"
+                      "CREATE VIRTUAL TABLE temp.search_copy USING fts5 ("
+                      "  title, summary, quotes, guests, transcript, tokenize = 'efir');"
+                      "INSERT INTO temp.search_copy (rowid, title, summary, quotes, guests, transcript)"
+                      "  SELECT id, title, summary, quotes, guests, transcript"
+                      "    FROM episode_search_text;"
+                      "CREATE VIRTUAL TABLE temp.index_words"
+                      "  USING fts5vocab (main, episode_search, instance);"
+                      "CREATE VIRTUAL TABLE temp.copy_words"
+                      "  USING fts5vocab (temp, search_copy, instance);",
+                      &error);
+  g_assert_no_error (error);
+
+  stmt = efir_database_prepare (db,
+                                "SELECT (SELECT count(*) FROM (SELECT * FROM index_words"
+                                "                              EXCEPT SELECT * FROM copy_words))"
+                                "     + (SELECT count(*) FROM (SELECT * FROM copy_words"
+                                "                              EXCEPT SELECT * FROM index_words))",
+                                &error);
+  g_assert_no_error (error);
+  g_assert_true (efir_database_step (db, stmt, &error));
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  g_clear_pointer (&stmt, efir_statement_release);
+
+  efir_database_exec (db,
+                      "DROP TABLE temp.index_words;"
+                      "DROP TABLE temp.copy_words;"
+                      "DROP TABLE temp.search_copy;",
+                      &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_index_follows_tables (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) alfa = add_episode (fixture, "Alfa", "Xülasə", "Nasimi Mammadli",
+                                             "Sual çətindir", "Köhnə söhbət");
+  g_autoptr(EfirEpisode) beta = add_episode (fixture, "Beta", "Başqa", NULL, NULL, "Başqa söhbət");
+  g_autoptr(EfirSegment) segment = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_finds_only (fixture, "alfa", alfa);
+  assert_index_sound (fixture);
+
+  /* Saved twice before the next search, and once with nothing changed. */
+  segment = g_list_model_get_item (G_LIST_MODEL (efir_episode_get_transcript (alfa)), 1);
+  efir_segment_set_text (segment, "Təzə söhbət");
+  efir_store_save_episode (fixture->store, alfa, EFIR_EPISODE_PART_TRANSCRIPT, &error);
+  g_assert_no_error (error);
+  efir_segment_set_text (segment, "Təzə söhbət, yenə");
+  efir_store_save_episode (fixture->store, alfa, EFIR_EPISODE_PART_TRANSCRIPT, &error);
+  g_assert_no_error (error);
+  efir_store_save_episode (fixture->store, beta, EFIR_EPISODE_PART_ALL, &error);
+  g_assert_no_error (error);
+  assert_index_sound (fixture);
+
+  assert_finds_nothing (fixture, "kohne");
+  hits = search (fixture, "yene");
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_nonnull (strstr (hit_at (hits, 0)->snippet, "Təzə söhbət, \001yenə\002"));
+  assert_index_sound (fixture);
+
+  efir_store_trash_episode (fixture->store, efir_episode_get_id (beta), &error);
+  g_assert_no_error (error);
+  assert_finds_nothing (fixture, "basqa");
+  assert_index_sound (fixture);
+  efir_store_restore_episode (fixture->store, efir_episode_get_id (beta), &error);
+  g_assert_no_error (error);
+  assert_finds_only (fixture, "basqa", beta);
+  assert_index_sound (fixture);
+
+  /* Deleted while indexed, and deleted while stale. */
+  efir_store_delete_episode (fixture->store, efir_episode_get_id (beta), &error);
+  g_assert_no_error (error);
+  efir_episode_set_title (alfa, "Qamma");
+  efir_store_save_episode (fixture->store, alfa, EFIR_EPISODE_PART_DETAILS, &error);
+  g_assert_no_error (error);
+  efir_store_delete_episode (fixture->store, efir_episode_get_id (alfa), &error);
+  g_assert_no_error (error);
+  assert_finds_nothing (fixture, "basqa");
+  assert_finds_nothing (fixture, "qamma");
+  assert_finds_nothing (fixture, "soh");
+  assert_index_sound (fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -468,6 +570,7 @@ main (int   argc,
   ADD ("/store/search/follows-other-connections", test_follows_other_connections);
   ADD ("/store/search/query-capped", test_query_capped);
   ADD ("/store/search/snippet-bounded", test_snippet_bounded);
+  ADD ("/store/search/index-follows-tables", test_index_follows_tables);
 
 #undef ADD
 

@@ -182,9 +182,14 @@ efir_application_activate (GApplication *app)
 
   path = efir_application_resolve_db_path (self);
   if (self->store == NULL)
-    self->store = efir_store_open_full (path, EFIR_STORE_OPEN_DEFER_CHECK, &error);
+    self->store = efir_store_open_full (path,
+                                        EFIR_STORE_OPEN_DEFER_CHECK
+                                          | EFIR_STORE_OPEN_CHECK_TOUCHED,
+                                        &error);
 
-  /* The window starts the archive's check once it is on screen. */
+  /* The window starts the archive's check, and the daily backup after it,
+   * once it is on screen; saves never wait for either: on the first start
+   * of a day they held up the first save for seconds. */
   window = GTK_WINDOW (efir_window_new (self, self->store, path, error));
   g_signal_connect (window, "first-frame", G_CALLBACK (on_first_frame_cb), self);
   gtk_window_present (window);

@@ -94,5 +94,20 @@ efir_cli_check (EfirCli              *cli,
 
   printf ("ok\n");
 
+  {
+    g_autofree char *backup_dir = efir_store_get_backup_dir (store);
+    g_autofree char *size = NULL;
+    guint64 n_bytes = 0;
+    guint n_backups = 0;
+
+    efir_store_get_backup_usage (store, &n_backups, &n_bytes);
+    size = g_format_size (n_bytes);
+    /* Translators: the first %u is a number of backups, %s the room they
+     * take ("3.1 GB"), the last %s their folder. */
+    printf (g_dngettext (NULL, "%u daily backup, %s, in %s\n", "%u daily backups, %s, in %s\n",
+                         n_backups),
+            n_backups, size, backup_dir);
+  }
+
   return EFIR_CLI_EXIT_OK;
 }

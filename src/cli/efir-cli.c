@@ -59,7 +59,10 @@ static const EfirCliCommand commands[] = {
   { "backup", NULL, N_("DEST"),
     N_("Write a consistent copy of the database to DEST"), efir_cli_backup },
   { "check", NULL, "",
-    N_("Check the database; name the latest good backup if it is damaged"), efir_cli_check },
+    N_("Check the database, and say how much room its daily backups take (the newest of "
+       "each of the last 3 days and 4 weeks with a change); name the latest good backup if "
+       "it is damaged"),
+    efir_cli_check },
   { "site", "add", N_("--url URL --user USER (application password on standard input)"),
     N_("Sign in to a WordPress site and print its id"), efir_cli_site_add },
   { "site", "list", N_("[--json]"),

@@ -322,6 +322,77 @@ holds_episodes (EfirDatabase  *db,
   return sqlite3_column_int (stmt, 0) != 0;
 }
 
+/* What tells two states of an archive apart without reading all of it:
+ * each table's rows counted, and the moments they were last written, which
+ * every write of Efir's sets (an episode's parts are written with the
+ * episode's own modified_at). Times are summed modulo 2^32, which cannot
+ * overflow; the search index's marks are left out, since they follow the
+ * episodes. A backup from before a table existed differs by failing. */
+static const char fingerprint_sql[] =
+  "SELECT json_array ("
+  "  (SELECT json_array (count(*), sum (modified_at % 4294967296), max (modified_at),"
+  "                      sum (save_count), sum (ifnull (deleted_at, 0) % 4294967296))"
+  "     FROM episodes),"
+  "  (SELECT json_array (count(*), sum (modified_at % 4294967296)) FROM programs),"
+  "  (SELECT json_array (count(*), sum (modified_at % 4294967296)) FROM people),"
+  "  (SELECT json_array (count(*), max (id)) FROM revisions),"
+  "  (SELECT json_array (count(*), sum (modified_at % 4294967296)) FROM sites),"
+  "  (SELECT json_array (count(*), sum (updated_at % 4294967296)) FROM publications),"
+  "  (SELECT json_array (count(*), sum (modified_at % 4294967296)) FROM outbox),"
+  "  (SELECT count(*) FROM site_terms),"
+  "  (SELECT group_concat (key || '=' || ifnull (value, ''), ';') FROM meta"
+  "    WHERE key NOT BETWEEN 'search-stale:' AND 'search-stale;'),"
+  "  (SELECT user_version FROM pragma_user_version))";
+
+static char *
+read_fingerprint (sqlite3 *handle)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *fingerprint = NULL;
+
+  if (sqlite3_prepare_v2 (handle, fingerprint_sql, -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    fingerprint = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return fingerprint;
+}
+
+/* Whether the backup at @backup_path holds what @db holds now. Any doubt
+ * (a backup that does not open, or from an older schema) says no. */
+static gboolean
+same_as_backup (EfirDatabase *db,
+                const char   *backup_path)
+{
+  g_autofree char *ours = NULL;
+  g_autofree char *theirs = NULL;
+  sqlite3 *backup = NULL;
+
+  if (sqlite3_open_v2 (backup_path, &backup, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK)
+    theirs = read_fingerprint (backup);
+  sqlite3_close_v2 (backup);
+
+  if (theirs == NULL || !efir_database_begin_read (db, NULL))
+    return FALSE;
+  ours = read_fingerprint (efir_database_get_handle (db));
+  efir_database_rollback (db, NULL);
+
+  return ours != NULL && g_str_equal (ours, theirs);
+}
+
+/* The date in a daily backup's name, as a GDate. */
+static void
+name_date (const char *name,
+           gsize       stem_length,
+           GDate      *date)
+{
+  const char *digits = name + stem_length;
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, parse_digits (digits + 9, 2), parse_digits (digits + 6, 2),
+                  parse_digits (digits + 1, 4));
+}
+
 /* Public API ------------------------------------------------------------- */
 
 /**
@@ -487,38 +558,47 @@ failed:
  * @db: the database to copy
  * @backup_dir: the folder of daily backups, created if missing
  * @now: the current time; its own time zone decides the date
- * @keep: how many daily backups of @db to keep, at least 1
- *   (%EFIR_BACKUP_KEEP_DAYS)
+ * @keep_days: how many of the newest daily backups of @db to keep, at
+ *   least 1 (%EFIR_BACKUP_KEEP_DAYS)
+ * @keep_weeks: for how many of the newest ISO weeks that have one to keep
+ *   the newest backup of the week (%EFIR_BACKUP_KEEP_WEEKS)
  * @cancellable: (nullable): stops the backup
  * @error: return location for a #GError
  *
  * Writes @backup_dir/STEM-YYYY-MM-DD.db, STEM being efir_backup_stem() of
- * @db's file, unless today's backup exists, then deletes the oldest daily
- * backups of @db beyond @keep. Nothing is deleted when the new backup could
- * not be written or @db holds no episode, and today's backup never is; the backups of other
- * databases in @backup_dir are left alone.
+ * @db's file, unless today's backup exists or the newest backup holds what
+ * @db holds (a day without change gets no backup of its own), then deletes
+ * the daily backups of @db that neither rule keeps: at most
+ * @keep_days + @keep_weeks files. Nothing is deleted when the new backup
+ * could not be written or @db holds no episode, and today's backup never
+ * is; the backups of other databases in @backup_dir, and every file not
+ * named as a daily backup, are left alone.
  *
- * Returns: %TRUE when today's backup exists and rotation succeeded
+ * Returns: %TRUE when @db is backed up as it is today and rotation
+ *   succeeded
  */
 gboolean
 efir_backup_daily (EfirDatabase  *db,
                    const char    *backup_dir,
                    GDateTime     *now,
-                   guint          keep,
+                   guint          keep_days,
+                   guint          keep_weeks,
                    GCancellable  *cancellable,
                    GError       **error)
 {
   g_autoptr(GPtrArray) names = NULL;
+  g_autoptr(GHashTable) weeks = NULL;
   g_autofree char *stem = NULL;
   g_autofree char *date = NULL;
   g_autofree char *today = NULL;
   g_autofree char *today_path = NULL;
   g_autoptr(GError) local_error = NULL;
+  guint n_days = 0;
 
   g_return_val_if_fail (EFIR_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (backup_dir != NULL, FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
-  g_return_val_if_fail (keep > 0, FALSE);
+  g_return_val_if_fail (keep_days > 0, FALSE);
 
   stem = efir_backup_stem (efir_database_get_path (db));
   date = g_date_time_format (now, "%Y-%m-%d");
@@ -534,9 +614,27 @@ efir_backup_daily (EfirDatabase  *db,
       return efir_store_error_set_from_errno (error, saved_errno, message);
     }
 
-  if (!g_file_test (today_path, G_FILE_TEST_EXISTS)
-      && !efir_backup_to_file (db, today_path, cancellable, error))
+  if (!(names = list_daily_backups (backup_dir, stem, error)))
     return FALSE;
+
+  if (!g_file_test (today_path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *newest = NULL;
+
+      if (names->len > 0)
+        newest = g_build_filename (backup_dir, g_ptr_array_index (names, names->len - 1), NULL);
+
+      if (newest != NULL && same_as_backup (db, newest))
+        g_debug ("%s has not changed since %s: no backup today", efir_database_get_path (db),
+                 newest);
+      else if (!efir_backup_to_file (db, today_path, cancellable, error))
+        return FALSE;
+      else
+        {
+          g_ptr_array_add (names, g_strdup (today));
+          g_ptr_array_sort (names, compare_names);
+        }
+    }
 
   /* An emptied archive, or a new one put in the place of an old one, would
    * otherwise push out within a week every backup that holds work. */
@@ -551,18 +649,48 @@ efir_backup_daily (EfirDatabase  *db,
       return TRUE;
     }
 
-  if (!(names = list_daily_backups (backup_dir, stem, error)))
-    return FALSE;
-
-  /* Oldest first; a clock set wrong may have left a backup dated later than
-   * today, so today's is skipped rather than assumed to be last.
-   */
-  for (guint i = 0, n_extra = names->len > keep ? names->len - keep : 0; n_extra > 0 && i < names->len; i++)
+  /* Newest first. A clock set wrong may have left a backup dated later
+   * than today, so today's is kept, and counted, whatever its place. */
+  weeks = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < names->len; i++)
     {
-      const char *name = g_ptr_array_index (names, i);
+      if (g_str_equal (g_ptr_array_index (names, i), today))
+        {
+          g_ptr_array_add (names, g_ptr_array_steal_index (names, i));
+          break;
+        }
+    }
+  for (guint i = names->len; i > 0; i--)
+    {
+      const char *name = g_ptr_array_index (names, i - 1);
       g_autofree char *path = NULL;
+      gboolean keep = g_str_equal (name, today);
+      GDate day;
+      guint week;
 
-      if (g_str_equal (name, today))
+      name_date (name, strlen (stem), &day);
+      week = g_date_get_year (&day) * 100 + g_date_get_iso8601_week_of_year (&day);
+      /* The first days of January may be in the last ISO week of the
+       * year before, and the last of December in the first of the next. */
+      if (g_date_get_month (&day) == G_DATE_JANUARY && g_date_get_iso8601_week_of_year (&day) > 50)
+        week -= 100;
+      else if (g_date_get_month (&day) == G_DATE_DECEMBER
+               && g_date_get_iso8601_week_of_year (&day) == 1)
+        week += 100;
+
+      if (n_days < keep_days)
+        {
+          n_days++;
+          keep = TRUE;
+        }
+      if (!g_hash_table_contains (weeks, GUINT_TO_POINTER (week))
+          && g_hash_table_size (weeks) < keep_weeks)
+        {
+          g_hash_table_add (weeks, GUINT_TO_POINTER (week));
+          keep = TRUE;
+        }
+
+      if (keep)
         continue;
 
       path = g_build_filename (backup_dir, name, NULL);
@@ -575,10 +703,50 @@ efir_backup_daily (EfirDatabase  *db,
         }
 
       g_debug ("Deleted old backup %s", path);
-      n_extra--;
     }
 
   return TRUE;
+}
+
+/**
+ * efir_backup_usage:
+ * @db_path: a database file
+ * @backup_dir: the folder of daily backups
+ * @n_backups: (out) (optional): how many daily backups @db_path has there
+ * @n_bytes: (out) (optional): how much room they take, in bytes
+ *
+ * Counts the daily backups of @db_path that Efir keeps in @backup_dir,
+ * and the room they take on disk. A missing folder holds none.
+ */
+void
+efir_backup_usage (const char *db_path,
+                   const char *backup_dir,
+                   guint      *n_backups,
+                   guint64    *n_bytes)
+{
+  g_autoptr(GPtrArray) names = NULL;
+  g_autofree char *stem = NULL;
+  guint64 total = 0;
+
+  g_return_if_fail (db_path != NULL);
+  g_return_if_fail (backup_dir != NULL);
+
+  stem = efir_backup_stem (db_path);
+  names = list_daily_backups (backup_dir, stem, NULL);
+
+  for (guint i = 0; names != NULL && i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (backup_dir, g_ptr_array_index (names, i), NULL);
+      GStatBuf st;
+
+      if (g_stat (path, &st) == 0)
+        total += (guint64) st.st_blocks * 512;
+    }
+
+  if (n_backups != NULL)
+    *n_backups = names != NULL ? names->len : 0;
+  if (n_bytes != NULL)
+    *n_bytes = total;
 }
 
 /**

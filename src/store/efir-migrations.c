@@ -27,13 +27,15 @@
  *   whole on save, ordered by position from 0.
  * - A guest keeps its own name and role: removing someone from the people
  *   directory only unlinks them (person_id becomes NULL).
- * - episode_search holds one row per episode, rowid = episodes.id, written
- *   by the episode code in the same transaction as the episode. It keeps
- *   its own copy of the text, which snippet() shows as it was typed; its
- *   tokenizer folds only the indexed words. Deleting an episode deletes
- *   its row. A connection that has not registered the "efir" tokenizer
- *   (any not opened by efir_database_open(), such as the sqlite3 shell)
- *   cannot read that table or delete episodes.
+ * - episode_search indexes one row per episode, rowid = episodes.id, and
+ *   keeps no text of its own (version 8): it reads it from the view
+ *   episode_search_text, which snippet() shows as it was typed; its
+ *   tokenizer folds only the indexed words. Triggers take an episode out
+ *   of the index before its searched text changes and mark it stale; the
+ *   search code indexes it again. A connection that has not registered the
+ *   "efir" tokenizer (any not opened by efir_database_open(), such as the
+ *   sqlite3 shell) cannot read that table, nor write episodes, guests,
+ *   quotes or transcripts.
  * - air_date is ISO 8601 with its offset, or NULL; it sorts as text, right
  *   within a programme, whose episodes share its time zone's offset.
  *
@@ -324,6 +326,105 @@ static const char schema_v6[] =
 static const char schema_v7[] =
   "CREATE INDEX publications_schedule ON publications (remote_status, date_gmt);";
 
+/* Version 8: each transcript stored once. Until version 6 episode_search
+ * kept a copy of every text it indexed, so a transcript was in the
+ * archive twice, as JSON in transcripts and as text in the index's own
+ * table: about 137 KB an episode, half of it that copy. From version 8
+ * the index keeps no text (content = the view episode_search_text, which
+ * makes the text from the tables as efir_store_index_episode_locked()
+ * used to), and snippet() reads it from the view.
+ *
+ * FTS5 removes a row from such an index by tokenizing the text the row
+ * was indexed with, read from the view: it must still be that text. So
+ * the view shows exactly the rows in the index, as they were indexed:
+ * episodes not in the trash and not marked stale ("search-stale:<id>" in
+ * meta). Whatever changes an indexed text, in any connection, goes through
+ * a trigger that first removes the row from the index, while the view
+ * still shows the old text, then marks it stale, which hides it; the next
+ * search indexes it again. A new episode is stale until indexed.
+ */
+#define SEARCH_UNINDEX(id)                                                          \
+  "  INSERT INTO episode_search (episode_search, rowid, title, summary, quotes,"   \
+  "                              guests, transcript)"                               \
+  "    SELECT 'delete', id, title, summary, quotes, guests, transcript"             \
+  "      FROM episode_search_text WHERE id = " id ";"
+/* Not INSERT OR IGNORE: in a trigger fired by an upsert (as transcripts
+ * are written), the upsert's conflict handling overrides the trigger's. */
+#define SEARCH_MARK_STALE(id)                                                       \
+  "  INSERT INTO meta (key, value)"                                                 \
+  "    SELECT 'search-stale:' || id, NULL FROM episodes"                            \
+  "     WHERE id = " id                                                             \
+  "       AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'search-stale:' || " id ");"
+#define SEARCH_CHILD_TRIGGER(table, name, event, row)                               \
+  "CREATE TRIGGER " table "_" name "_search BEFORE " event " ON " table " "      \
+  "BEGIN"                                                                           \
+  SEARCH_UNINDEX (row ".episode_id")                                                \
+  SEARCH_MARK_STALE (row ".episode_id")                                             \
+  "END;"
+
+static const char schema_v8[] =
+  "DROP TRIGGER episodes_delete_search;"
+  "DROP TABLE episode_search;"
+
+  "CREATE VIEW episode_search_text (id, title, summary, quotes, guests, transcript) AS"
+  "  SELECT e.id, e.title, e.summary,"
+  "         coalesce ((SELECT group_concat (q.text || iif (q.speaker <> '', ' — ' || q.speaker, ''),"
+  "                                         char (10))"
+  "                      FROM (SELECT text, speaker FROM quotes"
+  "                             WHERE episode_id = e.id ORDER BY position) AS q), ''),"
+  "         coalesce ((SELECT group_concat (g.name || iif (g.role <> '', ', ' || g.role, ''),"
+  "                                         char (10))"
+  "                      FROM (SELECT name, role FROM episode_guests"
+  "                             WHERE episode_id = e.id ORDER BY position) AS g), ''),"
+  "         coalesce ((SELECT group_concat (x.text, char (10))"
+  "                      FROM (SELECT efir_transcript_text (segments) AS text"
+  "                              FROM transcripts"
+  "                             WHERE episode_id = e.id"
+  "                             ORDER BY chunk) AS x), '')"
+  "    FROM episodes AS e"
+  "   WHERE e.deleted_at IS NULL"
+  "     AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'search-stale:' || e.id);"
+
+  "CREATE VIRTUAL TABLE episode_search USING fts5 ("
+  "  title, summary, quotes, guests, transcript,"
+  "  content = 'episode_search_text',"
+  "  content_rowid = 'id',"
+  "  tokenize = 'efir',"
+  "  prefix = '2 3'"
+  ");"
+  "INSERT INTO episode_search (episode_search) VALUES ('rebuild');"
+
+  "CREATE TRIGGER episodes_insert_search AFTER INSERT ON episodes "
+  "BEGIN"
+  SEARCH_MARK_STALE ("new.id")
+  "END;"
+  "CREATE TRIGGER episodes_update_search BEFORE UPDATE OF title, summary, deleted_at ON episodes "
+  "  WHEN old.title IS NOT new.title OR old.summary IS NOT new.summary"
+  "    OR old.deleted_at IS NOT new.deleted_at "
+  "BEGIN"
+  SEARCH_UNINDEX ("old.id")
+  SEARCH_MARK_STALE ("old.id")
+  "END;"
+  /* Its children go after it (ON DELETE CASCADE) and find it gone, so
+   * they neither unindex it again nor mark it. */
+  "CREATE TRIGGER episodes_delete_search BEFORE DELETE ON episodes "
+  "BEGIN"
+  SEARCH_UNINDEX ("old.id")
+  "END;"
+  "CREATE TRIGGER episodes_deleted_search AFTER DELETE ON episodes "
+  "BEGIN"
+  "  DELETE FROM meta WHERE key = 'search-stale:' || old.id;"
+  "END;"
+  SEARCH_CHILD_TRIGGER ("quotes", "insert", "INSERT", "new")
+  SEARCH_CHILD_TRIGGER ("quotes", "update", "UPDATE OF position, text, speaker", "old")
+  SEARCH_CHILD_TRIGGER ("quotes", "delete", "DELETE", "old")
+  SEARCH_CHILD_TRIGGER ("episode_guests", "insert", "INSERT", "new")
+  SEARCH_CHILD_TRIGGER ("episode_guests", "update", "UPDATE OF position, name, role", "old")
+  SEARCH_CHILD_TRIGGER ("episode_guests", "delete", "DELETE", "old")
+  SEARCH_CHILD_TRIGGER ("transcripts", "insert", "INSERT", "new")
+  SEARCH_CHILD_TRIGGER ("transcripts", "update", "UPDATE OF chunk, segments", "old")
+  SEARCH_CHILD_TRIGGER ("transcripts", "delete", "DELETE", "old");
+
 static const EfirMigration migrations[] = {
   { 1, schema_v1 },
   { 2, schema_v2 },
@@ -332,6 +433,7 @@ static const EfirMigration migrations[] = {
   { 5, schema_v5 },
   { 6, schema_v6 },
   { 7, schema_v7 },
+  { 8, schema_v8 },
 };
 
 /* Helpers ---------------------------------------------------------------- */

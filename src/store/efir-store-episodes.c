@@ -18,11 +18,6 @@
   " e.duration_seconds, e.slug, e.summary, e.tags, e.status, e.uuid, e.image,"  \
   " e.save_count"
 
-/* The parts whose text episode_search holds. */
-#define SEARCHED_PARTS                                                          \
-  (EFIR_EPISODE_PART_DETAILS | EFIR_EPISODE_PART_GUESTS | EFIR_EPISODE_PART_QUOTES \
-   | EFIR_EPISODE_PART_TRANSCRIPT)
-
 /* Segments per transcripts row. Fixed, so that an edit shifts no segment
  * into another chunk unless segments are inserted or removed before it;
  * 64 segments of a broadcast are some 8 KB of JSON, a few pages to write
@@ -1036,8 +1031,8 @@ efir_store_write_episode_locked (EfirStore        *self,
       && !write_social_links_locked (self, episode, id, error))
     return FALSE;
 
-  if ((parts & SEARCHED_PARTS) && !efir_store_mark_search_stale_locked (self, id, error))
-    return FALSE;
+  /* The schema's triggers have taken the episode out of the search index
+   * if a searched text changed, and marked it stale. */
 
   *episode_id = id;
   if (person_ids != NULL)

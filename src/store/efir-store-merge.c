@@ -152,14 +152,12 @@ touch_episode_locked (EfirStore  *self,
 {
   EfirDatabase *db = efir_store_get_database (self);
 
-  if (!run_with_ids (db,
-                     "UPDATE episodes SET modified_at = ?2, save_count = save_count + 1"
-                     " WHERE id = ?1",
-                     episode_id, g_get_real_time (), error))
-    return FALSE;
-
-  /* The guests' names are searched: the index must hear of the new one. */
-  return efir_store_mark_search_stale_locked (self, episode_id, error);
+  /* The guests' names are searched: the schema's triggers mark the
+   * episode stale for the index when they change. */
+  return run_with_ids (db,
+                       "UPDATE episodes SET modified_at = ?2, save_count = save_count + 1"
+                       " WHERE id = ?1",
+                       episode_id, g_get_real_time (), error);
 }
 
 static gboolean

@@ -24,30 +24,27 @@
  * would not help when the transcript is what was edited, and would break
  * "every word must match" for a query whose words are in different rows.
  *
- * So a save only marks the episode's row stale, in the same transaction,
- * as a row "search-stale:<id>" in meta; efir_store_search() brings stale
- * rows up to date in one transaction before it looks, and the app may do
- * it earlier with efir_store_refresh_search_index() when the producer
- * pauses. The mark is in the database, so it survives a power cut and is
- * seen by every process that opens the archive: no search ever runs on an
- * index older than what was saved. Re-indexing compares the new text with
- * the row's and skips an episode whose searched text did not change (a
- * status or video link edit).
+ * So a save only marks the episode stale, in the same transaction, as a
+ * row "search-stale:<id>" in meta; efir_store_search() brings stale rows up
+ * to date in one transaction before it looks, and the app may do it
+ * earlier with efir_store_refresh_search_index() when the producer pauses.
+ * The mark is in the database, so it survives a power cut and is seen by
+ * every process that opens the archive: no search ever runs on an index
+ * older than what was saved.
+ *
+ * The index keeps no copy of the text (schema version 8, in
+ * efir-migrations.c, says how):
+ * the schema's triggers take an episode out of it before a searched text
+ * changes, and set the mark, so that the first save after the episode was
+ * indexed tokenizes the old text once and later saves only write. A stale
+ * episode is not found until it is indexed again, which a search does
+ * first; a read-only archive is searched without it.
  *
  * Importing, updating from a file and restoring a revision are rare and
  * not typed: they index the episode at once.
  */
 #define STALE_KEY_PREFIX "search-stale:"
 #define STALE_KEY_END    "search-stale;" /* ';' follows ':' */
-
-enum {
-  TEXT_TITLE,
-  TEXT_SUMMARY,
-  TEXT_QUOTES,
-  TEXT_GUESTS,
-  TEXT_TRANSCRIPT,
-  N_TEXTS
-};
 
 /* Helpers ---------------------------------------------------------------- */
 
@@ -94,33 +91,6 @@ append_prefix_string (GString    *match,
 }
 
 static gboolean
-text_equal (sqlite3_stmt *a,
-            sqlite3_stmt *b,
-            int           column)
-{
-  const void *text_a = sqlite3_column_text (a, column);
-  const void *text_b = sqlite3_column_text (b, column);
-  int length_a = sqlite3_column_bytes (a, column);
-  int length_b = sqlite3_column_bytes (b, column);
-
-  return length_a == length_b && (length_a == 0 || memcmp (text_a, text_b, length_a) == 0);
-}
-
-static gboolean
-delete_row_locked (EfirDatabase  *db,
-                   gint64         episode_id,
-                   GError       **error)
-{
-  g_autoptr(EfirStatement) stmt = NULL;
-
-  if (!(stmt = efir_database_prepare (db, "DELETE FROM episode_search WHERE rowid = ?1", error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, episode_id);
-  return efir_database_run (db, stmt, error);
-}
-
-static gboolean
 read_stale_ids (EfirDatabase  *db,
                 GArray        *ids,
                 GError       **error)
@@ -158,25 +128,8 @@ read_stale_ids (EfirDatabase  *db,
 
 /* Public API: for the store's other files -------------------------------- */
 
-gboolean
-efir_store_mark_search_stale_locked (EfirStore  *self,
-                                     gint64      episode_id,
-                                     GError    **error)
-{
-  EfirDatabase *db = efir_store_get_database (self);
-  g_autoptr(EfirStatement) stmt = NULL;
-
-  if (!(stmt = efir_database_prepare (db,
-                                      "INSERT OR IGNORE INTO meta (key, value)"
-                                      " VALUES ('" STALE_KEY_PREFIX "' || ?1, NULL)",
-                                      error)))
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, episode_id);
-  return efir_database_run (db, stmt, error);
-}
-
-/* The episode's own row goes with it, by the schema's trigger. */
+/* Forgets that @episode_id is stale, which shows it in episode_search_text
+ * again: only once it is indexed, or gone. */
 gboolean
 efir_store_forget_search_locked (EfirStore  *self,
                                  gint64      episode_id,
@@ -194,11 +147,12 @@ efir_store_forget_search_locked (EfirStore  *self,
   return efir_database_run (db, stmt, error);
 }
 
-/* The text of each column, made by SQL from the tables themselves so that
- * it never depends on which parts a save wrote: quotes with their speakers
- * and guests with their roles, one a line, as snippet() will show them;
- * the transcript's words without its speakers, which would repeat a name
- * thousands of times and rank every episode of a host on it.
+/* The text comes from the view episode_search_text, which makes it from
+ * the tables themselves so that it never depends on which parts a save
+ * wrote: quotes with their speakers and guests with their roles, one a
+ * line, as snippet() will show them; the transcript's words without its
+ * speakers, which would repeat a name thousands of times and rank every
+ * episode of a host on it. An episode in the trash, or gone, gets no row.
  */
 gboolean
 efir_store_index_episode_locked (EfirStore  *self,
@@ -206,96 +160,35 @@ efir_store_index_episode_locked (EfirStore  *self,
                                  GError    **error)
 {
   EfirDatabase *db = efir_store_get_database (self);
-  g_autoptr(EfirStatement) text_stmt = NULL;
-  g_autoptr(EfirStatement) row_stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
-  gboolean has_row;
+  g_autoptr(EfirStatement) unindex_stmt = NULL;
+  g_autoptr(EfirStatement) insert_stmt = NULL;
 
-  if (!(text_stmt = efir_database_prepare (
-          db,
-          "SELECT e.title, e.summary,"
-          "       coalesce ((SELECT group_concat (q.text || iif (q.speaker <> '', ' — ' || q.speaker, ''),"
-          "                                       char (10))"
-          "                    FROM (SELECT text, speaker FROM quotes"
-          "                           WHERE episode_id = e.id ORDER BY position) AS q), ''),"
-          "       coalesce ((SELECT group_concat (g.name || iif (g.role <> '', ', ' || g.role, ''),"
-          "                                       char (10))"
-          "                    FROM (SELECT name, role FROM episode_guests"
-          "                           WHERE episode_id = e.id ORDER BY position) AS g), ''),"
-          "       coalesce ((SELECT group_concat (x.text, char (10))"
-          "                    FROM (SELECT s.value ->> '$.text' AS text"
-          "                            FROM transcripts AS t, json_each (t.segments) AS s"
-          "                           WHERE t.episode_id = e.id"
-          "                           ORDER BY t.chunk, s.key) AS x), '')"
-          "  FROM episodes AS e"
-          " WHERE e.id = ?1 AND e.deleted_at IS NULL",
-          error)))
+  /* An episode that is not stale is in the index: out with it first,
+   * while the view still shows the text it was indexed with. */
+  if (!(unindex_stmt = efir_database_prepare (db,
+                                              "INSERT INTO episode_search (episode_search, rowid,"
+                                              "  title, summary, quotes, guests, transcript)"
+                                              " SELECT 'delete', id, title, summary, quotes,"
+                                              "        guests, transcript"
+                                              "   FROM episode_search_text WHERE id = ?1",
+                                              error)))
     return FALSE;
 
-  sqlite3_bind_int64 (text_stmt, 1, episode_id);
-  if (!efir_database_step (db, text_stmt, &local_error))
-    {
-      /* Deleted, or in the trash, since it was marked: nothing to index,
-       * and its row goes. */
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-
-      return delete_row_locked (db, episode_id, error)
-             && efir_store_forget_search_locked (self, episode_id, error);
-    }
-
-  if (!(row_stmt = efir_database_prepare (db,
-                                          "SELECT title, summary, quotes, guests, transcript"
-                                          "  FROM episode_search WHERE rowid = ?1",
-                                          error)))
+  sqlite3_bind_int64 (unindex_stmt, 1, episode_id);
+  if (!efir_database_run (db, unindex_stmt, error)
+      || !efir_store_forget_search_locked (self, episode_id, error))
     return FALSE;
 
-  sqlite3_bind_int64 (row_stmt, 1, episode_id);
-  has_row = efir_database_step (db, row_stmt, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!(insert_stmt = efir_database_prepare (db,
+                                             "INSERT INTO episode_search (rowid, title, summary,"
+                                             "  quotes, guests, transcript)"
+                                             " SELECT id, title, summary, quotes, guests, transcript"
+                                             "   FROM episode_search_text WHERE id = ?1",
+                                             error)))
+    return FALSE;
 
-  if (has_row)
-    {
-      gboolean same = TRUE;
-
-      for (int i = 0; i < N_TEXTS && same; i++)
-        same = text_equal (text_stmt, row_stmt, i);
-
-      efir_statement_release (row_stmt);
-
-      if (same)
-        return efir_store_forget_search_locked (self, episode_id, error);
-
-      if (!delete_row_locked (db, episode_id, error))
-        return FALSE;
-    }
-
-  {
-    g_autoptr(EfirStatement) insert_stmt = NULL;
-
-    if (!(insert_stmt = efir_database_prepare (db,
-                                               "INSERT INTO episode_search (rowid, title, summary,"
-                                               "  quotes, guests, transcript)"
-                                               " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                               error)))
-      return FALSE;
-
-    sqlite3_bind_int64 (insert_stmt, 1, episode_id);
-    for (int i = 0; i < N_TEXTS; i++)
-      sqlite3_bind_value (insert_stmt, i + 2, sqlite3_column_value (text_stmt, i));
-
-    if (!efir_database_run (db, insert_stmt, error))
-      return FALSE;
-  }
-
-  return efir_store_forget_search_locked (self, episode_id, error);
+  sqlite3_bind_int64 (insert_stmt, 1, episode_id);
+  return efir_database_run (db, insert_stmt, error);
 }
 
 char *

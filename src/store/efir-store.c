@@ -520,10 +520,12 @@ check_job_free (CheckJob *job)
 }
 
 /* For tests: while held, the check waits before it reads, as it takes its
- * time on a large archive; a cancellation ends the wait. */
+ * time on a large archive, and the daily backup before it copies; a
+ * cancellation ends the wait. */
 static GMutex check_hold_lock;
 static GCond  check_hold_released;
 static gboolean check_held;
+static gboolean backup_held;
 
 static void
 check_hold_cancelled_cb (GCancellable *cancellable,
@@ -543,14 +545,24 @@ efir_store_hold_check_for_tests (gboolean hold)
   g_mutex_unlock (&check_hold_lock);
 }
 
+void
+efir_store_hold_backup_for_tests (gboolean hold)
+{
+  g_mutex_lock (&check_hold_lock);
+  backup_held = hold;
+  g_cond_broadcast (&check_hold_released);
+  g_mutex_unlock (&check_hold_lock);
+}
+
 static void
-wait_while_held (GCancellable *cancellable)
+wait_while_held (const gboolean *held,
+                 GCancellable   *cancellable)
 {
   gulong handler_id = g_cancellable_connect (cancellable, G_CALLBACK (check_hold_cancelled_cb),
                                              NULL, NULL);
 
   g_mutex_lock (&check_hold_lock);
-  while (check_held && !g_cancellable_is_cancelled (cancellable))
+  while (*held && !g_cancellable_is_cancelled (cancellable))
     g_cond_wait (&check_hold_released, &check_hold_lock);
   g_mutex_unlock (&check_hold_lock);
   g_cancellable_disconnect (cancellable, handler_id);
@@ -567,7 +579,7 @@ check_thread_cb (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) backup_error = NULL;
 
-  wait_while_held (cancellable);
+  wait_while_held (&check_held, cancellable);
 
   if (!g_cancellable_set_error_if_cancelled (cancellable, &error)
       && (reader = efir_database_open (job->path,
@@ -591,10 +603,12 @@ check_thread_cb (GTask        *task,
    * is still as safe as it was yesterday. */
   if (error == NULL && job->backup_dir != NULL)
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) now = NULL;
 
+      wait_while_held (&backup_held, cancellable);
+      now = g_date_time_new_now_local ();
       if (!efir_backup_daily (reader, job->backup_dir, now, EFIR_BACKUP_KEEP_DAYS,
-                              cancellable, &backup_error))
+                              EFIR_BACKUP_KEEP_WEEKS, cancellable, &backup_error))
         g_debug ("No daily backup of %s: %s", job->path, backup_error->message);
     }
   g_clear_object (&reader);
@@ -941,6 +955,29 @@ efir_store_get_backup_dir (EfirStore *self)
 }
 
 /**
+ * efir_store_get_backup_usage:
+ * @self: a store
+ * @n_backups: (out) (optional): how many daily backups the archive has
+ * @n_bytes: (out) (optional): the room they take on disk, in bytes
+ *
+ * Counts the daily backups Efir keeps of this archive (not the copies made
+ * by hand), for the producer to see what they cost: at most
+ * %EFIR_BACKUP_KEEP_DAYS + %EFIR_BACKUP_KEEP_WEEKS files.
+ */
+void
+efir_store_get_backup_usage (EfirStore *self,
+                             guint     *n_backups,
+                             guint64   *n_bytes)
+{
+  g_autofree char *backup_dir = NULL;
+
+  g_return_if_fail (EFIR_IS_STORE (self));
+
+  backup_dir = efir_store_get_backup_dir (self);
+  efir_backup_usage (efir_database_get_path (self->db), backup_dir, n_backups, n_bytes);
+}
+
+/**
  * efir_store_backup:
  * @self: a store
  * @dest_path: the file to write; replaced if it exists
@@ -1001,7 +1038,8 @@ efir_store_backup_daily (EfirStore  *self,
 
   backup_dir = efir_store_get_backup_dir (self);
 
-  return efir_backup_daily (self->db, backup_dir, now, EFIR_BACKUP_KEEP_DAYS, NULL, error);
+  return efir_backup_daily (self->db, backup_dir, now, EFIR_BACKUP_KEEP_DAYS,
+                            EFIR_BACKUP_KEEP_WEEKS, NULL, error);
 }
 
 /**

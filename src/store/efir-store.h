@@ -62,7 +62,10 @@ typedef enum
    * page it reads or changes is damaged (SQLite checks those), so a
    * damaged page elsewhere may be written beside; the check that opening
    * does at once stays, and efir_store_wait_until_checked() still runs
-   * the whole check. */
+   * the whole check. With EFIR_STORE_OPEN_DEFER_CHECK, as a window opens
+   * its archive, efir_store_start_check() runs the check of every page and
+   * the daily backup in the background, neither of which ever holds up a
+   * save; once the check has found damage, every write is refused. */
   EFIR_STORE_OPEN_CHECK_TOUCHED = 1 << 2,
 } EfirStoreOpenFlags;
 
@@ -93,9 +96,14 @@ gboolean       efir_store_backup               (EfirStore         *self,
 char          *efir_store_backup_name          (const char        *db_path,
                                                 GDateTime         *when);
 /* Writes today's backup, STEM-YYYY-MM-DD.db for STEM.db, if there is none
- * yet; keeps the last 7 of this database's. */
+ * yet and the archive changed since the newest; keeps this database's
+ * newest of each of the last 3 days and 4 ISO weeks that have one. */
 gboolean       efir_store_backup_daily         (EfirStore         *self,
                                                 GError           **error);
+/* How many daily backups the archive has, and the room they take. */
+void           efir_store_get_backup_usage     (EfirStore         *self,
+                                                guint             *n_backups,
+                                                guint64           *n_bytes);
 /* PRAGMA integrity_check; TRUE when "ok". */
 gboolean       efir_store_check_integrity      (EfirStore         *self,
                                                 GError           **error);

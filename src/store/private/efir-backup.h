@@ -13,8 +13,12 @@ G_BEGIN_DECLS
  * one folder share the backups' folder without sharing backups.
  */
 
-/* How many daily backups Efir keeps. */
-#define EFIR_BACKUP_KEEP_DAYS 7
+/* How many daily backups Efir keeps: the newest of each of the last
+ * three days with a backup, and the newest of each of the last four ISO
+ * weeks with one; at most seven files, usually five or six. A day on which
+ * nothing changed gets no backup, and does not count. */
+#define EFIR_BACKUP_KEEP_DAYS  3
+#define EFIR_BACKUP_KEEP_WEEKS 4
 
 char    *efir_backup_stem             (const char    *db_path);
 /* Writes @path to disk: a file's contents, or a folder's entries (a rename
@@ -31,9 +35,14 @@ gboolean efir_backup_to_file          (EfirDatabase  *db,
 gboolean efir_backup_daily            (EfirDatabase  *db,
                                        const char    *backup_dir,
                                        GDateTime     *now,
-                                       guint          keep,
+                                       guint          keep_days,
+                                       guint          keep_weeks,
                                        GCancellable  *cancellable,
                                        GError       **error);
+void     efir_backup_usage            (const char    *db_path,
+                                       const char    *backup_dir,
+                                       guint         *n_backups,
+                                       guint64       *n_bytes);
 char    *efir_backup_find_latest_good (const char    *db_path,
                                        const char    *backup_dir);
 

@@ -17,6 +17,7 @@ EfirDatabase  *efir_store_get_database          (EfirStore           *self);
 /* For tests: while held, the check of every page waits before it reads,
  * as on a large archive; cancelling it ends the wait. */
 void           efir_store_hold_check_for_tests  (gboolean             hold);
+void           efir_store_hold_backup_for_tests (gboolean             hold);
 
 /* JSON text for the array columns (tags, hosts, transcripts.segments). */
 void           efir_store_append_json_double    (GString             *out,
@@ -106,13 +107,10 @@ gboolean       efir_store_empty_trash_locked    (EfirStore           *self,
                                                  guint               *n_deleted,
                                                  GError             **error);
 
-/* Search. An episode's row in episode_search is brought up to date with
- * efir_store_index_episode_locked(), or marked stale and brought up to date
- * before the next search (see efir-store-search.c for why and when).
+/* Search. The schema's triggers mark an episode stale when its searched
+ * text changes; efir_store_index_episode_locked() indexes it at once,
+ * else the next search does (see efir-store-search.c for why and when).
  */
-gboolean       efir_store_mark_search_stale_locked (EfirStore        *self,
-                                                    gint64            episode_id,
-                                                    GError          **error);
 gboolean       efir_store_index_episode_locked  (EfirStore           *self,
                                                  gint64               episode_id,
                                                  GError             **error);
