@@ -159,6 +159,18 @@ char          *efir_store_search_match_expression (const char        *query);
 #define EFIR_STORE_SEARCH_MAX_WORDS 64
 #define EFIR_STORE_SEARCH_MAX_CHARS 1000
 
+/* For tests: while held, the next search of an EfirSearchWorker waits on
+ * its connection until released or cancelled, as a long one runs. */
+void           efir_search_worker_hold_for_tests (gboolean           hold);
+
+/* efir_store_search() on any connection, as its index stands: for a
+ * worker thread's own read connection. */
+GPtrArray     *efir_store_search_database       (EfirDatabase        *db,
+                                                 const char          *query,
+                                                 guint                limit,
+                                                 GCancellable        *cancellable,
+                                                 GError             **error);
+
 #define EFIR_STORE_SEARCH_SQL                                                       \
   "SELECT hit.id, hit.rank, e.title,"                                               \
   "       CASE WHEN hit.pos <= " G_STRINGIFY (EFIR_STORE_SEARCH_SNIPPETS) " THEN"    \
