@@ -158,6 +158,25 @@ gboolean       efir_store_delete_person        (EfirStore         *self,
 GListModel    *efir_store_list_episodes        (EfirStore         *self,
                                                 gint64             program_id,
                                                 GError           **error);
+/* One line of a listing of episodes, for efir-cli: what it prints, read
+ * without building the episodes, in the order of efir_store_list_episodes(). */
+typedef struct
+{
+  gint64             id;
+  char              *program_name;
+  int                number;
+  char              *title;
+  GDateTime         *air_date;  /* NULL when undated */
+  EfirEpisodeStatus  status;
+} EfirEpisodeListing;
+
+void efir_episode_listing_free (EfirEpisodeListing *listing);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EfirEpisodeListing, efir_episode_listing_free)
+
+/* Element type EfirEpisodeListing. */
+GPtrArray     *efir_store_list_episode_listings (EfirStore        *self,
+                                                gint64             program_id,
+                                                GError           **error);
 /* The number after the highest of the programme's episodes, 1 for its
  * first; and the tags its episodes carry, the most used first. */
 gboolean       efir_store_next_episode_number  (EfirStore         *self,
