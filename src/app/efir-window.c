@@ -14,6 +14,7 @@
 #include "efir-history-dialog.h"
 #include "efir-share-dialog.h"
 #include "efir-program-settings.h"
+#include "efir-search-worker.h"
 #include "efir-store-advice.h"
 #include "efir-trash-dialog.h"
 #include "efir-window.h"
@@ -68,6 +69,7 @@ struct _EfirWindow
   char               *backup_path;
   GListModel         *programs;
   EfirEpisodeList    *episodes;      /* the programme's, read as shown */
+  EfirSearchWorker   *search_worker; /* of store, made by the first search */
   GtkSingleSelection *selection;
   EfirEpisode        *current;       /* the whole episode in the editor */
   EfirEpisode        *current_light; /* its row in the list, kept in step */
@@ -720,20 +722,14 @@ efir_window_make_result_row (const EfirSearchHit *hit)
 }
 
 static void
-efir_window_run_search (EfirWindow *self)
+on_search_finished_cb (EfirWindow       *self,
+                       const char       *query,
+                       GPtrArray        *hits,
+                       const GError     *error,
+                       EfirSearchWorker *worker)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) hits = NULL;
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   GtkWidget *child;
 
-  if (query[0] == '\0')
-    {
-      efir_window_update_sidebar_page (self);
-      return;
-    }
-
-  hits = efir_store_search (self->store, query, 50, &error);
   if (hits == NULL)
     {
       efir_window_toast (self, error->message);
@@ -746,6 +742,31 @@ efir_window_run_search (EfirWindow *self)
     gtk_list_box_append (self->result_list, efir_window_make_result_row (g_ptr_array_index (hits, i)));
 
   efir_window_show_sidebar_page (self, hits->len > 0 ? "results" : "no-results");
+}
+
+/* The search runs in a worker thread: the window goes on answering keys,
+ * and each key interrupts the search of the one before. */
+static void
+efir_window_run_search (EfirWindow *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (query[0] == '\0')
+    {
+      if (self->search_worker != NULL)
+        efir_search_worker_cancel (self->search_worker);
+      efir_window_update_sidebar_page (self);
+      return;
+    }
+
+  if (self->search_worker == NULL || efir_search_worker_get_store (self->search_worker) != self->store)
+    {
+      g_clear_object (&self->search_worker);
+      self->search_worker = efir_search_worker_new (self->store, 50);
+      g_signal_connect_object (self->search_worker, "finished", G_CALLBACK (on_search_finished_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  efir_search_worker_search (self->search_worker, query);
 }
 
 static void
@@ -997,6 +1018,7 @@ on_restore_clicked_cb (EfirWindow *self)
   g_autofree char *kept = NULL;
 
   g_clear_object (&self->autosaver);
+  g_clear_object (&self->search_worker);
   g_clear_object (&self->store);
   g_clear_object (&self->episodes);
   gtk_single_selection_set_model (self->selection, NULL);
@@ -1188,6 +1210,7 @@ on_store_damaged_cb (EfirWindow   *self,
   if (self->autosaver != NULL)
     efir_autosaver_set_episode (self->autosaver, NULL, NULL);
   g_clear_object (&self->autosaver);
+  g_clear_object (&self->search_worker);
   g_clear_object (&self->store);
   efir_window_show_open_error (self, error);
 }
@@ -1744,6 +1767,7 @@ efir_window_dispose (GObject *object)
   g_clear_object (&self->episodes);
   g_clear_object (&self->programs);
   g_clear_object (&self->people);
+  g_clear_object (&self->search_worker);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
