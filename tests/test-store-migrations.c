@@ -63,6 +63,7 @@ static const char *const v1_checks[] = {
   "SELECT url = 'https://t.me/cetinsual/112' FROM social_links WHERE episode_id = 112",
   "SELECT count(*) = 1 FROM revisions WHERE episode_id = 112 AND reason = 'publish'",
   "SELECT rowid = 112 FROM episode_search WHERE episode_search MATCH 'memmedli'",
+  "SELECT rowid = 112 FROM episode_search WHERE episode_search MATCH '\"m\"*'",
   "SELECT value = '2024-10-04' FROM meta WHERE key = 'last_backup'",
   /* Programmes from before share templates have none, and take one. */
   "SELECT share_templates = '{}' FROM programs WHERE id = 7",
@@ -93,7 +94,9 @@ static const struct {
 } rows_at_version[] = {
   { NULL, NULL }, /* version 0: a new, empty file */
   { v1_insert, v1_checks },
-  /* Versions 2 to 6 keep every column version 1 had, so the same rows fit. */
+  /* Versions 2 to 8 keep every column version 1 had, so the same rows fit. */
+  { v1_insert, v1_checks },
+  { v1_insert, v1_checks },
   { v1_insert, v1_checks },
   { v1_insert, v1_checks },
   { v1_insert, v1_checks },
@@ -264,6 +267,11 @@ assert_latest_schema (EfirDatabase *db)
   search_sql = query_text (db, "SELECT sql FROM sqlite_schema WHERE name = 'episode_search'");
   g_assert_nonnull (strstr (search_sql, "fts5"));
   g_assert_nonnull (strstr (search_sql, "tokenize = 'efir'"));
+  g_assert_nonnull (strstr (search_sql, "prefix = '1 2 3'"));
+  /* Deleting an episode still deletes its search row. */
+  g_assert_cmpint (query_integer (db, "SELECT count(*) FROM sqlite_schema"
+                                      " WHERE type = 'trigger' AND name = 'episodes_delete_search'"),
+                   ==, 1);
 
   g_assert_cmpint (query_integer (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
   {

@@ -335,6 +335,34 @@ efir_store_search_match_expression (const char *query)
   return g_string_free (g_steal_pointer (&match), FALSE);
 }
 
+gboolean
+efir_store_search_wants_newest (const char *query)
+{
+  guint n_letters = 0;
+
+  if (query == NULL || !g_utf8_validate (query, -1, NULL))
+    return FALSE;
+
+  for (const char *p = query;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0 || g_unichar_isspace (c))
+        {
+          if (n_letters > 1)
+            return FALSE;
+          n_letters = 0;
+          if (c == 0)
+            break;
+          continue;
+        }
+
+      n_letters += is_token_char (c);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_query_length (const char  *query,
                     GError     **error)
@@ -445,7 +473,9 @@ efir_store_refresh_search_index (EfirStore  *self,
  * in the title counts most, then in the guests, the quotes, the summary
  * and the transcript. The snippet comes from the column that matched best,
  * in its original letters. A query with no word in it, such as "?!", finds
- * nothing.
+ * nothing. A query of one letter, the first key of every search, finds
+ * the newest episodes with a word starting with it: every episode has
+ * hundreds.
  *
  * Returns: (transfer container) (element-type EfirSearchHit): the hits,
  *   best first, or %NULL with @error set
@@ -512,7 +542,11 @@ efir_store_search_database (EfirDatabase  *db,
   if (!(match = efir_store_search_match_expression (query)))
     return g_steal_pointer (&hits);
 
-  if (!(stmt = efir_database_prepare (db, EFIR_STORE_SEARCH_SQL, error)))
+  if (!(stmt = efir_database_prepare (db,
+                                      efir_store_search_wants_newest (query)
+                                        ? EFIR_STORE_SEARCH_NEWEST_SQL
+                                        : EFIR_STORE_SEARCH_SQL,
+                                      error)))
     return NULL;
 
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
