@@ -327,20 +327,38 @@ static const char schema_v7[] = "";
  * index, and merged them: 0.5 to 1.3 s. The index answers at once, for a
  * last word of one letter as in "ilham e" too, and makes the search index
  * about a quarter larger (7 MB a thousand episodes). FTS5 cannot change
- * the prefixes of a table, so the table is made again from its own text:
- * about a minute for 10,000 episodes, once.
+ * the prefixes of a table, so the table is made again, from the episodes
+ * as efir_store_index_episode_locked() reads them at this version, after
+ * the old one is dropped so that its pages are used again rather than
+ * added: about two minutes for 10,000 episodes, once. Every row is then
+ * up to date, and no episode waits to be indexed.
  */
 static const char schema_v8[] =
-  "CREATE VIRTUAL TABLE episode_search_v8 USING fts5 ("
+  "DROP TRIGGER episodes_delete_search;"
+  "DROP TABLE episode_search;"
+  "CREATE VIRTUAL TABLE episode_search USING fts5 ("
   "  title, summary, quotes, guests, transcript,"
   "  tokenize = 'efir',"
   "  prefix = '1 2 3'"
   ");"
-  "INSERT INTO episode_search_v8 (rowid, title, summary, quotes, guests, transcript)"
-  "  SELECT rowid, title, summary, quotes, guests, transcript FROM episode_search;"
-  "DROP TRIGGER episodes_delete_search;"
-  "DROP TABLE episode_search;"
-  "ALTER TABLE episode_search_v8 RENAME TO episode_search;"
+  "INSERT INTO episode_search (rowid, title, summary, quotes, guests, transcript)"
+  "  SELECT e.id, e.title, e.summary,"
+  "         coalesce ((SELECT group_concat (q.text || iif (q.speaker <> '', ' — ' || q.speaker, ''),"
+  "                                         char (10))"
+  "                      FROM (SELECT text, speaker FROM quotes"
+  "                             WHERE episode_id = e.id ORDER BY position) AS q), ''),"
+  "         coalesce ((SELECT group_concat (g.name || iif (g.role <> '', ', ' || g.role, ''),"
+  "                                         char (10))"
+  "                      FROM (SELECT name, role FROM episode_guests"
+  "                             WHERE episode_id = e.id ORDER BY position) AS g), ''),"
+  "         coalesce ((SELECT group_concat (x.text, char (10))"
+  "                      FROM (SELECT s.value ->> '$.text' AS text"
+  "                              FROM transcripts AS t, json_each (t.segments) AS s"
+  "                             WHERE t.episode_id = e.id"
+  "                             ORDER BY t.chunk, s.key) AS x), '')"
+  "    FROM episodes AS e"
+  "   WHERE e.deleted_at IS NULL;"
+  "DELETE FROM meta WHERE key >= 'search-stale:' AND key < 'search-stale;';"
   "CREATE TRIGGER episodes_delete_search AFTER DELETE ON episodes "
   "BEGIN"
   "  DELETE FROM episode_search WHERE rowid = old.id;"
