@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 
 /* EfirStore is the one door to an Efir database: it checks the file before
  * anything is written, applies migrations, keeps the writer connection of the
- * main thread and answers every entity query. Search and listing run on that
- * main connection too. A backup is SQLite's online backup, a consistent copy
+ * main thread and answers every entity query. Listing runs on that main
+ * connection too, and efir_store_search(); the window searches through an
+ * EfirSearchWorker, on a read connection of its own in a thread. A backup is SQLite's online backup, a consistent copy
  * taken while the archive stays in use; the check of every page on opening,
  * and the daily backup after it, run in a task on a read-only connection
  * of their own, cancelled when the store is disposed. */
