@@ -24,7 +24,8 @@ G_DECLARE_FINAL_TYPE (EfirStore, efir_store, EFIR, STORE, GObject)
 typedef struct
 {
   gint64  episode_id;
-  double  rank;          /* lower is better, as FTS5's bm25 */
+  double  rank;          /* lower is better, as FTS5's bm25; 0 for the
+                          * newest-first hits of a query of one letter */
   char   *title;
   char   *snippet;       /* original text with the hit between \x01 and \x02;
                           * NULL past the first few hits */

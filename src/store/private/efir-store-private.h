@@ -163,8 +163,9 @@ char          *efir_store_search_match_expression (const char        *query);
  * newest episodes it matches, not the best. Every episode holds hundreds
  * of words starting with any letter, so ranking them all costs what the
  * words hold (40 to 270 ms over 10,000 episodes, for "a" to "и"), while
- * FTS5 reads the newest 50 from the prefix index and stops. The rank is
- * still bm25, of the hits returned only.
+ * FTS5 reads the newest 50 from the prefix index and stops. Their rank is
+ * 0: bm25 of even one hit would first count every episode the letter
+ * matches, for its weight.
  */
 #define EFIR_STORE_SEARCH_NEWEST_SQL                                                \
   "SELECT hit.id, hit.rank, e.title,"                                               \
@@ -177,11 +178,10 @@ char          *efir_store_search_match_expression (const char        *query);
   "           WHERE episode_search MATCH ?1 AND rowid = hit.id)"                    \
   "       END,"                                                                     \
   "       p.name, coalesce (e.number, 0)"                                           \
-  "  FROM (SELECT id, rank, row_number () OVER (ORDER BY id DESC) AS pos"           \
-  "          FROM (SELECT rowid AS id, rank"                                        \
+  "  FROM (SELECT id, 0.0 AS rank, row_number () OVER (ORDER BY id DESC) AS pos"    \
+  "          FROM (SELECT rowid AS id"                                              \
   "                  FROM episode_search"                                           \
   "                 WHERE episode_search MATCH ?1"                                  \
-  "                   AND rank MATCH 'bm25 (10.0, 2.0, 3.0, 5.0, 1.0)'"             \
   "                 ORDER BY rowid DESC"                                            \
   "                 LIMIT ?2)) AS hit"                                              \
   "  JOIN episodes AS e ON e.id = hit.id AND e.deleted_at IS NULL"                  \
