@@ -474,8 +474,8 @@ efir_store_refresh_search_index (EfirStore  *self,
  * and the transcript. The snippet comes from the column that matched best,
  * in its original letters. A query with no word in it, such as "?!", finds
  * nothing. A query of one letter, the first key of every search, finds
- * the newest episodes with a word starting with it: every episode has
- * hundreds.
+ * the newest episodes with a word starting with it, without snippets:
+ * every episode has hundreds.
  *
  * Returns: (transfer container) (element-type EfirSearchHit): the hits,
  *   best first, or %NULL with @error set

@@ -28,7 +28,8 @@ typedef struct
                           * newest-first hits of a query of one letter */
   char   *title;
   char   *snippet;       /* original text with the hit between \x01 and \x02;
-                          * NULL past the first few hits */
+                          * NULL past the first few hits, and for a query
+                          * of one letter */
   char   *program_name;
   int     number;
 } EfirSearchHit;

@@ -164,26 +164,17 @@ char          *efir_store_search_match_expression (const char        *query);
  * of words starting with any letter, so ranking them all costs what the
  * words hold (40 to 270 ms over 10,000 episodes, for "a" to "и"), while
  * FTS5 reads the newest 50 from the prefix index and stops. Their rank is
- * 0: bm25 of even one hit would first count every episode the letter
- * matches, for its weight.
+ * 0, for bm25 of even one hit would first count every episode the letter
+ * matches, and they have no snippet: one tokenises the whole transcript
+ * again to choose among its hundreds of matches (10 ms a hit for "и").
  */
 #define EFIR_STORE_SEARCH_NEWEST_SQL                                                \
-  "SELECT hit.id, hit.rank, e.title,"                                               \
-  "       CASE WHEN hit.pos <= " G_STRINGIFY (EFIR_STORE_SEARCH_SNIPPETS) " THEN"    \
-  "         (SELECT CASE WHEN length (CAST (transcript AS BLOB)) <= "               \
-  G_STRINGIFY (EFIR_STORE_SEARCH_SNIPPET_MAX_BYTES) " THEN"                          \
-  "                   snippet (episode_search, -1, char (1), char (2), '…', 16)"    \
-  "                 END"                                                            \
-  "            FROM episode_search"                                                 \
-  "           WHERE episode_search MATCH ?1 AND rowid = hit.id)"                    \
-  "       END,"                                                                     \
-  "       p.name, coalesce (e.number, 0)"                                           \
-  "  FROM (SELECT id, 0.0 AS rank, row_number () OVER (ORDER BY id DESC) AS pos"    \
-  "          FROM (SELECT rowid AS id"                                              \
-  "                  FROM episode_search"                                           \
-  "                 WHERE episode_search MATCH ?1"                                  \
-  "                 ORDER BY rowid DESC"                                            \
-  "                 LIMIT ?2)) AS hit"                                              \
+  "SELECT hit.id, 0.0, e.title, NULL, p.name, coalesce (e.number, 0)"               \
+  "  FROM (SELECT rowid AS id"                                                      \
+  "          FROM episode_search"                                                   \
+  "         WHERE episode_search MATCH ?1"                                          \
+  "         ORDER BY rowid DESC"                                                    \
+  "         LIMIT ?2) AS hit"                                                       \
   "  JOIN episodes AS e ON e.id = hit.id AND e.deleted_at IS NULL"                  \
   "  JOIN programs AS p ON p.id = e.program_id"                                     \
   " ORDER BY hit.id DESC"
