@@ -849,6 +849,10 @@ typedef struct
   gint64      episode_id;
   int         expected_chars;
 
+  /* This process's resident memory before the window, and once it drew */
+  StartupRun  before_window;
+  StartupRun  with_window;
+
   /* Borrowed, and checked to be still in the window each time */
   GtkWidget  *transcript;
 } Target;
@@ -1305,6 +1309,21 @@ bench_typing (Target   *target,
   gtk_widget_grab_focus (GTK_WIDGET (view));
   run_for (SETTLE_MS);
 
+  if (!through_x)
+    {
+      StartupRun open = { 0 };
+
+      /* In this process, beside the bare window of the start-up part: what
+       * the archive, the window and the episode add, MB of VmRSS. */
+      read_rss (getpid (), &open);
+      g_print ("\nResident memory of this process (VmRSS, of which anonymous): before the "
+               "window %.1f (%.1f) MB, window drawn %.1f (%.1f) MB, the three-hour episode "
+               "open with its transcript shown %.1f (%.1f) MB\n",
+               target->before_window.rss_kb / 1024.0, target->before_window.anon_kb / 1024.0,
+               target->with_window.rss_kb / 1024.0, target->with_window.anon_kb / 1024.0,
+               open.rss_kb / 1024.0, open.anon_kb / 1024.0);
+    }
+
   typist.view = view;
   typist.next = typed_text;
   typist.late_ms = late_ms;
@@ -1567,6 +1586,7 @@ bench_editor (EfirApplication *app,
   sqlite3_trace_v2 (probe.db, SQLITE_TRACE_PROFILE, statement_profiled_cb, NULL);
 
   forget_last_episode ();
+  read_rss (getpid (), &target.before_window);
   started = now_us ();
   target.window = efir_window_new (app, store, archive->path, NULL);
   target.episode_id = efir_episode_get_id (episode);
@@ -1582,6 +1602,7 @@ bench_editor (EfirApplication *app,
            (now_us () - started) / 1000.0,
            G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (target.window))));
   run_for (SETTLE_MS);
+  read_rss (getpid (), &target.with_window);
 
   bench_scroll (&target, summary);
   bench_open (&target, efir_episode_get_id (other), g_list_model_get_n_items (segments),
