@@ -810,6 +810,89 @@ test_list (Fixture       *fixture,
     }
 }
 
+/* What efir-cli prints is what the window lists, in the same order. */
+static void
+assert_listings_match (Fixture *fixture,
+                       gint64   program_id)
+{
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GPtrArray) listings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  list = efir_store_list_episodes (fixture->store, program_id, &error);
+  g_assert_no_error (error);
+  listings = efir_store_list_episode_listings (fixture->store, program_id, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (listings->len, ==, g_list_model_get_n_items (list));
+  for (guint i = 0; i < listings->len; i++)
+    {
+      g_autoptr(EfirEpisode) episode = g_list_model_get_item (list, i);
+      EfirEpisodeListing *listing = g_ptr_array_index (listings, i);
+      GDateTime *air_date = efir_episode_get_air_date (episode);
+
+      g_assert_cmpint (listing->id, ==, efir_episode_get_id (episode));
+      g_assert_cmpstr (listing->program_name, ==, efir_episode_get_program_name (episode));
+      g_assert_cmpint (listing->number, ==, efir_episode_get_number (episode));
+      g_assert_cmpstr (listing->title, ==, efir_episode_get_title (episode));
+      g_assert_cmpint (listing->status, ==, efir_episode_get_status (episode));
+      g_assert_true ((listing->air_date == NULL) == (air_date == NULL));
+      if (air_date != NULL)
+        {
+          g_assert_true (g_date_time_equal (listing->air_date, air_date));
+          g_assert_cmpint (g_date_time_get_utc_offset (listing->air_date), ==,
+                           g_date_time_get_utc_offset (air_date));
+        }
+    }
+}
+
+static void
+test_listings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  static const char *air_dates[] = {
+    "2024-01-05T20:00:00+04:00", NULL, "2024-10-04T17:00:00+00:00",
+    "2024-10-04T20:30:00+04:00", "2024-06-01T20:00:00+04:00",
+  };
+  g_autoptr(EfirProgram) other_program = efir_program_new ("Другая программа");
+  g_autoptr(EfirEpisode) other = NULL;
+  g_autoptr(EfirEpisode) trashed = NULL;
+  g_autoptr(GPtrArray) listings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  efir_store_save_program (fixture->store, other_program, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (air_dates); i++)
+    {
+      g_autoptr(EfirEpisode) episode = new_full_episode (fixture);
+      g_autoptr(GDateTime) air_date = air_dates[i] != NULL ? parse_date (air_dates[i]) : NULL;
+
+      efir_episode_set_number (episode, i + 1);
+      efir_episode_set_air_date (episode, air_date);
+      efir_episode_set_status (episode, i % 2 ? EFIR_EPISODE_STATUS_PUBLISHED
+                                              : EFIR_EPISODE_STATUS_DRAFT);
+      save (fixture, episode, EFIR_EPISODE_PART_ALL);
+    }
+
+  other = new_episode (fixture, "Другой выпуск");
+  efir_episode_set_program_id (other, efir_program_get_id (other_program));
+  save (fixture, other, EFIR_EPISODE_PART_ALL);
+
+  trashed = new_episode (fixture, "In the trash");
+  save (fixture, trashed, EFIR_EPISODE_PART_ALL);
+  efir_store_trash_episode (fixture->store, efir_episode_get_id (trashed), &error);
+  g_assert_no_error (error);
+
+  assert_listings_match (fixture, 0);
+  assert_listings_match (fixture, efir_program_get_id (fixture->program));
+  assert_listings_match (fixture, efir_program_get_id (other_program));
+
+  listings = efir_store_list_episode_listings (fixture->store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listings->len, ==, G_N_ELEMENTS (air_dates) + 1);
+}
+
 static void
 test_number_taken (Fixture       *fixture,
                    gconstpointer  data)
@@ -1011,6 +1094,7 @@ main (int   argc,
   ADD ("/store/episode/save-deleted", test_save_deleted);
   ADD ("/store/episode/delete-cascades", test_delete_cascades);
   ADD ("/store/episode/list", test_list);
+  ADD ("/store/episode/listings", test_listings);
   ADD ("/store/episode/number-taken", test_number_taken);
   ADD ("/store/episode/changed-elsewhere", test_changed_elsewhere);
   ADD ("/store/episode/save-conflict", test_save_conflict);

@@ -99,6 +99,7 @@ static const char *const v1_checks[] = {
   "       = 'Xoş gəlmisiniz.' || char (10) || 'Təşəkkür [edirəm].'"
   "  FROM episode_search WHERE episode_search MATCH 'edirem'",
   "SELECT count(*) = 1 FROM episode_search WHERE episode_search MATCH 'sual cetindir'",
+  "SELECT rowid = 112 FROM episode_search WHERE episode_search MATCH '\"m\"*'",
   "SELECT value = '2024-10-04' FROM meta WHERE key = 'last_backup'",
   /* Programmes from before share templates have none, and take one. */
   "SELECT share_templates = '{}' FROM programs WHERE id = 7",
@@ -309,6 +310,11 @@ assert_latest_schema (EfirDatabase *db)
   efir_database_exec (db, "INSERT INTO episode_search (episode_search) VALUES ('integrity-check')",
                       &error);
   g_assert_no_error (error);
+  g_assert_nonnull (strstr (search_sql, "prefix = '1 2 3'"));
+  /* Deleting an episode still deletes its search row. */
+  g_assert_cmpint (query_integer (db, "SELECT count(*) FROM sqlite_schema"
+                                      " WHERE type = 'trigger' AND name = 'episodes_delete_search'"),
+                   ==, 1);
 
   g_assert_cmpint (query_integer (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
   {

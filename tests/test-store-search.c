@@ -550,6 +550,43 @@ test_index_follows_tables (Fixture       *fixture,
   assert_index_sound (fixture);
 }
 
+/* The first key of a search lists the newest episodes with a word
+ * starting with it; the second ranks them. */
+static void
+test_one_letter_newest (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) best = add_episode (fixture, "Oil", "Oil, oil and oil.", NULL, NULL,
+                                             "Oil again.");
+  g_autoptr(EfirEpisode) middle = add_episode (fixture, "Elections", NULL, NULL, NULL,
+                                               "Once more.");
+  g_autoptr(EfirEpisode) newest = add_episode (fixture, "Weather", NULL, NULL, NULL,
+                                               "Overcast.");
+  g_autoptr(EfirEpisode) none = add_episode (fixture, "Weather", NULL, NULL, NULL, "Rain.");
+  g_autoptr(GPtrArray) letter = NULL;
+  g_autoptr(GPtrArray) letters = NULL;
+
+  g_assert_true (efir_store_search_wants_newest ("o"));
+  g_assert_true (efir_store_search_wants_newest ("Ə"));
+  g_assert_true (efir_store_search_wants_newest (" o  w! "));
+  g_assert_false (efir_store_search_wants_newest ("oi"));
+  g_assert_false (efir_store_search_wants_newest ("ilham e"));
+
+  letter = search (fixture, "O");
+  g_assert_cmpuint (letter->len, ==, 3);
+  g_assert_cmpint (hit_at (letter, 0)->episode_id, ==, efir_episode_get_id (newest));
+  g_assert_cmpint (hit_at (letter, 1)->episode_id, ==, efir_episode_get_id (middle));
+  g_assert_cmpint (hit_at (letter, 2)->episode_id, ==, efir_episode_get_id (best));
+  /* Found by title: a snippet of one letter would show any word. */
+  g_assert_cmpfloat (hit_at (letter, 0)->rank, ==, 0.0);
+  g_assert_cmpstr (hit_at (letter, 0)->title, ==, "Weather");
+  g_assert_null (hit_at (letter, 0)->snippet);
+
+  letters = search (fixture, "oi");
+  g_assert_cmpuint (letters->len, ==, 1);
+  g_assert_cmpint (hit_at (letters, 0)->episode_id, ==, efir_episode_get_id (best));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -571,6 +608,7 @@ main (int   argc,
   ADD ("/store/search/query-capped", test_query_capped);
   ADD ("/store/search/snippet-bounded", test_snippet_bounded);
   ADD ("/store/search/index-follows-tables", test_index_follows_tables);
+  ADD ("/store/search/one-letter-newest", test_one_letter_newest);
 
 #undef ADD
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "efir-search-worker.h"
 #include "efir-session.h"
 #include "efir-window.h"
 
@@ -47,6 +48,7 @@ struct _EfirWindow
 
   /* Owned */
   EfirSession        *session;       /* NULL while the archive cannot be used */
+  EfirSearchWorker   *search_worker; /* of the session's store, made by the first search */
   EfirEpisodeEditor  *editor;        /* built when first needed */
   GSettings          *settings;
   char               *db_path;

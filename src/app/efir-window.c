@@ -9,6 +9,7 @@
 #include "efir-episode-editor.h"
 #include "efir-episode-list.h"
 #include "efir-episode-row.h"
+#include "efir-search-worker.h"
 #include "efir-store-advice.h"
 #include "efir-window-pages.h"
 #include "efir-window-private.h"
@@ -534,6 +535,7 @@ efir_window_drop_session (EfirWindow *self)
     return;
 
   efir_window_drop_schedule (self);
+  g_clear_object (&self->search_worker);
   if (self->editor != NULL)
     efir_episode_editor_set_episode (self->editor, NULL);
   efir_session_close_episode (self->session);
@@ -638,20 +640,14 @@ efir_window_make_result_row (const EfirSearchHit *hit)
 }
 
 static void
-efir_window_run_search (EfirWindow *self)
+on_search_finished_cb (EfirWindow       *self,
+                       const char       *query,
+                       GPtrArray        *hits,
+                       const GError     *error,
+                       EfirSearchWorker *worker)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) hits = NULL;
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   GtkWidget *child;
 
-  if (query[0] == '\0')
-    {
-      efir_window_update_sidebar_page (self);
-      return;
-    }
-
-  hits = efir_store_search (efir_session_get_store (self->session), query, 50, &error);
   if (hits == NULL)
     {
       efir_window_toast (self, error->message);
@@ -664,6 +660,30 @@ efir_window_run_search (EfirWindow *self)
     gtk_list_box_append (self->result_list, efir_window_make_result_row (g_ptr_array_index (hits, i)));
 
   efir_window_show_sidebar_page (self, hits->len > 0 ? "results" : "no-results");
+}
+
+/* The search runs in a worker thread: the window goes on answering keys,
+ * and each key interrupts the search of the one before. */
+static void
+efir_window_run_search (EfirWindow *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (query[0] == '\0')
+    {
+      if (self->search_worker != NULL)
+        efir_search_worker_cancel (self->search_worker);
+      efir_window_update_sidebar_page (self);
+      return;
+    }
+
+  if (self->search_worker == NULL)
+    {
+      self->search_worker = efir_search_worker_new (efir_session_get_store (self->session), 50);
+      g_signal_connect_object (self->search_worker, "finished", G_CALLBACK (on_search_finished_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  efir_search_worker_search (self->search_worker, query);
 }
 
 static void
@@ -1137,6 +1157,7 @@ efir_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), EFIR_TYPE_WINDOW);
   self->editor = NULL;
 
+  g_clear_object (&self->search_worker);
   g_clear_object (&self->selection);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);

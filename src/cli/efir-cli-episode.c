@@ -118,28 +118,27 @@ format_air_date (GDateTime *air_date)
 }
 
 static void
-add_episode_json (JsonBuilder *builder,
-                  EfirEpisode *episode)
+add_episode_json (JsonBuilder              *builder,
+                  const EfirEpisodeListing *listing)
 {
-  g_autofree char *air_date = format_air_date (efir_episode_get_air_date (episode));
+  g_autofree char *air_date = format_air_date (listing->air_date);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
-  json_builder_add_int_value (builder, efir_episode_get_id (episode));
+  json_builder_add_int_value (builder, listing->id);
   json_builder_set_member_name (builder, "program");
-  json_builder_add_string_value (builder, efir_episode_get_program_name (episode));
+  json_builder_add_string_value (builder, listing->program_name);
   json_builder_set_member_name (builder, "number");
-  json_builder_add_int_value (builder, efir_episode_get_number (episode));
+  json_builder_add_int_value (builder, listing->number);
   json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, efir_episode_get_title (episode));
+  json_builder_add_string_value (builder, listing->title);
   json_builder_set_member_name (builder, "air_date");
   if (air_date != NULL)
     json_builder_add_string_value (builder, air_date);
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "status");
-  json_builder_add_string_value (builder,
-                                 efir_episode_status_to_string (efir_episode_get_status (episode)));
+  json_builder_add_string_value (builder, efir_episode_status_to_string (listing->status));
   json_builder_end_object (builder);
 }
 
@@ -442,7 +441,7 @@ efir_cli_episode_list (EfirCli              *cli,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(EfirStore) store = NULL;
-  g_autoptr(GListModel) episodes = NULL;
+  g_autoptr(GPtrArray) listings = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *program_arg = NULL;
   gboolean json = FALSE;
@@ -458,7 +457,6 @@ efir_cli_episode_list (EfirCli              *cli,
     G_OPTION_ENTRY_NULL
   };
   gint64 program_id = 0;
-  guint n;
   int status;
 
   context = efir_cli_option_context_new (command, entries, &help);
@@ -484,11 +482,9 @@ efir_cli_episode_list (EfirCli              *cli,
   if (trash)
     return print_trash (store, program_id, json);
 
-  episodes = efir_store_list_episodes (store, program_id, &error);
-  if (episodes == NULL)
+  listings = efir_store_list_episode_listings (store, program_id, &error);
+  if (listings == NULL)
     return efir_cli_fail_error (error);
-
-  n = g_list_model_get_n_items (episodes);
 
   if (json)
     {
@@ -496,12 +492,8 @@ efir_cli_episode_list (EfirCli              *cli,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(EfirEpisode) episode = g_list_model_get_item (episodes, i);
-
-          add_episode_json (builder, episode);
-        }
+      for (guint i = 0; i < listings->len; i++)
+        add_episode_json (builder, g_ptr_array_index (listings, i));
       json_builder_end_array (builder);
 
       root = json_builder_get_root (builder);
@@ -510,16 +502,16 @@ efir_cli_episode_list (EfirCli              *cli,
     }
 
   /* The title last: it is the one field that may hold anything. */
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < listings->len; i++)
     {
-      g_autoptr(EfirEpisode) episode = g_list_model_get_item (episodes, i);
-      g_autofree char *air_date = format_air_date (efir_episode_get_air_date (episode));
-      g_autofree char *program = efir_cli_tsv_field (efir_episode_get_program_name (episode));
-      g_autofree char *title = efir_cli_tsv_field (efir_episode_get_title (episode));
+      EfirEpisodeListing *listing = g_ptr_array_index (listings, i);
+      g_autofree char *air_date = format_air_date (listing->air_date);
+      g_autofree char *program = efir_cli_tsv_field (listing->program_name);
+      g_autofree char *title = efir_cli_tsv_field (listing->title);
 
-      printf ("%" G_GINT64_FORMAT "\t%s\t%d\t%s\t%s\t%s\n", efir_episode_get_id (episode),
-              program, efir_episode_get_number (episode), air_date != NULL ? air_date : "-",
-              efir_episode_status_to_string (efir_episode_get_status (episode)), title);
+      printf ("%" G_GINT64_FORMAT "\t%s\t%d\t%s\t%s\t%s\n", listing->id, program,
+              listing->number, air_date != NULL ? air_date : "-",
+              efir_episode_status_to_string (listing->status), title);
     }
 
   return EFIR_CLI_EXIT_OK;

@@ -342,6 +342,11 @@ static const char schema_v7[] =
  * a trigger that first removes the row from the index, while the view
  * still shows the old text, then marks it stale, which hides it; the next
  * search indexes it again. A new episode is stale until indexed.
+ *
+ * The index made again gains a prefix index of one letter, besides those
+ * of two and three: a query of one letter ("a", the first key of every
+ * search) read the entries of every word starting with it, about 60 % of
+ * 10,000 episodes' index, and merged them: 0.5 to 1.3 s.
  */
 #define SEARCH_UNINDEX(id)                                                          \
   "  INSERT INTO episode_search (episode_search, rowid, title, summary, quotes,"   \
@@ -390,7 +395,7 @@ static const char schema_v8[] =
   "  content = 'episode_search_text',"
   "  content_rowid = 'id',"
   "  tokenize = 'efir',"
-  "  prefix = '2 3'"
+  "  prefix = '1 2 3'"
   ");"
   "INSERT INTO episode_search (episode_search) VALUES ('rebuild');"
 

@@ -228,6 +228,34 @@ efir_store_search_match_expression (const char *query)
   return g_string_free (g_steal_pointer (&match), FALSE);
 }
 
+gboolean
+efir_store_search_wants_newest (const char *query)
+{
+  guint n_letters = 0;
+
+  if (query == NULL || !g_utf8_validate (query, -1, NULL))
+    return FALSE;
+
+  for (const char *p = query;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0 || g_unichar_isspace (c))
+        {
+          if (n_letters > 1)
+            return FALSE;
+          n_letters = 0;
+          if (c == 0)
+            break;
+          continue;
+        }
+
+      n_letters += is_token_char (c);
+    }
+
+  return TRUE;
+}
+
 static gboolean
 check_query_length (const char  *query,
                     GError     **error)
@@ -338,7 +366,9 @@ efir_store_refresh_search_index (EfirStore  *self,
  * in the title counts most, then in the guests, the quotes, the summary
  * and the transcript. The snippet comes from the column that matched best,
  * in its original letters. A query with no word in it, such as "?!", finds
- * nothing.
+ * nothing. A query of one letter, the first key of every search, finds
+ * the newest episodes with a word starting with it, without snippets:
+ * every episode has hundreds.
  *
  * Returns: (transfer container) (element-type EfirSearchHit): the hits,
  *   best first, or %NULL with @error set
@@ -349,16 +379,54 @@ efir_store_search (EfirStore   *self,
                    guint        limit,
                    GError     **error)
 {
-  EfirDatabase *db;
-  g_autoptr(GPtrArray) hits = NULL;
-  g_autoptr(EfirStatement) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *match = NULL;
 
   g_return_val_if_fail (EFIR_IS_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  db = efir_store_get_database (self);
+  if (!check_query_length (query, error))
+    return NULL;
+
+  if (!(match = efir_store_search_match_expression (query)))
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) efir_search_hit_free);
+
+  /* A read-only archive is searched as its last writer left the index. */
+  if (!efir_store_is_read_only (self) && !efir_store_refresh_search_index (self, error))
+    return NULL;
+
+  return efir_store_search_database (efir_store_get_database (self), query, limit, NULL, error);
+}
+
+/**
+ * efir_store_search_database:
+ * @db: a connection to an Efir database, of any thread
+ * @query: the producer's words
+ * @limit: the most hits to return, 0 for all
+ * @cancellable: (nullable): interrupts the search, from any thread
+ * @error: return location for a #GError
+ *
+ * efir_store_search() on @db as its index stands, without bringing it up
+ * to date first: for a worker thread's read connection. A cancelled search
+ * fails with %G_IO_ERROR_CANCELLED.
+ *
+ * Returns: (transfer container) (element-type EfirSearchHit): the hits,
+ *   best first, or %NULL with @error set
+ */
+GPtrArray *
+efir_store_search_database (EfirDatabase  *db,
+                            const char    *query,
+                            guint          limit,
+                            GCancellable  *cancellable,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *match = NULL;
+
+  g_return_val_if_fail (EFIR_IS_DATABASE (db), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
   hits = g_ptr_array_new_with_free_func ((GDestroyNotify) efir_search_hit_free);
 
   if (!check_query_length (query, error))
@@ -367,17 +435,17 @@ efir_store_search (EfirStore   *self,
   if (!(match = efir_store_search_match_expression (query)))
     return g_steal_pointer (&hits);
 
-  /* A read-only archive is searched as its last writer left the index. */
-  if (!efir_store_is_read_only (self) && !efir_store_refresh_search_index (self, error))
-    return NULL;
-
-  if (!(stmt = efir_database_prepare (db, EFIR_STORE_SEARCH_SQL, error)))
+  if (!(stmt = efir_database_prepare (db,
+                                      efir_store_search_wants_newest (query)
+                                        ? EFIR_STORE_SEARCH_NEWEST_SQL
+                                        : EFIR_STORE_SEARCH_SQL,
+                                      error)))
     return NULL;
 
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, limit > 0 ? (sqlite3_int64) limit : -1);
 
-  while (efir_database_step (db, stmt, &local_error))
+  while (efir_database_step_cancellable (db, stmt, cancellable, &local_error))
     {
       EfirSearchHit *hit = g_new0 (EfirSearchHit, 1);
 

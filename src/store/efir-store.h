@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 
 /* EfirStore is the one door to an Efir database: it checks the file before
  * anything is written, applies migrations, keeps the writer connection of the
- * main thread and answers every entity query. Search and listing run on that
- * main connection too. A backup is SQLite's online backup, a consistent copy
+ * main thread and answers every entity query. Listing runs on that main
+ * connection too, and efir_store_search(); the window searches through an
+ * EfirSearchWorker, on a read connection of its own in a thread. A backup is SQLite's online backup, a consistent copy
  * taken while the archive stays in use; the check of every page on opening,
  * and the daily backup after it, run in a task on a read-only connection
  * of their own, cancelled when the store is disposed. */
@@ -23,10 +24,12 @@ G_DECLARE_FINAL_TYPE (EfirStore, efir_store, EFIR, STORE, GObject)
 typedef struct
 {
   gint64  episode_id;
-  double  rank;          /* lower is better, as FTS5's bm25 */
+  double  rank;          /* lower is better, as FTS5's bm25; 0 for the
+                          * newest-first hits of a query of one letter */
   char   *title;
   char   *snippet;       /* original text with the hit between \x01 and \x02;
-                          * NULL past the first few hits */
+                          * NULL past the first few hits, and for a query
+                          * of one letter */
   char   *program_name;
   int     number;
 } EfirSearchHit;
@@ -164,6 +167,25 @@ gboolean       efir_store_delete_person        (EfirStore         *self,
 /* Episodes. A list returns light episodes (details and guests, no
  * transcript); load returns the whole episode. program_id 0 lists all. */
 GListModel    *efir_store_list_episodes        (EfirStore         *self,
+                                                gint64             program_id,
+                                                GError           **error);
+/* One line of a listing of episodes, for efir-cli: what it prints, read
+ * without building the episodes, in the order of efir_store_list_episodes(). */
+typedef struct
+{
+  gint64             id;
+  char              *program_name;
+  int                number;
+  char              *title;
+  GDateTime         *air_date;  /* NULL when undated */
+  EfirEpisodeStatus  status;
+} EfirEpisodeListing;
+
+void efir_episode_listing_free (EfirEpisodeListing *listing);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EfirEpisodeListing, efir_episode_listing_free)
+
+/* Element type EfirEpisodeListing. */
+GPtrArray     *efir_store_list_episode_listings (EfirStore        *self,
                                                 gint64             program_id,
                                                 GError           **error);
 /* The number after the highest of the programme's episodes, 1 for its

@@ -383,6 +383,12 @@ close_window (EfirWindow *window)
   efir_ui_test_iterate_until_idle ();
 }
 
+static gboolean
+has_first_row_cb (gpointer data)
+{
+  return gtk_list_box_get_row_at_index (GTK_LIST_BOX (data), 0) != NULL;
+}
+
 /* The producer's day: a new episode, every section typed into, a switch to
  * another episode, quit, start again: every character is back; then the
  * search finds it by a word typed without its special letters. */
@@ -460,8 +466,10 @@ test_window_keeps_every_character (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (window), EFIR_TYPE_WINDOW, "search_entry")),
                          "azerbaycani narahat");
   g_signal_emit_by_name (gtk_widget_get_template_child (GTK_WIDGET (window), EFIR_TYPE_WINDOW, "search_entry"), "search-changed");
-  efir_ui_test_iterate_until_idle ();
   results = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (window), EFIR_TYPE_WINDOW, "result_list"));
+  /* Search runs in a thread: its hits come a little after the key. */
+  g_assert_true (efir_ui_test_wait_for (has_first_row_cb, results));
+  efir_ui_test_iterate_until_idle ();
   g_assert_nonnull (gtk_list_box_get_row_at_index (results, 0));
   g_assert_null (gtk_list_box_get_row_at_index (results, 1));
   g_assert_true (efir_ui_test_has_mapped_label (GTK_WIDGET (results),
