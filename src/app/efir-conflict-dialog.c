@@ -24,6 +24,7 @@ struct _EfirConflictDialog
   GtkStack        *site_stack;
   GtkSpinner      *site_spinner;
   GtkLabel        *site_error_label;
+  GtkWidget       *retry_button;
   GtkTextView     *site_text_view;
   GtkTextView     *efir_text_view;
   GtkLabel        *error_label;
@@ -185,6 +186,7 @@ site_version_fetched_cb (GObject      *object,
                                                   error->message);
 
       gtk_label_set_text (self->site_error_label, message);
+      gtk_widget_set_visible (self->retry_button, TRUE);
       gtk_stack_set_visible_child_name (self->site_stack, "failed");
       return;
     }
@@ -196,9 +198,7 @@ site_version_fetched_cb (GObject      *object,
                           _("Somebody deleted the post on the site. Overwriting puts Efir’s "
                             "version back as a new post; keeping the site’s leaves it off the "
                             "site."));
-      gtk_widget_set_visible (GTK_WIDGET (self->site_error_label), TRUE);
-      gtk_widget_set_visible (gtk_widget_get_next_sibling (GTK_WIDGET (self->site_error_label)),
-                              FALSE);
+      gtk_widget_set_visible (self->retry_button, FALSE);
       gtk_stack_set_visible_child_name (self->site_stack, "failed");
       show_versions (self, NULL);
       return;
@@ -329,6 +329,7 @@ efir_conflict_dialog_class_init (EfirConflictDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, EfirConflictDialog, site_stack);
   gtk_widget_class_bind_template_child (widget_class, EfirConflictDialog, site_spinner);
   gtk_widget_class_bind_template_child (widget_class, EfirConflictDialog, site_error_label);
+  gtk_widget_class_bind_template_child (widget_class, EfirConflictDialog, retry_button);
   gtk_widget_class_bind_template_child (widget_class, EfirConflictDialog, site_text_view);
   gtk_widget_class_bind_template_child (widget_class, EfirConflictDialog, efir_text_view);
   gtk_widget_class_bind_template_child (widget_class, EfirConflictDialog, error_label);
