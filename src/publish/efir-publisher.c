@@ -1143,6 +1143,15 @@ get_job_in_conflict (EfirPublisher  *self,
   return g_steal_pointer (&job);
 }
 
+static const char *
+post_field_text (JsonObject *post,
+                 const char *member)
+{
+  const char *raw = json_rendered (post, member, "raw");
+
+  return raw[0] != '\0' ? raw : json_rendered (post, member, "rendered");
+}
+
 /* Reads the site's post of @job as it is now (see
  * efir_publisher_fetch_site_version()). */
 static EfirPageVersion *
@@ -1192,8 +1201,11 @@ fetch_site_version (EfirPublisher  *self,
     }
   else
     {
-      version->title = efir_html_to_text (json_rendered (post, "title", "rendered"));
-      version->text = efir_html_to_text (json_rendered (post, "content", "rendered"));
+      /* The post as written, not as the theme prints it: WordPress's
+       * typography (curly quotes, dashes) would differ from Efir's page on
+       * every line nobody changed. */
+      version->title = efir_html_to_text (post_field_text (post, "title"));
+      version->text = efir_html_to_text (post_field_text (post, "content"));
       version->modified = parse_gmt (json_string (post, "modified_gmt"));
       version->link = g_strdup (json_string (post, "link"));
       if (!(version->editor = efir_wp_client_get_last_editor (client, remote_id, cancellable,

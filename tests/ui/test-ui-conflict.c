@@ -115,6 +115,28 @@ buffer_text (GtkWidget *view)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
+/* How many lines of @view are marked as differing from the other side. */
+static guint
+count_marked_lines (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextTag *differs = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                                   "differs");
+  guint n = 0;
+
+  g_assert_nonnull (differs);
+  for (int line = 0; line < gtk_text_buffer_get_line_count (buffer); line++)
+    {
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_line (buffer, &iter, line);
+      if (gtk_text_iter_has_tag (&iter, differs))
+        n++;
+    }
+
+  return n;
+}
+
 static GtkWidget *
 part (Fixture    *f,
       const char *id)
@@ -170,7 +192,9 @@ open_on_conflict (Fixture *f)
     f->remote_id = publication->remote_id;
   }
 
-  /* WordPress stamps modified_gmt to the second. */
+  /* WordPress stamps modified_gmt to the second. The colleague may post
+   * HTML unfiltered, as an editor of the site does: an author's save would
+   * also turn the page's key moments into text, a change of its own. */
   g_usleep (1100 * 1000);
   out = site_evalf ("wp_set_current_user (get_user_by ('login', '%s')->ID);"
                     "$post = get_post (%" G_GINT64_FORMAT ");"
@@ -178,8 +202,8 @@ open_on_conflict (Fixture *f)
                     "  'post_content' => wp_slash ($post->post_content"
                     "  . \"\\n<!-- wp:paragraph -->\\n<p>Həmkarın əlavəsi</p>\\n"
                     "<!-- /wp:paragraph -->\")]);",
-                    wp->author_user, f->remote_id);
-  editor = site_evalf ("echo get_user_by ('login', '%s')->display_name;", wp->author_user);
+                    wp->admin_user, f->remote_id);
+  editor = site_evalf ("echo get_user_by ('login', '%s')->display_name;", wp->admin_user);
 
   efir_episode_set_title (episode, "Efirin başlığı");
   efir_store_save_episode (f->store, episode, EFIR_EPISODE_PART_ALL, &error);
@@ -209,6 +233,11 @@ open_on_conflict (Fixture *f)
   g_assert_true (g_str_has_prefix (site_text, "Həmkarın başlığı\n"));
   g_assert_nonnull (strstr (site_text, "\nHəmkarın əlavəsi"));
   g_assert_null (strstr (site_text, "<p>"));
+  /* Only what changed is marked: the title on both sides, the added
+   * paragraph on the site's; not the lines the site's typography would
+   * print otherwise. */
+  g_assert_cmpuint (count_marked_lines (part (f, "site_text_view")), ==, 2);
+  g_assert_cmpuint (count_marked_lines (part (f, "efir_text_view")), ==, 1);
   heading = gtk_label_get_text (GTK_LABEL (part (f, "heading_label")));
   g_assert_true (g_str_has_prefix (heading, editor));
 
@@ -223,7 +252,7 @@ choose (Fixture    *f,
         const char *button,
         int         resolution)
 {
-  gtk_widget_activate (part (f, button));
+  g_signal_emit_by_name (part (f, button), "clicked");
   efir_ui_test_iterate_until_idle ();
 
   g_assert_cmpint (f->resolution, ==, resolution);
