@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "efir-episode-json.h"
+#include "efir-html-text.h"
 #include "efir-page-renderer.h"
 #include "efir-test-util.h"
 
@@ -935,6 +936,27 @@ test_injection (void)
     }
 }
 
+/* The page as a reader reads it, for the two sides of a conflict. */
+static void
+test_html_to_text (void)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *empty = NULL;
+
+  text = efir_html_to_text ("<!-- wp:heading -->\n<h2 class=\"x\">Birinci   sual</h2>\n"
+                            "<!-- /wp:heading -->\n<p>Sülh &amp; <strong>müharibə</strong>"
+                            "&#8212;<a href=\"https://example.org/\">link</a></p>\n"
+                            "<script type=\"application/ld+json\">{\"a\": \"<p>no</p>\"}</script>"
+                            "<style>p { color: red; }</style>"
+                            "<ul><li>Bir</li><li>İki<br>Üç</li></ul><p>\n</p>"
+                            "<blockquote><p>“Söz”</p><cite>Nəsimi</cite></blockquote>");
+  g_assert_cmpstr (text, ==,
+                   "Birinci sual\nSülh & müharibə—link\nBir\nİki\nÜç\n“Söz”\nNəsimi");
+
+  empty = efir_html_to_text ("<!-- wp:paragraph --><p> </p><!-- /wp:paragraph -->");
+  g_assert_cmpstr (empty, ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -957,6 +979,7 @@ main (int   argc,
   g_test_add_func ("/publish/renderer/marker-class", test_marker_class);
   g_test_add_func ("/publish/renderer/title", test_title);
   g_test_add_func ("/publish/renderer/injection", test_injection);
+  g_test_add_func ("/publish/renderer/html-to-text", test_html_to_text);
 
   return g_test_run ();
 }

@@ -195,6 +195,26 @@ efir_dialog_state_revision_reason (const char *reason)
   return C_("revision reason", "Saved");
 }
 
+gboolean
+efir_dialog_state_clock_is_24h (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *format = NULL;
+
+  /* The desktop's clock setting, where there is a GNOME desktop to ask. */
+  if (source == NULL
+      || !(schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE))
+      || !g_settings_schema_has_key (schema, "clock-format"))
+    return TRUE;
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  format = g_settings_get_string (settings, "clock-format");
+
+  return g_strcmp0 (format, "12h") != 0;
+}
+
 /**
  * efir_dialog_state_revision_time:
  * @created: when the revision was kept

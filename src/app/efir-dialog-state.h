@@ -34,6 +34,9 @@ typedef enum
   EFIR_HISTORY_N_FIELDS
 } EfirHistoryField;
 
+/* Whether the desktop shows the time on the 24-hour clock (yes where it
+ * does not say). */
+gboolean    efir_dialog_state_clock_is_24h    (void);
 const char *efir_dialog_state_revision_reason (const char         *reason);
 char       *efir_dialog_state_revision_time   (GDateTime          *created,
                                                GDateTime          *now,

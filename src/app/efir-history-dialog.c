@@ -62,26 +62,6 @@ static guint signals[N_SIGNALS];
 
 /* Helpers ---------------------------------------------------------------- */
 
-static gboolean
-clock_is_24h (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettings) settings = NULL;
-  g_autofree char *format = NULL;
-
-  /* The desktop's clock setting, where there is a GNOME desktop to ask. */
-  if (source == NULL
-      || !(schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface", TRUE))
-      || !g_settings_schema_has_key (schema, "clock-format"))
-    return TRUE;
-
-  settings = g_settings_new_full (schema, NULL, NULL);
-  format = g_settings_get_string (settings, "clock-format");
-
-  return g_strcmp0 (format, "12h") != 0;
-}
-
 static void
 create_tags (GtkTextBuffer *buffer)
 {
@@ -317,7 +297,7 @@ load_revisions (EfirHistoryDialog *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  gboolean use_24h = clock_is_24h ();
+  gboolean use_24h = efir_dialog_state_clock_is_24h ();
   GtkListBoxRow *first;
 
   g_clear_pointer (&self->revisions, g_ptr_array_unref);
@@ -489,7 +469,7 @@ restore_activated_cb (GtkWidget  *widget,
     return;
 
   info = self->revisions->pdata[gtk_list_box_row_get_index (row)];
-  when = efir_dialog_state_revision_time (info->created, now, clock_is_24h ());
+  when = efir_dialog_state_revision_time (info->created, now, efir_dialog_state_clock_is_24h ());
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Restore This Version?"), NULL);
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),

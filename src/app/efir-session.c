@@ -800,29 +800,6 @@ efir_session_retry_publication (EfirSession  *self,
   return efir_session_publish (self, EFIR_PUBLISH_NOW, NULL, error);
 }
 
-gboolean
-efir_session_resolve_publication (EfirSession     *self,
-                                  EfirResolution   resolution,
-                                  GError         **error)
-{
-  g_autoptr(EfirOutboxJob) job = NULL;
-  gint64 site_id;
-
-  g_return_val_if_fail (EFIR_IS_SESSION (self), FALSE);
-
-  if (self->current == NULL
-      || (site_id = efir_publisher_pick_site (efir_session_get_publisher (self), self->current, error)) <= 0)
-    return FALSE;
-  if (!(job = efir_session_dup_current_job (self, site_id)) || job->state != EFIR_JOB_CONFLICT)
-    return TRUE;
-
-  if (!efir_publisher_resolve (efir_session_get_publisher (self), job->id, resolution, error))
-    return FALSE;
-  efir_outbox_worker_kick (self->worker);
-  g_signal_emit (self, signals[PUBLICATION_CHANGED], 0);
-  return TRUE;
-}
-
 void
 efir_session_run_outbox (EfirSession *self)
 {

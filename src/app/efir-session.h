@@ -133,10 +133,6 @@ gint64               efir_session_publish              (EfirSession        *self
 /* Queues the open episode's failed job again. */
 gint64               efir_session_retry_publication    (EfirSession        *self,
                                                         GError            **error);
-/* Settles the open episode's job in conflict, and sends what it queues. */
-gboolean             efir_session_resolve_publication  (EfirSession        *self,
-                                                        EfirResolution      resolution,
-                                                        GError            **error);
 /* Starts the outbox worker: the jobs due run (at start, after the first
  * frame), and each job as it comes due. */
 void                 efir_session_run_outbox           (EfirSession        *self);

@@ -5,11 +5,13 @@
 
 #include <glib/gi18n.h>
 
+#include "efir-conflict-dialog.h"
 #include "efir-episode-json.h"
 #include "efir-episode-row.h"
 #include "efir-guest-directory.h"
 #include "efir-history-dialog.h"
 #include "efir-preferences-window.h"
+#include "efir-preview.h"
 #include "efir-program-settings.h"
 #include "efir-schedule-dialog.h"
 #include "efir-schedule-page.h"
@@ -575,6 +577,54 @@ retry_publication_action (GtkWidget  *widget,
     efir_window_toast (self, error->message);
 }
 
+/* The page as it will be published, in a window of its own. */
+static void
+preview_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  EfirEpisode *current = efir_session_get_current (self->session);
+  g_autoptr(GError) error = NULL;
+
+  if (current == NULL)
+    return;
+
+  efir_episode_editor_flush (self->editor);
+  if (!efir_preview_show_episode (GTK_WINDOW (self), efir_session_get_publisher (self->session), current, &error))
+    efir_window_toast (self, error->message);
+}
+
+static void
+on_conflict_resolved_cb (EfirWindow *self,
+                         int         resolution)
+{
+  /* Keeping the site's version ended the job; the others queued it. */
+  efir_outbox_worker_kick (efir_session_get_worker (self->session));
+  efir_window_update_publication (self);
+}
+
+/* The site's version and Efir's side by side; nothing is sent until the
+ * producer chooses. */
+static void
+resolve_publication_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+  EfirEpisode *current = efir_session_get_current (self->session);
+  g_autoptr(EfirPublicationView) view = efir_session_dup_publication_view (self->session);
+  GtkWidget *dialog;
+
+  if (current == NULL || view == NULL || view->state != EFIR_PUBLICATION_CONFLICT || !efir_window_flush (self))
+    return;
+
+  dialog = efir_conflict_dialog_new (GTK_WINDOW (self), efir_session_get_publisher (self->session), current,
+                                     view->job_id);
+  g_signal_connect_object (dialog, "resolved", G_CALLBACK (on_conflict_resolved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 compare_published_action (GtkWidget  *widget,
                           const char *action_name,
@@ -727,6 +777,8 @@ efir_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-post", NULL, open_link_action);
   gtk_widget_class_install_action (widget_class, "win.open-link", "s", open_link_action);
   gtk_widget_class_install_action (widget_class, "win.show-schedule", NULL, show_schedule_action);
+  gtk_widget_class_install_action (widget_class, "win.preview", NULL, preview_action);
+  gtk_widget_class_install_action (widget_class, "win.resolve-publication", NULL, resolve_publication_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-episode", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);

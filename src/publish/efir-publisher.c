@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "efir-html-text.h"
 #include "efir-page-renderer.h"
 #include "efir-publisher.h"
 #include "efir-site-secrets.h"
@@ -631,17 +632,12 @@ peek_post (EfirPublisher  *self,
   return efir_wp_client_peek_post (client, remote_id, cancellable, error);
 }
 
-/* Stops @job as a conflict: the site's post changed since Efir saw it. Both
- * versions are kept: Efir's in the job's revision, the site's in the job. */
-static void
-stop_as_conflict (EfirPublisher *self,
-                  EfirWpClient  *client,
-                  EfirOutboxJob *job,
-                  gint64         remote_id,
-                  GCancellable  *cancellable,
-                  GError       **error)
+/* What a job in conflict keeps of the site's post: the version the
+ * producer chooses against. */
+static char *
+site_version_json (gint64      remote_id,
+                   JsonObject *post)
 {
-  g_autoptr(JsonObject) post = efir_wp_client_get_post (client, remote_id, cancellable, NULL);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
 
@@ -659,8 +655,23 @@ stop_as_conflict (EfirPublisher *self,
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
 
+  return json_to_string (root, FALSE);
+}
+
+/* Stops @job as a conflict: the site's post changed since Efir saw it. Both
+ * versions are kept: Efir's in the job's revision, the site's in the job. */
+static void
+stop_as_conflict (EfirPublisher *self,
+                  EfirWpClient  *client,
+                  EfirOutboxJob *job,
+                  gint64         remote_id,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  g_autoptr(JsonObject) post = efir_wp_client_get_post (client, remote_id, cancellable, NULL);
+
   g_free (job->site_version);
-  job->site_version = json_to_string (root, FALSE);
+  job->site_version = site_version_json (remote_id, post);
   g_set_error (error, EFIR_WP_ERROR, EFIR_WP_ERROR_CONFLICT,
                _("The post was changed on the site since Efir last published it. Nothing "
                  "was sent: keep the site’s version, overwrite it, or save Efir’s as a new "
@@ -684,6 +695,12 @@ forget_remote_post (EfirPublication *publication)
   publication->modified_gmt = g_strdup ("");
 }
 
+static char *
+deleted_version_json (gint64 remote_id)
+{
+  return g_strdup_printf ("{\"id\":%" G_GINT64_FORMAT ",\"deleted\":true}", remote_id);
+}
+
 /* Stops @job as a conflict with a post deleted on the site. */
 static void
 stop_as_deleted (EfirOutboxJob  *job,
@@ -691,23 +708,32 @@ stop_as_deleted (EfirOutboxJob  *job,
                  GError        **error)
 {
   g_free (job->site_version);
-  job->site_version = g_strdup_printf ("{\"id\":%" G_GINT64_FORMAT ",\"deleted\":true}", remote_id);
+  job->site_version = deleted_version_json (remote_id);
   g_set_error (error, EFIR_WP_ERROR, EFIR_WP_ERROR_CONFLICT,
                _("The episode’s post was deleted on the site. Nothing was sent: put it back as "
                  "a new post (overwrite), save it as a new draft, or keep it off the site."));
 }
 
-static gboolean
-site_version_is_deleted (const EfirOutboxJob *job)
+/* The site's version a job in conflict keeps, or NULL. */
+static JsonObject *
+parse_site_version (const EfirOutboxJob *job)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
 
   if (job->site_version == NULL || !json_parser_load_from_data (parser, job->site_version, -1, NULL)
       || !(root = json_parser_get_root (parser)) || !JSON_NODE_HOLDS_OBJECT (root))
-    return FALSE;
+    return NULL;
 
-  return json_object_get_boolean_member_with_default (json_node_get_object (root), "deleted", FALSE);
+  return json_object_ref (json_node_get_object (root));
+}
+
+static gboolean
+site_version_is_deleted (const EfirOutboxJob *job)
+{
+  g_autoptr(JsonObject) version = parse_site_version (job);
+
+  return version != NULL && json_object_get_boolean_member_with_default (version, "deleted", FALSE);
 }
 
 /* Sends the episode of @job to the site. */
@@ -1094,6 +1120,118 @@ run_job (EfirPublisher  *self,
                                      NULL);
 
   return efir_store_update_job (self->store, job, error);
+}
+
+static EfirOutboxJob *
+get_job_in_conflict (EfirPublisher  *self,
+                     gint64          job_id,
+                     GError        **error)
+{
+  g_autoptr(EfirOutboxJob) job = NULL;
+
+  if (!(job = efir_store_get_job (self->store, job_id, error)))
+    return NULL;
+
+  if (job->state != EFIR_JOB_CONFLICT)
+    {
+      g_set_error (error, EFIR_WP_ERROR, EFIR_WP_ERROR_INVALID,
+                   _("Job %" PRId64 " is not in conflict with the site: there is nothing to "
+                     "settle."),
+                   (int64_t) job_id);
+      return NULL;
+    }
+
+  return g_steal_pointer (&job);
+}
+
+static const char *
+post_field_text (JsonObject *post,
+                 const char *member)
+{
+  const char *raw = json_rendered (post, member, "raw");
+
+  return raw[0] != '\0' ? raw : json_rendered (post, member, "rendered");
+}
+
+/* Reads the site's post of @job as it is now (see
+ * efir_publisher_fetch_site_version()). */
+static EfirPageVersion *
+fetch_site_version (EfirPublisher  *self,
+                    gint64          job_id,
+                    GCancellable   *cancellable,
+                    GError        **error)
+{
+  g_autoptr(EfirOutboxJob) job = NULL;
+  g_autoptr(EfirSite) site = NULL;
+  g_autoptr(JsonObject) kept = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  g_autoptr(EfirPageVersion) version = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *now_kept = NULL;
+  EfirWpClient *client;
+  gint64 remote_id;
+
+  if (!(job = get_job_in_conflict (self, job_id, error))
+      || !(site = efir_store_get_site (self->store, job->site_id, error))
+      || !(client = client_for_site (self, site, cancellable, error)))
+    return NULL;
+
+  kept = parse_site_version (job);
+  if (kept == NULL || (remote_id = json_int (kept, "id")) <= 0)
+    {
+      g_set_error_literal (error, EFIR_WP_ERROR, EFIR_WP_ERROR_INVALID,
+                           _("Efir kept no version of the site’s post for this conflict."));
+      return NULL;
+    }
+
+  version = g_new0 (EfirPageVersion, 1);
+  if (!(post = efir_wp_client_get_post (client, remote_id, cancellable, &local_error)))
+    {
+      if (!g_error_matches (local_error, EFIR_WP_ERROR, EFIR_WP_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      version->title = g_strdup ("");
+      version->text = g_strdup ("");
+      version->editor = g_strdup ("");
+      version->link = g_strdup ("");
+      version->deleted = TRUE;
+      if (!site_version_is_deleted (job))
+        now_kept = deleted_version_json (remote_id);
+    }
+  else
+    {
+      /* The post as written, not as the theme prints it: WordPress's
+       * typography (curly quotes, dashes) would differ from Efir's page on
+       * every line nobody changed. */
+      version->title = efir_html_to_text (post_field_text (post, "title"));
+      version->text = efir_html_to_text (post_field_text (post, "content"));
+      version->modified = parse_gmt (json_string (post, "modified_gmt"));
+      version->link = g_strdup (json_string (post, "link"));
+      if (!(version->editor = efir_wp_client_get_last_editor (client, remote_id, cancellable,
+                                                              error)))
+        {
+          if (error != NULL && *error != NULL)
+            return NULL;
+          version->editor = g_strdup ("");
+        }
+      if (site_version_is_deleted (job)
+          || !g_str_equal (json_string (kept, "modified_gmt"), json_string (post, "modified_gmt")))
+        now_kept = site_version_json (remote_id, post);
+    }
+
+  /* Changed again since the conflict: an overwrite replaces what the
+   * producer is shown now, not what the site had before. */
+  if (now_kept != NULL)
+    {
+      g_free (job->site_version);
+      job->site_version = g_steal_pointer (&now_kept);
+      if (!efir_store_update_job (self->store, job, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&version);
 }
 
 /* Looks at the posts the site should have published by now. */
@@ -1813,17 +1951,8 @@ efir_publisher_resolve (EfirPublisher   *self,
 
   g_return_val_if_fail (EFIR_IS_PUBLISHER (self), FALSE);
 
-  if (!(job = efir_store_get_job (self->store, job_id, error)))
+  if (!(job = get_job_in_conflict (self, job_id, error)))
     return FALSE;
-
-  if (job->state != EFIR_JOB_CONFLICT)
-    {
-      g_set_error (error, EFIR_WP_ERROR, EFIR_WP_ERROR_INVALID,
-                   _("Job %" PRId64 " is not in conflict with the site: there is nothing to "
-                     "settle."),
-                   (int64_t) job_id);
-      return FALSE;
-    }
 
   g_free (job->resolution);
   g_clear_pointer (&job->error_code, g_free);
@@ -1872,6 +2001,156 @@ efir_publisher_resolve (EfirPublisher   *self,
   job->next_attempt_at = g_get_real_time ();
 
   return efir_store_update_job (self->store, job, error);
+}
+
+void
+efir_page_version_free (EfirPageVersion *version)
+{
+  if (version == NULL)
+    return;
+
+  g_free (version->title);
+  g_free (version->text);
+  g_free (version->editor);
+  g_clear_pointer (&version->modified, g_date_time_unref);
+  g_free (version->link);
+  g_free (version);
+}
+
+EfirPageVersion *
+efir_publisher_fetch_site_version (EfirPublisher  *self,
+                                   gint64          job_id,
+                                   GCancellable   *cancellable,
+                                   GError        **error)
+{
+  g_return_val_if_fail (EFIR_IS_PUBLISHER (self), NULL);
+
+  return fetch_site_version (self, job_id, cancellable, error);
+}
+
+typedef struct
+{
+  char  *db_path;
+  gint64 job_id;
+  guint  timeout;
+} FetchData;
+
+static void
+fetch_data_free (FetchData *data)
+{
+  g_free (data->db_path);
+  g_free (data);
+}
+
+static void
+fetch_site_version_thread (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  FetchData *data = task_data;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(EfirPublisher) worker = NULL;
+  EfirPageVersion *version;
+  GError *error = NULL;
+
+  /* As efir_publisher_run_due_async(): a connection of the thread's own. */
+  if (!(store = efir_store_open_full (data->db_path, EFIR_STORE_OPEN_DEFER_CHECK, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  worker = efir_publisher_new (store);
+  worker->timeout = data->timeout;
+  if (!(version = fetch_site_version (worker, data->job_id, cancellable, &error)))
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, version, (GDestroyNotify) efir_page_version_free);
+}
+
+/**
+ * efir_publisher_fetch_site_version_async:
+ *
+ * efir_publisher_fetch_site_version() in a worker thread, for the window.
+ */
+void
+efir_publisher_fetch_site_version_async (EfirPublisher       *self,
+                                         gint64               job_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  FetchData *data;
+
+  g_return_if_fail (EFIR_IS_PUBLISHER (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, efir_publisher_fetch_site_version_async);
+
+  data = g_new0 (FetchData, 1);
+  data->db_path = g_strdup (efir_store_get_path (self->store));
+  data->job_id = job_id;
+  data->timeout = self->timeout;
+  g_task_set_task_data (task, data, (GDestroyNotify) fetch_data_free);
+  g_task_run_in_thread (task, fetch_site_version_thread);
+}
+
+EfirPageVersion *
+efir_publisher_fetch_site_version_finish (EfirPublisher  *self,
+                                          GAsyncResult   *result,
+                                          GError        **error)
+{
+  g_return_val_if_fail (EFIR_IS_PUBLISHER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * efir_publisher_get_efir_version:
+ * @self: a publisher
+ * @job_id: a job in conflict
+ * @error: return location for a #GError
+ *
+ * Efir's side of a conflict: the page the job sends (its revision, which
+ * edits made since do not change), as the site would get it.
+ *
+ * Returns: (transfer full): the version, or %NULL with @error set
+ */
+EfirPageVersion *
+efir_publisher_get_efir_version (EfirPublisher  *self,
+                                 gint64          job_id,
+                                 GError        **error)
+{
+  g_autoptr(EfirOutboxJob) job = NULL;
+  g_autoptr(EfirEpisode) episode = NULL;
+  g_autoptr(EfirProgram) program = NULL;
+  g_autoptr(EfirSite) site = NULL;
+  g_autofree char *program_key = NULL;
+  g_autofree char *html = NULL;
+  EfirPageVersion *version;
+
+  g_return_val_if_fail (EFIR_IS_PUBLISHER (self), NULL);
+
+  if (!(job = efir_store_get_job (self->store, job_id, error))
+      || !(episode = efir_store_load_revision (self->store, job->revision_id, error))
+      || !(site = efir_store_get_site (self->store, job->site_id, error)))
+    return NULL;
+
+  program_key = g_strdup_printf ("%" G_GINT64_FORMAT, efir_episode_get_program_id (episode));
+  if (!(program = efir_store_find_program (self->store, program_key, error)))
+    return NULL;
+
+  html = render_for_site (episode, program, site);
+  version = g_new0 (EfirPageVersion, 1);
+  version->title = g_strdup (efir_episode_get_title (episode));
+  version->text = efir_html_to_text (html);
+  version->editor = g_strdup ("");
+  version->link = g_strdup ("");
+
+  return version;
 }
 
 gboolean

@@ -38,6 +38,21 @@ typedef enum
   EFIR_RESOLVE_AS_NEW_DRAFT,  /* Efir's version becomes a new draft post beside the site's */
 } EfirResolution;
 
+/* One version of an episode's page, as a reader reads it: the site's, or
+ * Efir's, for the producer to compare in a conflict. */
+typedef struct
+{
+  char      *title;      /* plain text */
+  char      *text;       /* one line per paragraph (efir_html_to_text()) */
+  char      *editor;     /* who saved it last; "" when the site does not say, and for Efir's */
+  GDateTime *modified;   /* when, UTC; NULL when not known */
+  char      *link;       /* the post's address; "" for none */
+  gboolean   deleted;    /* the post is no longer on the site */
+} EfirPageVersion;
+
+void efir_page_version_free (EfirPageVersion *version);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (EfirPageVersion, efir_page_version_free)
+
 EfirPublisher *efir_publisher_new              (EfirStore          *store);
 
 /* Discovers the site's API at @url, signs in with the application
@@ -145,6 +160,26 @@ gboolean       efir_publisher_resolve          (EfirPublisher      *self,
                                                 gint64              job_id,
                                                 EfirResolution      resolution,
                                                 GError            **error);
+
+/* The two sides of job @job_id in conflict. The site's is read from the
+ * site now; when it changed again since the conflict, the job takes the
+ * new one as the version an overwrite replaces, since it is the one the
+ * producer sees. Efir's is the page the job sends, read from the archive. */
+EfirPageVersion *efir_publisher_fetch_site_version        (EfirPublisher       *self,
+                                                           gint64               job_id,
+                                                           GCancellable        *cancellable,
+                                                           GError             **error);
+void             efir_publisher_fetch_site_version_async  (EfirPublisher       *self,
+                                                           gint64               job_id,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+EfirPageVersion *efir_publisher_fetch_site_version_finish (EfirPublisher       *self,
+                                                           GAsyncResult        *result,
+                                                           GError             **error);
+EfirPageVersion *efir_publisher_get_efir_version          (EfirPublisher       *self,
+                                                           gint64               job_id,
+                                                           GError             **error);
 
 /* Links the site's posts that carry an episode's marker (or its slug) to
  * their episodes and refreshes what the archive knows of them. @notes gets

@@ -9,6 +9,7 @@
 #include <libsoup/soup.h>
 
 #include "efir-fold.h"
+#include "efir-html-text.h"
 #include "efir-slug.h"
 #include "efir-wp-client-private.h"
 
@@ -254,22 +255,14 @@ set_api_root (EfirWpClient  *self,
 char *
 efir_wp_plain_text (const char *html)
 {
-  static const struct
-  {
-    const char *name;
-    const char *text;
-  } entities[] = {
-    { "amp", "&" }, { "lt", "<" }, { "gt", ">" }, { "quot", "\"" }, { "apos", "'" },
-    { "nbsp", " " }, { "hellip", "…" }, { "ndash", "–" }, { "mdash", "—" },
-    { "laquo", "«" }, { "raquo", "»" }, { "lsquo", "‘" }, { "rsquo", "’" },
-    { "ldquo", "“" }, { "rdquo", "”" },
-  };
   g_autoptr(GString) text = g_string_new (NULL);
   gboolean in_tag = FALSE;
   gboolean space = FALSE;
 
   for (const char *p = html; p != NULL && *p != '\0'; p++)
     {
+      const char *end;
+
       if (in_tag)
         {
           in_tag = *p != '>';
@@ -290,39 +283,10 @@ efir_wp_plain_text (const char *html)
         g_string_append_c (text, ' ');
       space = FALSE;
 
-      if (*p == '&')
+      if (*p == '&' && (end = efir_html_decode_entity (p, text)))
         {
-          const char *end = strchr (p, ';');
-          gboolean decoded = FALSE;
-
-          if (end != NULL && end - p <= 10)
-            {
-              g_autofree char *name = g_strndup (p + 1, end - p - 1);
-
-              if (name[0] == '#')
-                {
-                  gboolean hex = name[1] == 'x' || name[1] == 'X';
-                  char *rest = NULL;
-                  guint64 c = g_ascii_strtoull (name + (hex ? 2 : 1), &rest, hex ? 16 : 10);
-
-                  if (rest != NULL && *rest == '\0' && c > 0 && g_unichar_validate ((gunichar) c))
-                    {
-                      g_string_append_unichar (text, (gunichar) c);
-                      decoded = TRUE;
-                    }
-                }
-              for (guint i = 0; !decoded && i < G_N_ELEMENTS (entities); i++)
-                if (g_str_equal (name, entities[i].name))
-                  {
-                    g_string_append (text, entities[i].text);
-                    decoded = TRUE;
-                  }
-            }
-          if (decoded)
-            {
-              p = end;
-              continue;
-            }
+          p = end;
+          continue;
         }
       g_string_append_c (text, *p);
     }
@@ -1334,6 +1298,70 @@ efir_wp_client_get_post (EfirWpClient  *self,
   g_return_val_if_fail (EFIR_IS_WP_CLIENT (self), NULL);
 
   return post_call (self, "GET", id, params, NULL, NULL, cancellable, error);
+}
+
+/**
+ * efir_wp_client_get_last_editor:
+ * @self: a client
+ * @id: a post's id
+ *
+ * Who saved the post's latest version, as the site names them: the author
+ * of its newest revision, which WordPress makes at every save, whoever
+ * wrote the post first.
+ *
+ * Returns: (transfer full) (nullable): the name, or %NULL when the site
+ *   keeps no revisions or does not say (@error set only when it could not
+ *   be asked)
+ */
+char *
+efir_wp_client_get_last_editor (EfirWpClient  *self,
+                                gint64         id,
+                                GCancellable  *cancellable,
+                                GError       **error)
+{
+  const char *params[] = { "context", "edit", "per_page", "1", "_fields", "author", NULL };
+  const char *user_params[] = { "_fields", "name", NULL };
+  g_autofree char *route = NULL;
+  g_autofree char *user_route = NULL;
+  g_autoptr(JsonArray) revisions = NULL;
+  g_autoptr(JsonObject) user = NULL;
+  g_autoptr(GError) local = NULL;
+  g_auto(Reply) reply = { 0 };
+  g_auto(Reply) user_reply = { 0 };
+  gint64 author;
+
+  g_return_val_if_fail (EFIR_IS_WP_CLIENT (self), NULL);
+
+  route = g_strdup_printf ("wp/v2/posts/%" G_GINT64_FORMAT "/revisions", id);
+  revisions = node_take_array (client_call (self, "GET", route, params, NULL, NULL, NULL, NULL,
+                                            &reply, NULL, cancellable, &local),
+                               &local);
+  if (revisions == NULL)
+    {
+      /* A site may keep no revisions, or not show them to this account. */
+      if (!g_error_matches (local, EFIR_WP_ERROR, EFIR_WP_ERROR_FORBIDDEN)
+          && !g_error_matches (local, EFIR_WP_ERROR, EFIR_WP_ERROR_NOT_FOUND)
+          && !g_error_matches (local, EFIR_WP_ERROR, EFIR_WP_ERROR_UNAUTHORIZED))
+        g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  if (json_array_get_length (revisions) == 0
+      || !JSON_NODE_HOLDS_OBJECT (json_array_get_element (revisions, 0)))
+    return NULL;
+
+  author = json_object_get_int_member_with_default (json_array_get_object_element (revisions, 0),
+                                                     "author", 0);
+  if (author <= 0)
+    return NULL;
+
+  user_route = g_strdup_printf ("wp/v2/users/%" G_GINT64_FORMAT, author);
+  user = node_take_object (client_call (self, "GET", user_route, user_params, NULL, NULL, NULL,
+                                        NULL, &user_reply, NULL, cancellable, NULL),
+                           NULL);
+  if (user == NULL)
+    return NULL;
+
+  return efir_wp_plain_text (json_object_get_string_member_with_default (user, "name", ""));
 }
 
 JsonObject *

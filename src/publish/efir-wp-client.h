@@ -70,6 +70,11 @@ JsonObject   *efir_wp_client_get_post       (EfirWpClient  *self,
                                              gint64         id,
                                              GCancellable  *cancellable,
                                              GError       **error);
+/* Who saved the post last (see the .c), or NULL when the site does not say. */
+char         *efir_wp_client_get_last_editor (EfirWpClient  *self,
+                                             gint64         id,
+                                             GCancellable  *cancellable,
+                                             GError       **error);
 /* The cheap look before a write: id, status, modified_gmt, date_gmt, link. */
 JsonObject   *efir_wp_client_peek_post      (EfirWpClient  *self,
                                              gint64         id,

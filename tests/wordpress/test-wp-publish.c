@@ -618,6 +618,67 @@ test_conflict_as_new_draft (Fixture       *f,
   g_assert_cmpstr (new_status, ==, "draft");
 }
 
+/* The conflict as the producer is shown it: the site's version, read from
+ * the site, with who saved it and when, beside Efir's. */
+static void
+test_conflict_versions (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(EfirPublication) publication = NULL;
+  g_autoptr(EfirPageVersion) site = NULL;
+  g_autoptr(EfirPageVersion) again = NULL;
+  g_autoptr(EfirPageVersion) efir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *editor = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *title = NULL;
+  gint64 job_id = make_conflict (f);
+
+  publication = publication_of (f);
+  editor = site_evalf ("echo get_user_by ('login', '%s')->display_name;", wp->author_user);
+
+  /* A named colleague adds a paragraph in the site's editor. */
+  g_usleep (1100 * 1000);
+  out = site_evalf ("wp_set_current_user (get_user_by ('login', '%s')->ID);"
+                    "$post = get_post (%" G_GINT64_FORMAT ");"
+                    "wp_update_post (['ID' => $post->ID, 'post_content' => wp_slash ($post->post_content"
+                    "  . \"\\n<!-- wp:paragraph -->\\n<p>Həmkarın &amp; əlavəsi</p>\\n"
+                    "<!-- /wp:paragraph -->\")]);",
+                    wp->author_user, publication->remote_id);
+
+  site = efir_publisher_fetch_site_version (f->publisher, job_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (site->deleted);
+  g_assert_cmpstr (site->title, ==, "Həmkarın başlığı");
+  g_assert_nonnull (strstr (site->text, "\nHəmkarın & əlavəsi"));
+  g_assert_cmpstr (site->editor, ==, editor);
+  g_assert_nonnull (site->modified);
+  g_assert_true (g_str_has_prefix (site->link, wp->url));
+  /* Text, not markup. */
+  g_assert_null (strstr (site->text, "<p>"));
+  g_assert_null (strstr (site->text, "wp:paragraph"));
+
+  efir = efir_publisher_get_efir_version (f->publisher, job_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (efir->title, ==, "Efirin başlığı");
+  g_assert_null (strstr (efir->text, "əlavəsi"));
+  g_assert_null (strstr (efir->text, "<"));
+  g_assert_cmpstr (efir->editor, ==, "");
+
+  /* Asked again, the site answers the same. */
+  again = efir_publisher_fetch_site_version (f->publisher, job_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again->text, ==, site->text);
+
+  /* The version shown is the one an overwrite replaces: it goes through,
+   * though the site changed after the conflict. */
+  efir_publisher_resolve (f->publisher, job_id, EFIR_RESOLVE_OVERWRITE, &error);
+  g_assert_no_error (error);
+  g_object_unref (run_due (f, 1, 0));
+  title = post_field (publication->remote_id, "post_title");
+  g_assert_cmpstr (title, ==, "Efirin başlığı");
+}
+
 static void
 test_deleted_on_site (Fixture       *f,
                       gconstpointer  data)
@@ -626,6 +687,7 @@ test_deleted_on_site (Fixture       *f,
   g_autoptr(EfirPublication) again = NULL;
   g_autoptr(EfirOutboxJob) stopped = NULL;
   g_autoptr(EfirEpisode) episode = load (f);
+  g_autoptr(EfirPageVersion) site = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   g_autofree char *status = NULL;
@@ -645,6 +707,9 @@ test_deleted_on_site (Fixture       *f,
   g_assert_cmpint (stopped->state, ==, EFIR_JOB_CONFLICT);
   g_assert_nonnull (strstr (stopped->last_error, "deleted on the site"));
   g_assert_cmpint (count_marked_posts (efir_episode_get_uuid (episode)), ==, 0);
+  site = efir_publisher_fetch_site_version (f->publisher, job_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (site->deleted);
 
   /* Put back as a new post. */
   efir_publisher_resolve (f->publisher, job_id, EFIR_RESOLVE_OVERWRITE, &error);
@@ -998,6 +1063,7 @@ main (int    argc,
   ADD ("/wordpress/publish/conflict/overwrite-after-another-edit",
        test_conflict_overwrite_after_another_edit);
   ADD ("/wordpress/publish/conflict/as-new-draft", test_conflict_as_new_draft);
+  ADD ("/wordpress/publish/conflict/versions", test_conflict_versions);
   ADD ("/wordpress/publish/deleted-on-site", test_deleted_on_site);
   ADD ("/wordpress/publish/pull", test_pull);
   ADD ("/wordpress/publish/contributor", test_contributor_submits_for_review);
