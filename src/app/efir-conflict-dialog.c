@@ -117,9 +117,10 @@ show_versions (EfirConflictDialog    *self,
     }
 }
 
-static void
-show_heading (EfirConflictDialog    *self,
-              const EfirPageVersion *site)
+/* Who changed the post on the site, and when: the dialog's heading, and
+ * what the publication panel says of a conflict. */
+char *
+efir_conflict_dialog_describe_change (const EfirPageVersion *site)
 {
   g_autofree char *heading = NULL;
 
@@ -141,6 +142,15 @@ show_heading (EfirConflictDialog    *self,
     }
   else
     heading = g_strdup (_("The post was changed on the site."));
+
+  return g_steal_pointer (&heading);
+}
+
+static void
+show_heading (EfirConflictDialog    *self,
+              const EfirPageVersion *site)
+{
+  g_autofree char *heading = efir_conflict_dialog_describe_change (site);
 
   gtk_label_set_text (self->heading_label, heading);
 }
@@ -171,10 +181,12 @@ site_version_fetched_cb (GObject      *object,
                          GAsyncResult *result,
                          gpointer      user_data)
 {
-  g_autoptr(EfirConflictDialog) self = user_data;
+  EfirConflictDialog *self = user_data;
   g_autoptr(EfirPageVersion) site = NULL;
   g_autoptr(GError) error = NULL;
 
+  /* The dialog cancels the read when it goes: @self is then not touched,
+   * and the dialog never outlives the window it is for. */
   site = efir_publisher_fetch_site_version_finish (EFIR_PUBLISHER (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -238,7 +250,7 @@ fetch_site_version (EfirConflictDialog *self)
   gtk_stack_set_visible_child_name (self->site_stack, "loading");
   gtk_spinner_start (self->site_spinner);
   efir_publisher_fetch_site_version_async (self->publisher, self->job_id, self->cancellable,
-                                           site_version_fetched_cb, g_object_ref (self));
+                                           site_version_fetched_cb, self);
 }
 
 /* Public API ------------------------------------------------------------- */
@@ -344,6 +356,8 @@ static void
 efir_conflict_dialog_init (EfirConflictDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* It is about an episode of that window. */
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
 
   self->cancellable = g_cancellable_new ();
   create_tags (gtk_text_view_get_buffer (self->site_text_view));

@@ -20,4 +20,8 @@ GtkWidget *efir_conflict_dialog_new (GtkWindow     *parent,
                                      EfirEpisode   *episode,
                                      gint64         job_id);
 
+/* "NAME changed the post on the site · Today, 14:05", as much as @site
+ * says of it. */
+char      *efir_conflict_dialog_describe_change (const EfirPageVersion *site);
+
 G_END_DECLS

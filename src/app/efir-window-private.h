@@ -58,6 +58,11 @@ struct _EfirWindow
   gint64              pending_episode; /* to open after the first frame, 0: none */
   GtkWindow          *shortcuts_window;
   GtkWidget          *schedule_page;  /* built when first shown */
+  /* Who changed the post of the open episode's conflict, and when, as
+   * read from its site for job conflict_job. */
+  gint64              conflict_job;
+  char               *conflict_change;
+  GCancellable       *conflict_fetch;
 };
 
 /* efir-window.c */

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "efir-autosaver.h"
+#include "efir-conflict-dialog.h"
 #include "efir-episode-editor.h"
 #include "efir-episode-list.h"
 #include "efir-episode-row.h"
@@ -330,6 +331,58 @@ efir_window_show_open_error (EfirWindow   *self,
   efir_window_update_actions (self);
 }
 
+static void
+on_conflict_change_read_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(EfirWindow) self = user_data;
+  g_autoptr(EfirPageVersion) site = NULL;
+  g_autoptr(GError) error = NULL;
+
+  site = efir_publisher_fetch_site_version_finish (EFIR_PUBLISHER (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->conflict_fetch);
+  /* Unreadable now (offline, say): the panel says what it knows, and the
+   * conflict dialog tries again. */
+  if (site != NULL)
+    {
+      g_free (self->conflict_change);
+      self->conflict_change = efir_conflict_dialog_describe_change (site);
+    }
+  efir_window_update_publication (self);
+}
+
+/* A conflict's panel says who changed the post on the site and when: read
+ * from the site once for each job in conflict. */
+static void
+efir_window_describe_conflict (EfirWindow          *self,
+                               EfirPublicationView *view)
+{
+  g_autofree char *detail = NULL;
+
+  if (view->job_id != self->conflict_job)
+    {
+      g_cancellable_cancel (self->conflict_fetch);
+      g_clear_object (&self->conflict_fetch);
+      g_clear_pointer (&self->conflict_change, g_free);
+      self->conflict_job = view->job_id;
+      self->conflict_fetch = g_cancellable_new ();
+      efir_publisher_fetch_site_version_async (efir_session_get_publisher (self->session), view->job_id,
+                                               self->conflict_fetch, on_conflict_change_read_cb,
+                                               g_object_ref (self));
+    }
+  if (self->conflict_change == NULL)
+    return;
+
+  /* Translators: who changed the post and when, then what the panel says
+   * of a conflict. */
+  detail = g_strdup_printf (_("%s. %s"), self->conflict_change, view->detail);
+  g_free (view->detail);
+  view->detail = g_steal_pointer (&detail);
+}
+
 void
 efir_window_update_publication (EfirWindow *self)
 {
@@ -343,6 +396,8 @@ efir_window_update_publication (EfirWindow *self)
 
   if (self->session != NULL)
     view = efir_session_dup_publication_view (self->session);
+  if (view != NULL && view->state == EFIR_PUBLICATION_CONFLICT)
+    efir_window_describe_conflict (self, view);
   efir_publication_panel_set_view (efir_episode_editor_get_publication_panel (self->editor), view);
   efir_window_update_actions (self);
 }
@@ -535,6 +590,9 @@ efir_window_drop_session (EfirWindow *self)
     return;
 
   efir_window_drop_schedule (self);
+  g_cancellable_cancel (self->conflict_fetch);
+  g_clear_object (&self->conflict_fetch);
+  self->conflict_job = 0;
   g_clear_object (&self->search_worker);
   if (self->editor != NULL)
     efir_episode_editor_set_episode (self->editor, NULL);
@@ -1157,6 +1215,8 @@ efir_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), EFIR_TYPE_WINDOW);
   self->editor = NULL;
 
+  g_cancellable_cancel (self->conflict_fetch);
+  g_clear_object (&self->conflict_fetch);
   g_clear_object (&self->search_worker);
   g_clear_object (&self->selection);
   g_clear_object (&self->session);
@@ -1172,6 +1232,7 @@ efir_window_finalize (GObject *object)
 
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->backup_path, g_free);
+  g_clear_pointer (&self->conflict_change, g_free);
 
   G_OBJECT_CLASS (efir_window_parent_class)->finalize (object);
 }

@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include "efir-application.h"
+#include "efir-conflict-dialog.h"
+#include "efir-dialog-state.h"
+#include "efir-history-dialog.h"
 #include "efir-publisher.h"
 #include "efir-schedule-dialog.h"
 #include "efir-test-util.h"
@@ -289,6 +292,100 @@ test_withdraw_asks_first (Fixture       *f,
   g_assert_cmpstr (status, ==, "draft");
 }
 
+typedef struct
+{
+  AdwActionRow *row;
+  const char   *text;
+} SubtitleWanted;
+
+static gboolean
+subtitle_has (gpointer data)
+{
+  SubtitleWanted *wanted = data;
+
+  return strstr (adw_action_row_get_subtitle (wanted->row), wanted->text) != NULL;
+}
+
+/* A colleague edits the post on the site; Publish then stops, the panel
+ * says who changed it, and Choose a Version opens the two side by side. */
+static void
+test_conflict_from_panel (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(EfirPublication) publication = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *php = NULL;
+  g_autofree char *editor = NULL;
+  g_autofree char *status = NULL;
+  SubtitleWanted wanted;
+
+  publish_now (f);
+  publication = publication_of (f);
+
+  /* WordPress stamps modified_gmt to the second. */
+  g_usleep (1100 * 1000);
+  php = g_strdup_printf ("wp_set_current_user (get_user_by ('login', '%s')->ID);"
+                         "wp_update_post (['ID' => %" G_GINT64_FORMAT ", 'post_title' => 'Həmkarın başlığı']);"
+                         "echo wp_get_current_user ()->display_name;",
+                         wp->admin_user, publication->remote_id);
+  editor = efir_test_wordpress_eval (wp, php, &error);
+  g_assert_no_error (error);
+
+  efir_episode_set_title (efir_window_get_current_episode (f->window), "Efirin başlığı");
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.publish", NULL);
+  wait_for_headline (f, "Changed on the site");
+
+  wanted.row = state_row (f);
+  wanted.text = editor;
+  g_assert_true (efir_ui_test_wait_for (subtitle_has, &wanted));
+  g_assert_true (button_shown (f, "resolve-publication"));
+  g_assert_false (button_shown (f, "publish"));
+
+  /* Nothing was sent over the colleague's edit. */
+  status = post_field (f, "post_title");
+  g_assert_cmpstr (status, ==, "Həmkarın başlığı");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.resolve-publication", NULL);
+  efir_ui_test_iterate_until_idle ();
+  gtk_window_close (GTK_WINDOW (find_dialog (EFIR_TYPE_CONFLICT_DIALOG)));
+  efir_ui_test_iterate_until_idle ();
+}
+
+/* What changed since it was published: History, on the version sent. */
+static void
+test_compare_since_published (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *dialog;
+  GtkListBox *revisions;
+  GtkListBoxRow *selected;
+  GtkWidget *reason;
+
+  g_autoptr(GError) error = NULL;
+
+  publish_now (f);
+  /* Edited since, and kept as a revision of its own, as a pause in typing
+   * makes one. */
+  efir_episode_set_title (efir_window_get_current_episode (f->window), "Təzə başlıq");
+  g_assert_true (efir_store_add_revision (f->store, efir_window_get_current_episode (f->window), "edit",
+                                          &error) > 0);
+  g_assert_no_error (error);
+  g_assert_true (button_shown (f, "compare-published"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.compare-published", NULL);
+  efir_ui_test_iterate_until_idle ();
+
+  dialog = find_dialog (EFIR_TYPE_HISTORY_DIALOG);
+  revisions = GTK_LIST_BOX (efir_ui_test_find_by_id (dialog, "revision_list"));
+  selected = gtk_list_box_get_selected_row (revisions);
+  g_assert_nonnull (selected);
+  /* Not the newest revision, the typing just saved, but the one sent. */
+  g_assert_cmpint (gtk_list_box_row_get_index (selected), >, 0);
+  reason = gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_list_box_row_get_child (selected)));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (reason)), ==, efir_dialog_state_revision_reason ("publish"));
+  gtk_window_close (GTK_WINDOW (dialog));
+  efir_ui_test_iterate_until_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -306,6 +403,8 @@ main (int   argc,
   ADD ("/ui/publish/live-link", test_publish_shows_live_link);
   ADD ("/ui/publish/schedule", test_schedule_on_programme_clock);
   ADD ("/ui/publish/withdraw", test_withdraw_asks_first);
+  ADD ("/ui/publish/conflict", test_conflict_from_panel);
+  ADD ("/ui/publish/compare-since-published", test_compare_since_published);
 
 #undef ADD
 
