@@ -228,6 +228,31 @@ test_follows_other_process (Fixture       *fixture,
   g_assert_cmpint (efir_episode_get_id (efir_session_get_current (fixture->session)), ==, id);
 }
 
+/* An episode of another programme, opened from search or the Schedule:
+ * the list shows its programme. */
+static void
+test_open_switches_programme (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirProgram) other = efir_program_new ("Трудный вопрос");
+  g_autoptr(EfirEpisode) episode = efir_episode_new ();
+
+  add_episode (fixture, fixture->store, "Birinci", 1);
+  g_assert_true (efir_store_save_program (fixture->store, other, &error));
+  efir_episode_set_program_id (episode, efir_program_get_id (other));
+  efir_episode_set_title (episode, "Санкции");
+  g_assert_true (efir_store_save_episode (fixture->store, episode, EFIR_EPISODE_PART_ALL, &error));
+  g_assert_true (efir_session_load_programs (fixture->session, efir_program_get_id (fixture->program), &error));
+  g_assert_no_error (error);
+
+  g_assert_true (efir_session_open_episode (fixture->session, efir_episode_get_id (episode), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (efir_program_get_id (efir_session_get_program (fixture->session)), ==, efir_program_get_id (other));
+  g_assert_true (efir_episode_list_find (efir_session_get_episodes (fixture->session), efir_episode_get_id (episode),
+                                         NULL));
+}
+
 static void
 test_trash_and_restore (Fixture       *fixture,
                         gconstpointer  data)
@@ -307,6 +332,7 @@ main (int   argc,
   ADD ("/app/session/typed-title-shows-in-row", test_typed_title_shows_in_row);
   ADD ("/app/session/new-number-moves-row", test_new_number_moves_row);
   ADD ("/app/session/follows-other-process", test_follows_other_process);
+  ADD ("/app/session/open-switches-programme", test_open_switches_programme);
   ADD ("/app/session/trash-and-restore", test_trash_and_restore);
   ADD ("/app/session/import-chooses-programme", test_import_chooses_programme);
   ADD ("/app/session/tags-follow-programme", test_tags_follow_programme);

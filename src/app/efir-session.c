@@ -485,6 +485,11 @@ efir_session_open_episode (EfirSession  *self,
   if (!efir_session_flush (self, error)
       || !(episode = efir_store_load_episode (self->store, episode_id, error)))
     return FALSE;
+  /* Opened from the Schedule or from search: the list shows its
+   * programme, with its row chosen. */
+  if (efir_episode_get_program_id (episode) != self->program_id
+      && !efir_session_set_program (self, efir_episode_get_program_id (episode), error))
+    return FALSE;
   return efir_session_show_episode (self, episode, error);
 }
 
