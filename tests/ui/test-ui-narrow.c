@@ -181,6 +181,15 @@ assert_fits (Fixture *f,
   where = g_strdup_printf ("%d px, %s", width, adw_leaflet_get_folded (leaflet) ? "episode page" : "both panes");
   assert_no_label_cut (content, content, where);
 
+  /* The Schedule of every programme, in the episode's pane. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-schedule", NULL);
+  efir_ui_test_iterate_until_idle ();
+  g_free (where);
+  where = g_strdup_printf ("%d px, schedule", width);
+  assert_no_label_cut (content, content, where);
+  efir_window_open_episode (window, f->episode_id);
+  efir_ui_test_iterate_until_idle ();
+
   if (adw_leaflet_get_folded (leaflet))
     {
       adw_leaflet_navigate (leaflet, ADW_NAVIGATION_DIRECTION_BACK);
