@@ -706,6 +706,51 @@ test_daily_two_databases (Fixture       *fixture,
   g_assert_cmpint (count_episodes (others), ==, 3);
 }
 
+/* A process that quit or died while it wrote a backup left its hidden
+ * copy behind: the next backup deletes it, as big as the archive, but
+ * never the copy of a process still writing. */
+static void
+test_daily_removes_abandoned_copies (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) gone = NULL;
+  g_autofree char *gone_pid = NULL;
+  g_autofree char *dead = NULL;
+  g_autofree char *dead_journal = NULL;
+  g_autofree char *alive = NULL;
+  g_autofree char *other_archive = NULL;
+  g_autofree char *listing = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (fixture->backup_dir, 0700), ==, 0);
+  /* The id of a process that has ended; its identifier is read while it
+   * still has one. */
+  gone = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "true", NULL);
+  g_assert_no_error (error);
+  gone_pid = g_strdup (g_subprocess_get_identifier (gone));
+  g_assert_true (g_subprocess_wait (gone, NULL, &error));
+  g_assert_no_error (error);
+  dead = g_strdup_printf ("%s/.efir-2024-10-01.db.efir-backup-%s-Ab12Cd", fixture->backup_dir, gone_pid);
+  dead_journal = g_strconcat (dead, "-journal", NULL);
+  alive = g_strdup_printf ("%s/.efir-2024-10-01.db.efir-backup-%d-Ef34Gh", fixture->backup_dir, (int) getppid ());
+  other_archive = g_strdup_printf ("%s/.other-2024-10-01.db.efir-backup-1-Ij56Kl", fixture->backup_dir);
+  for (const char *const *path = (const char *const[]) { dead, dead_journal, alive, other_archive, NULL };
+       *path != NULL; path++)
+    {
+      g_file_set_contents (*path, "half a copy", -1, &error);
+      g_assert_no_error (error);
+    }
+
+  backup_daily (fixture, 2, 3, 0);
+
+  listing = list_folder (fixture->backup_dir);
+  g_assert_false (g_file_test (dead, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (dead_journal, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (alive, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (other_archive, G_FILE_TEST_EXISTS));
+  g_assert_nonnull (strstr (listing, "efir-2024-10-02.db"));
+}
+
 static void
 test_daily_no_extension (Fixture       *fixture,
                          gconstpointer  data)
@@ -836,6 +881,7 @@ main (int   argc,
   ADD ("/store/backup/find-latest-good", test_find_latest_good);
   ADD ("/store/backup/stem", test_stem);
   ADD ("/store/backup/daily-two-databases", test_daily_two_databases);
+  ADD ("/store/backup/daily-removes-abandoned-copies", test_daily_removes_abandoned_copies);
   ADD ("/store/backup/daily-no-extension", test_daily_no_extension);
   ADD ("/store/backup/find-latest-good-own", test_find_latest_good_own);
   ADD ("/store/backup/real-dates-only", test_real_dates_only);

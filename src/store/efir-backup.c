@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -20,6 +21,8 @@
 /* A daily backup of "<stem>.db" is "<stem>-YYYY-MM-DD.db". */
 #define DATABASE_EXTENSION ".db"
 #define BACKUP_NAME_DATE   "-####-##-##.db"
+/* In the hidden name of a copy being written, before its process id. */
+#define TMP_MARK           ".efir-backup-"
 
 /* Pause between attempts when another process holds a lock on the source;
  * attempts stop after the connection's busy timeout.
@@ -476,8 +479,10 @@ efir_backup_to_file (EfirDatabase  *db,
   base = g_path_get_basename (dest_path);
 
   /* A name of Efir's own, made for this copy alone: a file the producer
-   * keeps beside the backup, such as "keep.db.tmp", is never touched. */
-  tmp_path = g_strdup_printf ("%s%s.%s.efir-backup-XXXXXX", folder, G_DIR_SEPARATOR_S, base);
+   * keeps beside the backup, such as "keep.db.tmp", is never touched. It
+   * names the process writing it, so that a copy left by one that died
+   * half way is known as such (remove_abandoned_copies()). */
+  tmp_path = g_strdup_printf ("%s%s.%s" TMP_MARK "%d-XXXXXX", folder, G_DIR_SEPARATOR_S, base, (int) getpid ());
   if ((fd = g_mkstemp_full (tmp_path, O_RDWR | O_CLOEXEC, 0600)) < 0)
     {
       int saved_errno = errno;
@@ -577,6 +582,51 @@ failed:
  * Returns: %TRUE when @db is backed up as it is today and rotation
  *   succeeded
  */
+/* Whether the hidden copy @name (".NAME.efir-backup-PID-XXXXXX", or its
+ * -journal) was left by a process that is gone: quit, killed or crashed
+ * while it wrote, before it could delete its copy. */
+static gboolean
+is_abandoned_copy (const char *name)
+{
+  const char *mark = strstr (name, TMP_MARK);
+  char *end = NULL;
+  gint64 pid;
+
+  if (name[0] != '.' || mark == NULL)
+    return FALSE;
+
+  pid = g_ascii_strtoll (mark + strlen (TMP_MARK), &end, 10);
+  if (end == mark + strlen (TMP_MARK) || *end != '-' || pid <= 0 || pid > G_MAXINT)
+    return FALSE;
+  return pid != getpid () && kill ((pid_t) pid, 0) != 0 && errno == ESRCH;
+}
+
+/* The copies of this archive's backups that a process left half written
+ * take room nobody would free: a quit during the first backup of a day
+ * leaves one as big as the archive. */
+static void
+remove_abandoned_copies (const char *backup_dir,
+                         const char *stem)
+{
+  g_autoptr(GDir) dir = g_dir_open (backup_dir, 0, NULL);
+  g_autofree char *prefix = g_strconcat (".", stem, "-", NULL);
+  const char *name;
+
+  if (dir == NULL)
+    return;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_prefix (name, prefix) && is_abandoned_copy (name))
+        {
+          g_autofree char *path = g_build_filename (backup_dir, name, NULL);
+
+          g_debug ("Deleting %s, a copy its process left half written", path);
+          g_unlink (path);
+        }
+    }
+}
+
 gboolean
 efir_backup_daily (EfirDatabase  *db,
                    const char    *backup_dir,
@@ -614,6 +664,7 @@ efir_backup_daily (EfirDatabase  *db,
       return efir_store_error_set_from_errno (error, saved_errno, message);
     }
 
+  remove_abandoned_copies (backup_dir, stem);
   if (!(names = list_daily_backups (backup_dir, stem, error)))
     return FALSE;
 
