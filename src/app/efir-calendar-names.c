@@ -26,71 +26,62 @@ static const char * const weekday_names[] = {
   NC_("short day name", "Sat"),
 };
 
-/* What GtkCalendar wrote with strftime() under LC_TIME: the label whose
- * text is @format of one of @n days is renamed. */
-static gboolean
-rename_label (GtkLabel           *label,
-              const char         *format,
-              guint               n,
-              const char         *context,
-              const char * const *names)
+/* Maps what @format writes under LC_TIME for each of @n months or days to
+ * its name in @context. Written with literal formats, for the compiler to
+ * check them. */
+static void
+add_names (GHashTable         *names_by_text,
+           char                format,
+           guint               n,
+           const char         *context,
+           const char * const *names)
 {
-  const char *text = gtk_label_get_label (label);
-
   for (guint i = 0; i < n; i++)
     {
-      struct tm tm = { .tm_year = 124, .tm_mday = 1 };
-      char buffer[128] = "";
-      g_autofree char *written = NULL;
-
       /* 1 January 2024 was a Monday; day i of the week is 7 January + i. */
-      if (g_str_equal (format, "%a"))
-        {
-          tm.tm_mday = 7 + i;
-          tm.tm_wday = i;
-        }
-      else
-        tm.tm_mon = i;
-      /* Literal formats, for the compiler to check. */
-      if ((g_str_equal (format, "%a") ? strftime (buffer, sizeof buffer, "%a", &tm)
-           : g_str_equal (format, "%B") ? strftime (buffer, sizeof buffer, "%B", &tm)
-           : strftime (buffer, sizeof buffer, "%OB", &tm)) == 0)
-        continue;
-      written = g_locale_to_utf8 (buffer, -1, NULL, NULL, NULL);
-      if (written != NULL && g_strcmp0 (text, written) == 0)
-        {
-          gtk_label_set_label (label, g_dpgettext2 (GETTEXT_PACKAGE, context, names[i]));
-          return TRUE;
-        }
+      struct tm tm = { .tm_year = 124, .tm_mon = format == 'a' ? 0 : (int) i,
+                       .tm_mday = format == 'a' ? 7 + (int) i : 1, .tm_wday = format == 'a' ? (int) i : 0 };
+      char buffer[128] = "";
+      size_t length = format == 'a' ? strftime (buffer, sizeof buffer, "%a", &tm)
+                      : format == 'B' ? strftime (buffer, sizeof buffer, "%B", &tm)
+                      : strftime (buffer, sizeof buffer, "%OB", &tm);
+      char *written = length > 0 ? g_locale_to_utf8 (buffer, -1, NULL, NULL, NULL) : NULL;
+
+      if (written != NULL)
+        g_hash_table_insert (names_by_text, written,
+                             (gpointer) g_dpgettext2 (GETTEXT_PACKAGE, context, names[i]));
     }
-  return FALSE;
 }
 
 static void
-rename_labels (GtkWidget *widget)
+rename_labels (GtkWidget  *widget,
+               GHashTable *names_by_text)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (GTK_IS_LABEL (child))
-        {
-          GtkLabel *label = GTK_LABEL (child);
+      const char *name;
 
-          /* GTK 4.8 heads the page with the alternative (nominative) month
-           * name where the C library has one, and with %B otherwise. */
-          if (!rename_label (label, "%OB", G_N_ELEMENTS (month_names), "month standalone", month_names)
-              && !rename_label (label, "%B", G_N_ELEMENTS (month_names), "month standalone", month_names))
-            rename_label (label, "%a", G_N_ELEMENTS (weekday_names), "short day name", weekday_names);
-        }
-      rename_labels (child);
+      if (GTK_IS_LABEL (child)
+          && (name = g_hash_table_lookup (names_by_text, gtk_label_get_label (GTK_LABEL (child)))) != NULL)
+        gtk_label_set_label (GTK_LABEL (child), name);
+      rename_labels (child, names_by_text);
     }
 }
 
 void
 efir_calendar_names_apply (GtkCalendar *calendar)
 {
+  g_autoptr(GHashTable) names_by_text = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   g_return_if_fail (GTK_IS_CALENDAR (calendar));
 
-  rename_labels (GTK_WIDGET (calendar));
+  /* GTK 4.8 heads the page with the alternative (nominative) month name
+   * where the C library has one ("O" format), and with %B otherwise; the
+   * days are %a. */
+  add_names (names_by_text, 'a', G_N_ELEMENTS (weekday_names), "short day name", weekday_names);
+  add_names (names_by_text, 'B', G_N_ELEMENTS (month_names), "month standalone", month_names);
+  add_names (names_by_text, 'O', G_N_ELEMENTS (month_names), "month standalone", month_names);
+  rename_labels (GTK_WIDGET (calendar), names_by_text);
 }

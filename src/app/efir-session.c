@@ -245,8 +245,9 @@ efir_session_next_number (EfirSession *self,
 
 /* Publishing */
 
-/* The worker's job ended: what it changed shows at once, as any other
- * process's change would, and the window says so. */
+/* The worker's job ended, and the window says so. Its writes, on a
+ * connection of its own, reach the lists and the autosaver as any other
+ * process's do ("changed-elsewhere"), and the panel reads the archive. */
 static void
 on_job_finished_cb (EfirSession      *self,
                     gint64            episode_id,
@@ -256,7 +257,7 @@ on_job_finished_cb (EfirSession      *self,
                     const char       *link,
                     EfirOutboxWorker *worker)
 {
-  efir_session_follow_store (self);
+  g_signal_emit (self, signals[PUBLICATION_CHANGED], 0);
   g_signal_emit (self, signals[JOB_FINISHED], 0, job_id);
 }
 
@@ -778,13 +779,9 @@ gint64
 efir_session_retry_publication (EfirSession  *self,
                                 GError      **error)
 {
-  static const struct { const char *name; EfirPublishAction action; } actions[] = {
-    { "publish", EFIR_PUBLISH_NOW }, { "schedule", EFIR_PUBLISH_SCHEDULE },
-    { "draft", EFIR_PUBLISH_DRAFT }, { "withdraw", EFIR_PUBLISH_WITHDRAW },
-    { "trash", EFIR_PUBLISH_TRASH },
-  };
   g_autoptr(EfirOutboxJob) job = NULL;
   g_autoptr(GDateTime) at = NULL;
+  EfirPublishAction action;
   gint64 site_id;
 
   g_return_val_if_fail (EFIR_IS_SESSION (self), 0);
@@ -799,10 +796,9 @@ efir_session_retry_publication (EfirSession  *self,
       g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
       at = g_date_time_new_from_iso8601 (job->publish_at, utc);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    if (g_strcmp0 (job->action, actions[i].name) == 0)
-      return efir_session_publish (self, actions[i].action, at, error);
-  return efir_session_publish (self, EFIR_PUBLISH_NOW, NULL, error);
+  if (!efir_publish_action_from_string (job->action, &action))
+    action = EFIR_PUBLISH_NOW;
+  return efir_session_publish (self, action, at, error);
 }
 
 void

@@ -52,6 +52,26 @@ static const char *actions[] = {
   [EFIR_PUBLISH_TRASH] = "trash",
 };
 
+/**
+ * efir_publish_action_from_string:
+ * @name: a job's action as the outbox keeps it ("publish", "schedule", …)
+ * @action: (out): the action it names
+ *
+ * Returns: %FALSE when @name names no action
+ */
+gboolean
+efir_publish_action_from_string (const char        *name,
+                                 EfirPublishAction *action)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    if (g_strcmp0 (name, actions[i]) == 0)
+      {
+        *action = (EfirPublishAction) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 /* Helpers ---------------------------------------------------------------- */
 
 static gboolean

@@ -53,6 +53,10 @@ typedef struct
 void efir_page_version_free (EfirPageVersion *version);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (EfirPageVersion, efir_page_version_free)
 
+/* The action a job of the outbox names ("publish", "withdraw", …). */
+gboolean       efir_publish_action_from_string (const char         *name,
+                                                EfirPublishAction  *action);
+
 EfirPublisher *efir_publisher_new              (EfirStore          *store);
 
 /* Discovers the site's API at @url, signs in with the application
