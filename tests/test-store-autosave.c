@@ -1198,6 +1198,224 @@ test_conflict_keeps_both (Fixture       *fixture,
                         ==, "Theirs again");
 }
 
+/* In a thread ------------------------------------------------------------ */
+
+/* The window's autosaver writes in a thread: a save due hands a copy to
+ * the writer and returns; the outcome arrives on the main context. */
+
+static void
+fixture_set_up_in_thread (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  fixture_set_up (fixture, user_data);
+  efir_autosaver_write_in_thread (fixture->autosaver);
+}
+
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* Runs the main context until the saves asked for are handed back, and
+ * the looks after them too. */
+static void
+wait_until_handed_back (Fixture *fixture)
+{
+  while (efir_autosaver_get_state (fixture->autosaver) == EFIR_AUTOSAVE_STATE_SAVING)
+    g_main_context_iteration (NULL, TRUE);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_usleep (2000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+}
+
+/* Saves made by the writer's connection never look like another
+ * process's changes, which would make the window read its lists again. */
+static void
+test_in_thread_own_writes (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  guint changed_elsewhere = 0;
+
+  g_signal_connect (fixture->store, "changed-elsewhere", G_CALLBACK (count_cb), &changed_elsewhere);
+  efir_store_check_changed_elsewhere (fixture->store);
+  follow (fixture, fixture->episode);
+
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autofree char *title = NULL;
+      g_autofree char *expected = g_strdup_printf ("Take %u", i);
+
+      type_title (fixture, "Take", i);
+      fake_clock_advance (&fixture->clock, 1000);
+      /* Handed to the thread: the main loop goes on. */
+      g_assert_cmpint (efir_autosaver_get_state (fixture->autosaver), ==, EFIR_AUTOSAVE_STATE_SAVING);
+
+      wait_until_handed_back (fixture);
+      g_assert_cmpint (efir_autosaver_get_state (fixture->autosaver), ==, EFIR_AUTOSAVE_STATE_SAVED);
+      title = stored_title (fixture, fixture->episode);
+      g_assert_cmpstr (title, ==, expected);
+      g_assert_false (efir_store_check_changed_elsewhere (fixture->store));
+    }
+
+  g_assert_cmpuint (changed_elsewhere, ==, 0);
+  /* The first save kept a revision, as on the main thread. */
+  g_assert_cmpint (count_revisions (fixture, fixture->episode), ==, 1);
+}
+
+/* While a save waits for the disk (here, another connection's write
+ * lock), the window goes on; a commit of another process made meanwhile
+ * is still announced, once. */
+static void
+test_in_thread_other_commit (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *program = NULL;
+  guint changed_elsewhere = 0;
+
+  g_signal_connect (fixture->store, "changed-elsewhere", G_CALLBACK (count_cb), &changed_elsewhere);
+  efir_store_check_changed_elsewhere (fixture->store);
+  follow (fixture, fixture->episode);
+  type_title (fixture, "Before", 1);
+  fake_clock_advance (&fixture->clock, 1000);
+  wait_until_handed_back (fixture);
+
+  efir_database_exec (fixture->db,
+                      "BEGIN IMMEDIATE;"
+                      "UPDATE programs SET description = 'Changed elsewhere';",
+                      &error);
+  g_assert_no_error (error);
+
+  type_title (fixture, "While locked", 2);
+  fake_clock_advance (&fixture->clock, 1000);
+  for (guint i = 0; i < 20; i++)
+    {
+      g_usleep (5000);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_cmpint (efir_autosaver_get_state (fixture->autosaver), ==, EFIR_AUTOSAVE_STATE_SAVING);
+  g_assert_cmpuint (changed_elsewhere, ==, 0);
+
+  efir_database_exec (fixture->db, "COMMIT", &error);
+  g_assert_no_error (error);
+  wait_until_handed_back (fixture);
+
+  g_assert_cmpint (efir_autosaver_get_state (fixture->autosaver), ==, EFIR_AUTOSAVE_STATE_SAVED);
+  title = stored_title (fixture, fixture->episode);
+  g_assert_cmpstr (title, ==, "While locked 2");
+  program = stored_text (fixture, "SELECT description FROM programs WHERE id = ?1", fixture->program_id);
+  g_assert_cmpstr (program, ==, "Changed elsewhere");
+  g_assert_cmpuint (changed_elsewhere, ==, 1);
+  g_assert_false (efir_store_check_changed_elsewhere (fixture->store));
+}
+
+/* A switch of episode waits for the save under way and writes the rest:
+ * what the producer typed is stored when the other episode shows. */
+static void
+test_in_thread_switch_waits (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirEpisode) other = add_episode (fixture, "Episode two");
+  g_autofree char *first = NULL;
+  g_autofree char *summary = NULL;
+
+  follow (fixture, fixture->episode);
+  type_title (fixture, "Under way", 1);
+  fake_clock_advance (&fixture->clock, 1000);
+  g_assert_cmpint (efir_autosaver_get_state (fixture->autosaver), ==, EFIR_AUTOSAVE_STATE_SAVING);
+  efir_episode_set_summary (fixture->episode, "Typed while it was written.");
+
+  follow (fixture, other);
+  g_assert_cmpint (efir_autosaver_get_state (fixture->autosaver), ==, EFIR_AUTOSAVE_STATE_SAVED);
+  first = stored_title (fixture, fixture->episode);
+  g_assert_cmpstr (first, ==, "Under way 1");
+  summary = stored_text (fixture, "SELECT summary FROM episodes WHERE id = ?1",
+                         efir_episode_get_id (fixture->episode));
+  g_assert_cmpstr (summary, ==, "Typed while it was written.");
+}
+
+/* A new episode saved by the writer gets its row, its stable id and its
+ * guests' directory entries, and the next save updates that row. */
+static void
+test_in_thread_new_episode (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(EfirEpisode) episode = efir_episode_new ();
+  g_autoptr(EfirEpisodeGuest) guest = efir_episode_guest_new ("Nərgiz Şəkili", "Jurnalist");
+  g_autofree char *count = NULL;
+
+  efir_episode_set_program_id (episode, fixture->program_id);
+  follow (fixture, episode);
+  efir_episode_set_title (episode, "Yeni veriliş");
+  g_list_store_append (efir_episode_get_guests (episode), guest);
+  fake_clock_advance (&fixture->clock, 1000);
+  g_assert_cmpint (efir_episode_get_id (episode), ==, 0);
+  wait_until_handed_back (fixture);
+
+  g_assert_cmpint (efir_episode_get_id (episode), >, 0);
+  g_assert_cmpstr (efir_episode_get_uuid (episode), !=, "");
+  g_assert_cmpint (efir_episode_guest_get_person_id (guest), >, 0);
+
+  /* Linking the guest was a change of the guest part, saved once more. */
+  fake_clock_advance (&fixture->clock, 1000);
+  wait_until_handed_back (fixture);
+  efir_episode_set_title (episode, "Adı dəyişdi");
+  fake_clock_advance (&fixture->clock, 1000);
+  wait_until_handed_back (fixture);
+
+  count = stored_text (fixture,
+                       "SELECT count(*) || ' ' || max(e.title) || ' ' || max(g.person_id = p.id)"
+                       "  FROM episodes AS e"
+                       "  JOIN episode_guests AS g ON g.episode_id = e.id"
+                       "  JOIN people AS p ON p.name = g.name"
+                       " WHERE e.program_id = ?1 AND e.title <> 'Episode one'",
+                       fixture->program_id);
+  g_assert_cmpstr (count, ==, "1 Adı dəyişdi 1");
+  g_assert_cmpint (efir_autosaver_get_state (fixture->autosaver), ==, EFIR_AUTOSAVE_STATE_SAVED);
+}
+
+/* Saved elsewhere while the producer typed: the writer's save is refused
+ * as the main thread's would be, and both versions are kept. */
+static void
+test_in_thread_conflict (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) other = efir_store_open (fixture->path, &error);
+  g_autoptr(EfirEpisode) theirs = NULL;
+  g_autofree char *stored = NULL;
+
+  g_assert_no_error (error);
+  follow (fixture, fixture->episode);
+  theirs = efir_store_load_episode (other, efir_episode_get_id (fixture->episode), &error);
+  g_assert_no_error (error);
+  efir_episode_set_title (theirs, "Theirs");
+  g_assert_true (efir_store_save_episode (other, theirs, EFIR_EPISODE_PART_DETAILS, &error));
+  g_assert_no_error (error);
+
+  type_title (fixture, "Mine", 1);
+  fake_clock_advance (&fixture->clock, 1000);
+  wait_until_handed_back (fixture);
+
+  g_assert_cmpint (efir_autosaver_get_state (fixture->autosaver), ==, EFIR_AUTOSAVE_STATE_CONFLICT);
+  g_assert_cmpstr (efir_episode_get_title (fixture->episode), ==, "Mine 1");
+  stored = stored_title (fixture, fixture->episode);
+  g_assert_cmpstr (stored, ==, "Theirs");
+
+  g_assert_true (efir_autosaver_keep_mine (fixture->autosaver, &error));
+  g_assert_no_error (error);
+  g_free (stored);
+  stored = stored_title (fixture, fixture->episode);
+  g_assert_cmpstr (stored, ==, "Mine 1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1228,6 +1446,16 @@ main (int   argc,
   ADD ("/store/autosave/follow-reloads", test_follow_reloads);
   ADD ("/store/autosave/follow-publication-status", test_follow_publication_status);
   ADD ("/store/autosave/conflict-keeps-both", test_conflict_keeps_both);
+
+#undef ADD
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up_in_thread, func, fixture_tear_down)
+
+  ADD ("/store/autosave/in-thread/own-writes", test_in_thread_own_writes);
+  ADD ("/store/autosave/in-thread/other-commit", test_in_thread_other_commit);
+  ADD ("/store/autosave/in-thread/switch-waits", test_in_thread_switch_waits);
+  ADD ("/store/autosave/in-thread/new-episode", test_in_thread_new_episode);
+  ADD ("/store/autosave/in-thread/conflict", test_in_thread_conflict);
 
 #undef ADD
 

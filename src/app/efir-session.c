@@ -827,6 +827,9 @@ efir_session_constructed (GObject *object)
   G_OBJECT_CLASS (efir_session_parent_class)->constructed (object);
 
   self->autosaver = efir_autosaver_new (self->store);
+  /* A commit and its fsync take 5–30 ms, more on a busy disk: the window
+   * goes on drawing what the producer types meanwhile. */
+  efir_autosaver_write_in_thread (self->autosaver);
   g_signal_connect_object (self->autosaver, "notify::state", G_CALLBACK (on_save_state_changed_cb), self,
                            G_CONNECT_SWAPPED);
   self->episodes = efir_episode_list_new (self->store);

@@ -930,6 +930,52 @@ efir_episode_assign (EfirEpisode *self,
   efir_episode_thaw_changed (self);
 }
 
+/**
+ * efir_episode_copy:
+ * @self: an #EfirEpisode
+ * @parts: the list parts to copy with the details
+ *
+ * A copy that shares nothing with @self, so that another thread may read
+ * it while the producer goes on changing @self: its id, stable id, save
+ * count and details, and of the lists those in @parts; the others are
+ * left empty. The autosaver hands such a copy to the store's writer.
+ *
+ * Returns: (transfer full): the copy
+ */
+EfirEpisode *
+efir_episode_copy (EfirEpisode     *self,
+                   EfirEpisodePart  parts)
+{
+  EfirEpisode *copy;
+
+  g_return_val_if_fail (EFIR_IS_EPISODE (self), NULL);
+
+  copy = efir_episode_new ();
+  copy->id = self->id;
+  copy->uuid = g_strdup (self->uuid);
+  copy->save_count = self->save_count;
+  copy->program_id = self->program_id;
+  copy->program_name = g_strdup (self->program_name);
+  copy->number = self->number;
+  copy->title = g_strdup (self->title);
+  copy->air_date = self->air_date != NULL ? g_date_time_ref (self->air_date) : NULL;
+  copy->video_url = g_strdup (self->video_url);
+  copy->duration = self->duration;
+  copy->slug = g_strdup (self->slug);
+  copy->image = g_strdup (self->image);
+  copy->summary = g_strdup (self->summary);
+  copy->tags = g_strdupv (self->tags);
+  copy->status = self->status;
+
+  for (guint kind = 0; kind < N_LISTS; kind++)
+    {
+      if ((self->lists[kind].part & parts) != 0)
+        replace_list (kind, &copy->lists[kind], &self->lists[kind]);
+    }
+
+  return copy;
+}
+
 /* GObject overrides ------------------------------------------------------ */
 
 static void

@@ -74,5 +74,7 @@ EfirEpisodePart     efir_episode_diff             (EfirEpisode        *a,
                                                    EfirEpisode        *b);
 void                efir_episode_assign           (EfirEpisode        *self,
                                                    EfirEpisode        *from);
+EfirEpisode        *efir_episode_copy             (EfirEpisode        *self,
+                                                   EfirEpisodePart     parts);
 
 G_END_DECLS

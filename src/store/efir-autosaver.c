@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "efir-autosaver.h"
+#include "efir-store-writer.h"
 
 /* Types and properties --------------------------------------------------- */
 
@@ -80,6 +81,14 @@ struct _EfirAutosaver
 
   /* A save fell due while the store was still checking the archive. */
   gboolean                  waiting_for_check;
+
+  /* Saves in a thread (efir_autosaver_write_in_thread()): the writer,
+   * made with the first edit, and the round of saves under way. */
+  gboolean                  in_thread;
+  EfirStoreWriter          *writer;
+  guint                     pending;
+  gboolean                  round_saved_any;
+  GError                   *round_error;
 };
 
 G_DEFINE_FINAL_TYPE (EfirAutosaver, efir_autosaver, G_TYPE_OBJECT)
@@ -414,19 +423,11 @@ save_entry (EfirAutosaver  *self,
    * store filling in ids) marks its part dirty again instead of being
    * forgotten.
    */
-  if (entry->conflict)
-    {
-      set_conflict_error (error);
-      return FALSE;
-    }
-
   entry->dirty = 0;
 
   if (!efir_store_save_episode (self->store, entry->episode, parts, error))
     {
       entry->dirty |= parts;
-      if (error != NULL && g_error_matches (*error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CONFLICT))
-        entry->conflict = TRUE;
       return FALSE;
     }
 
@@ -439,61 +440,83 @@ save_entry (EfirAutosaver  *self,
   return TRUE;
 }
 
-/* Writes every dirty episode; the left-behind ones first, their edits being
- * the oldest. Returns the first failure.
- */
-static gboolean
-save_all (EfirAutosaver  *self,
-          GError        **error)
+/* A save handed to the writer. */
+typedef struct
 {
-  g_autoptr(GError) first_error = NULL;
-  gboolean saved_any = FALSE;
+  EfirAutosaver   *autosaver;
+  Entry           *entry;
+  EfirEpisodePart  parts;
+  gint64           now;  /* real time when it was asked for */
+} Save;
 
-  cancel_timeout (self);
-  self->changed_since_attempt = FALSE;
-  self->saving = TRUE;
-  update_state (self);
+/* Takes into the producer's episode what the writer's save of its copy
+ * gave that copy: ids, the stable id, the save count, and the directory
+ * ids of new guests, for the guests still where they were. */
+static void
+take_over_saved (Entry       *entry,
+                 EfirEpisode *written)
+{
+  EfirEpisode *episode = entry->episode;
+  GListModel *guests = G_LIST_MODEL (efir_episode_get_guests (episode));
+  GListModel *written_guests = G_LIST_MODEL (efir_episode_get_guests (written));
+  guint n_guests = MIN (g_list_model_get_n_items (guests),
+                        g_list_model_get_n_items (written_guests));
+
+  if (efir_episode_get_uuid (episode)[0] == '\0')
+    efir_episode_set_uuid (episode, efir_episode_get_uuid (written));
+  efir_episode_set_id (episode, efir_episode_get_id (written));
+  efir_episode_set_save_count (episode, efir_episode_get_save_count (written));
+
+  for (guint i = 0; i < n_guests; i++)
+    {
+      g_autoptr(EfirEpisodeGuest) guest = g_list_model_get_item (guests, i);
+      g_autoptr(EfirEpisodeGuest) written_guest = g_list_model_get_item (written_guests, i);
+      gint64 person_id = efir_episode_guest_get_person_id (written_guest);
+
+      if (person_id != 0 && efir_episode_guest_get_person_id (guest) == 0
+          && g_strcmp0 (efir_episode_guest_get_name (guest),
+                        efir_episode_guest_get_name (written_guest)) == 0)
+        efir_episode_guest_set_person_id (guest, person_id);
+    }
+}
+
+static void
+note_failure (EfirAutosaver *self,
+              Entry         *entry,
+              const GError  *error)
+{
+  if (g_error_matches (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CONFLICT))
+    entry->conflict = TRUE;
+  if (self->round_error == NULL)
+    self->round_error = g_error_copy (error);
+}
+
+/* Every save of the round has ended. */
+static void
+finish_round (EfirAutosaver *self)
+{
+  g_autoptr(GError) round_error = g_steal_pointer (&self->round_error);
+
+  self->saving = FALSE;
 
   for (guint i = 0; i < self->left_behind->len;)
     {
       Entry *entry = g_ptr_array_index (self->left_behind, i);
-      g_autoptr(GError) local_error = NULL;
 
-      if (entry->dirty != 0)
-        {
-          if (!save_entry (self, entry, &local_error))
-            {
-              if (first_error == NULL)
-                first_error = g_steal_pointer (&local_error);
-              i++;
-              continue;
-            }
-          saved_any = TRUE;
-        }
-
-      g_ptr_array_remove_index (self->left_behind, i);
+      if (entry->dirty == 0)
+        g_ptr_array_remove_index (self->left_behind, i);
+      else
+        i++;
     }
 
-  if (self->current != NULL && self->current->dirty != 0)
-    {
-      g_autoptr(GError) local_error = NULL;
-
-      if (save_entry (self, self->current, &local_error))
-        saved_any = TRUE;
-      else if (first_error == NULL)
-        first_error = g_steal_pointer (&local_error);
-    }
-
-  self->saving = FALSE;
-
-  if (saved_any)
+  if (self->round_saved_any)
     {
       g_clear_pointer (&self->last_saved, g_date_time_unref);
       self->last_saved = date_time_new_from_real_time (self->clock->get_real_time (self->clock_data));
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAST_SAVED]);
     }
 
-  if (first_error != NULL)
+  if (round_error != NULL)
     {
       self->failures++;
       self->failed_at = now_monotonic (self);
@@ -502,14 +525,139 @@ save_all (EfirAutosaver  *self,
     {
       self->failures = 0;
     }
-  set_error (self, first_error);
+  set_error (self, round_error);
 
   update_state (self);
   reschedule (self);
+}
 
-  if (first_error != NULL)
+static void
+on_saved_cb (EfirStoreWriteResult *result,
+             gpointer              user_data)
+{
+  Save *save = user_data;
+  EfirAutosaver *self = save->autosaver;
+  Entry *entry = save->entry;
+
+  if (result->error != NULL)
     {
-      g_propagate_error (error, g_steal_pointer (&first_error));
+      entry->dirty |= save->parts;
+      note_failure (self, entry, result->error);
+    }
+  else
+    {
+      take_over_saved (entry, result->written);
+      self->round_saved_any = TRUE;
+      if (result->revision_added)
+        entry->newest_revision = save->now;
+      else if (result->newest_revision != 0)
+        entry->newest_revision = result->newest_revision;
+    }
+
+  g_free (save);
+  if (--self->pending == 0)
+    finish_round (self);
+}
+
+/* Hands @entry's edits to the writer: a copy of the parts to write, of
+ * every part when a revision may be due, since a revision keeps them all.
+ * The copy costs a few milliseconds for a three-hour transcript; the
+ * commit it spares the main loop costs more, and its fsync much more. */
+static void
+ask_writer (EfirAutosaver *self,
+            Entry         *entry)
+{
+  g_autoptr(EfirEpisode) copy = NULL;
+  Save *save = g_new0 (Save, 1);
+  gboolean revision_due;
+
+  save->autosaver = self;
+  save->entry = entry;
+  save->parts = entry->dirty;
+  save->now = self->clock->get_real_time (self->clock_data);
+
+  revision_due = entry->newest_revision == REVISION_UNKNOWN
+                 || entry->newest_revision == REVISION_NONE
+                 || save->now - entry->newest_revision >= EFIR_AUTOSAVER_REVISION_INTERVAL;
+  copy = efir_episode_copy (entry->episode,
+                            revision_due || efir_episode_get_id (entry->episode) == 0
+                              ? EFIR_EPISODE_PART_ALL : save->parts);
+  entry->dirty = 0;
+
+  self->pending++;
+  efir_store_writer_save (self->writer, copy, save->parts,
+                          revision_due ? save->now - EFIR_AUTOSAVER_REVISION_INTERVAL : 0,
+                          on_saved_cb, save);
+}
+
+static void
+save_or_ask (EfirAutosaver *self,
+             Entry         *entry)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (entry->dirty == 0)
+    return;
+
+  if (entry->conflict)
+    {
+      set_conflict_error (&error);
+      note_failure (self, entry, error);
+    }
+  else if (self->writer != NULL)
+    ask_writer (self, entry);
+  else if (save_entry (self, entry, &error))
+    self->round_saved_any = TRUE;
+  else
+    note_failure (self, entry, error);
+}
+
+/* Starts writing every dirty episode; the left-behind ones first, their
+ * edits being the oldest. With a writer the round ends when the last save
+ * is handed back; without, before this returns.
+ */
+static void
+start_round (EfirAutosaver *self)
+{
+  cancel_timeout (self);
+  self->changed_since_attempt = FALSE;
+  self->saving = TRUE;
+  self->round_saved_any = FALSE;
+  g_clear_error (&self->round_error);
+  update_state (self);
+
+  for (guint i = 0; i < self->left_behind->len; i++)
+    save_or_ask (self, g_ptr_array_index (self->left_behind, i));
+  if (self->current != NULL)
+    save_or_ask (self, self->current);
+
+  if (self->pending == 0)
+    finish_round (self);
+}
+
+/* A round under way ends now: what a switch, quitting or an answer to a
+ * change elsewhere waits for. */
+static void
+finish_pending (EfirAutosaver *self)
+{
+  if (self->writer != NULL && self->saving)
+    efir_store_writer_wait (self->writer);
+}
+
+/* Writes every dirty episode, waiting until they are written. Returns the
+ * first failure.
+ */
+static gboolean
+save_all (EfirAutosaver  *self,
+          GError        **error)
+{
+  start_round (self);
+  finish_pending (self);
+  g_assert (!self->saving);
+
+  if (self->error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->error));
       return FALSE;
     }
 
@@ -544,6 +692,11 @@ episode_changed_cb (EfirEpisode     *episode,
 
   entry->dirty |= parts;
 
+  /* Made with the first edit, not at start-up: its thread and connection
+   * are ready by the time the first save is due. */
+  if (self->in_thread && self->writer == NULL && !efir_store_is_read_only (self->store))
+    self->writer = efir_store_writer_new (self->store);
+
   if (!self->changed_since_attempt)
     {
       self->changed_since_attempt = TRUE;
@@ -576,7 +729,7 @@ save_timeout_fired_cb (gpointer user_data)
       efir_store_start_check (self->store);
     }
   else
-    save_all (self, NULL);
+    start_round (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -588,8 +741,8 @@ on_store_checked_cb (EfirAutosaver *self)
     return;
 
   self->waiting_for_check = FALSE;
-  if (has_dirty (self))
-    save_all (self, NULL);
+  if (has_dirty (self) && !self->saving)
+    start_round (self);
 }
 
 /* Public API ------------------------------------------------------------- */
@@ -633,6 +786,23 @@ efir_autosaver_new_with_clock (EfirStore                *store,
   self->clock_data = clock_data;
 
   return self;
+}
+
+/**
+ * efir_autosaver_write_in_thread:
+ * @self: an #EfirAutosaver
+ *
+ * From now on, saves are written by an #EfirStoreWriter, in a thread with
+ * a connection of its own, and the main loop goes on while they are: the
+ * state is %EFIR_AUTOSAVE_STATE_SAVING until they are handed back. A
+ * switch of episode, a flush and quitting still wait for them.
+ */
+void
+efir_autosaver_write_in_thread (EfirAutosaver *self)
+{
+  g_return_if_fail (EFIR_IS_AUTOSAVER (self));
+
+  self->in_thread = TRUE;
 }
 
 EfirStore *
@@ -683,6 +853,7 @@ efir_autosaver_set_episode (EfirAutosaver  *self,
 
   g_return_val_if_fail (EFIR_IS_AUTOSAVER (self), FALSE);
   g_return_val_if_fail (episode == NULL || EFIR_IS_EPISODE (episode), FALSE);
+  finish_pending (self);
   g_return_val_if_fail (!self->saving, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -776,6 +947,7 @@ efir_autosaver_flush (EfirAutosaver  *self,
                       GError        **error)
 {
   g_return_val_if_fail (EFIR_IS_AUTOSAVER (self), FALSE);
+  finish_pending (self);
   g_return_val_if_fail (!self->saving, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -797,10 +969,11 @@ void
 efir_autosaver_retry (EfirAutosaver *self)
 {
   g_return_if_fail (EFIR_IS_AUTOSAVER (self));
+  finish_pending (self);
   g_return_if_fail (!self->saving);
 
   if (has_dirty (self))
-    save_all (self, NULL);
+    start_round (self);
 }
 
 /* Changes elsewhere ------------------------------------------------------ */
@@ -895,6 +1068,7 @@ efir_autosaver_follow_store (EfirAutosaver  *self,
   Entry *entry;
 
   g_return_val_if_fail (EFIR_IS_AUTOSAVER (self), FALSE);
+  finish_pending (self);
   g_return_val_if_fail (!self->saving, FALSE);
 
   entry = self->current;
@@ -960,6 +1134,7 @@ efir_autosaver_keep_mine (EfirAutosaver  *self,
   Entry *entry;
 
   g_return_val_if_fail (EFIR_IS_AUTOSAVER (self), FALSE);
+  finish_pending (self);
   g_return_val_if_fail (!self->saving, FALSE);
 
   entry = self->current;
@@ -1005,6 +1180,7 @@ efir_autosaver_take_theirs (EfirAutosaver  *self,
   Entry *entry;
 
   g_return_val_if_fail (EFIR_IS_AUTOSAVER (self), FALSE);
+  finish_pending (self);
   g_return_val_if_fail (!self->saving, FALSE);
 
   entry = self->current;
@@ -1040,6 +1216,7 @@ efir_autosaver_dispose (GObject *object)
   /* The application flushes before it lets go, and shows a failure; this
    * is the last chance for edits that reach here all the same.
    */
+  finish_pending (self);
   if (self->store != NULL && !self->saving && has_dirty (self))
     {
       g_autoptr(GError) error = NULL;
@@ -1047,6 +1224,7 @@ efir_autosaver_dispose (GObject *object)
       if (!save_all (self, &error))
         g_warning ("Edits could not be saved: %s", error->message);
     }
+  g_clear_object (&self->writer);
 
   cancel_timeout (self);
   g_clear_pointer (&self->current, entry_free);
@@ -1063,6 +1241,7 @@ efir_autosaver_finalize (GObject *object)
 
   g_clear_pointer (&self->left_behind, g_ptr_array_unref);
   g_clear_error (&self->error);
+  g_clear_error (&self->round_error);
   g_clear_pointer (&self->last_saved, g_date_time_unref);
 
   G_OBJECT_CLASS (efir_autosaver_parent_class)->finalize (object);

@@ -76,6 +76,8 @@ EfirAutosaver     *efir_autosaver_new_with_clock (EfirStore                 *sto
                                                   const EfirAutosaverClock  *clock,
                                                   gpointer                   clock_data);
 
+void               efir_autosaver_write_in_thread (EfirAutosaver            *self);
+
 EfirStore         *efir_autosaver_get_store      (EfirAutosaver             *self);
 EfirEpisode       *efir_autosaver_get_episode    (EfirAutosaver             *self);
 gboolean           efir_autosaver_set_episode    (EfirAutosaver             *self,

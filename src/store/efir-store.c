@@ -52,6 +52,10 @@ struct _EfirStore
    * source that reads it while the store follows other processes. */
   gint64        data_version;
   GSource      *follow_source;
+  /* Writes of the store's writer under way, and whether a change elsewhere
+   * was seen as the first began. */
+  guint         own_writes;
+  gboolean      missed_change;
 };
 
 G_DEFINE_FINAL_TYPE (EfirStore, efir_store, G_TYPE_OBJECT)
@@ -1258,9 +1262,9 @@ failed:
 
 /* Changes of other processes -------------------------------------------- */
 
-static gboolean
-read_data_version (EfirStore *self,
-                   gint64    *data_version)
+gboolean
+efir_store_read_data_version (EfirStore *self,
+                              gint64    *data_version)
 {
   g_autoptr(EfirStatement) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1298,7 +1302,11 @@ efir_store_check_changed_elsewhere (EfirStore *self)
 
   g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
 
-  if (!read_data_version (self, &data_version) || data_version == self->data_version)
+  /* The writer's commits would look like another process's. */
+  if (self->own_writes > 0)
+    return FALSE;
+
+  if (!efir_store_read_data_version (self, &data_version) || data_version == self->data_version)
     return FALSE;
 
   first = self->data_version == 0;
@@ -1308,6 +1316,54 @@ efir_store_check_changed_elsewhere (EfirStore *self)
 
   g_signal_emit (self, signals[CHANGED_ELSEWHERE], 0);
   return TRUE;
+}
+
+void
+efir_store_begin_own_write (EfirStore *self)
+{
+  gint64 data_version;
+
+  /* While another write is under way, the writer's looks cover what
+   * the store does not see. */
+  if (self->own_writes++ > 0 || !efir_store_read_data_version (self, &data_version))
+    return;
+
+  if (self->data_version != 0 && data_version != self->data_version)
+    self->missed_change = TRUE;
+  self->data_version = data_version;
+}
+
+gboolean
+efir_store_end_own_write (EfirStore *self)
+{
+  gboolean missed = self->missed_change;
+  gint64 data_version;
+
+  g_return_val_if_fail (self->own_writes > 0, FALSE);
+
+  self->own_writes--;
+  self->missed_change = FALSE;
+  if (efir_store_read_data_version (self, &data_version))
+    self->data_version = data_version;
+
+  return missed;
+}
+
+void
+efir_store_note_changed_elsewhere (EfirStore *self)
+{
+  gint64 data_version;
+
+  if (efir_store_read_data_version (self, &data_version))
+    self->data_version = data_version;
+  g_signal_emit (self, signals[CHANGED_ELSEWHERE], 0);
+}
+
+void
+efir_store_share_write_gate (EfirStore *self,
+                             EfirStore *from)
+{
+  efir_database_set_write_gate (self->db, efir_store_wait_verified, from);
 }
 
 static gboolean

@@ -19,6 +19,21 @@ EfirDatabase  *efir_store_get_database          (EfirStore           *self);
 void           efir_store_hold_check_for_tests  (gboolean             hold);
 void           efir_store_hold_backup_for_tests (gboolean             hold);
 
+/* Changes of other processes, with a second connection of the store's own
+ * (efir-store-writer.c). While a write of that connection is under way,
+ * the store does not poll data_version: begin takes note of where it
+ * stands, end takes the data_version after the write as its own and says
+ * whether a change elsewhere was seen first. note_changed_elsewhere
+ * announces one the writer saw. */
+gboolean       efir_store_read_data_version     (EfirStore           *self,
+                                                 gint64              *data_version);
+void           efir_store_begin_own_write       (EfirStore           *self);
+gboolean       efir_store_end_own_write         (EfirStore           *self);
+void           efir_store_note_changed_elsewhere (EfirStore          *self);
+/* Writes of @self wait for, or are refused by, the check of @from. */
+void           efir_store_share_write_gate      (EfirStore           *self,
+                                                 EfirStore           *from);
+
 /* JSON text for the array columns (tags, hosts, transcripts.segments). */
 void           efir_store_append_json_double    (GString             *out,
                                                  double               value);
