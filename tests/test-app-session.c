@@ -280,14 +280,40 @@ test_trash_and_restore (Fixture       *fixture,
 }
 
 static void
+imported_cb (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Runs an import to its end: its writes are made in the writer's thread. */
+static EfirEpisode *
+import (Fixture     *fixture,
+        const char  *json,
+        GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GAsyncResult) result = NULL;
+
+  efir_session_import_async (fixture->session, bytes, imported_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return efir_session_import_finish (fixture->session, result, error);
+}
+
+static void
 test_import_chooses_programme (Fixture       *fixture,
                                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
   const char *json = "{\"format\": \"efir-episode/1\", \"program\": \"Трудный вопрос\", \"number\": 3, \"title\": \"Выборы\"}";
   g_autoptr(EfirEpisode) episode = NULL;
+  g_autoptr(EfirEpisode) again = NULL;
 
-  episode = efir_session_import (fixture->session, json, strlen (json), &error);
+  episode = import (fixture, json, &error);
   g_assert_no_error (error);
   g_assert_nonnull (episode);
 
@@ -297,9 +323,23 @@ test_import_chooses_programme (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (efir_session_get_episodes (fixture->session))), ==, 1);
 
   /* A file that is not an episode changes nothing. */
-  g_assert_null (efir_session_import (fixture->session, "{", 1, &error));
+  g_assert_null (import (fixture, "{", &error));
   g_assert_nonnull (error);
+  g_clear_error (&error);
   g_assert_cmpstr (efir_episode_get_title (efir_session_get_current (fixture->session)), ==, "Выборы");
+
+  /* Nor does the same episode twice: the programme keeps one number 3. */
+  efir_episode_set_title (efir_session_get_current (fixture->session), "Выборы 2026");
+  again = import (fixture, json, &error);
+  g_assert_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CONFLICT);
+  g_clear_error (&error);
+  g_assert_null (again);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (efir_session_get_episodes (fixture->session))), ==, 1);
+  /* What was typed before the import was written first. */
+  g_clear_object (&episode);
+  episode = efir_store_load_episode (fixture->store, efir_episode_get_id (efir_session_get_current (fixture->session)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (efir_episode_get_title (episode), ==, "Выборы 2026");
 }
 
 static void

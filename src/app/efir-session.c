@@ -572,26 +572,94 @@ efir_session_duplicate_current (EfirSession  *self,
   return copy;
 }
 
-EfirEpisode *
-efir_session_import (EfirSession  *self,
-                     const char   *data,
-                     gsize         length,
-                     GError      **error)
+/* The import is stored: its programme chosen, it opens. */
+static void
+finish_import (GTask        *task,
+               EfirEpisode  *episode,
+               const GError *import_error)
 {
-  g_autoptr(EfirEpisode) episode = NULL;
+  EfirSession *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
 
-  g_return_val_if_fail (EFIR_IS_SESSION (self), NULL);
-
-  if (!efir_session_flush (self, error)
-      || !(episode = efir_store_import_episode_json (self->store, data, length, error)))
-    return NULL;
+  if (import_error != NULL)
+    {
+      g_task_return_error (task, g_error_copy (import_error));
+      return;
+    }
 
   /* Its tags, and its programme, may be new. */
   self->tags_stale = TRUE;
-  if (!efir_session_load_programs (self, efir_episode_get_program_id (episode), error)
-      || !efir_session_open_episode (self, efir_episode_get_id (episode), error))
-    return NULL;
-  return g_steal_pointer (&episode);
+  if (!efir_session_load_programs (self, efir_episode_get_program_id (episode), &error)
+      || !efir_session_open_episode (self, efir_episode_get_id (episode), &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, g_object_ref (episode), g_object_unref);
+}
+
+static void
+on_imported_cb (EfirStoreWriteResult *result,
+                gpointer              user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  finish_import (task, result->written, result->error);
+}
+
+void
+efir_session_import_async (EfirSession         *self,
+                           GBytes              *json,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirEpisode) episode = NULL;
+  EfirStoreWriter *writer;
+  gsize length = 0;
+  const char *data;
+
+  g_return_if_fail (EFIR_IS_SESSION (self));
+  g_return_if_fail (json != NULL);
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, efir_session_import_async);
+
+  if (!efir_session_flush (self, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if ((writer = efir_autosaver_get_writer (self->autosaver)) != NULL)
+    {
+      efir_store_writer_import (writer, json, on_imported_cb, g_steal_pointer (&task));
+      return;
+    }
+
+  /* A read-only archive: the store says why nothing is written. */
+  data = g_bytes_get_data (json, &length);
+  episode = efir_store_import_episode_json (self->store, data, length, &error);
+  finish_import (task, episode, error);
+}
+
+/**
+ * efir_session_import_finish:
+ * @self: an #EfirSession
+ * @result: the result given to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the episode imported, open
+ */
+EfirEpisode *
+efir_session_import_finish (EfirSession   *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 gint64

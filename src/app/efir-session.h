@@ -88,11 +88,15 @@ EfirEpisode     *efir_session_new_episode        (EfirSession   *self,
 EfirEpisode     *efir_session_duplicate_current  (EfirSession   *self,
                                                   const char    *title,
                                                   GError       **error);
-/* Imports an episode file, chooses its programme and opens it. */
-EfirEpisode     *efir_session_import             (EfirSession   *self,
-                                                  const char    *data,
-                                                  gsize          length,
-                                                  GError       **error);
+/* Imports an episode file, chooses its programme and opens it. The writes
+ * run in the autosaver's writer, after what is typed. */
+void             efir_session_import_async       (EfirSession          *self,
+                                                  GBytes               *json,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+EfirEpisode     *efir_session_import_finish      (EfirSession          *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error);
 /* Moves the open episode to Efir's trash, what is typed written first;
  * returns its id (0 on failure). */
 gint64           efir_session_trash_current      (EfirSession   *self,

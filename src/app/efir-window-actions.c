@@ -34,7 +34,7 @@ on_import_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      efir_window_import_file (self, file);
+      efir_window_import (self, file);
     }
   g_object_unref (dialog);
 }

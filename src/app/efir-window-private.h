@@ -72,11 +72,9 @@ void     efir_window_toast                (EfirWindow   *self,
 gboolean efir_window_flush                (EfirWindow   *self);
 void     efir_window_open_episode_id      (EfirWindow   *self,
                                            gint64        episode_id);
-gboolean efir_window_import_bytes         (EfirWindow   *self,
+void     efir_window_import_bytes         (EfirWindow   *self,
                                            GBytes       *bytes,
                                            const char   *name);
-void     efir_window_import_file          (EfirWindow   *self,
-                                           GFile        *file);
 void     efir_window_update_actions       (EfirWindow   *self);
 /* The open episode's publication panel and the header's progress, as
  * the outbox has them now. */

@@ -618,47 +618,58 @@ efir_window_load (EfirWindow *self,
   on_programs_changed_cb (self);
 }
 
-gboolean
-efir_window_import_bytes (EfirWindow  *self,
-                          GBytes      *bytes,
-                          const char  *name)
+typedef struct
 {
+  EfirWindow *window;
+  char       *name;
+} Import;
+
+static void
+import_free (Import *import)
+{
+  g_clear_object (&import->window);
+  g_free (import->name);
+  g_free (import);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Import, import_free)
+
+static void
+imported_cb (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(Import) import = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(EfirEpisode) episode = NULL;
   g_autofree char *message = NULL;
-  gsize length = 0;
-  const char *data = g_bytes_get_data (bytes, &length);
+  EfirWindow *self = import->window;
 
-  episode = efir_session_import (self->session, data, length, &error);
+  episode = efir_session_import_finish (EFIR_SESSION (source_object), result, &error);
   if (episode == NULL)
     {
       /* Translators: %s is a file name, then the reason. */
-      message = g_strdup_printf (_("“%s” was not imported: %s"), name, error->message);
+      message = g_strdup_printf (_("“%s” was not imported: %s"), import->name, error->message);
       efir_window_toast (self, message);
-      return FALSE;
+      return;
     }
 
   efir_window_show_content (self);
   /* Translators: %s is an episode title. */
   message = g_strdup_printf (_("Imported “%s”"), efir_episode_get_title (episode));
   efir_window_toast (self, message);
-  return TRUE;
 }
 
 void
-efir_window_import_file (EfirWindow *self,
-                         GFile      *file)
+efir_window_import_bytes (EfirWindow  *self,
+                          GBytes      *bytes,
+                          const char  *name)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  g_autofree char *name = g_file_get_basename (file);
+  Import *import = g_new0 (Import, 1);
 
-  if (bytes == NULL)
-    {
-      efir_window_toast (self, error->message);
-      return;
-    }
-  efir_window_import_bytes (self, bytes, name);
+  import->window = g_object_ref (self);
+  import->name = g_strdup (name);
+  efir_session_import_async (self->session, bytes, imported_cb, import);
 }
 
 static GtkWidget *
@@ -983,7 +994,7 @@ on_files_dropped_cb (GtkDropTarget *target,
 
   files = g_value_get_boxed (value);
   for (GSList *l = files; l != NULL; l = l->next)
-    efir_window_import_file (self, l->data);
+    efir_window_import (self, l->data);
   return files != NULL;
 }
 
@@ -1180,18 +1191,23 @@ efir_window_open_episode (EfirWindow *self,
   efir_window_open_episode_id (self, episode_id);
 }
 
-gboolean
+void
 efir_window_import (EfirWindow *self,
                     GFile      *file)
 {
+  g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
 
-  g_return_val_if_fail (EFIR_IS_WINDOW (self), FALSE);
+  g_return_if_fail (EFIR_IS_WINDOW (self));
 
-  bytes = g_file_load_bytes (file, NULL, NULL, NULL);
+  if (!(bytes = g_file_load_bytes (file, NULL, NULL, &error)))
+    {
+      efir_window_toast (self, error->message);
+      return;
+    }
   name = g_file_get_basename (file);
-  return bytes != NULL && efir_window_import_bytes (self, bytes, name);
+  efir_window_import_bytes (self, bytes, name);
 }
 
 /* GObject overrides */

@@ -29,8 +29,9 @@ void               efir_window_open_episode        (EfirWindow      *self,
 /* Preferences, with the window's publisher: a site signed in or out
  * there is at once so for the window's publications. */
 void               efir_window_show_preferences    (EfirWindow      *self);
-/* What a drop of an episode file does. */
-gboolean           efir_window_import              (EfirWindow      *self,
+/* What a drop of an episode file does: the file is read, then imported
+ * in the background; a toast says how it went. */
+void               efir_window_import              (EfirWindow      *self,
                                                     GFile           *file);
 
 G_END_DECLS

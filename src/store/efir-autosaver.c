@@ -6,7 +6,6 @@
 #include <glib/gi18n-lib.h>
 
 #include "efir-autosaver.h"
-#include "efir-store-writer.h"
 
 /* Types and properties --------------------------------------------------- */
 
@@ -694,8 +693,7 @@ episode_changed_cb (EfirEpisode     *episode,
 
   /* Made with the first edit, not at start-up: its thread and connection
    * are ready by the time the first save is due. */
-  if (self->in_thread && self->writer == NULL && !efir_store_is_read_only (self->store))
-    self->writer = efir_store_writer_new (self->store);
+  efir_autosaver_get_writer (self);
 
   if (!self->changed_since_attempt)
     {
@@ -803,6 +801,27 @@ efir_autosaver_write_in_thread (EfirAutosaver *self)
   g_return_if_fail (EFIR_IS_AUTOSAVER (self));
 
   self->in_thread = TRUE;
+}
+
+/**
+ * efir_autosaver_get_writer:
+ * @self: an #EfirAutosaver
+ *
+ * The writer the autosaver writes with, made now if need be, for other
+ * writes that should not hold up the window (an import). Saves are waited
+ * for before anything asked of it later.
+ *
+ * Returns: (transfer none) (nullable): the writer, or %NULL when the
+ *   autosaver writes on the main thread or the archive is read-only
+ */
+EfirStoreWriter *
+efir_autosaver_get_writer (EfirAutosaver *self)
+{
+  g_return_val_if_fail (EFIR_IS_AUTOSAVER (self), NULL);
+
+  if (self->in_thread && self->writer == NULL && !efir_store_is_read_only (self->store))
+    self->writer = efir_store_writer_new (self->store);
+  return self->writer;
 }
 
 EfirStore *

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "efir-store.h"
+#include "efir-store-writer.h"
 
 G_BEGIN_DECLS
 
@@ -77,6 +78,7 @@ EfirAutosaver     *efir_autosaver_new_with_clock (EfirStore                 *sto
                                                   gpointer                   clock_data);
 
 void               efir_autosaver_write_in_thread (EfirAutosaver            *self);
+EfirStoreWriter   *efir_autosaver_get_writer     (EfirAutosaver             *self);
 
 EfirStore         *efir_autosaver_get_store      (EfirAutosaver             *self);
 EfirEpisode       *efir_autosaver_get_episode    (EfirAutosaver             *self);

@@ -28,6 +28,7 @@
 typedef enum
 {
   JOB_SAVE,
+  JOB_IMPORT,
   /* Looks at the data_version after a save has been handed back. */
   JOB_LOOK_AFTER,
   /* Takes note of the data_version after the store announced a change, so
@@ -42,6 +43,7 @@ typedef struct
 
   /* In */
   EfirEpisode          *episode;
+  GBytes               *json;
   EfirEpisodePart       parts;
   gint64                revision_due_before;
   EfirStoreWriteFunc    func;
@@ -92,6 +94,7 @@ static void
 job_free (Job *job)
 {
   g_clear_object (&job->episode);
+  g_clear_pointer (&job->json, g_bytes_unref);
   g_clear_object (&job->result.written);
   g_clear_error (&job->result.error);
   g_free (job);
@@ -205,6 +208,22 @@ run_save (EfirStoreWriter *self,
   job->changed_elsewhere |= look (self);
 }
 
+static void
+run_import (EfirStoreWriter *self,
+            Job             *job)
+{
+  gsize length = 0;
+  const char *json = g_bytes_get_data (job->json, &length);
+
+  if (!open_connection (self, &job->result.error))
+    return;
+
+  job->changed_elsewhere = look (self);
+  job->result.written = efir_store_import_episode_json (self->connection, json, length,
+                                                        &job->result.error);
+  job->changed_elsewhere |= look (self);
+}
+
 static gboolean hand_back_cb (gpointer user_data);
 
 /* Not g_main_context_invoke(): where no thread owns the context, it would
@@ -235,6 +254,8 @@ thread_main (gpointer data)
     {
       if (job->kind == JOB_SAVE)
         run_save (self, job);
+      else if (job->kind == JOB_IMPORT)
+        run_import (self, job);
       else if (open_connection (self, NULL))
         job->changed_elsewhere = look (self) && job->kind == JOB_LOOK_AFTER;
 
@@ -259,7 +280,7 @@ ask (EfirStoreWriter *self,
   if (self->thread == NULL)
     self->thread = g_thread_new ("efir-store-writer", thread_main, self);
 
-  if (job->kind == JOB_SAVE)
+  if (job->kind == JOB_SAVE || job->kind == JOB_IMPORT)
     efir_store_begin_own_write (self->store);
 
   g_mutex_lock (&self->lock);
@@ -304,7 +325,7 @@ hand_back (EfirStoreWriter *self)
 
       g_queue_pop_head (&self->jobs);
 
-      if (job->kind == JOB_SAVE)
+      if (job->kind == JOB_SAVE || job->kind == JOB_IMPORT)
         {
           gboolean changed_elsewhere;
 
@@ -408,10 +429,39 @@ efir_store_writer_save (EfirStoreWriter    *self,
 }
 
 /**
+ * efir_store_writer_import:
+ * @self: an #EfirStoreWriter
+ * @json: the text of an episode file
+ * @func: (scope async): called with the outcome on the writer's context:
+ *   the episode as efir_store_import_episode_json() stored it, or why not
+ * @user_data: for @func
+ *
+ * Asks for an import, after the saves asked for before.
+ */
+void
+efir_store_writer_import (EfirStoreWriter    *self,
+                          GBytes             *json,
+                          EfirStoreWriteFunc  func,
+                          gpointer            user_data)
+{
+  Job *job;
+
+  g_return_if_fail (EFIR_IS_STORE_WRITER (self));
+  g_return_if_fail (json != NULL);
+
+  job = g_new0 (Job, 1);
+  job->kind = JOB_IMPORT;
+  job->json = g_bytes_ref (json);
+  job->func = func;
+  job->user_data = user_data;
+  ask (self, job);
+}
+
+/**
  * efir_store_writer_wait:
  * @self: an #EfirStoreWriter
  *
- * Blocks until every save asked for is written, then hands their outcomes
+ * Blocks until every save and import asked for is written, then hands their outcomes
  * back, before returning.
  */
 void

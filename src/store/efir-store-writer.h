@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /*
- * EfirStoreWriter saves episodes on a thread of its own, with a connection
+ * EfirStoreWriter saves and imports episodes on a thread of its own, with a connection
  * of its own, so that the main loop never waits on a COMMIT and its fsync
  * while the producer types. Saves run one at a time in the order asked
  * for, and each one's outcome is handed back on the main context of the
@@ -48,6 +48,12 @@ void             efir_store_writer_save    (EfirStoreWriter    *self,
                                             EfirEpisode        *episode,
                                             EfirEpisodePart     parts,
                                             gint64              revision_due_before,
+                                            EfirStoreWriteFunc  func,
+                                            gpointer            user_data);
+/* Imports an episode file as efir_store_import_episode_json() does; the
+ * result's written is the episode stored. */
+void             efir_store_writer_import  (EfirStoreWriter    *self,
+                                            GBytes             *json,
                                             EfirStoreWriteFunc  func,
                                             gpointer            user_data);
 /* Waits until every save asked for is written, and hands their outcomes

@@ -479,29 +479,65 @@ test_window_keeps_every_character (Fixture       *f,
 }
 
 /* Dropping an episode file on the window imports and opens it. */
+static gboolean
+has_current_episode_cb (gpointer data)
+{
+  return efir_window_get_current_episode (EFIR_WINDOW (data)) != NULL;
+}
+
+typedef struct
+{
+  GtkWidget  *window;
+  const char *text;
+} LabelWait;
+
+static gboolean
+shows_label_cb (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return efir_ui_test_has_mapped_label (wait->window, wait->text);
+}
+
 static void
 test_window_imports_dropped_file (Fixture       *f,
                                   gconstpointer  data)
 {
   g_autofree char *path = efir_test_fixture_path ("difficult-question-episode.json");
+  g_autofree char *refused = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(EfirStore) store = NULL;
   EfirWindow *window;
+  EfirEpisode *current;
+  LabelWait wait;
 
   store = efir_store_open (f->db_path, &error);
   g_assert_no_error (error);
   window = open_window (store, f->db_path);
   file = g_file_new_for_path (path);
 
-  g_assert_true (efir_window_import (window, file));
+  /* Imported in the writer's thread, then opened. */
+  efir_window_import (window, file);
+  g_assert_true (efir_ui_test_wait_for (has_current_episode_cb, window));
   efir_ui_test_iterate_until_idle ();
-  g_assert_nonnull (efir_window_get_current_episode (window));
-  g_assert_cmpint (efir_episode_get_number (efir_window_get_current_episode (window)), ==, 112);
-  g_assert_cmpstr (efir_episode_get_program_name (efir_window_get_current_episode (window)), ==, "Difficult Question");
+  current = efir_window_get_current_episode (window);
+  g_assert_cmpint (efir_episode_get_number (current), ==, 112);
+  g_assert_cmpstr (efir_episode_get_program_name (current), ==, "Difficult Question");
+  wait = (LabelWait) { GTK_WIDGET (window), "Imported “What is Azerbaijan concerned about: foreign "
+                                            "interference, hybrid threats, or non-systemic opposition?”" };
+  g_assert_true (efir_ui_test_wait_for (shows_label_cb, &wait));
 
-  /* The same file again is refused: the archive keeps one episode 112. */
-  g_assert_false (efir_window_import (window, file));
+  /* The same file again is refused, and says why: the archive keeps one
+   * episode 112. */
+  efir_window_import (window, file);
+  refused = g_strdup_printf ("“difficult-question-episode.json” was not imported: Episode 112 of "
+                             "“Difficult Question” is already in the archive (id %" G_GINT64_FORMAT
+                             "). Nothing was imported.",
+                             efir_episode_get_id (current));
+  wait.text = refused;
+  g_assert_true (efir_ui_test_wait_for (shows_label_cb, &wait));
+  g_assert_true (efir_window_get_current_episode (window) == current);
 
   close_window (window);
 }
