@@ -292,6 +292,44 @@ test_follows_saves (Fixture       *fixture,
 }
 
 static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+/* With the writer, the episode saved a moment ago is indexed in the
+ * writer's thread: the store's own connection writes nothing. */
+static void
+test_writer_indexes (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) episode = add_episode (fixture, "Oil prices", "Oil again.");
+  g_autoptr(EfirStoreWriter) writer = efir_store_writer_new (fixture->store);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle = efir_database_get_handle (efir_store_get_database (fixture->store));
+  sqlite3_int64 changes;
+  guint changed_elsewhere = 0;
+
+  efir_search_worker_set_writer (fixture->worker, writer);
+  g_signal_connect (fixture->store, "changed-elsewhere", G_CALLBACK (count_cb), &changed_elsewhere);
+  efir_store_check_changed_elsewhere (fixture->store);
+
+  efir_episode_set_title (episode, "Tankers");
+  efir_store_save_episode (fixture->store, episode, EFIR_EPISODE_PART_DETAILS, &error);
+  g_assert_no_error (error);
+  changes = sqlite3_total_changes64 (handle);
+
+  efir_search_worker_search (fixture->worker, "tank");
+  wait_for_finished (fixture, 1);
+  assert_hits (finished_at (fixture, 0), episode, NULL);
+  g_assert_cmpint (sqlite3_total_changes64 (handle), ==, changes);
+  /* The writer's commit is the store's own. */
+  g_assert_false (efir_store_check_changed_elsewhere (fixture->store));
+  g_assert_cmpuint (changed_elsewhere, ==, 0);
+}
+
+static void
 test_error_delivered (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -339,6 +377,7 @@ main (int   argc,
   ADD ("/store/search-worker/cancel", test_cancel);
   ADD ("/store/search-worker/deleted-not-shown", test_deleted_not_shown);
   ADD ("/store/search-worker/follows-saves", test_follows_saves);
+  ADD ("/store/search-worker/writer-indexes", test_writer_indexes);
   ADD ("/store/search-worker/error-delivered", test_error_delivered);
   ADD ("/store/search-worker/dropped-while-searching", test_dropped_while_searching);
 

@@ -749,6 +749,8 @@ efir_window_run_search (EfirWindow *self)
   if (self->search_worker == NULL)
     {
       self->search_worker = efir_search_worker_new (efir_session_get_store (self->session), 50);
+      efir_search_worker_set_writer (self->search_worker,
+                                     efir_autosaver_get_writer (efir_session_get_autosaver (self->session)));
       g_signal_connect_object (self->search_worker, "finished", G_CALLBACK (on_search_finished_cb),
                                self, G_CONNECT_SWAPPED);
     }

@@ -5,6 +5,7 @@
 
 #include "efir-search-worker.h"
 #include "efir-store-private.h"
+#include "efir-store-writer.h"
 
 /* Types and properties --------------------------------------------------- */
 
@@ -36,8 +37,9 @@ struct _EfirSearchWorker
   GObject       parent_instance;
 
   /* Owned */
-  EfirStore    *store;
-  Reader       *reader;
+  EfirStore       *store;
+  EfirStoreWriter *writer;  /* brings the index up to date, when set */
+  Reader          *reader;
   GCancellable *cancellable;  /* of the newest search */
   guint         limit;
   /* Counts the searches asked for: a search delivers its hits only while
@@ -168,6 +170,19 @@ search_thread_cb (GTask        *task,
     g_task_return_pointer (task, hits, (GDestroyNotify) g_ptr_array_unref);
 }
 
+/* The writer has brought the index up to date: the search can start. */
+static void
+index_refreshed_cb (EfirStoreWriteResult *result,
+                    gpointer              user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  if (result->error != NULL)
+    g_task_return_error (task, g_error_copy (result->error));
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_run_in_thread (task, search_thread_cb);
+}
+
 static void
 search_finished_cb (GObject      *source_object,
                     GAsyncResult *result,
@@ -280,6 +295,15 @@ efir_search_worker_search (EfirSearchWorker *self,
   /* The weak reference goes with the task, after its callback. */
   g_object_set_data_full (G_OBJECT (task), "efir-worker", weak, (GDestroyNotify) weak_ref_free);
 
+  /* Reindexing the transcript just edited takes tens of milliseconds and
+   * a commit: the writer does it in its thread, after the saves before. */
+  if (self->writer != NULL)
+    {
+      efir_store_writer_refresh_search_index (self->writer, index_refreshed_cb,
+                                              g_steal_pointer (&task));
+      return;
+    }
+
   /* A read-only archive is searched as its last writer left the index. */
   if (!efir_store_is_read_only (self->store)
       && !efir_store_refresh_search_index (self->store, &error))
@@ -289,6 +313,25 @@ efir_search_worker_search (EfirSearchWorker *self,
     }
 
   g_task_run_in_thread (task, search_thread_cb);
+}
+
+/**
+ * efir_search_worker_set_writer:
+ * @self: an #EfirSearchWorker
+ * @writer: (nullable): the writer of the worker's store
+ *
+ * From now on, the episodes saved since the index last followed them are
+ * indexed by @writer, in its thread, before a search starts, instead of on
+ * the store's connection.
+ */
+void
+efir_search_worker_set_writer (EfirSearchWorker *self,
+                               EfirStoreWriter  *writer)
+{
+  g_return_if_fail (EFIR_IS_SEARCH_WORKER (self));
+  g_return_if_fail (writer == NULL || EFIR_IS_STORE_WRITER (writer));
+
+  g_set_object (&self->writer, writer);
 }
 
 void
@@ -337,6 +380,7 @@ efir_search_worker_dispose (GObject *object)
   EfirSearchWorker *self = EFIR_SEARCH_WORKER (object);
 
   efir_search_worker_cancel (self);
+  g_clear_object (&self->writer);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (efir_search_worker_parent_class)->dispose (object);

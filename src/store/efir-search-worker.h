@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "efir-store.h"
+#include "efir-store-writer.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,8 @@ G_DECLARE_FINAL_TYPE (EfirSearchWorker, efir_search_worker, EFIR, SEARCH_WORKER,
 EfirSearchWorker *efir_search_worker_new       (EfirStore        *store,
                                                 guint             limit);
 EfirStore        *efir_search_worker_get_store (EfirSearchWorker *self);
+void              efir_search_worker_set_writer (EfirSearchWorker *self,
+                                                 EfirStoreWriter  *writer);
 /* Searches for @query, interrupting the search before it. */
 void              efir_search_worker_search    (EfirSearchWorker *self,
                                                 const char       *query);

@@ -29,6 +29,7 @@ typedef enum
 {
   JOB_SAVE,
   JOB_IMPORT,
+  JOB_REFRESH_INDEX,
   /* Looks at the data_version after a save has been handed back. */
   JOB_LOOK_AFTER,
   /* Takes note of the data_version after the store announced a change, so
@@ -224,6 +225,18 @@ run_import (EfirStoreWriter *self,
   job->changed_elsewhere |= look (self);
 }
 
+static void
+run_refresh_index (EfirStoreWriter *self,
+                   Job             *job)
+{
+  if (!open_connection (self, &job->result.error))
+    return;
+
+  job->changed_elsewhere = look (self);
+  efir_store_refresh_search_index (self->connection, &job->result.error);
+  job->changed_elsewhere |= look (self);
+}
+
 static gboolean hand_back_cb (gpointer user_data);
 
 /* Not g_main_context_invoke(): where no thread owns the context, it would
@@ -256,6 +269,8 @@ thread_main (gpointer data)
         run_save (self, job);
       else if (job->kind == JOB_IMPORT)
         run_import (self, job);
+      else if (job->kind == JOB_REFRESH_INDEX)
+        run_refresh_index (self, job);
       else if (open_connection (self, NULL))
         job->changed_elsewhere = look (self) && job->kind == JOB_LOOK_AFTER;
 
@@ -273,6 +288,12 @@ thread_main (gpointer data)
   return NULL;
 }
 
+static gboolean
+writes (Job *job)
+{
+  return job->kind == JOB_SAVE || job->kind == JOB_IMPORT || job->kind == JOB_REFRESH_INDEX;
+}
+
 static void
 ask (EfirStoreWriter *self,
      Job             *job)
@@ -280,7 +301,7 @@ ask (EfirStoreWriter *self,
   if (self->thread == NULL)
     self->thread = g_thread_new ("efir-store-writer", thread_main, self);
 
-  if (job->kind == JOB_SAVE || job->kind == JOB_IMPORT)
+  if (writes (job))
     efir_store_begin_own_write (self->store);
 
   g_mutex_lock (&self->lock);
@@ -325,7 +346,7 @@ hand_back (EfirStoreWriter *self)
 
       g_queue_pop_head (&self->jobs);
 
-      if (job->kind == JOB_SAVE || job->kind == JOB_IMPORT)
+      if (writes (job))
         {
           gboolean changed_elsewhere;
 
@@ -452,6 +473,32 @@ efir_store_writer_import (EfirStoreWriter    *self,
   job = g_new0 (Job, 1);
   job->kind = JOB_IMPORT;
   job->json = g_bytes_ref (json);
+  job->func = func;
+  job->user_data = user_data;
+  ask (self, job);
+}
+
+/**
+ * efir_store_writer_refresh_search_index:
+ * @self: an #EfirStoreWriter
+ * @func: (scope async): called on the writer's context once the index is
+ *   up to date, or with why not
+ * @user_data: for @func
+ *
+ * Asks for efir_store_refresh_search_index(), after the saves asked for
+ * before: what a search runs after.
+ */
+void
+efir_store_writer_refresh_search_index (EfirStoreWriter    *self,
+                                        EfirStoreWriteFunc  func,
+                                        gpointer            user_data)
+{
+  Job *job;
+
+  g_return_if_fail (EFIR_IS_STORE_WRITER (self));
+
+  job = g_new0 (Job, 1);
+  job->kind = JOB_REFRESH_INDEX;
   job->func = func;
   job->user_data = user_data;
   ask (self, job);

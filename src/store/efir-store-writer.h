@@ -56,6 +56,11 @@ void             efir_store_writer_import  (EfirStoreWriter    *self,
                                             GBytes             *json,
                                             EfirStoreWriteFunc  func,
                                             gpointer            user_data);
+/* Indexes the episodes saved since the search index last followed them,
+ * as efir_store_refresh_search_index() does. */
+void             efir_store_writer_refresh_search_index (EfirStoreWriter    *self,
+                                                         EfirStoreWriteFunc  func,
+                                                         gpointer            user_data);
 /* Waits until every save asked for is written, and hands their outcomes
  * back before it returns: what a switch of episode or quitting does. */
 void             efir_store_writer_wait    (EfirStoreWriter    *self);
