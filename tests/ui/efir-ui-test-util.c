@@ -163,6 +163,29 @@ efir_ui_test_wait_for (gboolean (*condition) (gpointer data),
   return holds;
 }
 
+typedef struct
+{
+  GtkWidget  *widget;
+  const char *text;
+} LabelWait;
+
+static gboolean
+label_shown_cb (gpointer data)
+{
+  LabelWait *wait = data;
+
+  return efir_ui_test_has_mapped_label (wait->widget, wait->text);
+}
+
+gboolean
+efir_ui_test_wait_for_label (GtkWidget  *widget,
+                             const char *text)
+{
+  LabelWait wait = { widget, text };
+
+  return efir_ui_test_wait_for (label_shown_cb, &wait);
+}
+
 gboolean
 efir_ui_test_has_label (GtkWidget  *widget,
                         const char *text)

@@ -16,6 +16,11 @@ void       efir_ui_test_dispatch_pending          (void);
 gboolean   efir_ui_test_wait_for                  (gboolean       (*condition) (gpointer data),
                                                    gpointer         data);
 
+/* Runs the main loop until a mapped label at or below @widget reads
+ * @text (a toast, say), for ten seconds at the most. */
+gboolean   efir_ui_test_wait_for_label            (GtkWidget       *widget,
+                                                   const char      *text);
+
 /* Whether a label at or below @widget reads @text, shown or not. */
 gboolean   efir_ui_test_has_label                 (GtkWidget       *widget,
                                                    const char      *text);

@@ -246,28 +246,17 @@ n_sites (Fixture *f)
   return sites->len;
 }
 
-typedef struct
-{
-  GtkWidget  *widget;
-  const char *text;
-} LabelWait;
-
-static gboolean
-label_shown_cb (gpointer data)
-{
-  LabelWait *wait = data;
-
-  return efir_ui_test_has_mapped_label (wait->widget, wait->text);
-}
-
 static void
 assert_label_shown (GtkWidget  *widget,
                     const char *text)
 {
-  LabelWait wait = { widget, text };
-
-  if (!wait_long (label_shown_cb, &wait))
-    g_error ("“%s” was not shown", text);
+  /* Sign-ins get a minute, as in wait_long(). */
+  for (guint i = 0; i < 6; i++)
+    {
+      if (efir_ui_test_wait_for_label (widget, text))
+        return;
+    }
+  g_error ("“%s” was not shown", text);
 }
 
 static gint64

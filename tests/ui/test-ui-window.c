@@ -485,20 +485,6 @@ has_current_episode_cb (gpointer data)
   return efir_window_get_current_episode (EFIR_WINDOW (data)) != NULL;
 }
 
-typedef struct
-{
-  GtkWidget  *window;
-  const char *text;
-} LabelWait;
-
-static gboolean
-shows_label_cb (gpointer data)
-{
-  LabelWait *wait = data;
-
-  return efir_ui_test_has_mapped_label (wait->window, wait->text);
-}
-
 static void
 test_window_imports_dropped_file (Fixture       *f,
                                   gconstpointer  data)
@@ -510,7 +496,6 @@ test_window_imports_dropped_file (Fixture       *f,
   g_autoptr(EfirStore) store = NULL;
   EfirWindow *window;
   EfirEpisode *current;
-  LabelWait wait;
 
   store = efir_store_open (f->db_path, &error);
   g_assert_no_error (error);
@@ -524,9 +509,10 @@ test_window_imports_dropped_file (Fixture       *f,
   current = efir_window_get_current_episode (window);
   g_assert_cmpint (efir_episode_get_number (current), ==, 112);
   g_assert_cmpstr (efir_episode_get_program_name (current), ==, "Difficult Question");
-  wait = (LabelWait) { GTK_WIDGET (window), "Imported “What is Azerbaijan concerned about: foreign "
-                                            "interference, hybrid threats, or non-systemic opposition?”" };
-  g_assert_true (efir_ui_test_wait_for (shows_label_cb, &wait));
+  g_assert_true (efir_ui_test_wait_for_label (GTK_WIDGET (window),
+                                              "Imported “What is Azerbaijan concerned about: foreign "
+                                              "interference, hybrid threats, or non-systemic "
+                                              "opposition?”"));
 
   /* The same file again is refused, and says why: the archive keeps one
    * episode 112. */
@@ -535,8 +521,7 @@ test_window_imports_dropped_file (Fixture       *f,
                              "“Difficult Question” is already in the archive (id %" G_GINT64_FORMAT
                              "). Nothing was imported.",
                              efir_episode_get_id (current));
-  wait.text = refused;
-  g_assert_true (efir_ui_test_wait_for (shows_label_cb, &wait));
+  g_assert_true (efir_ui_test_wait_for_label (GTK_WIDGET (window), refused));
   g_assert_true (efir_window_get_current_episode (window) == current);
 
   close_window (window);
