@@ -338,7 +338,7 @@ test_went_live (Fixture       *f,
   expected = g_strdup_printf ("%" G_GINT64_FORMAT " Bakı və Moskva %s", f->episode_id, link);
   g_assert_cmpstr (g_ptr_array_index (f->went_live, 0), ==, expected);
 
-  notification = efir_outbox_worker_new_went_live_notification ("Bakı və Moskva", link);
+  notification = efir_outbox_worker_new_went_live_notification (f->episode_id, "Bakı və Moskva", link);
   g_assert_true (G_IS_NOTIFICATION (notification));
 }
 

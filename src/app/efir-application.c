@@ -122,6 +122,22 @@ on_about_activated_cb (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* What a click on the notification of a post gone live does: the window
+ * comes forward with that episode open. */
+static void
+on_open_episode_activated_cb (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  EfirApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (EFIR_IS_WINDOW (window))
+    efir_window_open_episode (EFIR_WINDOW (window), g_variant_get_int64 (parameter));
+}
+
 /* GObject overrides */
 
 static int
@@ -150,6 +166,7 @@ efir_application_startup (GApplication *app)
     { "quit", on_quit_activated_cb },
     { "about", on_about_activated_cb },
     { "preferences", on_preferences_activated_cb },
+    { "open-episode", on_open_episode_activated_cb, "x" },
   };
   const char *quit_accels[] = { "<Control>q", NULL };
   const char *preferences_accels[] = { "<Control>comma", NULL };

@@ -242,7 +242,8 @@ report_went_live (EfirOutboxWorker *self,
           g_autoptr(GNotification) notification = NULL;
           g_autofree char *id = g_strdup_printf ("went-live-%" G_GINT64_FORMAT, post->episode_id);
 
-          notification = efir_outbox_worker_new_went_live_notification (post->title,
+          notification = efir_outbox_worker_new_went_live_notification (post->episode_id,
+                                                                        post->title,
                                                                         publication->link);
           g_application_send_notification (self->application, id, notification);
         }
@@ -486,6 +487,7 @@ efir_outbox_worker_set_application (EfirOutboxWorker *self,
 
 /**
  * efir_outbox_worker_new_went_live_notification:
+ * @episode_id: the episode, opened by a click on the notification
  * @title: the episode's title
  * @link: (nullable): the post's address
  *
@@ -493,7 +495,8 @@ efir_outbox_worker_set_application (EfirOutboxWorker *self,
  *   went live while Efir was open
  */
 GNotification *
-efir_outbox_worker_new_went_live_notification (const char *title,
+efir_outbox_worker_new_went_live_notification (gint64      episode_id,
+                                               const char *title,
                                                const char *link)
 {
   GNotification *notification = g_notification_new (_("Published on the Site"));
@@ -507,6 +510,8 @@ efir_outbox_worker_new_went_live_notification (const char *title,
     body = g_strdup_printf (_("“%s” is live at its scheduled time."), title);
 
   g_notification_set_body (notification, body);
+  /* A click opens the episode (EfirApplication's "open-episode"). */
+  g_notification_set_default_action_and_target (notification, "app.open-episode", "x", episode_id);
 
   return notification;
 }

@@ -46,7 +46,8 @@ void              efir_outbox_worker_set_application (EfirOutboxWorker *self,
                                                       GApplication     *application);
 
 /* The desktop notification of a scheduled post gone live. */
-GNotification    *efir_outbox_worker_new_went_live_notification (const char *title,
+GNotification    *efir_outbox_worker_new_went_live_notification (gint64      episode_id,
+                                                                 const char *title,
                                                                  const char *link);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include "efir-episode-row.h"
 #include "efir-guests-section.h"
 #include "efir-program-settings.h"
+#include "efir-session.h"
 #include "efir-summary-section.h"
 #include "efir-test-util.h"
 #include "efir-title-row.h"
@@ -1069,6 +1070,41 @@ test_window_list_shows_open_episode (Fixture       *f,
   close_window (window);
 }
 
+/* A click on the notification of a post gone live opens its episode
+ * (app.open-episode), from another programme too. */
+static void
+test_window_notification_opens_episode (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = efir_store_open (f->db_path, &error);
+  g_autoptr(EfirProgram) first = efir_program_new ("Çətin sual");
+  g_autoptr(EfirProgram) second = efir_program_new ("Трудный вопрос");
+  g_autoptr(GTimeZone) baku = g_time_zone_new_identifier ("Asia/Baku");
+  g_autoptr(GDateTime) day = g_date_time_new (baku, 2026, 12, 1, 20, 0, 0);
+  gint64 ids[3];
+  gint64 other_ids[2];
+  EfirWindow *window;
+
+  g_assert_true (efir_store_save_program (store, first, &error));
+  g_assert_true (efir_store_save_program (store, second, &error));
+  save_numbered_episodes (store, first, G_N_ELEMENTS (ids), day, ids);
+  save_numbered_episodes (store, second, G_N_ELEMENTS (other_ids), day, other_ids);
+
+  window = open_window (store, f->db_path);
+  efir_window_open_episode (window, ids[0]);
+  efir_ui_test_iterate_until_idle ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "open-episode",
+                                  g_variant_new_int64 (other_ids[1]));
+  efir_ui_test_iterate_until_idle ();
+  g_assert_cmpint (efir_episode_get_id (efir_window_get_current_episode (window)), ==, other_ids[1]);
+  g_assert_cmpstr (efir_program_get_name (efir_session_get_program (efir_window_get_session (window))),
+                   ==, "Трудный вопрос");
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1115,6 +1151,8 @@ main (int   argc,
               fixture_set_up, test_window_opens_menus, fixture_tear_down);
   g_test_add ("/ui/window/imports-dropped-file", Fixture, NULL,
               fixture_set_up, test_window_imports_dropped_file, fixture_tear_down);
+  g_test_add ("/ui/window/notification-opens-episode", Fixture, NULL,
+              fixture_set_up, test_window_notification_opens_episode, fixture_tear_down);
 
   app = efir_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
