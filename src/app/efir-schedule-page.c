@@ -16,13 +16,22 @@ struct _EfirSchedulePage
 
   /* Template widgets */
   AdwToastOverlay  *toast_overlay;
-  GtkStack         *stack;
-  GtkBox           *days;
+  GtkStack           *stack;
+  GtkScrolledWindow  *scroller;
+  GtkBox             *days;
 
   /* Owned */
   EfirStore        *store;
   EfirOutboxWorker *worker;
   guint             timeout_id;
+  /* The producer's place before a reload, put back once the new rows are
+   * laid out: until the frame after that, while restore_tick_id is set. */
+  double            place;
+  guint             restore_tick_id;
+  /* The episode whose row had the keyboard focus, 0 for none, and the
+   * rows of this reload by episode. */
+  gint64            focused_episode;
+  GHashTable       *rows;
 };
 
 G_DEFINE_FINAL_TYPE (EfirSchedulePage, efir_schedule_page, ADW_TYPE_BIN)
@@ -348,6 +357,73 @@ efir_schedule_page_new (EfirStore        *store,
   return g_object_new (EFIR_TYPE_SCHEDULE_PAGE, "store", store, "worker", worker, NULL);
 }
 
+/* The rows are built anew, and laid out while the adjustment still has
+ * the old ones' height: the place is set again as the height settles. */
+static void
+place_adjustment_changed_cb (GtkAdjustment    *adjustment,
+                             EfirSchedulePage *self)
+{
+  double last = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+  if (self->restore_tick_id != 0)
+    gtk_adjustment_set_value (adjustment, MIN (self->place, MAX (last, 0)));
+}
+
+/* Focus moving to a new row would make the viewport scroll to it, with
+ * an animation that ends far from the producer's place. */
+static void
+scroll_to_focus (EfirSchedulePage *self,
+                 gboolean          scroll)
+{
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scroller);
+
+  if (GTK_IS_VIEWPORT (viewport))
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), scroll);
+}
+
+static gboolean
+place_restored_cb (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  EfirSchedulePage *self = EFIR_SCHEDULE_PAGE (widget);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+
+  /* The first tick comes before the new rows' layout, the second after. */
+  if (gdk_frame_clock_get_frame_counter (clock) == (gint64) GPOINTER_TO_SIZE (user_data))
+    return G_SOURCE_CONTINUE;
+
+  place_adjustment_changed_cb (adjustment, self);
+  self->restore_tick_id = 0;
+  scroll_to_focus (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+keep_place (EfirSchedulePage *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  const gint64 *episode_id = NULL;
+
+  if (row != NULL && gtk_widget_is_ancestor (row, GTK_WIDGET (self->days)))
+    episode_id = g_object_get_data (G_OBJECT (row), "episode-id");
+  self->focused_episode = episode_id != NULL ? *episode_id : 0;
+  scroll_to_focus (self, FALSE);
+
+  self->place = gtk_adjustment_get_value (adjustment);
+  if (self->restore_tick_id != 0 || self->place <= 0 || clock == NULL)
+    return;
+
+  self->restore_tick_id =
+    gtk_widget_add_tick_callback (GTK_WIDGET (self), place_restored_cb,
+                                  GSIZE_TO_POINTER (gdk_frame_clock_get_frame_counter (clock)),
+                                  NULL);
+}
+
 void
 efir_schedule_page_reload (EfirSchedulePage *self)
 {
@@ -359,11 +435,14 @@ efir_schedule_page_reload (EfirSchedulePage *self)
   g_autofree char *day_key = NULL;
   GtkWidget *list = NULL;
   GtkWidget *child;
+  GtkWidget *row;
   gint64 next_missed = 0;
 
   g_return_if_fail (EFIR_IS_SCHEDULE_PAGE (self));
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  keep_place (self);
+  g_hash_table_remove_all (self->rows);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->days))) != NULL)
     gtk_box_remove (self->days, child);
 
@@ -372,6 +451,7 @@ efir_schedule_page_reload (EfirSchedulePage *self)
   if (entries == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      scroll_to_focus (self, TRUE);
       return;
     }
 
@@ -407,7 +487,11 @@ efir_schedule_page_reload (EfirSchedulePage *self)
           day_key = g_steal_pointer (&key);
         }
 
-      gtk_list_box_append (GTK_LIST_BOX (list), create_row (self, entry, viewer, now));
+      row = create_row (self, entry, viewer, now);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      /* A first row of the episode's wins, as its first in time. */
+      if (!g_hash_table_contains (self->rows, &entry->episode_id))
+        g_hash_table_insert (self->rows, g_memdup2 (&entry->episode_id, sizeof (gint64)), row);
 
       /* The row of a schedule to come turns into a missed one when its
        * time passes without the site publishing. */
@@ -423,6 +507,13 @@ efir_schedule_page_reload (EfirSchedulePage *self)
   if (next_missed > 0)
     self->timeout_id = g_timeout_add (MIN (next_missed / 1000 + 1000, G_MAXINT / 2),
                                       timeout_reached_cb, self);
+
+  /* The keyboard focus stays on the episode it was on. */
+  if (self->focused_episode != 0
+      && (row = g_hash_table_lookup (self->rows, &self->focused_episode)) != NULL)
+    gtk_widget_grab_focus (row);
+  if (self->restore_tick_id == 0)
+    scroll_to_focus (self, TRUE);
 }
 
 /* GObject overrides ------------------------------------------------------ */
@@ -436,6 +527,8 @@ efir_schedule_page_constructed (GObject *object)
 
   g_signal_connect_object (self->worker, "notify::busy", G_CALLBACK (worker_busy_changed_cb),
                            self, 0);
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                           G_CALLBACK (place_adjustment_changed_cb), self, 0);
   efir_schedule_page_reload (self);
 }
 
@@ -445,6 +538,7 @@ efir_schedule_page_dispose (GObject *object)
   EfirSchedulePage *self = (EfirSchedulePage *) object;
 
   g_clear_handle_id (&self->timeout_id, g_source_remove);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
   g_clear_object (&self->worker);
   g_clear_object (&self->store);
 
@@ -524,6 +618,7 @@ efir_schedule_page_class_init (EfirSchedulePageClass *klass)
                                                "/io/github/efir/Efir/efir-schedule-page.ui");
   gtk_widget_class_bind_template_child (widget_class, EfirSchedulePage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, EfirSchedulePage, stack);
+  gtk_widget_class_bind_template_child (widget_class, EfirSchedulePage, scroller);
   gtk_widget_class_bind_template_child (widget_class, EfirSchedulePage, days);
 
   gtk_widget_class_install_action (widget_class, "schedule.publish-now", "(xx)",
@@ -534,4 +629,5 @@ static void
 efir_schedule_page_init (EfirSchedulePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->rows = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }

@@ -303,6 +303,92 @@ test_missed_publish_now (Fixture       *f,
   g_assert_null (efir_ui_test_find_by_name (f->page, "publish-now"));
 }
 
+static gboolean
+frames_passed (gpointer data)
+{
+  guint *frames = data;
+
+  return *frames >= 3;
+}
+
+static gboolean
+count_frame_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       data)
+{
+  guint *frames = data;
+
+  (*frames)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* Runs the window for a few frames, so that it is laid out again. */
+static void
+let_frames_pass (Fixture *f)
+{
+  guint frames = 0;
+  guint id = gtk_widget_add_tick_callback (f->window, count_frame_cb, &frames, NULL);
+
+  g_assert_true (efir_ui_test_wait_for (frames_passed, &frames));
+  gtk_widget_remove_tick_callback (f->window, id);
+}
+
+/* A week of programmes scheduled on the site, the producer scrolled down
+ * to Friday's: a reload (a job ending, a change from efir-cli) keeps the
+ * page where the producer is reading. */
+static void
+test_reload_keeps_place (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirEpisode) first = efir_store_load_episode (f->store, f->episode_id, &error);
+  GtkWidget *scroller;
+  GtkAdjustment *adjustment;
+  double place;
+
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autoptr(EfirEpisode) episode = efir_episode_new ();
+      g_autoptr(GDateTime) at = g_date_time_add_hours (now, 12 * (i + 1));
+      g_autofree char *date_gmt = g_date_time_format (at, "%Y-%m-%dT%H:%M:%S");
+      g_autofree char *title = g_strdup_printf ("Buraxılış %u", i + 1);
+      EfirPublication publication = {
+        .site_id = f->site_id,
+        .remote_id = 1000 + i,
+        .link = (char *) "",
+        .remote_status = (char *) "future",
+        .date_gmt = date_gmt,
+        .modified_gmt = date_gmt,
+        .content_hash = (char *) "",
+        .image_hash = (char *) "",
+      };
+
+      efir_episode_set_program_id (episode, efir_episode_get_program_id (first));
+      efir_episode_set_title (episode, title);
+      g_assert_true (efir_store_save_episode (f->store, episode, EFIR_EPISODE_PART_ALL, &error));
+      publication.episode_id = efir_episode_get_id (episode);
+      g_assert_true (efir_store_save_publication (f->store, &publication,
+                                                  EFIR_EPISODE_STATUS_SCHEDULED, 0, &error));
+      g_assert_no_error (error);
+    }
+
+  efir_schedule_page_reload (EFIR_SCHEDULE_PAGE (f->page));
+  let_frames_pass (f);
+  scroller = gtk_widget_get_ancestor (efir_ui_test_find_by_name (f->page, "day"),
+                                      GTK_TYPE_SCROLLED_WINDOW);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (adjustment), >, 3 * gtk_adjustment_get_page_size (adjustment));
+
+  place = gtk_adjustment_get_upper (adjustment) / 2;
+  gtk_adjustment_set_value (adjustment, place);
+  let_frames_pass (f);
+
+  efir_schedule_page_reload (EFIR_SCHEDULE_PAGE (f->page));
+  let_frames_pass (f);
+  g_assert_cmpfloat_with_epsilon (gtk_adjustment_get_value (adjustment), place, 1.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -321,6 +407,8 @@ main (int   argc,
               fixture_set_up, test_both_zones, fixture_tear_down);
   g_test_add ("/ui/schedule/missed-publish-now", Fixture, NULL,
               fixture_set_up, test_missed_publish_now, fixture_tear_down);
+  g_test_add ("/ui/schedule/reload-keeps-place", Fixture, NULL,
+              fixture_set_up, test_reload_keeps_place, fixture_tear_down);
 
   app = efir_application_new ();
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
