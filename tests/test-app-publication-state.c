@@ -80,6 +80,9 @@ test_scheduled_in_both_zones (void)
   g_assert_cmpint (view->state, ==, EFIR_PUBLICATION_SCHEDULED);
   /* 16:00 UTC is 20:00 in Baku and 18:00 in Berlin that day. */
   g_assert_cmpstr (view->headline, ==, "Scheduled for Fri, 4 October 2024, 20:00 · 18:00 here");
+  /* Schedule… suggests that time again. */
+  g_assert_nonnull (view->scheduled);
+  g_assert_cmpint (g_date_time_to_unix (view->scheduled), ==, 1728057600);
   g_assert_true (view->actions & EFIR_PUBLICATION_CAN_PUBLISH);
   g_assert_cmpstr (view->publish_label, ==, "_Publish Now");
 }

@@ -18,6 +18,7 @@ efir_publication_view_free (EfirPublicationView *view)
   g_free (view->detail);
   g_free (view->publish_label);
   g_free (view->link);
+  g_clear_pointer (&view->scheduled, g_date_time_unref);
   g_free (view);
 }
 
@@ -111,7 +112,11 @@ describe_publication (EfirPublicationView    *view,
     {
       g_autofree char *when = efir_publication_state_format_when (publication->date_gmt, program_zone, viewer_zone);
 
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
       view->state = EFIR_PUBLICATION_SCHEDULED;
+      /* Schedule… suggests it again, to be moved. */
+      view->scheduled = g_date_time_new_from_iso8601 (publication->date_gmt, utc);
       view->actions |= EFIR_PUBLICATION_CAN_PUBLISH | EFIR_PUBLICATION_CAN_SCHEDULE
                        | EFIR_PUBLICATION_CAN_WITHDRAW | EFIR_PUBLICATION_CAN_TRASH;
       /* Translators: %s is a day and a time, "Fri, 4 October 2024, 20:00". */

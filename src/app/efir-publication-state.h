@@ -49,6 +49,7 @@ typedef struct
   char                   *publish_label;  /* "Publish", or "Update on Site" once live */
   char                   *link;           /* the live page, or NULL */
   gint64                  job_id;         /* the job in conflict or failed, 0 for none */
+  GDateTime              *scheduled;      /* when the site publishes it, or NULL */
 } EfirPublicationView;
 
 void efir_publication_view_free (EfirPublicationView *view);

@@ -504,6 +504,7 @@ schedule_action (GtkWidget  *widget,
   EfirEpisode *current = efir_session_get_current (self->session);
   g_autoptr(EfirProgram) program = NULL;
   g_autoptr(GTimeZone) zone = NULL;
+  g_autoptr(EfirPublicationView) view = NULL;
   GtkWidget *dialog;
 
   if (current == NULL)
@@ -512,8 +513,11 @@ schedule_action (GtkWidget  *widget,
   program = efir_session_find_program (self->session, efir_episode_get_program_id (current));
   if (program == NULL || !(zone = g_time_zone_new_identifier (efir_program_get_time_zone (program))))
     zone = g_time_zone_new_utc ();
+  /* Moving a schedule starts from the time set, not from the air date. */
+  view = efir_session_dup_publication_view (self->session);
   dialog = efir_schedule_dialog_new (GTK_WINDOW (self), efir_episode_get_title (current), zone,
-                                     efir_episode_get_air_date (current));
+                                     view != NULL && view->scheduled != NULL
+                                       ? view->scheduled : efir_episode_get_air_date (current));
   g_signal_connect_object (dialog, "scheduled", G_CALLBACK (on_scheduled_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
