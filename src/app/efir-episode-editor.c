@@ -123,6 +123,12 @@ update_publication_status (EfirEpisodeEditor *self)
                                                    : EFIR_EPISODE_STATUS_DRAFT;
 
   gtk_label_set_label (self->publication_status_label, efir_editor_state_status_label (status));
+  /* Draft or ready is the producer's own word, which the panel below does
+   * not say; scheduled, published or failed it says with the when, the
+   * link or the why, and a badge beside would say it twice. */
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->publication_status_label),
+                                                   ADW_TYPE_ACTION_ROW),
+                          status == EFIR_EPISODE_STATUS_DRAFT || status == EFIR_EPISODE_STATUS_READY);
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     {
       if (i == status)

@@ -749,6 +749,8 @@ test_status_choice (Fixture       *f,
   g_assert_cmpint (efir_episode_get_status (f->episode), ==, EFIR_EPISODE_STATUS_READY);
   g_assert_cmpstr (gtk_label_get_label (editor_child (f, "publication_status_label")), ==,
                    "Ready");
+  g_assert_true (gtk_widget_is_visible (gtk_widget_get_ancestor (editor_child (f, "publication_status_label"),
+                                                                 ADW_TYPE_ACTION_ROW)));
 }
 
 static void

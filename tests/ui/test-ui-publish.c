@@ -192,6 +192,17 @@ post_field (Fixture    *f,
   return out;
 }
 
+static gboolean
+status_badge_hidden (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *editor = GTK_WIDGET (efir_window_get_editor (f->window));
+  GtkWidget *label = GTK_WIDGET (gtk_widget_get_template_child (editor, EFIR_TYPE_EPISODE_EDITOR,
+                                                                "publication_status_label"));
+
+  return !gtk_widget_get_visible (gtk_widget_get_ancestor (label, ADW_TYPE_ACTION_ROW));
+}
+
 static void
 publish_now (Fixture *f)
 {
@@ -212,6 +223,9 @@ test_publish_shows_live_link (Fixture       *f,
   g_assert_true (g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "Not on the site yet"));
   g_assert_false (button_shown (f, "withdraw"));
   publish_now (f);
+  /* The panel says it once: the badge of the editorial status goes, once
+   * the episode follows what the worker stored. */
+  g_assert_true (efir_ui_test_wait_for (status_badge_hidden, f));
 
   /* The live link is the post's, and the post is live. */
   publication = publication_of (f);
