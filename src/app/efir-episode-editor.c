@@ -121,14 +121,18 @@ update_publication_status (EfirEpisodeEditor *self)
   static const char * const classes[] = { "draft", "ready", "scheduled", "published", "failed" };
   EfirEpisodeStatus status = self->episode != NULL ? efir_episode_get_status (self->episode)
                                                    : EFIR_EPISODE_STATUS_DRAFT;
+  GtkWidget *row;
+  gboolean own_word;
 
   gtk_label_set_label (self->publication_status_label, efir_editor_state_status_label (status));
   /* Draft or ready is the producer's own word, which the panel below does
    * not say; scheduled, published or failed it says with the when, the
    * link or the why, and a badge beside would say it twice. */
-  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->publication_status_label),
-                                                   ADW_TYPE_ACTION_ROW),
-                          status == EFIR_EPISODE_STATUS_DRAFT || status == EFIR_EPISODE_STATUS_READY);
+  row = gtk_widget_get_ancestor (GTK_WIDGET (self->publication_status_label), ADW_TYPE_ACTION_ROW);
+  own_word = status == EFIR_EPISODE_STATUS_DRAFT || status == EFIR_EPISODE_STATUS_READY;
+  gtk_widget_set_visible (row, own_word);
+  /* The group's list would stay, an empty line, around a hidden row. */
+  gtk_widget_set_visible (gtk_widget_get_parent (row), own_word);
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     {
       if (i == status)

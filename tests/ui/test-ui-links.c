@@ -241,6 +241,54 @@ test_clean_on_request (Fixture       *f,
                    "https://www.facebook.com/difficultquestion/videos/1234567890/?mibextid=abc&fbclid=XYZ");
 }
 
+static guint
+label_lines (GtkWidget *button)
+{
+  GtkLabel *label = GTK_LABEL (gtk_widget_get_first_child (button));
+
+  return pango_layout_get_line_count (gtk_label_get_layout (label));
+}
+
+/* The section alone in a window @width wide; the lines of its two
+ * buttons' labels. */
+static void
+measure_buttons (int    width,
+                 guint *clean_lines,
+                 guint *check_lines)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *section = efir_social_links_section_new ();
+
+  gtk_window_set_default_size (window, width, 600);
+  gtk_window_set_child (window, section);
+  gtk_window_present (window);
+  efir_ui_test_iterate_until_idle ();
+  g_assert_cmpint (gtk_widget_get_width (section), ==, width);
+
+  *clean_lines = label_lines (efir_ui_test_find_by_id (section, "clean_button"));
+  *check_lines = label_lines (efir_ui_test_find_by_id (section, "check_button"));
+  gtk_window_destroy (window);
+  efir_ui_test_iterate_until_idle ();
+}
+
+/* Where the editor is as wide as it gets (its column is 860 px), the
+ * buttons read on one line each; in a phone-wide window, on two at most. */
+static void
+test_buttons_fit (Fixture       *f,
+                  gconstpointer  data)
+{
+  guint clean_lines = 0;
+  guint check_lines = 0;
+
+  measure_buttons (836, &clean_lines, &check_lines);
+  g_assert_cmpuint (clean_lines, ==, 1);
+  g_assert_cmpuint (check_lines, ==, 1);
+
+  measure_buttons (336, &clean_lines, &check_lines);
+  g_assert_cmpuint (clean_lines, <=, 2);
+  g_assert_cmpuint (check_lines, <=, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -252,6 +300,8 @@ main (int   argc,
 
   g_test_add ("/ui/links/paste-cleans-recognises-checks", Fixture, NULL, fixture_setup,
               test_paste_cleans_recognises_checks, fixture_teardown);
+  g_test_add ("/ui/links/buttons-fit", Fixture, NULL, fixture_setup, test_buttons_fit,
+              fixture_teardown);
   g_test_add ("/ui/links/clean-on-request", Fixture, NULL, fixture_setup, test_clean_on_request,
               fixture_teardown);
 
