@@ -70,6 +70,9 @@ test_slug_russian (void)
 {
   static const SlugCase cases[] = {
     { "Трудный вопрос", "trudnyy-vopros" },
+    /* BGN's middle dot between т and с does not split the word. */
+    { "Советский союз", "sovetskiy-soyuz" },
+    { "Отставка министра", "otstavka-ministra" },
     { "Сергей Нарышкин в Баку", "sergey-naryshkin-v-baku" },
     { "Азербайджан и Россия: что дальше?", "azerbaydzhan-i-rossiya-chto-dalshe" },
     { "Объём ЁЛКА щука", "obyem-yelka-shchuka" },

@@ -14,7 +14,9 @@
 
 /* Russian goes through BGN/PCGN rather than ICU's default ISO 9 so names read
  * the way the English-language press writes them ("Naryshkin", not
- * "Naryskin"). Schwa is Latin already, so Any-Latin keeps it and Latin-ASCII
+ * "Naryskin"). BGN writes a middle dot where two letters could be read as
+ * one ("Sovet·skiy", т then с, not ц): in a slug it would split the word,
+ * so it goes. Schwa is Latin already, so Any-Latin keeps it and Latin-ASCII
  * has no mapping for it; the Azerbaijani Cyrillic letters that BGN does not
  * know are mapped to their Latin alphabet counterparts first. Marks left over
  * (from decomposed input or scripts Latin-ASCII does not cover) are dropped
@@ -29,6 +31,7 @@ static const char slug_rules[] =
   "Ү > Ü ; ү > ü ;\n"
   "Һ > H ; һ > h ;\n"
   ":: Russian-Latin/BGN ;\n"
+  "\\u00B7 > ;\n"
   ":: Any-Latin ;\n"
   "Ə > E ; ə > e ;\n"
   ":: Latin-ASCII ;\n"
