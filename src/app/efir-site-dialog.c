@@ -34,6 +34,8 @@ struct _EfirSiteDialog
   /* Owned */
   EfirPublisher *publisher;
   GCancellable  *cancellable;   /* of the sign-in running, NULL when none runs */
+
+  gint64         site_id;       /* the site signed in to again, 0 for a new one */
 };
 
 G_DEFINE_FINAL_TYPE (EfirSiteDialog, efir_site_dialog, ADW_TYPE_WINDOW)
@@ -273,7 +275,7 @@ sign_in_activated_cb (GtkWidget  *widget,
    * wait for the site. */
   self_ref = g_new0 (GWeakRef, 1);
   g_weak_ref_init (self_ref, self);
-  efir_publisher_add_site_async (self->publisher, address, user,
+  efir_publisher_add_site_async (self->publisher, self->site_id, address, user,
                                  gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
                                  self->cancellable, site_added_cb, self_ref);
 }
@@ -326,7 +328,10 @@ efir_site_dialog_new (GtkWindow      *parent,
   if (site != NULL)
     {
       gtk_window_set_title (GTK_WINDOW (self), _("Sign In Again"));
+      self->site_id = site->id;
       gtk_editable_set_text (GTK_EDITABLE (self->address_row), site->url);
+      /* The account may change, not the site: its posts are that site's. */
+      gtk_editable_set_editable (GTK_EDITABLE (self->address_row), FALSE);
       gtk_editable_set_text (GTK_EDITABLE (self->user_row), site->user);
       gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
     }

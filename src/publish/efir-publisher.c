@@ -1371,14 +1371,18 @@ efir_publisher_set_schedule_grace (EfirPublisher *self,
   self->schedule_grace = MAX (usec, 0);
 }
 
-EfirSite *
-efir_publisher_add_site (EfirPublisher  *self,
-                         const char     *url,
-                         const char     *user,
-                         const char     *password,
-                         GPtrArray      *notes,
-                         GCancellable   *cancellable,
-                         GError        **error)
+/* Signs in to @url as @user and keeps the password in the keyring, then
+ * the site in the archive: as a new one, or, with @site_id, in place of
+ * the account that site was signed in as. */
+static EfirSite *
+sign_in_to_site (EfirPublisher  *self,
+                 gint64          site_id,
+                 const char     *url,
+                 const char     *user,
+                 const char     *password,
+                 GPtrArray      *notes,
+                 GCancellable   *cancellable,
+                 GError        **error)
 {
   g_autofree char *api_root = NULL;
   g_autofree char *version = NULL;
@@ -1386,11 +1390,11 @@ efir_publisher_add_site (EfirPublisher  *self,
   g_autoptr(EfirWpClient) client = NULL;
   g_autoptr(EfirWpUser) account = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(EfirSite) former = NULL;
   EfirSite site = { 0 };
-  gint64 site_id;
 
-  g_return_val_if_fail (EFIR_IS_PUBLISHER (self), NULL);
-  g_return_val_if_fail (url != NULL && user != NULL && password != NULL, NULL);
+  if (site_id != 0 && !(former = efir_store_get_site (self->store, site_id, error)))
+    return NULL;
 
   if (!(api_root = efir_wp_discover_api_root (url, cancellable, error))
       || !(client = efir_wp_client_new (api_root, user, password, error))
@@ -1429,8 +1433,19 @@ efir_publisher_add_site (EfirPublisher  *self,
                                                  local_error->message, EFIR_SITE_PASSWORD_ENV));
     }
 
-  if (!(site_id = efir_store_add_site (self->store, &site, error)))
-    return NULL;
+  if (former == NULL)
+    {
+      if (!(site_id = efir_store_add_site (self->store, &site, error)))
+        return NULL;
+    }
+  else
+    {
+      if (!efir_store_set_site_account (self->store, site_id, &site, error))
+        return NULL;
+      /* The account given up keeps no password of ours. */
+      if (!g_str_equal (former->user, site.user) || !g_str_equal (former->url, site.url))
+        efir_site_secrets_clear (former->url, former->user, cancellable, NULL);
+    }
 
   g_hash_table_remove (self->clients, &site_id);
 
@@ -1444,6 +1459,21 @@ efir_publisher_add_site (EfirPublisher  *self,
                                         "left out of its pages.")));
 
   return efir_store_get_site (self->store, site_id, error);
+}
+
+EfirSite *
+efir_publisher_add_site (EfirPublisher  *self,
+                         const char     *url,
+                         const char     *user,
+                         const char     *password,
+                         GPtrArray      *notes,
+                         GCancellable   *cancellable,
+                         GError        **error)
+{
+  g_return_val_if_fail (EFIR_IS_PUBLISHER (self), NULL);
+  g_return_val_if_fail (url != NULL && user != NULL && password != NULL, NULL);
+
+  return sign_in_to_site (self, 0, url, user, password, notes, cancellable, error);
 }
 
 typedef struct
@@ -1512,8 +1542,8 @@ add_site_thread (GTask        *task,
   GError *error = NULL;
 
   if (!(worker = worker_publisher (data, &error))
-      || !(site = efir_publisher_add_site (worker, data->url, data->user, data->password,
-                                           data->notes, cancellable, &error)))
+      || !(site = sign_in_to_site (worker, data->site_id, data->url, data->user, data->password,
+                                   data->notes, cancellable, &error)))
     {
       g_task_return_error (task, error);
       return;
@@ -1524,6 +1554,7 @@ add_site_thread (GTask        *task,
 
 void
 efir_publisher_add_site_async (EfirPublisher       *self,
+                               gint64               site_id,
                                const char          *url,
                                const char          *user,
                                const char          *password,
@@ -1541,6 +1572,7 @@ efir_publisher_add_site_async (EfirPublisher       *self,
   g_task_set_source_tag (task, efir_publisher_add_site_async);
 
   data = site_task_data_new (self);
+  data->site_id = site_id;
   data->url = g_strdup (url);
   data->user = g_strdup (user);
   data->password = efir_site_secrets_normalise (password);

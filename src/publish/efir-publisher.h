@@ -72,8 +72,11 @@ EfirSite      *efir_publisher_add_site         (EfirPublisher      *self,
                                                 GError            **error);
 
 /* The same in a worker thread with a connection of its own, for the
- * window. The password is copied and wiped from memory when done. */
+ * window. The password is copied and wiped from memory when done. With a
+ * @site_id, that site is signed in to again, as @user: another account
+ * takes the place of the one it had, with its publications. */
 void           efir_publisher_add_site_async   (EfirPublisher      *self,
+                                                gint64              site_id,
                                                 const char         *url,
                                                 const char         *user,
                                                 const char         *password,

@@ -443,6 +443,74 @@ efir_store_add_site (EfirStore       *self,
   return site_id;
 }
 
+/**
+ * efir_store_set_site_account:
+ * @self: a store
+ * @site_id: the site signed in to again
+ * @site: the account now signed in, with what it may do
+ * @error: return location for a #GError
+ *
+ * Puts @site's account in place of the site's: its publications, jobs
+ * and programmes stay with it.
+ *
+ * Returns: %TRUE when stored; %EFIR_STORE_ERROR_CONFLICT when another
+ *   entry of the site has that account already
+ */
+gboolean
+efir_store_set_site_account (EfirStore       *self,
+                             gint64           site_id,
+                             const EfirSite  *site,
+                             GError         **error)
+{
+  EfirDatabase *db;
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (site != NULL && site->url != NULL && site->user != NULL, FALSE);
+
+  db = efir_store_get_database (self);
+  if (!(stmt = efir_database_prepare (db,
+                                      "UPDATE sites SET url = ?2, api_root = ?3, user = ?4,"
+                                      "  user_name = ?5, can_publish = ?6, unfiltered_html = ?7,"
+                                      "  wp_version = ?8, modified_at = ?9"
+                                      " WHERE id = ?1",
+                                      error)))
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, site_id);
+  sqlite3_bind_text (stmt, 2, site->url, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, site->api_root != NULL ? site->api_root : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, site->user, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, site->user_name != NULL ? site->user_name : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 6, site->can_publish ? 1 : 0);
+  sqlite3_bind_int (stmt, 7, site->unfiltered_html ? 1 : 0);
+  sqlite3_bind_text (stmt, 8, site->wp_version != NULL ? site->wp_version : "", -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 9, g_get_real_time ());
+
+  if (!efir_database_run (db, stmt, &local_error))
+    {
+      if (g_error_matches (local_error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CONFLICT))
+        g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_CONFLICT,
+                     /* Translators: %s is a user name on a WordPress site */
+                     _("Another entry of this site is signed in as “%s” already: sign in again "
+                       "there, or remove one of the two."),
+                     site->user);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (efir_database_changes (db) == 0)
+    {
+      g_set_error (error, EFIR_STORE_ERROR, EFIR_STORE_ERROR_NOT_FOUND,
+                   _("The site is no longer in the archive."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 GPtrArray *
 efir_store_list_sites (EfirStore  *self,
                        GError    **error)

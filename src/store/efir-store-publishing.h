@@ -142,6 +142,11 @@ typedef gboolean (*EfirRunnerAliveFunc) (gint64 pid);
 gint64           efir_store_add_site             (EfirStore        *self,
                                                   const EfirSite   *site,
                                                   GError          **error);
+/* Signing in to a site again as another account keeps the site. */
+gboolean         efir_store_set_site_account     (EfirStore        *self,
+                                                  gint64            site_id,
+                                                  const EfirSite   *site,
+                                                  GError          **error);
 GPtrArray       *efir_store_list_sites           (EfirStore        *self,
                                                   GError          **error);
 EfirSite        *efir_store_get_site             (EfirStore        *self,

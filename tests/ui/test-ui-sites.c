@@ -624,6 +624,52 @@ test_sign_in_again (Fixture       *f,
   assert_label_shown (f->window, summary);
 }
 
+/* Signed in again as another account, the site stays one entry, with
+ * its publications; the account given up keeps no password here. */
+static void
+test_sign_in_again_as_other (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(EfirSite) site = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *given_up = NULL;
+  g_autofree char *stored = NULL;
+  GtkWidget *dialog;
+  gint64 site_id;
+
+  if (!in_test_session ())
+    return;
+
+  site_id = add_site_directly (f, wordpress ()->author_user, wordpress ()->author_password);
+  show_preferences (f);
+
+  click (efir_ui_test_list_row_part (f->window, "site_list", 0, "sign-in-button"));
+  efir_ui_test_iterate_until_idle ();
+  dialog = GTK_WIDGET (find_toplevel (EFIR_TYPE_SITE_DIALOG, GTK_WINDOW (f->window)));
+  g_assert_nonnull (dialog);
+  /* The site is the one it was. */
+  g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (child (dialog, "address_row"))));
+  sign_in (dialog, NULL, wordpress ()->admin_user, wordpress ()->admin_password);
+
+  name = display_name (wordpress ()->admin_user);
+  summary = g_strdup_printf ("Signed in as %s · can publish", name);
+  g_assert_true (efir_ui_test_has_mapped_label (dialog, summary));
+  gtk_window_close (GTK_WINDOW (dialog));
+  efir_ui_test_iterate_until_idle ();
+
+  g_assert_cmpuint (n_sites (f), ==, 1);
+  site = efir_store_get_site (f->store, site_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (site->user, ==, wordpress ()->admin_user);
+  given_up = lookup_password (wordpress ()->author_user);
+  g_assert_null (given_up);
+  stored = lookup_password (wordpress ()->admin_user);
+  g_assert_nonnull (stored);
+  assert_label_shown (f->window, summary);
+}
+
 static void
 test_remove (Fixture       *f,
              gconstpointer  data)
@@ -920,6 +966,7 @@ main (int   argc,
   ADD ("/ui/sites/cancel", test_cancel);
   ADD ("/ui/sites/sign-out", test_sign_out);
   ADD ("/ui/sites/sign-in-again", test_sign_in_again);
+  ADD ("/ui/sites/sign-in-again-as-other", test_sign_in_again_as_other);
   ADD ("/ui/sites/remove", test_remove);
   ADD ("/ui/sites/password-only-in-keyring", test_password_only_in_keyring);
   ADD ("/ui/sites/program-default-site", test_program_default_site);
