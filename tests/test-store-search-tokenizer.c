@@ -249,6 +249,79 @@ test_snippet_keeps_original (Fixture       *fixture,
     }
 }
 
+/* Searches order by efir_bm25(), which must give what FTS5's bm25() gives
+ * to the last bit: the same hits in the same order, whichever words, in
+ * whichever columns, how often, in rows of whichever length. */
+static void
+test_rank_is_bm25 (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char * const words[] = {
+    "se", "sen", "sual", "по", "после", "Əliyev", "sual.", "seti", "под", "serial",
+  };
+  static const char * const queries[] = {
+    "\"se\"*", "\"по\"*", "\"sual\"* AND \"se\"*", "\"cetin\"* AND \"sual\"*",
+    "\"по\"* AND \"по\"*", "s*", "e*", "\"eliyev\"", "title : sual", "\"se\" OR \"по\"",
+  };
+  static const char * const arguments[] = {
+    "(episode_search, 10.0, 2.0, 3.0, 5.0, 1.0)", "(episode_search)", "(episode_search, 1.0, 0.5)",
+  };
+  GRand *rand = g_rand_new_with_seed (7);
+  guint n_compared = 0;
+
+  /* Rows of every length, the words drawn again and again. */
+  for (gint64 rowid = 5; rowid < 45; rowid++)
+    {
+      const guint lengths[3] = { 1 + rowid % 4, rowid % 9, (guint) (rowid * rowid) % 300 };
+      GString *columns[3];
+
+      for (guint c = 0; c < 3; c++)
+        {
+          columns[c] = g_string_new (NULL);
+          for (guint i = 0; i < lengths[c]; i++)
+            g_string_append_printf (columns[c], "%s%s", i > 0 ? " " : "",
+                                    words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+        }
+      add_row (fixture->db, rowid, columns[0]->str, columns[1]->str, columns[2]->str);
+      for (guint c = 0; c < 3; c++)
+        g_string_free (columns[c], TRUE);
+    }
+  g_rand_free (rand);
+
+  for (guint a = 0; a < G_N_ELEMENTS (arguments); a++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT bm25 %s, efir_bm25 %s FROM episode_search"
+                                              " WHERE episode_search MATCH ?1",
+                                              arguments[a], arguments[a]);
+      g_autoptr(EfirStatement) stmt = NULL;
+      g_autoptr(GError) error = NULL;
+
+      stmt = efir_database_prepare (fixture->db, sql, &error);
+      g_assert_no_error (error);
+
+      for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+        {
+          guint n_rows = 0;
+
+          sqlite3_bind_text (stmt, 1, queries[q], -1, SQLITE_STATIC);
+          while (efir_database_step (fixture->db, stmt, &error))
+            {
+              double expected = sqlite3_column_double (stmt, 0);
+              double ranked = sqlite3_column_double (stmt, 1);
+
+              g_assert_cmpmem (&ranked, sizeof ranked, &expected, sizeof expected);
+              n_rows++;
+            }
+          g_assert_no_error (error);
+          g_assert_cmpuint (n_rows, >, 0);
+          n_compared += n_rows;
+          sqlite3_reset (stmt);
+        }
+    }
+
+  g_assert_cmpuint (n_compared, >, 300);
+}
+
 static void
 test_every_connection (Fixture       *fixture,
                        gconstpointer  data)
@@ -366,6 +439,7 @@ main (int   argc,
   ADD ("/store/search-tokenizer/russian", test_russian);
   ADD ("/store/search-tokenizer/english", test_english);
   ADD ("/store/search-tokenizer/snippet-keeps-original", test_snippet_keeps_original);
+  ADD ("/store/search-tokenizer/rank-is-bm25", test_rank_is_bm25);
   ADD ("/store/search-tokenizer/every-connection", test_every_connection);
   ADD ("/store/search-tokenizer/update-and-delete", test_update_and_delete);
   ADD ("/store/search-tokenizer/transcript-text", test_transcript_text);
