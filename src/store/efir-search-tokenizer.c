@@ -10,6 +10,7 @@
 
 #include "efir-fold.h"
 #include "efir-database.h"
+#include "efir-search-snippet.h"
 #include "efir-search-tokenizer.h"
 #include "efir-store-error.h"
 
@@ -632,7 +633,8 @@ rank_cb (const Fts5ExtensionApi  *api,
  *
  * Registers the "efir" FTS5 tokenizer on @handle, the function
  * efir_transcript_text() that the search index's view of the text needs,
- * and the ranking function efir_bm25() that searches order by.
+ * and the functions searches rank and cut snippets with, efir_bm25() and
+ * efir_snippet().
  * Every connection that reads or writes an FTS5 table declared with
  * tokenize = 'efir' needs them; efir_database_open() registers them on
  * each connection it opens.
@@ -659,6 +661,8 @@ efir_search_tokenizer_register (sqlite3  *handle,
   rc = api->xCreateTokenizer (api, EFIR_SEARCH_TOKENIZER, api, &methods, NULL);
   if (rc == SQLITE_OK)
     rc = api->xCreateFunction (api, "efir_bm25", NULL, rank_cb, NULL);
+  if (rc == SQLITE_OK)
+    rc = api->xCreateFunction (api, "efir_snippet", NULL, efir_search_snippet, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_create_function (handle, "efir_transcript_text", 1,
                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,

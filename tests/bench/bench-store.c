@@ -78,7 +78,7 @@ static const Query queries[] = {
 enum {
   KIND_STORE,       /* efir_store_search () */
   KIND_RAW,         /* EFIR_STORE_SEARCH_SQL */
-  KIND_NO_SNIPPET,  /* the same with snippet () replaced by '' */
+  KIND_NO_SNIPPET,  /* the same with efir_snippet () replaced by '' */
   N_KINDS
 };
 
@@ -229,14 +229,14 @@ format_ms (double ms)
   return buffer;
 }
 
-/* EFIR_STORE_SEARCH_SQL with its snippet() call replaced by '', to show
+/* EFIR_STORE_SEARCH_SQL with its efir_snippet() call replaced by '', to show
  * what making the snippets costs; NULL when it has none.
  */
 static char *
 sql_without_snippet (void)
 {
   const char *sql = EFIR_STORE_SEARCH_SQL;
-  const char *start = strstr (sql, "snippet (");
+  const char *start = strstr (sql, "efir_snippet (");
   const char *p;
   int depth = 0;
 

@@ -146,7 +146,10 @@ char          *efir_store_search_match_expression (const char        *query);
  */
 /* How many of the best hits get a snippet. snippet() tokenises the whole
  * column again, up to a 6,000-word transcript per hit, so only the hits a
- * producer sees first get one; the rest are found by title. */
+ * producer sees first get one; the rest are found by title. efir_snippet()
+ * gives what snippet() gives, tokenizing each column with hits once
+ * (snippet() went through a transcript twice) and scoring each window
+ * from the hits near it (see efir-search-snippet.c). */
 #define EFIR_STORE_SEARCH_SNIPPETS 6
 
 /* The longest transcript, in bytes, that gets a snippet: snippet() took a
@@ -200,7 +203,7 @@ GPtrArray     *efir_store_search_database       (EfirDatabase        *db,
   "       CASE WHEN hit.pos <= " G_STRINGIFY (EFIR_STORE_SEARCH_SNIPPETS) " THEN"    \
   "         (SELECT CASE WHEN length (CAST (transcript AS BLOB)) <= "               \
   G_STRINGIFY (EFIR_STORE_SEARCH_SNIPPET_MAX_BYTES) " THEN"                          \
-  "                   snippet (episode_search, -1, char (1), char (2), '…', 16)"    \
+  "                   efir_snippet (episode_search, -1, char (1), char (2), '…', 16)"\
   "                 END"                                                            \
   "            FROM episode_search"                                                 \
   "           WHERE episode_search MATCH ?1 AND rowid = hit.id)"                    \
