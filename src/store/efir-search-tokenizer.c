@@ -102,6 +102,25 @@ token_found_cb (void       *user_data,
                          start, end);
 }
 
+/* For snippets and highlights: FTS5's and efir_snippet() read only where
+ * each token is, never its letters, so folding them is wasted; whether a
+ * token folds to nothing still decides whether it counts. */
+static int
+token_placed_cb (void       *user_data,
+                 int         flags,
+                 const char *token,
+                 int         n_token,
+                 int         start,
+                 int         end)
+{
+  TokenizeData *data = user_data;
+
+  if (efir_fold_is_empty (token, n_token))
+    return SQLITE_OK;
+
+  return data->token_cb (data->ctx, flags, token, n_token, start, end);
+}
+
 static int
 tokenizer_create_cb (void           *user_data,
                      const char    **args,
@@ -174,7 +193,8 @@ tokenizer_tokenize_cb (Fts5Tokenizer *tokenizer,
   data.token_cb = token_cb;
   data.folded = g_string_sized_new (64);
 
-  rc = self->parent.xTokenize (self->parent_instance, &data, flags, text, n_text, token_found_cb);
+  rc = self->parent.xTokenize (self->parent_instance, &data, flags, text, n_text,
+                               flags & FTS5_TOKENIZE_AUX ? token_placed_cb : token_found_cb);
 
   g_string_free (data.folded, TRUE);
 
