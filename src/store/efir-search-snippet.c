@@ -3,8 +3,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include "efir-search-snippet.h"
 
 /* Types ------------------------------------------------------------------ */
