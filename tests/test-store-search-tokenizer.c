@@ -250,10 +250,13 @@ test_snippet_keeps_original (Fixture       *fixture,
 }
 
 /* Rows 5 to 44: words drawn again and again into columns of every
- * length, some ending sentences, one a lone combining mark. */
+ * length, some ending sentences, one a lone combining mark; then long
+ * transcripts, one with its hits crowded at the end. */
 static void
 add_drawn_rows (Fixture *fixture)
 {
+  g_autoptr(GString) crowded = g_string_new (NULL);
+
   static const char * const words[] = {
     "se", "sen", "sual", "по", "после", "Əliyev", "sual.", "seti:", "под", "serial",
     "\xcc\x81", "Sual,",
@@ -276,6 +279,22 @@ add_drawn_rows (Fixture *fixture)
       for (guint c = 0; c < 3; c++)
         g_string_free (columns[c], TRUE);
     }
+
+  for (gint64 rowid = 45; rowid < 50; rowid++)
+    {
+      g_autoptr(GString) transcript = g_string_new (NULL);
+
+      for (guint i = 0; i < 500 * (rowid - 44); i++)
+        g_string_append_printf (transcript, "%s%s", i == 0 ? "" : " ",
+                                words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      add_row (fixture->db, rowid, "Uzun", "", transcript->str);
+    }
+
+  g_string_append (crowded, "Sual se.");
+  for (guint i = 0; i < 900; i++)
+    g_string_append (crowded, " söz");
+  g_string_append (crowded, ". Son: se se sen sual se. Sen sual");
+  add_row (fixture->db, 50, "Sıx", "", crowded->str);
 
   g_rand_free (rand);
 }

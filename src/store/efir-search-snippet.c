@@ -19,12 +19,12 @@
  * of hits in a transcript the scoring went through hundreds of hits
  * hundreds of times: six snippets cost more than ranking every match.
  *
- * This reads the hits once, tokenizes only the columns that have hits
- * (and the column chosen, when none has), keeping each token's offsets,
- * scores each window from the hits around it, and cuts the window from
- * the kept offsets. The choice of window, the marks and the ellipses
- * follow snippet()'s rules one by one, down to its quirks; the tests
- * compare the two.
+ * This reads the hits once, tokenizes a column only when it has hits
+ * (or is chosen without any) and only as far as a hit can still win,
+ * keeping each token's offsets, scores each window from the hits around
+ * it, and cuts the window from the kept offsets. The choice of window,
+ * the marks and the ellipses follow snippet()'s rules one by one, down
+ * to its quirks; the tests compare the two.
  */
 
 typedef struct
@@ -40,15 +40,25 @@ typedef struct
   int end;
 } Token;
 
-/* What tokenizing a column keeps. */
+/* What tokenizing a column keeps. It is tokenized as far as a hit needs,
+ * a stretch at a time: FTS5's tokenizer ends a token before a separator,
+ * so going on from the end of the last token finds the tokens it would
+ * have found. */
 typedef struct
 {
   const char *text;
   int         length;
-  gboolean    tokenized;
   GArray     *tokens;          /* Token, in order: its index is its position */
   GArray     *sentence_starts; /* int, the position of each sentence's first token */
+  int         resume;          /* where the text not yet tokenized starts */
+  int         base;            /* where the stretch being tokenized starts */
+  guint       stop_after;      /* the stretch ends with this many tokens */
+  gboolean    stopped;         /* it ended there, before the end of the text */
+  gboolean    finished;
 } Column;
+
+/* How far past the token a hit needs the column is tokenized at once. */
+#define TOKENIZED_AHEAD 256
 
 /* snippet()'s coalesced hits: runs of hits in one column that overlap,
  * from the first token of the first to the last token of the longest. */
@@ -74,10 +84,12 @@ token_found_cb (void       *user_data,
                 int         end)
 {
   Column *column = user_data;
-  Token found = { start, end };
+  Token found = { column->base + start, column->base + end };
 
   if (flags & FTS5_TOKEN_COLOCATED)
     return SQLITE_OK;
+
+  start = found.start;
 
   /* A sentence starts after a full stop or a colon and some space, as
    * snippet() finds it; the first token starts one too. */
@@ -103,24 +115,46 @@ token_found_cb (void       *user_data,
     }
 
   g_array_append_val (column->tokens, found);
+  column->resume = found.end;
+  if (column->tokens->len >= column->stop_after)
+    {
+      column->stopped = TRUE;
+      return SQLITE_DONE;
+    }
+
   return SQLITE_OK;
 }
 
+/* Tokenizes the column until it has the token at @position, or to its
+ * end when @position is -1. */
 static int
-tokenize_column (const Fts5ExtensionApi *api,
-                 Fts5Context            *fts,
-                 Column                 *column)
+tokenize_until (const Fts5ExtensionApi *api,
+                Fts5Context            *fts,
+                Column                 *column,
+                int                     position)
 {
-  if (column->tokenized)
+  int rc;
+
+  if (column->tokens == NULL)
+    {
+      column->tokens = g_array_new (FALSE, FALSE, sizeof (Token));
+      column->sentence_starts = g_array_new (FALSE, FALSE, sizeof (int));
+      column->finished = column->text == NULL;
+    }
+
+  if (column->finished || (position >= 0 && (int) column->tokens->len > position))
     return SQLITE_OK;
 
-  column->tokenized = TRUE;
-  column->tokens = g_array_new (FALSE, FALSE, sizeof (Token));
-  column->sentence_starts = g_array_new (FALSE, FALSE, sizeof (int));
-  if (column->text == NULL)
-    return SQLITE_OK;
+  column->base = column->resume;
+  column->stop_after = position < 0 ? G_MAXUINT : (guint) position + 1 + TOKENIZED_AHEAD;
+  column->stopped = FALSE;
+  rc = api->xTokenize (fts, column->text + column->resume, column->length - column->resume,
+                       column, token_found_cb);
+  if (rc == SQLITE_DONE)
+    rc = SQLITE_OK;
+  column->finished = rc == SQLITE_OK && !column->stopped;
 
-  return api->xTokenize (fts, column->text, column->length, column, token_found_cb);
+  return rc;
 }
 
 static void
@@ -279,6 +313,7 @@ efir_search_snippet (const Fts5ExtensionApi  *api,
   for (int c = 0; rc == SQLITE_OK && c < n_columns; c++)
     {
       Column *column = &columns[c];
+      int densest;  /* the best score of a window from a hit so far */
       int size;
 
       if (only_column >= 0 && only_column != c)
@@ -297,9 +332,11 @@ efir_search_snippet (const Fts5ExtensionApi  *api,
         continue;
 
       if ((rc = api->xColumnText (fts, c, &column->text, &column->length)) != SQLITE_OK
-          || (rc = tokenize_column (api, fts, column)) != SQLITE_OK
+          || (rc = tokenize_until (api, fts, column, 0)) != SQLITE_OK
           || (rc = api->xColumnSize (fts, c, &size)) != SQLITE_OK)
         break;
+
+      densest = 0;
 
       for (guint h = 0; h < column_hits->len; h++)
         {
@@ -307,6 +344,7 @@ efir_search_snippet (const Fts5ExtensionApi  *api,
           GArray *starts = column->sentence_starts;
           int adjusted;
           int score;
+          int bonus;
           guint s;
 
           if (hit->offset > size)
@@ -317,6 +355,7 @@ efir_search_snippet (const Fts5ExtensionApi  *api,
 
           score = score_window (hits, column_hits, phrase_sizes, seen, ++stamp, n_tokens, size,
                                 hit->offset, &adjusted);
+          densest = MAX (densest, score);
           if (score > best_score)
             {
               best_score = score;
@@ -327,6 +366,18 @@ efir_search_snippet (const Fts5ExtensionApi  *api,
 
           if (starts->len == 0 || size <= n_tokens)
             continue;
+
+          /* The window from the start of the hit's sentence holds no hit
+           * that a window from a hit so far does not: when even the bonus
+           * of a sentence's start cannot carry it past the best, the
+           * sentence need not be found, nor the text tokenized so far.
+           * The first sentence's start, 0, gets more. */
+          bonus = starts->len > 1 && g_array_index (starts, int, 1) <= hit->offset ? 100 : 120;
+          if (densest + bonus <= best_score)
+            continue;
+
+          if ((rc = tokenize_until (api, fts, column, hit->offset)) != SQLITE_OK)
+            break;
 
           /* The last sentence to start at or before the hit. */
           for (s = 0; s + 1 < starts->len; s++)
@@ -361,12 +412,13 @@ efir_search_snippet (const Fts5ExtensionApi  *api,
     {
       Column *column = &columns[best_column];
 
-      if (!column->tokenized)
+      if (column->tokens == NULL)
         rc = api->xColumnText (fts, best_column, &column->text, &column->length);
       if (rc == SQLITE_OK && best_size == 0)
         rc = api->xColumnSize (fts, best_column, &best_size);
       if (rc == SQLITE_OK && column->text != NULL)
-        rc = tokenize_column (api, fts, column);
+        rc = tokenize_until (api, fts, column, best_start + n_tokens - 1 > 0
+                                               ? best_start + n_tokens - 1 : -1);
 
       if (rc == SQLITE_OK && column->text != NULL)
         {
