@@ -922,7 +922,7 @@ bench_search (const char *path)
   if (stmts[KIND_NO_SNIPPET] != NULL)
     {
       g_print ("\nWhere the raw time goes (p50 of the same repetitions): EFIR_STORE_SEARCH_SQL as "
-               "it is, and with\nsnippet() replaced by ''; SQLite makes snippets for the hits "
+               "it is, and with\nefir_snippet() replaced by ''; SQLite makes snippets for the hits "
                "returned only, so the difference\nover the hits is what one snippet costs\n");
       print_rule (117);
       g_print ("%-45s %7s %5s %10s %16s %16s %12s\n", "query", "matches", "hits", "raw p50",
