@@ -428,6 +428,128 @@ test_episode_new_list (Fixture       *f,
   g_assert_nonnull (strstr (unknown.err, "No Such Programme"));
 }
 
+/* What "episode list --json" prints, byte for byte: the array json-glib's
+ * pretty printer writes (indent 2), one object a line of the listing with
+ * the members of the contract in their order; the air date as the episode
+ * file writes it, whatever text the archive holds, and null when it holds
+ * none or none that reads as a date. */
+typedef struct
+{
+  int         number;
+  const char *title;
+  const char *stored_air_date;  /* written into the archive as it is */
+  const char *air_date;         /* as printed */
+  const char *status;
+} ListedEpisode;
+
+static void
+test_episode_list_json (Fixture       *f,
+                        gconstpointer  data)
+{
+  /* In the order listed: the undated first, then the newest first. */
+  static const ListedEpisode listed[] = {
+    { 4, "Undated", NULL, NULL, "draft" },
+    { 1, "Quotes \"and\" a back\\slash", "2024-10-04T20:00:00+04:00",
+      "2024-10-04T20:00:00+04:00", "draft" },
+    { 2, "Tab\tline\nreturn\rbell\a\b\f unit\x1f del\x7f", "2024-10-03T16:00:00Z",
+      "2024-10-03T16:00:00+00:00", "draft" },
+    { 3, "Ёлка — Əliyev", "2024-10-02T10:00:00-00:00", "2024-10-02T10:00:00+00:00", "draft" },
+    { 5, "Çətin sual", "2024-10-01T10:00:00.250000+04:00", "2024-10-01T10:00:00.250000+04:00",
+      "draft" },
+    { 6, "Unreadable date", "not a date", NULL, "draft" },
+  };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) list = { 0 };
+  g_auto(Run) empty = { 0 };
+  gint64 ids[G_N_ELEMENTS (listed)];
+  sqlite3 *db = NULL;
+
+  {
+    g_autoptr(EfirStore) store = efir_store_open (f->db, &error);
+    g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
+    g_autoptr(EfirProgram) other = efir_program_new ("Empty");
+
+    g_assert_no_error (error);
+    efir_store_save_program (store, program, &error);
+    g_assert_no_error (error);
+    efir_store_save_program (store, other, &error);
+    g_assert_no_error (error);
+
+    for (guint i = 0; i < G_N_ELEMENTS (listed); i++)
+      {
+        g_autoptr(EfirEpisode) episode = efir_episode_new ();
+        EfirEpisodeStatus status;
+
+        g_assert_true (efir_episode_status_from_string (listed[i].status, &status));
+        efir_episode_set_program_id (episode, efir_program_get_id (program));
+        efir_episode_set_number (episode, listed[i].number);
+        efir_episode_set_title (episode, listed[i].title);
+        efir_episode_set_status (episode, status);
+        efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error);
+        g_assert_no_error (error);
+        ids[i] = efir_episode_get_id (episode);
+      }
+  }
+
+  /* Texts the store never writes itself, as an older Efir or another tool
+   * may have. */
+  g_assert_cmpint (sqlite3_open (f->db, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < G_N_ELEMENTS (listed); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE episodes SET air_date = ?1 WHERE id = ?2",
+                                           -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, listed[i].stored_air_date, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, ids[i]);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < G_N_ELEMENTS (listed); i++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, ids[i]);
+      json_builder_set_member_name (builder, "program");
+      json_builder_add_string_value (builder, "Çətin sual");
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_int_value (builder, listed[i].number);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, listed[i].title);
+      json_builder_set_member_name (builder, "air_date");
+      if (listed[i].air_date != NULL)
+        json_builder_add_string_value (builder, listed[i].air_date);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "status");
+      json_builder_add_string_value (builder, listed[i].status);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  text = json_generator_to_data (generator, NULL);
+  expected = g_strconcat (text, "\n", NULL);
+
+  run_cli (f, &list, "episode", "list", "--json", NULL);
+  assert_status (&list, 0);
+  g_assert_cmpstr (list.out, ==, expected);
+
+  run_cli (f, &empty, "episode", "list", "--json", "--program", "Empty", NULL);
+  assert_status (&empty, 0);
+  g_assert_cmpstr (empty.out, ==, "[]\n");
+}
+
 /* Deleting goes to the trash, which lists it; restoring brings it back;
  * --now deletes for good. */
 static void
@@ -1970,6 +2092,7 @@ main (int   argc,
   ADD ("/cli/program/duplicate", test_program_duplicate);
   ADD ("/cli/program/bad-language", test_program_bad_language);
   ADD ("/cli/episode/new-list", test_episode_new_list);
+  ADD ("/cli/episode/list-json", test_episode_list_json);
   ADD ("/cli/episode/import-export", test_episode_import_export);
   ADD ("/cli/episode/import-twice", test_episode_import_twice);
   ADD ("/cli/episode/import-cleans-links", test_episode_import_cleans_links);

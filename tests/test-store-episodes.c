@@ -839,8 +839,11 @@ assert_listings_match (Fixture *fixture,
       g_assert_true ((listing->air_date == NULL) == (air_date == NULL));
       if (air_date != NULL)
         {
-          g_assert_true (g_date_time_equal (listing->air_date, air_date));
-          g_assert_cmpint (g_date_time_get_utc_offset (listing->air_date), ==,
+          g_autoptr(GDateTime) listed = g_date_time_new_from_iso8601 (listing->air_date, NULL);
+
+          g_assert_nonnull (listed);
+          g_assert_true (g_date_time_equal (listed, air_date));
+          g_assert_cmpint (g_date_time_get_utc_offset (listed), ==,
                            g_date_time_get_utc_offset (air_date));
         }
     }

@@ -249,6 +249,167 @@ test_snippet_keeps_original (Fixture       *fixture,
     }
 }
 
+/* Rows 5 to 44: words drawn again and again into columns of every
+ * length, some ending sentences, one a lone combining mark; then long
+ * transcripts, one with its hits crowded at the end. */
+static void
+add_drawn_rows (Fixture *fixture)
+{
+  g_autoptr(GString) crowded = g_string_new (NULL);
+
+  static const char * const words[] = {
+    "se", "sen", "sual", "по", "после", "Əliyev", "sual.", "seti:", "под", "serial",
+    "\xcc\x81", "Sual,",
+  };
+  GRand *rand = g_rand_new_with_seed (7);
+
+  for (gint64 rowid = 5; rowid < 45; rowid++)
+    {
+      const guint lengths[3] = { 1 + rowid % 4, rowid % 9, (guint) (rowid * rowid) % 300 };
+      GString *columns[3];
+
+      for (guint c = 0; c < 3; c++)
+        {
+          columns[c] = g_string_new (NULL);
+          for (guint i = 0; i < lengths[c]; i++)
+            g_string_append_printf (columns[c], "%s%s", i == 0 ? "" : i % 7 ? " " : "\n  ",
+                                    words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+        }
+      add_row (fixture->db, rowid, columns[0]->str, columns[1]->str, columns[2]->str);
+      for (guint c = 0; c < 3; c++)
+        g_string_free (columns[c], TRUE);
+    }
+
+  for (gint64 rowid = 45; rowid < 50; rowid++)
+    {
+      g_autoptr(GString) transcript = g_string_new (NULL);
+
+      for (guint i = 0; i < 500 * (rowid - 44); i++)
+        g_string_append_printf (transcript, "%s%s", i == 0 ? "" : " ",
+                                words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      add_row (fixture->db, rowid, "Uzun", "", transcript->str);
+    }
+
+  g_string_append (crowded, "Sual se.");
+  for (guint i = 0; i < 900; i++)
+    g_string_append (crowded, " söz");
+  g_string_append (crowded, ". Son: se se sen sual se. Sen sual");
+  add_row (fixture->db, 50, "Sıx", "", crowded->str);
+
+  g_rand_free (rand);
+}
+
+/* What the drawn rows are searched for: prefixes, words, phrases of two,
+ * several words, a column, words near each other. */
+static const char * const drawn_queries[] = {
+  "\"se\"*", "\"по\"*", "\"sual\"* AND \"se\"*", "\"cetin\"* AND \"sual\"*",
+  "\"по\"* AND \"по\"*", "s*", "e*", "\"eliyev\"", "title : sual", "\"se\" OR \"по\"",
+  "\"sual se\"", "\"se sen\"*", "NEAR (se sual, 2)", "\"по\"* AND \"sual\"* AND \"seti\"",
+};
+
+/* Runs @sql, whose two columns must be the same, for every drawn query;
+ * returns how many rows it compared. */
+static guint
+assert_same_for_drawn_queries (Fixture    *fixture,
+                               const char *sql,
+                               gboolean    as_doubles)
+{
+  g_autoptr(EfirStatement) stmt = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_compared = 0;
+
+  stmt = efir_database_prepare (fixture->db, sql, &error);
+  g_assert_no_error (error);
+
+  for (guint q = 0; q < G_N_ELEMENTS (drawn_queries); q++)
+    {
+      guint n_rows = 0;
+
+      g_test_message ("%s: %s", sql, drawn_queries[q]);
+      sqlite3_bind_text (stmt, 1, drawn_queries[q], -1, SQLITE_STATIC);
+      while (efir_database_step (fixture->db, stmt, &error))
+        {
+          if (as_doubles)
+            {
+              double expected = sqlite3_column_double (stmt, 0);
+              double found = sqlite3_column_double (stmt, 1);
+
+              g_assert_cmpmem (&found, sizeof found, &expected, sizeof expected);
+            }
+          else
+            g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==,
+                             (const char *) sqlite3_column_text (stmt, 0));
+          n_rows++;
+        }
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_rows, >, 0);
+      n_compared += n_rows;
+      sqlite3_reset (stmt);
+    }
+
+  return n_compared;
+}
+
+/* Searches order by efir_bm25(), which must give what FTS5's bm25() gives
+ * to the last bit: the same hits in the same order, whichever words, in
+ * whichever columns, how often, in rows of whichever length. */
+static void
+test_rank_is_bm25 (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char * const arguments[] = {
+    "(episode_search, 10.0, 2.0, 3.0, 5.0, 1.0)", "(episode_search)", "(episode_search, 1.0, 0.5)",
+  };
+  guint n_compared = 0;
+
+  add_drawn_rows (fixture);
+
+  for (guint a = 0; a < G_N_ELEMENTS (arguments); a++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT bm25 %s, efir_bm25 %s FROM episode_search"
+                                              " WHERE episode_search MATCH ?1",
+                                              arguments[a], arguments[a]);
+
+      n_compared += assert_same_for_drawn_queries (fixture, sql, TRUE);
+    }
+
+  g_assert_cmpuint (n_compared, >, 300);
+}
+
+/* Search shows efir_snippet(), which must give what FTS5's snippet()
+ * gives, byte for byte: the same window, marks and ellipses, for hits in
+ * any column, at the start or the end, after a full stop or a colon, of
+ * one word or two, whatever the window's length. */
+static void
+test_snippet_is_snippet (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char * const arguments[] = {
+    "(episode_search, -1, char (1), char (2), '…', 16)",
+    "(episode_search, -1, '[', ']', '...', 3)",
+    "(episode_search, 2, '<', '>', '~', 16)",
+    "(episode_search, 0, '<', '>', '', 4)",
+    "(episode_search, -1, '', '', '', 1)",
+    "(episode_search, -1, '(', ')', '..', 0)",
+    "(episode_search, 1, '(', ')', '..', 64)",
+    "(episode_search, -1, NULL, NULL, NULL, 5)",
+  };
+  guint n_compared = 0;
+
+  add_drawn_rows (fixture);
+
+  for (guint a = 0; a < G_N_ELEMENTS (arguments); a++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT snippet %s, efir_snippet %s"
+                                              " FROM episode_search WHERE episode_search MATCH ?1",
+                                              arguments[a], arguments[a]);
+
+      n_compared += assert_same_for_drawn_queries (fixture, sql, FALSE);
+    }
+
+  g_assert_cmpuint (n_compared, >, 1000);
+}
+
 static void
 test_every_connection (Fixture       *fixture,
                        gconstpointer  data)
@@ -366,6 +527,8 @@ main (int   argc,
   ADD ("/store/search-tokenizer/russian", test_russian);
   ADD ("/store/search-tokenizer/english", test_english);
   ADD ("/store/search-tokenizer/snippet-keeps-original", test_snippet_keeps_original);
+  ADD ("/store/search-tokenizer/rank-is-bm25", test_rank_is_bm25);
+  ADD ("/store/search-tokenizer/snippet-is-snippet", test_snippet_is_snippet);
   ADD ("/store/search-tokenizer/every-connection", test_every_connection);
   ADD ("/store/search-tokenizer/update-and-delete", test_update_and_delete);
   ADD ("/store/search-tokenizer/transcript-text", test_transcript_text);

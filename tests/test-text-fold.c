@@ -187,6 +187,49 @@ test_fold_idempotent (void)
     }
 }
 
+/* A snippet counts a token only when it folds to something, and asks
+ * efir_fold_is_empty() rather than folding it: every character alone,
+ * then marks around letters and broken bytes, must get efir_fold()'s
+ * answer. */
+static void
+assert_empty_as_folded (const char *text,
+                        gssize      length)
+{
+  g_autofree char *folded = efir_fold (text, length);
+
+  g_assert_cmpint (efir_fold_is_empty (text, length), ==, folded[0] == '\0');
+}
+
+static void
+test_fold_is_empty (void)
+{
+  static const char * const texts[] = {
+    "", "a", "\xcc\x81", "\xcc\x81\xcc\x88", "\xcc\x81" "a", "\xcc\x81\xd0\x81",
+    "\xe1\xaa\xb0\xe2\x83\x90", "\xff\xfe", "\xff\xcc\x81", "\xc3", "İ", "ı", "Ə",
+    "\xef\xac\x81", "한", "\xe2\x80\x8b",
+  };
+  guint n_empty = 0;
+
+  for (gunichar c = 1; c < 0x30000; c++)
+    {
+      char text[8];
+      gint length;
+
+      if (!g_unichar_validate (c))
+        continue;
+      length = g_unichar_to_utf8 (c, text);
+      assert_empty_as_folded (text, length);
+      n_empty += efir_fold_is_empty (text, length);
+    }
+  /* Combining marks fold to nothing; the rest to something. */
+  g_assert_cmpuint (n_empty, >, 100);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (texts); i++)
+    assert_empty_as_folded (texts[i], -1);
+  assert_empty_as_folded ("\0\xcc\x81", 3);
+  assert_empty_as_folded ("\0a", 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -203,6 +246,7 @@ main (int   argc,
   g_test_add_func ("/text/fold/random-bytes-stay-valid", test_fold_random_bytes_stay_valid);
   g_test_add_func ("/text/fold/append-keeps-prefix", test_fold_append_keeps_prefix);
   g_test_add_func ("/text/fold/idempotent", test_fold_idempotent);
+  g_test_add_func ("/text/fold/is-empty", test_fold_is_empty);
 
   return g_test_run ();
 }

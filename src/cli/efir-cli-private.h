@@ -92,6 +92,8 @@ EfirEpisode    *efir_cli_load_episode         (EfirStore            *store,
                                                const char           *id_text,
                                                int                  *status);
 void            efir_cli_print_json           (JsonNode             *node);
+void            efir_cli_append_json_string   (GString              *out,
+                                               const char           *text);
 char           *efir_cli_tsv_field            (const char           *text);
 
 /* efir-cli-program.c */

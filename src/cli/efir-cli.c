@@ -690,6 +690,58 @@ efir_cli_print_json (JsonNode *node)
   printf ("%s\n", text);
 }
 
+/* Appends @text as a JSON string, escaped exactly as json-glib's generator
+ * escapes it for efir_cli_print_json(), so that a listing written a row
+ * at a time reads byte for byte as one built as a tree. Like json-glib,
+ * it leaves U+001F unescaped. */
+void
+efir_cli_append_json_string (GString    *out,
+                             const char *text)
+{
+  g_string_append_c (out, '"');
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    {
+      const guchar *run = p;
+
+      /* A nul is below 0x1f too. */
+      while (*p >= 0x1f && *p != 0x7f && *p != '"' && *p != '\\')
+        p++;
+      g_string_append_len (out, (const char *) run, p - run);
+      if (*p == '\0')
+        break;
+
+      switch (*p)
+        {
+        case '"':
+        case '\\':
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, *p);
+          break;
+        case '\b':
+          g_string_append (out, "\\b");
+          break;
+        case '\f':
+          g_string_append (out, "\\f");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        default:
+          g_string_append_printf (out, "\\u00%02x", *p);
+          break;
+        }
+    }
+
+  g_string_append_c (out, '"');
+}
+
 /* Main ------------------------------------------------------------------- */
 
 int

@@ -3,12 +3,14 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <sqlite3.h>
 
 #include "efir-fold.h"
 #include "efir-database.h"
+#include "efir-search-snippet.h"
 #include "efir-search-tokenizer.h"
 #include "efir-store-error.h"
 
@@ -100,6 +102,25 @@ token_found_cb (void       *user_data,
                          start, end);
 }
 
+/* For snippets and highlights: FTS5's and efir_snippet() read only where
+ * each token is, never its letters, so folding them is wasted; whether a
+ * token folds to nothing still decides whether it counts. */
+static int
+token_placed_cb (void       *user_data,
+                 int         flags,
+                 const char *token,
+                 int         n_token,
+                 int         start,
+                 int         end)
+{
+  TokenizeData *data = user_data;
+
+  if (efir_fold_is_empty (token, n_token))
+    return SQLITE_OK;
+
+  return data->token_cb (data->ctx, flags, token, n_token, start, end);
+}
+
 static int
 tokenizer_create_cb (void           *user_data,
                      const char    **args,
@@ -172,7 +193,8 @@ tokenizer_tokenize_cb (Fts5Tokenizer *tokenizer,
   data.token_cb = token_cb;
   data.folded = g_string_sized_new (64);
 
-  rc = self->parent.xTokenize (self->parent_instance, &data, flags, text, n_text, token_found_cb);
+  rc = self->parent.xTokenize (self->parent_instance, &data, flags, text, n_text,
+                               flags & FTS5_TOKENIZE_AUX ? token_placed_cb : token_found_cb);
 
   g_string_free (data.folded, TRUE);
 
@@ -470,6 +492,158 @@ not_an_array:
   sqlite3_result_null (context);
 }
 
+/*
+ * efir_bm25 (episode_search, weights…): FTS5's bm25() to the last bit, in
+ * fewer steps. bm25() counts a row's hits through xInstCount(), which
+ * first gathers every hit of every phrase into one array in order of
+ * position; a two-letter prefix such as "по" hits hundreds of words in
+ * each of 3,500 transcripts, and ranking them was most of such a search.
+ * This counts each phrase's hits as xPhraseFirst() walks them: the same
+ * positions in the same order (FTS5 orders both by column, then offset),
+ * so each phrase's weighted count is the same sum, added in the same
+ * order, put through bm25()'s own formula with its constants. The tests
+ * compare the two.
+ */
+typedef struct
+{
+  int     n_phrases;
+  int     n_columns;
+  double  average_length;  /* tokens in a row, over the whole table */
+  double *idf;             /* per phrase */
+  double *frequency;       /* per phrase, of the current row */
+  double *weight;          /* per column, of the current call */
+} RankData;
+
+static int
+row_counted_cb (const Fts5ExtensionApi *api,
+                Fts5Context            *fts,
+                void                   *user_data)
+{
+  (*(sqlite3_int64 *) user_data)++;
+  return SQLITE_OK;
+}
+
+/* What is the same for every row of a query, computed at its first as
+ * bm25() computes it. */
+static int
+get_rank_data (const Fts5ExtensionApi  *api,
+               Fts5Context             *fts,
+               RankData               **out)
+{
+  RankData *data = api->xGetAuxdata (fts, 0);
+  sqlite3_int64 n_rows = 0;
+  sqlite3_int64 n_tokens = 0;
+  int n_phrases;
+  int n_columns;
+  int rc;
+
+  if (data != NULL)
+    {
+      *out = data;
+      return SQLITE_OK;
+    }
+
+  n_phrases = api->xPhraseCount (fts);
+  n_columns = api->xColumnCount (fts);
+  data = sqlite3_malloc64 (sizeof (RankData)
+                           + (2 * (gsize) n_phrases + n_columns) * sizeof (double));
+  if (data == NULL)
+    return SQLITE_NOMEM;
+
+  data->n_phrases = n_phrases;
+  data->n_columns = n_columns;
+  data->idf = (double *) &data[1];
+  data->frequency = data->idf + n_phrases;
+  data->weight = data->frequency + n_phrases;
+
+  rc = api->xRowCount (fts, &n_rows);
+  if (rc == SQLITE_OK)
+    rc = api->xColumnTotalSize (fts, -1, &n_tokens);
+  if (rc == SQLITE_OK)
+    data->average_length = (double) n_tokens / (double) n_rows;
+
+  for (int i = 0; rc == SQLITE_OK && i < n_phrases; i++)
+    {
+      sqlite3_int64 n_hits = 0;
+
+      rc = api->xQueryPhrase (fts, i, &n_hits, row_counted_cb);
+      if (rc == SQLITE_OK)
+        {
+          double idf = log ((n_rows - n_hits + 0.5) / (n_hits + 0.5));
+
+          data->idf[i] = idf <= 0.0 ? 1e-6 : idf;
+        }
+    }
+
+  if (rc == SQLITE_OK)
+    rc = api->xSetAuxdata (fts, data, sqlite3_free);
+  else
+    sqlite3_free (data);
+
+  *out = rc == SQLITE_OK ? data : NULL;
+  return rc;
+}
+
+static void
+rank_cb (const Fts5ExtensionApi  *api,
+         Fts5Context             *fts,
+         sqlite3_context         *context,
+         int                      n_args,
+         sqlite3_value          **args)
+{
+  const double k1 = 1.2;
+  const double b = 0.75;
+  RankData *data = NULL;
+  double score = 0.0;
+  double length = 0.0;
+  int rc;
+
+  rc = get_rank_data (api, fts, &data);
+
+  if (rc == SQLITE_OK)
+    {
+      for (int c = 0; c < data->n_columns; c++)
+        data->weight[c] = c < n_args ? sqlite3_value_double (args[c]) : 1.0;
+    }
+
+  for (int i = 0; rc == SQLITE_OK && i < data->n_phrases; i++)
+    {
+      Fts5PhraseIter iter;
+      int column;
+      int offset;
+
+      data->frequency[i] = 0.0;
+      for (rc = api->xPhraseFirst (fts, i, &iter, &column, &offset);
+           rc == SQLITE_OK && column >= 0;
+           api->xPhraseNext (fts, &iter, &column, &offset))
+        data->frequency[i] += column < data->n_columns ? data->weight[column] : 1.0;
+    }
+
+  if (rc == SQLITE_OK)
+    {
+      int n_tokens;
+
+      rc = api->xColumnSize (fts, -1, &n_tokens);
+      length = (double) n_tokens;
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      sqlite3_result_error_code (context, rc);
+      return;
+    }
+
+  for (int i = 0; i < data->n_phrases; i++)
+    {
+      double f = data->frequency[i];
+
+      score += data->idf[i] * ((f * (k1 + 1.0))
+                               / (f + k1 * (1 - b + b * length / data->average_length)));
+    }
+
+  sqlite3_result_double (context, -1.0 * score);
+}
+
 /* Public API ------------------------------------------------------------- */
 
 /**
@@ -477,8 +651,10 @@ not_an_array:
  * @handle: an SQLite connection
  * @error: return location for a #GError
  *
- * Registers the "efir" FTS5 tokenizer on @handle, and the function
- * efir_transcript_text() that the search index's view of the text needs.
+ * Registers the "efir" FTS5 tokenizer on @handle, the function
+ * efir_transcript_text() that the search index's view of the text needs,
+ * and the functions searches rank and cut snippets with, efir_bm25() and
+ * efir_snippet().
  * Every connection that reads or writes an FTS5 table declared with
  * tokenize = 'efir' needs them; efir_database_open() registers them on
  * each connection it opens.
@@ -503,6 +679,10 @@ efir_search_tokenizer_register (sqlite3  *handle,
     return FALSE;
 
   rc = api->xCreateTokenizer (api, EFIR_SEARCH_TOKENIZER, api, &methods, NULL);
+  if (rc == SQLITE_OK)
+    rc = api->xCreateFunction (api, "efir_bm25", NULL, rank_cb, NULL);
+  if (rc == SQLITE_OK)
+    rc = api->xCreateFunction (api, "efir_snippet", NULL, efir_search_snippet, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_create_function (handle, "efir_transcript_text", 1,
                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS,

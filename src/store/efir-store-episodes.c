@@ -85,6 +85,84 @@ format_air_date (GDateTime *air_date)
   return g_date_time_format (air_date, "%Y-%m-%dT%H:%M:%S%:z");
 }
 
+static int
+two_digits (const char *text)
+{
+  return (text[0] - '0') * 10 + (text[1] - '0');
+}
+
+/* Whether @text is an air date as format_air_date() writes one, which
+ * reading it and writing it again gives back unchanged: whole seconds,
+ * every field in range, a year of four digits (GLib writes none shorter
+ * with a leading zero), no "-00:00" (written "+00:00"). Anything else
+ * goes through GDateTime, which decides.
+ */
+static gboolean
+air_date_is_as_written (const char *text)
+{
+  static const char shape[] = "0000-00-00T00:00:00+00:00";
+  int year;
+  int offset_hours;
+  int offset_minutes;
+
+  /* A shorter text stops at its nul, which fits no place. */
+  for (gsize i = 0; i < sizeof shape - 1; i++)
+    {
+      gboolean fits;
+
+      switch (shape[i])
+        {
+        case '0':
+          fits = g_ascii_isdigit (text[i]);
+          break;
+        case '+':
+          fits = text[i] == '+' || text[i] == '-';
+          break;
+        default:
+          fits = text[i] == shape[i];
+          break;
+        }
+
+      if (!fits)
+        return FALSE;
+    }
+  if (text[sizeof shape - 1] != '\0')
+    return FALSE;
+
+  /* 9999 would run past GDateTime's range at a negative offset. */
+  year = two_digits (text) * 100 + two_digits (text + 2);
+  offset_hours = two_digits (text + 20);
+  offset_minutes = two_digits (text + 23);
+
+  return year >= 1000 && year <= 9998
+         && g_date_valid_dmy (two_digits (text + 8), two_digits (text + 5), year)
+         && two_digits (text + 11) <= 23 && two_digits (text + 14) <= 59
+         && two_digits (text + 17) <= 59
+         && offset_hours <= 23 && offset_minutes <= 59
+         && (text[19] == '+' || offset_hours + offset_minutes > 0);
+}
+
+/* The air date stored as @text, as the episode file writes it, or NULL
+ * when it is none. Nearly all are stored that way already: reading and
+ * writing every one again was most of what listing 10,000 episodes cost.
+ */
+static char *
+air_date_as_written (const char *text)
+{
+  g_autoptr(GDateTime) air_date = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  if (air_date_is_as_written (text))
+    return g_strdup (text);
+
+  if (!(air_date = g_date_time_new_from_iso8601 (text, NULL)))
+    return NULL;
+
+  return format_air_date (air_date);
+}
+
 static gboolean
 fill_details (EfirStore     *self,
               EfirEpisode   *episode,
@@ -1127,7 +1205,7 @@ efir_episode_listing_free (EfirEpisodeListing *listing)
 
   g_free (listing->program_name);
   g_free (listing->title);
-  g_clear_pointer (&listing->air_date, g_date_time_unref);
+  g_free (listing->air_date);
   g_free (listing);
 }
 
@@ -1174,15 +1252,12 @@ efir_store_list_episode_listings (EfirStore  *self,
   while (efir_database_step (db, stmt, &local_error))
     {
       EfirEpisodeListing *listing = g_new0 (EfirEpisodeListing, 1);
-      const char *air_date = (const char *) sqlite3_column_text (stmt, 4);
 
       listing->id = sqlite3_column_int64 (stmt, 0);
       listing->program_name = g_strdup (column_text (stmt, 1));
       listing->number = sqlite3_column_int (stmt, 2);
       listing->title = g_strdup (column_text (stmt, 3));
-      /* As fill_details() reads it. */
-      if (air_date != NULL)
-        listing->air_date = g_date_time_new_from_iso8601 (air_date, NULL);
+      listing->air_date = air_date_as_written ((const char *) sqlite3_column_text (stmt, 4));
       listing->status = EFIR_EPISODE_STATUS_DRAFT;
       efir_episode_status_from_string (column_text (stmt, 5), &listing->status);
       g_ptr_array_add (listings, listing);

@@ -177,7 +177,7 @@ typedef struct
   char              *program_name;
   int                number;
   char              *title;
-  GDateTime         *air_date;  /* NULL when undated */
+  char              *air_date;  /* as the episode file writes it; NULL when undated */
   EfirEpisodeStatus  status;
 } EfirEpisodeListing;
 

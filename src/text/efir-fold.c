@@ -238,3 +238,63 @@ efir_fold (const char *text,
 
   return g_string_free (out, FALSE);
 }
+
+/**
+ * efir_fold_is_empty:
+ * @text: UTF-8 text, possibly invalid
+ * @length: length of @text in bytes, or -1 if it is nul-terminated
+ *
+ * Whether efir_fold() of @text gives nothing, found without folding it:
+ * for a token whose letters the caller has no use for, only whether it
+ * counts as one.
+ *
+ * Returns: %TRUE when the folding of @text is empty
+ */
+gboolean
+efir_fold_is_empty (const char *text,
+                    gssize      length)
+{
+  const guchar *p;
+  const guchar *end;
+
+  g_return_val_if_fail (text != NULL || length == 0, TRUE);
+
+  if (length < 0)
+    length = strlen (text);
+
+  p = (const guchar *) text;
+  end = p + length;
+
+  /* As efir_fold_append() reads @text, stopping at the first character
+   * that gives something. */
+  while (p < end)
+    {
+      gunichar folded[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+      gunichar c;
+
+      if (*p < 0x80 && *p != '\0')
+        return FALSE;
+
+      if (*p == '\0')
+        {
+          p++;
+          continue;
+        }
+
+      c = g_utf8_get_char_validated ((const char *) p, end - p);
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          p++;
+          continue;
+        }
+
+      fold_table_init ();
+      if (c < TABLE_SIZE ? fold_table[c] != DROP
+                         : fold_unichar_slow (c, folded, G_N_ELEMENTS (folded)) > 0)
+        return FALSE;
+
+      p = (const guchar *) g_utf8_next_char (p);
+    }
+
+  return TRUE;
+}

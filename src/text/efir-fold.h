@@ -19,5 +19,7 @@ void  efir_fold_append (GString    *out,
                         gssize      length);
 char *efir_fold        (const char *text,
                         gssize      length);
+gboolean efir_fold_is_empty (const char *text,
+                             gssize      length);
 
 G_END_DECLS

@@ -40,6 +40,7 @@
 #define SEARCH_REPETITIONS  20
 #define SAVE_RUNS           60
 #define WARM_UP_RUNS        3
+#define CLI_RUNS            21
 
 /* As many hits as efir-cli asks for. */
 #define SEARCH_LIMIT        50
@@ -47,6 +48,7 @@
 #define SEARCH_P50_TARGET_MS  20.0
 #define SEARCH_RATIO_TARGET   1.5
 #define SAVE_MEDIAN_TARGET_MS 5.0
+#define CLI_TARGET_MS         100.0
 
 typedef struct
 {
@@ -76,7 +78,7 @@ static const Query queries[] = {
 enum {
   KIND_STORE,       /* efir_store_search () */
   KIND_RAW,         /* EFIR_STORE_SEARCH_SQL */
-  KIND_NO_SNIPPET,  /* the same with snippet () replaced by '' */
+  KIND_NO_SNIPPET,  /* the same with efir_snippet () replaced by '' */
   N_KINDS
 };
 
@@ -227,14 +229,14 @@ format_ms (double ms)
   return buffer;
 }
 
-/* EFIR_STORE_SEARCH_SQL with its snippet() call replaced by '', to show
+/* EFIR_STORE_SEARCH_SQL with its efir_snippet() call replaced by '', to show
  * what making the snippets costs; NULL when it has none.
  */
 static char *
 sql_without_snippet (void)
 {
   const char *sql = EFIR_STORE_SEARCH_SQL;
-  const char *start = strstr (sql, "snippet (");
+  const char *start = strstr (sql, "efir_snippet (");
   const char *p;
   int depth = 0;
 
@@ -709,6 +711,73 @@ bench_episode_list (const char *path)
   print_rule (78);
 }
 
+/* efir-cli as a script or cron runs it: each command a process of its
+ * own, from spawning it to its exit, its output thrown away. The commands
+ * take turns, so that a busy moment of the machine falls on all alike;
+ * the first run of each is not counted. */
+static void
+bench_cli (const char *path)
+{
+  static const char * const commands[][4] = {
+    { "episode", "list", NULL },
+    { "episode", "list", "--json", NULL },
+    { "search", "санкции", NULL },
+    { "search", "санкции", "--json", NULL },
+  };
+  const char *cli = g_getenv ("EFIR_CLI");
+  GArray *ms[G_N_ELEMENTS (commands)];
+
+  if (cli == NULL)
+    {
+      g_print ("\nefir-cli: skipped, EFIR_CLI does not name it\n");
+      return;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    ms[c] = samples_new ();
+
+  for (guint run = 0; run <= CLI_RUNS; run++)
+    for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+      {
+        g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+        g_autoptr(GError) error = NULL;
+        gint64 started;
+        int status = 0;
+
+        g_ptr_array_add (argv, (char *) cli);
+        g_ptr_array_add (argv, "--db");
+        g_ptr_array_add (argv, (char *) path);
+        for (guint i = 0; commands[c][i] != NULL; i++)
+          g_ptr_array_add (argv, (char *) commands[c][i]);
+        g_ptr_array_add (argv, NULL);
+
+        started = now_us ();
+        if (!g_spawn_sync (NULL, (char **) argv->pdata, NULL,
+                           G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                           NULL, NULL, &status, &error)
+            || !g_spawn_check_wait_status (status, &error))
+          g_error ("efir-cli failed: %s", error->message);
+        if (run > 0)
+          samples_add (ms[c], elapsed_ms (started));
+      }
+
+  g_print ("\nefir-cli as a whole process, spawn to exit; %u runs each, taking turns\n", CLI_RUNS);
+  print_rule (78);
+  g_print ("%-46s %10s %10s %8s\n", "", "median", "p95", "< 100 ms");
+  print_rule (78);
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    {
+      g_autofree char *line = g_strjoinv (" ", (char **) commands[c]);
+      double median = percentile (ms[c], 50);
+
+      print_padded (line, 46);
+      g_print (" %7.1f ms %7.1f ms %8s\n", median, percentile (ms[c], 95),
+               verdict (median < CLI_TARGET_MS));
+      g_array_unref (ms[c]);
+    }
+  print_rule (78);
+}
+
 static gboolean
 same_ids (GArray *a,
           GArray *b)
@@ -853,7 +922,7 @@ bench_search (const char *path)
   if (stmts[KIND_NO_SNIPPET] != NULL)
     {
       g_print ("\nWhere the raw time goes (p50 of the same repetitions): EFIR_STORE_SEARCH_SQL as "
-               "it is, and with\nsnippet() replaced by ''; SQLite makes snippets for the hits "
+               "it is, and with\nefir_snippet() replaced by ''; SQLite makes snippets for the hits "
                "returned only, so the difference\nover the hits is what one snippet costs\n");
       print_rule (117);
       g_print ("%-45s %7s %5s %10s %16s %16s %12s\n", "query", "matches", "hits", "raw p50",
@@ -1154,7 +1223,7 @@ main (int   argc,
   double generated_s = -1;
   double load[3] = { 0 };
   FILE *loadavg;
-  /* --only size|open|list|search|save|first-save runs one part. */
+  /* --only size|open|list|cli|search|save|first-save runs one part. */
   const char *only = argc == 3 && g_str_equal (argv[1], "--only") ? argv[2] : NULL;
 
   setlocale (LC_ALL, "");
@@ -1199,6 +1268,8 @@ main (int   argc,
     bench_open (path);
   if (only == NULL || g_str_equal (only, "list"))
     bench_episode_list (path);
+  if (only == NULL || g_str_equal (only, "cli"))
+    bench_cli (path);
   if (only == NULL || g_str_equal (only, "search"))
     bench_search (path);
   if (only == NULL || g_str_equal (only, "save"))

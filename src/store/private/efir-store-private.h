@@ -148,7 +148,9 @@ char          *efir_store_search_match_expression (const char        *query);
  * bm25 weights, in the column order of episode_search (title, summary,
  * quotes, guests, transcript): a word in the title counts most, then in
  * the guests, the quotes, the summary, and least in the transcript, whose
- * length would otherwise bury every other column.
+ * length would otherwise bury every other column. efir_bm25() is FTS5's
+ * bm25() to the last bit, counting a row's hits in fewer steps (see
+ * efir-search-tokenizer.c): half the time for a two-letter prefix.
  *
  * "ORDER BY rank" with the ranking function set through "rank MATCH" lets
  * FTS5 sort the hits itself and stop at the limit, so snippet(), which
@@ -159,7 +161,10 @@ char          *efir_store_search_match_expression (const char        *query);
  */
 /* How many of the best hits get a snippet. snippet() tokenises the whole
  * column again, up to a 6,000-word transcript per hit, so only the hits a
- * producer sees first get one; the rest are found by title. */
+ * producer sees first get one; the rest are found by title. efir_snippet()
+ * gives what snippet() gives, tokenizing each column with hits once
+ * (snippet() went through a transcript twice) and scoring each window
+ * from the hits near it (see efir-search-snippet.c). */
 #define EFIR_STORE_SEARCH_SNIPPETS 6
 
 /* The longest transcript, in bytes, that gets a snippet: snippet() took a
@@ -213,7 +218,7 @@ GPtrArray     *efir_store_search_database       (EfirDatabase        *db,
   "       CASE WHEN hit.pos <= " G_STRINGIFY (EFIR_STORE_SEARCH_SNIPPETS) " THEN"    \
   "         (SELECT CASE WHEN length (CAST (transcript AS BLOB)) <= "               \
   G_STRINGIFY (EFIR_STORE_SEARCH_SNIPPET_MAX_BYTES) " THEN"                          \
-  "                   snippet (episode_search, -1, char (1), char (2), '…', 16)"    \
+  "                   efir_snippet (episode_search, -1, char (1), char (2), '…', 16)"\
   "                 END"                                                            \
   "            FROM episode_search"                                                 \
   "           WHERE episode_search MATCH ?1 AND rowid = hit.id)"                    \
@@ -223,7 +228,7 @@ GPtrArray     *efir_store_search_database       (EfirDatabase        *db,
   "          FROM (SELECT rowid AS id, rank"                                        \
   "                  FROM episode_search"                                           \
   "                 WHERE episode_search MATCH ?1"                                  \
-  "                   AND rank MATCH 'bm25 (10.0, 2.0, 3.0, 5.0, 1.0)'"             \
+  "                   AND rank MATCH 'efir_bm25 (10.0, 2.0, 3.0, 5.0, 1.0)'"        \
   "                 ORDER BY rank"                                                  \
   "                 LIMIT ?2)) AS hit"                                              \
   "  JOIN episodes AS e ON e.id = hit.id AND e.deleted_at IS NULL"                  \
