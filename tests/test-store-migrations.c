@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "efir-database.h"
 #include "efir-migrations-private.h"
 #include "efir-test-util.h"
@@ -377,6 +379,58 @@ test_upgrade_from_every_version (Fixture       *fixture,
     }
 }
 
+/* An archive of version 7 kept each transcript twice, in its table and
+ * in the search index; upgraded, the file gives the index's copy back
+ * instead of keeping its pages free for ever. */
+static void
+test_upgrade_gives_back_room (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GStatBuf before;
+  GStatBuf after;
+
+  {
+    g_autoptr(EfirDatabase) old = open_database (fixture->path);
+
+    efir_migrations_apply_to (old, 7, &error);
+    g_assert_no_error (error);
+    /* 150 episodes with transcripts of some 16,000 distinct words. */
+    efir_database_exec (old,
+                        "INSERT INTO programs (id, name, created_at, modified_at)"
+                        " VALUES (7, 'Çətin sual', 1, 1);"
+                        "CREATE TEMP TABLE texts AS"
+                        "  WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 150)"
+                        "  SELECT i, replace (hex (randomblob (8000)), '0', ' ') AS text FROM n;"
+                        "INSERT INTO episodes (id, program_id, number, title, created_at, modified_at,"
+                        "                      save_count)"
+                        "  SELECT i, 7, i, 'Buraxılış ' || i, 1, 1, 1 FROM texts;"
+                        "INSERT INTO transcripts (episode_id, segments)"
+                        "  SELECT i, json_array (json_object ('start', 0.0, 'end', 1.0, 'speaker', '',"
+                        "                                     'text', text)) FROM texts;"
+                        "INSERT INTO episode_search (rowid, title, summary, quotes, guests, transcript)"
+                        "  SELECT i, 'Buraxılış ' || i, '', '', '', text FROM texts;",
+                        &error);
+    g_assert_no_error (error);
+    efir_database_exec (old, "PRAGMA wal_checkpoint(TRUNCATE)", &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (g_stat (fixture->path, &before), ==, 0);
+
+  {
+    g_autoptr(EfirDatabase) db = open_database (fixture->path);
+
+    efir_migrations_apply (db, &error);
+    g_assert_no_error (error);
+    assert_latest_schema (db);
+    g_assert_cmpint (query_integer (db, "PRAGMA freelist_count"), ==, 0);
+    g_assert_cmpint (query_integer (db, "SELECT count(*) FROM episode_search"
+                                        " WHERE episode_search MATCH 'buraxilis'"), ==, 150);
+  }
+  g_assert_cmpint (g_stat (fixture->path, &after), ==, 0);
+  g_assert_cmpint (after.st_size, <, before.st_size * 3 / 4);
+}
+
 static void
 test_apply_twice (Fixture       *fixture,
                   gconstpointer  data)
@@ -606,6 +660,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/store/migrations/upgrade-from-every-version", test_upgrade_from_every_version);
+  ADD ("/store/migrations/upgrade-gives-back-room", test_upgrade_gives_back_room);
   ADD ("/store/migrations/apply-twice", test_apply_twice);
   ADD ("/store/migrations/too-new", test_too_new);
   ADD ("/store/migrations/foreign-database", test_foreign_database);

@@ -635,6 +635,32 @@ efir_migrations_check (EfirDatabase  *db,
   return check_version (db, efir_migrations_latest_version (), version, error);
 }
 
+/* An upgrade that rewrote tables (version 8 drops the index's copy of
+ * every transcript) leaves their old pages free in the file: a quarter of
+ * a 700 MB archive. They are given back once, after the upgrade, rather
+ * than kept for ever; a failure (no room for the copy VACUUM writes) only
+ * leaves them for later. */
+static void
+give_back_free_pages (EfirDatabase *db)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 free_pages = 0;
+  gint64 pages = 0;
+
+  if (!read_integer (db, "PRAGMA freelist_count", &free_pages, &error)
+      || !read_integer (db, "PRAGMA page_count", &pages, &error)
+      || free_pages * 8 < pages)
+    goto out;
+
+  if (efir_database_exec (db, "VACUUM", &error))
+    /* The log held the whole file for a moment: let it go too. */
+    efir_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", &error);
+
+out:
+  if (error != NULL)
+    g_debug ("%s: free pages not given back: %s", efir_database_get_path (db), error->message);
+}
+
 gboolean
 efir_migrations_apply_list (EfirDatabase         *db,
                             const EfirMigration  *list,
@@ -644,6 +670,8 @@ efir_migrations_apply_list (EfirDatabase         *db,
 {
   guint latest;
   guint version;
+  guint from;
+  gboolean upgraded = FALSE;
 
   g_return_val_if_fail (EFIR_IS_DATABASE (db), FALSE);
   g_return_val_if_fail (list != NULL && n_migrations > 0, FALSE);
@@ -657,6 +685,7 @@ efir_migrations_apply_list (EfirDatabase         *db,
    */
   if (!check_version (db, latest, &version, error))
     return FALSE;
+  from = version;
 
   for (guint i = 0; i < n_migrations && list[i].version <= target_version; i++)
     {
@@ -677,8 +706,12 @@ efir_migrations_apply_list (EfirDatabase         *db,
 
       if (applied)
         g_debug ("%s: schema version %u", efir_database_get_path (db), list[i].version);
+      upgraded |= applied && from > 0;
       version = list[i].version;
     }
+
+  if (upgraded)
+    give_back_free_pages (db);
 
   return TRUE;
 }
