@@ -138,6 +138,101 @@ on_open_episode_activated_cb (GSimpleAction *action,
     efir_window_open_episode (EFIR_WINDOW (window), g_variant_get_int64 (parameter));
 }
 
+/* The window starts the archive's check, and the daily backup after it,
+ * once it is on screen; saves never wait for either: on the first start
+ * of a day they held up the first save for seconds. */
+#define OPEN_FLAGS (EFIR_STORE_OPEN_DEFER_CHECK | EFIR_STORE_OPEN_CHECK_TOUCHED)
+
+static void
+present_main_window (EfirApplication *self,
+                     const char      *path,
+                     const GError    *open_error)
+{
+  GtkWindow *window = GTK_WINDOW (efir_window_new (self, self->store, path, open_error));
+
+  g_signal_connect (window, "first-frame", G_CALLBACK (on_first_frame_cb), self);
+  gtk_window_present (window);
+}
+
+/* An archive of an older Efir is upgraded as it opens: 40 s at 10,000
+ * episodes, once. It is opened in a thread while a window says what is
+ * happening, rather than after a start that shows nothing for so long. */
+static void
+open_thread_cb (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  EfirStore *store = efir_store_open_full (task_data, OPEN_FLAGS, &error);
+
+  if (store != NULL)
+    g_task_return_pointer (task, store, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+opened_cb (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  EfirApplication *self = EFIR_APPLICATION (source_object);
+  g_autoptr(GtkWidget) waiting = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->store = g_task_propagate_pointer (G_TASK (result), &error);
+  present_main_window (self, g_task_get_task_data (G_TASK (result)), error);
+  gtk_window_destroy (GTK_WINDOW (waiting));
+  g_application_release (G_APPLICATION (self));
+}
+
+static GtkWidget *
+upgrade_window_new (EfirApplication *self)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *page = adw_status_page_new ();
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  gtk_window_set_title (GTK_WINDOW (window), "Efir");
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 460);
+  /* Closed, it would leave the upgrade running with nothing on screen. */
+  gtk_window_set_deletable (GTK_WINDOW (window), FALSE);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new ("Efir", NULL));
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), APP_ID);
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Updating the Archive"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                   _("This version of Efir keeps episodes in less room. Your "
+                                     "archive is brought up to date once: on a large one it takes "
+                                     "up to a minute. Nothing is lost if it is interrupted."));
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_set_size_request (spinner, 32, 32);
+  adw_status_page_set_child (ADW_STATUS_PAGE (page), spinner);
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), page);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), box);
+
+  return window;
+}
+
+static void
+open_with_upgrade (EfirApplication *self,
+                   const char      *path)
+{
+  GtkWidget *waiting = upgrade_window_new (self);
+  /* The callback drops the window and the hold. */
+  g_autoptr(GTask) task = g_task_new (self, NULL, opened_cb, g_object_ref (waiting));
+
+  g_task_set_source_tag (task, open_with_upgrade);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_application_hold (G_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (waiting));
+  g_task_run_in_thread (task, open_thread_cb);
+}
+
 /* GObject overrides */
 
 static int
@@ -198,18 +293,15 @@ efir_application_activate (GApplication *app)
     }
 
   path = efir_application_resolve_db_path (self);
-  if (self->store == NULL)
-    self->store = efir_store_open_full (path,
-                                        EFIR_STORE_OPEN_DEFER_CHECK
-                                          | EFIR_STORE_OPEN_CHECK_TOUCHED,
-                                        &error);
+  if (self->store == NULL && efir_store_needs_upgrade (path))
+    {
+      open_with_upgrade (self, path);
+      return;
+    }
 
-  /* The window starts the archive's check, and the daily backup after it,
-   * once it is on screen; saves never wait for either: on the first start
-   * of a day they held up the first save for seconds. */
-  window = GTK_WINDOW (efir_window_new (self, self->store, path, error));
-  g_signal_connect (window, "first-frame", G_CALLBACK (on_first_frame_cb), self);
-  gtk_window_present (window);
+  if (self->store == NULL)
+    self->store = efir_store_open_full (path, OPEN_FLAGS, &error);
+  present_main_window (self, path, error);
 }
 
 static void

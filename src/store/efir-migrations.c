@@ -639,26 +639,27 @@ efir_migrations_check (EfirDatabase  *db,
  * every transcript) leaves their old pages free in the file: a quarter of
  * a 700 MB archive. They are given back once, after the upgrade, rather
  * than kept for ever; a failure (no room for the copy VACUUM writes) only
- * leaves them for later. */
+ * leaves them for later. The log is then written into the file, so that
+ * the file's header says the new version to efir_store_needs_upgrade()
+ * (and VACUUM's log, as big as the file, goes). */
 static void
-give_back_free_pages (EfirDatabase *db)
+finish_upgrade (EfirDatabase *db)
 {
   g_autoptr(GError) error = NULL;
   gint64 free_pages = 0;
   gint64 pages = 0;
 
-  if (!read_integer (db, "PRAGMA freelist_count", &free_pages, &error)
-      || !read_integer (db, "PRAGMA page_count", &pages, &error)
-      || free_pages * 8 < pages)
-    goto out;
+  if (read_integer (db, "PRAGMA freelist_count", &free_pages, &error)
+      && read_integer (db, "PRAGMA page_count", &pages, &error)
+      && free_pages * 8 >= pages)
+    efir_database_exec (db, "VACUUM", &error);
 
-  if (efir_database_exec (db, "VACUUM", &error))
-    /* The log held the whole file for a moment: let it go too. */
+  if (error == NULL)
     efir_database_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", &error);
 
-out:
   if (error != NULL)
-    g_debug ("%s: free pages not given back: %s", efir_database_get_path (db), error->message);
+    g_debug ("%s: not compacted after the upgrade: %s", efir_database_get_path (db),
+             error->message);
 }
 
 gboolean
@@ -711,7 +712,7 @@ efir_migrations_apply_list (EfirDatabase         *db,
     }
 
   if (upgraded)
-    give_back_free_pages (db);
+    finish_upgrade (db);
 
   return TRUE;
 }

@@ -79,6 +79,7 @@ EfirStore     *efir_store_open                 (const char        *path,
 EfirStore     *efir_store_open_full            (const char        *path,
                                                 EfirStoreOpenFlags flags,
                                                 GError           **error);
+gboolean       efir_store_needs_upgrade        (const char        *path);
 const char    *efir_store_get_path             (EfirStore         *self);
 gboolean       efir_store_is_read_only         (EfirStore         *self);
 /* efir_store_open() reads every page of an existing archive in a task,
