@@ -1045,6 +1045,21 @@ efir_window_show_opening (EfirWindow  *self,
   gtk_stack_set_visible_child_name (self->content_stack, "opening");
 }
 
+static void
+efir_window_start_check (EfirWindow *self)
+{
+  if (self->session != NULL)
+    efir_store_start_check (efir_session_get_store (self->session));
+}
+
+static void
+on_episode_drawn_cb (EfirWindow    *self,
+                     GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_episode_drawn_cb, self);
+  efir_window_start_check (self);
+}
+
 static gboolean
 open_pending_episode_cb (gpointer user_data)
 {
@@ -1060,26 +1075,29 @@ open_pending_episode_cb (gpointer user_data)
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       efir_window_update_title (self);
     }
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_episode_drawn_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   return G_SOURCE_REMOVE;
 }
 
 /* What waits for the window to be on screen: the check of every page of
  * its archive (a thread reading the whole file would compete with the
  * first frame for the processor) and the episode open when Efir was
- * closed. */
+ * closed. The check waits for that episode to be drawn as well: on two
+ * cores it held the episode back by a third of a second. */
 static void
 on_first_frame_cb (EfirWindow    *self,
                    GdkFrameClock *clock)
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
+  /* Jobs that came due while Efir was closed. */
   if (self->session != NULL)
-    {
-      efir_store_start_check (efir_session_get_store (self->session));
-      /* Jobs that came due while Efir was closed. */
-      efir_session_run_outbox (self->session);
-    }
+    efir_session_run_outbox (self->session);
   if (self->pending_episode != 0)
     g_idle_add_full (G_PRIORITY_DEFAULT, open_pending_episode_cb, g_object_ref (self), g_object_unref);
+  else
+    efir_window_start_check (self);
   g_signal_emit (self, signals[FIRST_FRAME], 0);
 }
 
