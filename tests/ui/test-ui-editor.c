@@ -751,6 +751,24 @@ test_status_choice (Fixture       *f,
                    "Ready");
 }
 
+/* The summary is coloured as Markdown, from the frame after the one that
+ * first shows an episode. */
+static void
+test_summary_highlighted (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkSourceBuffer *buffer = summary_child (f, "buffer");
+  GtkSourceLanguage *language;
+
+  g_assert_null (gtk_source_buffer_get_language (buffer));
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  efir_ui_test_iterate_until_idle ();
+
+  language = gtk_source_buffer_get_language (buffer);
+  g_assert_nonnull (language);
+  g_assert_cmpstr (gtk_source_language_get_id (language), ==, "markdown");
+}
+
 static void
 test_summary (Fixture       *f,
               gconstpointer  data)
@@ -1250,6 +1268,8 @@ main (int   argc,
               fixture_set_up, test_tags, fixture_tear_down);
   g_test_add ("/ui/editor/details/status", Fixture, NULL,
               fixture_set_up, test_status_choice, fixture_tear_down);
+  g_test_add ("/ui/editor/summary/highlighted", Fixture, NULL,
+              fixture_set_up, test_summary_highlighted, fixture_tear_down);
   g_test_add ("/ui/editor/summary/edit", Fixture, NULL,
               fixture_set_up, test_summary, fixture_tear_down);
   g_test_add ("/ui/editor/summary/load", Fixture, NULL,
