@@ -751,6 +751,12 @@ test_status_choice (Fixture       *f,
                    "Ready");
 }
 
+static gboolean
+has_language (gpointer buffer)
+{
+  return gtk_source_buffer_get_language (buffer) != NULL;
+}
+
 /* The summary is coloured as Markdown, from the frame after the one that
  * first shows an episode. */
 static void
@@ -758,15 +764,12 @@ test_summary_highlighted (Fixture       *f,
                           gconstpointer  data)
 {
   GtkSourceBuffer *buffer = summary_child (f, "buffer");
-  GtkSourceLanguage *language;
 
   g_assert_null (gtk_source_buffer_get_language (buffer));
   efir_episode_editor_set_episode (f->editor, f->episode);
-  efir_ui_test_iterate_until_idle ();
 
-  language = gtk_source_buffer_get_language (buffer);
-  g_assert_nonnull (language);
-  g_assert_cmpstr (gtk_source_language_get_id (language), ==, "markdown");
+  g_assert_true (efir_ui_test_wait_for (has_language, buffer));
+  g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (buffer)), ==, "markdown");
 }
 
 static void
