@@ -28,6 +28,9 @@ struct _EfirSummarySection
   /* Owned */
   EfirEpisode         *episode;
   GBindingGroup       *bindings;
+
+  /* Borrowed: the frame clock waited on for the Markdown language */
+  GdkFrameClock       *language_clock;
 };
 
 G_DEFINE_FINAL_TYPE (EfirSummarySection, efir_summary_section, GTK_TYPE_WIDGET)
@@ -142,7 +145,38 @@ apply_style (EfirSummarySection *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
+static void
+set_markdown_language (EfirSummarySection *self)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+
+  gtk_source_buffer_set_language (self->buffer,
+                                  gtk_source_language_manager_get_language (languages, "markdown"));
+}
+
+static void frame_painted_cb (EfirSummarySection *self,
+                              GdkFrameClock      *clock);
+
+static void
+stop_waiting_for_frame (EfirSummarySection *self)
+{
+  if (self->language_clock == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (self->language_clock, frame_painted_cb, self);
+  g_clear_weak_pointer (&self->language_clock);
+}
+
 /* Callbacks -------------------------------------------------------------- */
+
+static void
+frame_painted_cb (EfirSummarySection *self,
+                  GdkFrameClock      *clock)
+{
+  stop_waiting_for_frame (self);
+  if (gtk_source_buffer_get_language (self->buffer) == NULL)
+    set_markdown_language (self);
+}
 
 static void
 buffer_changed_cb (EfirSummarySection *self)
@@ -241,14 +275,25 @@ efir_summary_section_set_episode (EfirSummarySection *self,
 
   buffer = GTK_TEXT_BUFFER (self->buffer);
 
-  /* Reading and compiling the Markdown language takes a tenth of a second:
-   * done when the first episode opens rather than before the window shows. */
-  if (episode != NULL && gtk_source_buffer_get_language (self->buffer) == NULL)
+  /* Reading and compiling the Markdown language (and the HTML, CSS and
+   * JavaScript it embeds, each file checked against its schema) takes a
+   * tenth of a second: not before the window shows, and not before the
+   * first episode is drawn either, which it held back as long. The
+   * colours follow in the next frame. */
+  if (episode != NULL && gtk_source_buffer_get_language (self->buffer) == NULL
+      && self->language_clock == NULL)
     {
-      GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+      GtkNative *native = gtk_widget_get_native (GTK_WIDGET (self));
+      GdkFrameClock *clock = native != NULL ? gtk_widget_get_frame_clock (GTK_WIDGET (native)) : NULL;
 
-      gtk_source_buffer_set_language (self->buffer,
-                                      gtk_source_language_manager_get_language (languages, "markdown"));
+      if (clock == NULL)
+        set_markdown_language (self);
+      else
+        {
+          g_set_weak_pointer (&self->language_clock, clock);
+          g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (frame_painted_cb), self);
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+        }
     }
 
   /* Loading is not an edit: Ctrl+Z must not bring back the text of the
@@ -274,6 +319,7 @@ efir_summary_section_dispose (GObject *object)
 
   if (self->bindings != NULL)
     g_binding_group_set_source (self->bindings, NULL);
+  stop_waiting_for_frame (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), EFIR_TYPE_SUMMARY_SECTION);
 

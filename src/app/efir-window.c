@@ -65,6 +65,18 @@ efir_window_fit_save_label (EfirWindow *self)
   gtk_widget_set_size_request (GTK_WIDGET (self->save_label), widest, -1);
 }
 
+/* Settings are written only when they change: a write goes to dconf, or
+ * rewrites and syncs the settings file, which is then read back; a start
+ * wrote the same programme twice before its first frame. */
+static void
+efir_window_remember (EfirWindow *self,
+                      const char *key,
+                      gint64      value)
+{
+  if (self->settings != NULL && g_settings_get_int64 (self->settings, key) != value)
+    g_settings_set_int64 (self->settings, key, value);
+}
+
 void
 efir_window_toast (EfirWindow *self,
                    const char *message)
@@ -493,8 +505,8 @@ on_programs_changed_cb (EfirWindow *self)
   gtk_drop_down_set_selected (self->program_dropdown, position);
   g_signal_handlers_unblock_by_func (self->program_dropdown, on_program_selected_cb, self);
 
-  if (program_id > 0 && self->settings != NULL)
-    g_settings_set_int64 (self->settings, "last-program", program_id);
+  if (program_id > 0)
+    efir_window_remember (self, "last-program", program_id);
   /* Its time zone, say, may have changed. */
   efir_window_update_editor_program (self);
   efir_window_update_sidebar_page (self);
@@ -519,8 +531,7 @@ on_current_changed_cb (EfirWindow *self)
     {
       if (self->editor != NULL)
         efir_episode_editor_set_episode (self->editor, NULL);
-      if (self->settings != NULL)
-        g_settings_set_int64 (self->settings, "last-episode", 0);
+      efir_window_remember (self, "last-episode", 0);
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
     }
   else
@@ -528,8 +539,7 @@ on_current_changed_cb (EfirWindow *self)
       efir_window_ensure_editor (self);
       efir_window_update_editor_program (self);
       efir_episode_editor_set_episode (self->editor, current);
-      if (self->settings != NULL)
-        g_settings_set_int64 (self->settings, "last-episode", efir_episode_get_id (current));
+      efir_window_remember (self, "last-episode", efir_episode_get_id (current));
       gtk_stack_set_visible_child_name (self->content_stack, "episode");
       g_signal_connect_object (current, "changed", G_CALLBACK (efir_window_update_title), self,
                                G_CONNECT_SWAPPED);
@@ -1058,6 +1068,21 @@ efir_window_show_opening (EfirWindow  *self,
   gtk_stack_set_visible_child_name (self->content_stack, "opening");
 }
 
+static void
+efir_window_start_check (EfirWindow *self)
+{
+  if (self->session != NULL)
+    efir_store_start_check (efir_session_get_store (self->session));
+}
+
+static void
+on_episode_drawn_cb (EfirWindow    *self,
+                     GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, on_episode_drawn_cb, self);
+  efir_window_start_check (self);
+}
+
 static gboolean
 open_pending_episode_cb (gpointer user_data)
 {
@@ -1073,26 +1098,29 @@ open_pending_episode_cb (gpointer user_data)
       gtk_stack_set_visible_child_name (self->content_stack, "empty");
       efir_window_update_title (self);
     }
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (on_episode_drawn_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
   return G_SOURCE_REMOVE;
 }
 
 /* What waits for the window to be on screen: the check of every page of
  * its archive (a thread reading the whole file would compete with the
  * first frame for the processor) and the episode open when Efir was
- * closed. */
+ * closed. The check waits for that episode to be drawn as well: on two
+ * cores it held the episode back by a third of a second. */
 static void
 on_first_frame_cb (EfirWindow    *self,
                    GdkFrameClock *clock)
 {
   g_signal_handlers_disconnect_by_func (clock, on_first_frame_cb, self);
+  /* Jobs that came due while Efir was closed. */
   if (self->session != NULL)
-    {
-      efir_store_start_check (efir_session_get_store (self->session));
-      /* Jobs that came due while Efir was closed. */
-      efir_session_run_outbox (self->session);
-    }
+    efir_session_run_outbox (self->session);
   if (self->pending_episode != 0)
     g_idle_add_full (G_PRIORITY_DEFAULT, open_pending_episode_cb, g_object_ref (self), g_object_unref);
+  else
+    efir_window_start_check (self);
   g_signal_emit (self, signals[FIRST_FRAME], 0);
 }
 

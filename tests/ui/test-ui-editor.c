@@ -753,6 +753,27 @@ test_status_choice (Fixture       *f,
                                                                  ADW_TYPE_ACTION_ROW)));
 }
 
+static gboolean
+has_language (gpointer buffer)
+{
+  return gtk_source_buffer_get_language (buffer) != NULL;
+}
+
+/* The summary is coloured as Markdown, from the frame after the one that
+ * first shows an episode. */
+static void
+test_summary_highlighted (Fixture       *f,
+                          gconstpointer  data)
+{
+  GtkSourceBuffer *buffer = summary_child (f, "buffer");
+
+  g_assert_null (gtk_source_buffer_get_language (buffer));
+  efir_episode_editor_set_episode (f->editor, f->episode);
+
+  g_assert_true (efir_ui_test_wait_for (has_language, buffer));
+  g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (buffer)), ==, "markdown");
+}
+
 static void
 test_summary (Fixture       *f,
               gconstpointer  data)
@@ -1252,6 +1273,8 @@ main (int   argc,
               fixture_set_up, test_tags, fixture_tear_down);
   g_test_add ("/ui/editor/details/status", Fixture, NULL,
               fixture_set_up, test_status_choice, fixture_tear_down);
+  g_test_add ("/ui/editor/summary/highlighted", Fixture, NULL,
+              fixture_set_up, test_summary_highlighted, fixture_tear_down);
   g_test_add ("/ui/editor/summary/edit", Fixture, NULL,
               fixture_set_up, test_summary, fixture_tear_down);
   g_test_add ("/ui/editor/summary/load", Fixture, NULL,

@@ -286,17 +286,21 @@ test_window_read_only_banner (Fixture       *f,
 
 /* Efir started for real checks every page of its archive once its window is
  * drawn, without waiting for a write: a bad sector deep in the file brings
- * up the offer of a backup while the producer only reads. (Run in a child
+ * up the offer of a backup while the producer only reads. Closed on an
+ * episode, Efir checks once that episode is drawn again. (Run in a child
  * process: the application keeps the store it opened.)
  */
 static void
 test_window_checks_archive_after_first_frame (Fixture       *f,
                                               gconstpointer  data)
 {
+  gboolean reopen = GPOINTER_TO_INT (data);
   g_autoptr(GError) error = NULL;
   g_autoptr(EfirStore) store = NULL;
   g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
+  g_autoptr(GSettings) settings = NULL;
   GtkWindow *window;
+  gint64 last_episode = 0;
 
   if (!g_test_subprocess ())
     {
@@ -322,9 +326,16 @@ test_window_checks_archive_after_first_frame (Fixture       *f,
       efir_episode_set_transcript (episode, segments);
       g_assert_true (efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error));
       g_assert_no_error (error);
+      last_episode = efir_episode_get_id (episode);
     }
   g_clear_object (&store);
   efir_test_damage_table (f->db_path, "transcripts");
+  if (reopen)
+    {
+      settings = g_settings_new (APP_ID);
+      g_settings_set_int64 (settings, "last-program", efir_program_get_id (program));
+      g_settings_set_int64 (settings, "last-episode", last_episode);
+    }
 
   g_setenv ("EFIR_DB", f->db_path, TRUE);
   g_application_activate (G_APPLICATION (app));
@@ -1133,7 +1144,9 @@ main (int   argc,
               fixture_set_up, test_window_narrow_reopens_episode, fixture_tear_down);
   g_test_add ("/ui/window/wide-keeps-focus-in-list", Fixture, NULL,
               fixture_set_up, test_window_wide_keeps_focus_in_list, fixture_tear_down);
-  g_test_add ("/ui/window/checks-archive-after-first-frame", Fixture, NULL,
+  g_test_add ("/ui/window/checks-archive-after-first-frame", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_window_checks_archive_after_first_frame, fixture_tear_down);
+  g_test_add ("/ui/window/checks-archive-after-reopened-episode", Fixture, GINT_TO_POINTER (TRUE),
               fixture_set_up, test_window_checks_archive_after_first_frame, fixture_tear_down);
   g_test_add ("/ui/window/shows-shortcuts", Fixture, NULL,
               fixture_set_up, test_window_shows_shortcuts, fixture_tear_down);
