@@ -759,6 +759,47 @@ has_language (gpointer buffer)
   return gtk_source_buffer_get_language (buffer) != NULL;
 }
 
+/* What the colours of the summary's language make of the first @text:
+ * its weight and slant, and whether anything styles it at all. */
+typedef struct
+{
+  gboolean styled;
+  int      weight;
+  gboolean italic;
+} Look;
+
+static Look
+look_of (GtkSourceBuffer *buffer,
+         const char      *text)
+{
+  GtkTextBuffer *text_buffer = GTK_TEXT_BUFFER (buffer);
+  GtkTextIter start, end, match_start, match_end;
+  g_autoptr(GSList) tags = NULL;
+  Look look = { FALSE, PANGO_WEIGHT_NORMAL, FALSE };
+
+  gtk_text_buffer_get_bounds (text_buffer, &start, &end);
+  gtk_source_buffer_ensure_highlight (buffer, &start, &end);
+  g_assert_true (gtk_text_iter_forward_search (&start, text, 0, &match_start, &match_end, NULL));
+
+  tags = gtk_text_iter_get_tags (&match_start);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      gboolean weight_set, style_set, foreground_set, underline_set;
+      int weight;
+      PangoStyle style;
+
+      g_object_get (l->data, "weight-set", &weight_set, "weight", &weight, "style-set", &style_set,
+                    "style", &style, "foreground-set", &foreground_set, "underline-set",
+                    &underline_set, NULL);
+      look.styled |= weight_set || style_set || foreground_set || underline_set;
+      if (weight_set)
+        look.weight = MAX (look.weight, weight);
+      look.italic |= style_set && style == PANGO_STYLE_ITALIC;
+    }
+
+  return look;
+}
+
 /* The summary is coloured as Markdown, from the frame after the one that
  * first shows an episode. */
 static void
@@ -768,10 +809,21 @@ test_summary_highlighted (Fixture       *f,
   GtkSourceBuffer *buffer = summary_child (f, "buffer");
 
   g_assert_null (gtk_source_buffer_get_language (buffer));
+  efir_episode_set_summary (f->episode, "## Başlıq\n\n**Qalın** və *maili*, [keçid](https://cetinsual.az/112)\n\n- bənd");
   efir_episode_editor_set_episode (f->editor, f->episode);
 
   g_assert_true (efir_ui_test_wait_for (has_language, buffer));
-  g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (buffer)), ==, "markdown");
+  g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (buffer)), ==, "efir-markdown");
+
+  /* What the toolbar's buttons write reads as it will on the page; the
+   * heading, the link and the list stand out; plain words do not. */
+  g_assert_cmpint (look_of (buffer, "Başlıq").weight, >=, PANGO_WEIGHT_BOLD);
+  g_assert_cmpint (look_of (buffer, "Qalın").weight, >=, PANGO_WEIGHT_BOLD);
+  g_assert_true (look_of (buffer, "maili").italic);
+  g_assert_true (look_of (buffer, "keçid").styled);
+  g_assert_true (look_of (buffer, "https://cetinsual.az/112").styled);
+  g_assert_true (look_of (buffer, "- ").styled);
+  g_assert_false (look_of (buffer, " və ").styled);
 }
 
 static void
