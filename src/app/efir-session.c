@@ -25,6 +25,7 @@ struct _EfirSession
   GtkStringList   *tags;
   gint64           tags_program;   /* whose tags those are, 0: none yet */
   gboolean         tags_stale;     /* an episode of it has other tags since */
+  guint            tags_source;    /* the read of the tags, due */
   EfirEpisode     *current;        /* the whole episode in the editor */
   EfirEpisode     *current_light;  /* its row in the list, kept in step */
   gboolean         list_moved;     /* current's place in the list changed */
@@ -103,6 +104,35 @@ efir_session_query_episodes (EfirSession  *self,
 /* The tags of the open episode's programme, for the tag entry's
  * completion: read when an episode is shown, not at start, as they are
  * only needed then. */
+/* The suggestions are read a moment after the episode shows: their
+ * query reads every episode row of the programme, 12 ms at 4,500, which
+ * held up the first frame that shows the episode, and no one types a tag
+ * that soon. */
+#define TAGS_DELAY_MS 250
+
+static void efir_session_load_tags (EfirSession *self);
+
+static gboolean
+tags_due_cb (gpointer user_data)
+{
+  EfirSession *self = user_data;
+
+  self->tags_source = 0;
+  efir_session_load_tags (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+efir_session_load_tags_later (EfirSession *self)
+{
+  if (self->tags_source == 0)
+    {
+      self->tags_source = g_timeout_add_full (G_PRIORITY_LOW, TAGS_DELAY_MS, tags_due_cb, self, NULL);
+      g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->tags_source),
+                                "[efir] tag suggestions");
+    }
+}
+
 static void
 efir_session_load_tags (EfirSession *self)
 {
@@ -212,7 +242,7 @@ efir_session_set_current (EfirSession *self,
   if (episode != NULL)
     g_signal_connect_object (episode, "changed", G_CALLBACK (on_current_changed_cb), self, G_CONNECT_SWAPPED);
   efir_session_hold_current_light (self);
-  efir_session_load_tags (self);
+  efir_session_load_tags_later (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
 }
 
@@ -767,7 +797,7 @@ efir_session_follow_store (EfirSession *self)
 
   efir_session_hold_current_light (self);
   self->tags_stale = TRUE;
-  efir_session_load_tags (self);
+  efir_session_load_tags_later (self);
   /* A cron outbox run, say, may have published the open episode. */
   g_signal_emit (self, signals[PUBLICATION_CHANGED], 0);
 }
@@ -922,6 +952,7 @@ efir_session_dispose (GObject *object)
 
   if (self->current != NULL)
     g_signal_handlers_disconnect_by_data (self->current, self);
+  g_clear_handle_id (&self->tags_source, g_source_remove);
   if (self->autosaver != NULL)
     efir_autosaver_flush (self->autosaver, NULL);
   /* A job stopped half way is taken up by the next run, here or in
