@@ -353,6 +353,27 @@ run_finished_cb (GObject      *source,
     schedule_next (self);
 }
 
+/* Whether the last run saw a scheduled post whose time, and the site's
+ * grace after it, are past at @now: a run asks the site about it. */
+static gboolean
+schedule_overdue (EfirOutboxWorker *self,
+                  gint64            now)
+{
+  gint64 grace = efir_publisher_get_schedule_grace (self->publisher);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->scheduled);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      ScheduledPost *post = value;
+
+      if (post->due > 0 && post->due + grace <= now)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 begin_run (EfirOutboxWorker *self)
 {
@@ -371,6 +392,15 @@ begin_run (EfirOutboxWorker *self)
 
           g_hash_table_add (self->watched, g_memdup2 (&job->id, sizeof job->id));
         }
+    }
+
+  /* Nothing due, and no scheduled post past its time for the site to
+   * be asked about: a run would open the archive in a thread of its own
+   * only to find that out, at every start. */
+  if ((due == NULL || due->len == 0) && !schedule_overdue (self, self->last_run_start))
+    {
+      schedule_next (self);
+      return;
     }
 
   set_running (self, TRUE);
