@@ -104,6 +104,10 @@ efir_session_query_episodes (EfirSession  *self,
 /* The tags of the open episode's programme, for the tag entry's
  * completion: read when an episode is shown, not at start, as they are
  * only needed then. */
+/* What the window's own connection keeps of the archive's pages (see
+ * efir_store_set_cache_kb()). */
+#define SESSION_CACHE_KB 512
+
 /* The suggestions are read a moment after the episode shows: their
  * query reads every episode row of the programme, 12 ms at 4,500, which
  * held up the first frame that shows the episode, and no one types a tag
@@ -924,6 +928,7 @@ efir_session_constructed (GObject *object)
 
   G_OBJECT_CLASS (efir_session_parent_class)->constructed (object);
 
+  efir_store_set_cache_kb (self->store, SESSION_CACHE_KB);
   self->autosaver = efir_autosaver_new (self->store);
   /* A commit and its fsync take 5–30 ms, more on a busy disk: the window
    * goes on drawing what the producer types meanwhile. */

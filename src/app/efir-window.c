@@ -3,6 +3,11 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <glib/gi18n.h>
 
 #include "efir-autosaver.h"
@@ -1068,11 +1073,25 @@ efir_window_show_opening (EfirWindow  *self,
   gtk_stack_set_visible_child_name (self->content_stack, "opening");
 }
 
+/* Start-up leaves freed memory in the heap (the window's templates as
+ * parsed, the reopened episode's text as read, the first frame's
+ * layouts) that glibc keeps for later; it is given back to the system
+ * once the window is up. */
+static gboolean
+release_start_up_memory_cb (gpointer user_data)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+  return G_SOURCE_REMOVE;
+}
+
 static void
 efir_window_start_check (EfirWindow *self)
 {
   if (self->session != NULL)
     efir_store_start_check (efir_session_get_store (self->session));
+  g_idle_add_full (G_PRIORITY_LOW, release_start_up_memory_cb, NULL, NULL);
 }
 
 static void

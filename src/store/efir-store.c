@@ -1419,6 +1419,30 @@ follow_timeout_cb (gpointer user_data)
  * elsewhere (efir_store_check_changed_elsewhere()): a query of a few
  * microseconds, which reads no page.
  */
+/**
+ * efir_store_set_cache_kb:
+ * @self: an #EfirStore
+ * @kb: the most SQLite keeps of the file's pages, in KiB
+ *
+ * A window's connection reads a page of the list, an episode, the tags of
+ * a programme: pages read once, which the system keeps in its own cache of
+ * the file anyway. SQLite's default of 2 MB would hold them for the life
+ * of the window.
+ */
+void
+efir_store_set_cache_kb (EfirStore *self,
+                         guint      kb)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (EFIR_IS_STORE (self));
+
+  sql = g_strdup_printf ("PRAGMA cache_size = -%u", kb);
+  if (!efir_database_exec (self->db, sql, &error))
+    g_debug ("The page cache keeps its size: %s", error->message);
+}
+
 void
 efir_store_follow_changes (EfirStore *self,
                            gboolean   follow)

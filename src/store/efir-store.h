@@ -129,6 +129,8 @@ char          *efir_store_recover_from_backup  (const char        *db_path,
 #define EFIR_STORE_FOLLOW_INTERVAL_MS 500
 
 gboolean       efir_store_check_changed_elsewhere (EfirStore      *self);
+void           efir_store_set_cache_kb         (EfirStore         *self,
+                                                guint              kb);
 void           efir_store_follow_changes       (EfirStore         *self,
                                                 gboolean           follow);
 
