@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "efir-archive-generator.h"
+#include "efir-bench-samples.h"
 #include "efir-backup.h"
 #include "efir-store.h"
 
@@ -21,21 +22,11 @@
 
 #define N_RUNS 5
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 static void
 print_row (const char *what,
            GArray     *ms)
 {
-  g_array_sort (ms, compare_doubles);
+  g_array_sort (ms, efir_bench_compare_doubles);
   g_print ("%-44s median %7.1f ms   max %7.1f ms\n", what,
            g_array_index (ms, double, ms->len / 2),
            g_array_index (ms, double, ms->len - 1));

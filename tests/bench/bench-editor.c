@@ -23,6 +23,7 @@
 
 #include "efir-application.h"
 #include "efir-archive-generator.h"
+#include "efir-bench-samples.h"
 #include "efir-episode-editor.h"
 #include "efir-session.h"
 #include "efir-store-private.h"
@@ -186,64 +187,6 @@ static gint64
 now_us (void)
 {
   return g_get_monotonic_time ();
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* Nearest rank: the smallest sample with at least @p percent at or below it. */
-static double
-percentile (GArray *samples,
-            double  p)
-{
-  g_autoptr(GArray) sorted = NULL;
-  guint rank;
-
-  if (samples->len == 0)
-    return NAN;
-
-  sorted = g_array_copy (samples);
-  g_array_sort (sorted, compare_doubles);
-  rank = (guint) ceil (p / 100.0 * sorted->len);
-  return g_array_index (sorted, double, MAX (rank, 1) - 1);
-}
-
-static double
-samples_max (GArray *samples)
-{
-  return percentile (samples, 100);
-}
-
-static double
-samples_min (GArray *samples)
-{
-  return percentile (samples, 0);
-}
-
-static GArray *
-samples_new (void)
-{
-  return g_array_new (FALSE, FALSE, sizeof (double));
-}
-
-static void
-samples_add (GArray *samples,
-             double  value)
-{
-  g_array_append_val (samples, value);
-}
-
-static const char *
-verdict (gboolean met)
-{
-  return met ? "met" : "missed";
 }
 
 static char *
@@ -557,17 +500,17 @@ contender_run (Contender  *contender,
       return;
     }
 
-  samples_add (contender->frame_ms, run.frame_ms);
+  efir_bench_samples_add (contender->frame_ms, run.frame_ms);
   if (run.rss_kb >= 0)
     {
-      samples_add (contender->rss_mb, run.rss_kb / 1024.0);
-      samples_add (contender->anon_mb, run.anon_kb / 1024.0);
-      samples_add (contender->file_mb, run.file_kb / 1024.0);
+      efir_bench_samples_add (contender->rss_mb, run.rss_kb / 1024.0);
+      efir_bench_samples_add (contender->anon_mb, run.anon_kb / 1024.0);
+      efir_bench_samples_add (contender->file_mb, run.file_kb / 1024.0);
     }
   if (run.peak_kb >= 0)
-    samples_add (contender->peak_mb, run.peak_kb / 1024.0);
+    efir_bench_samples_add (contender->peak_mb, run.peak_kb / 1024.0);
   if (run.first_ms >= 0)
-    samples_add (contender->after_first_ms, run.frame_ms - run.first_ms);
+    efir_bench_samples_add (contender->after_first_ms, run.frame_ms - run.first_ms);
 }
 
 static void
@@ -578,12 +521,12 @@ contender_init (Contender   *contender,
   contender->name = name;
   contender->argv = argv;
   contender->report = "first-frame";
-  contender->frame_ms = samples_new ();
-  contender->rss_mb = samples_new ();
-  contender->anon_mb = samples_new ();
-  contender->file_mb = samples_new ();
-  contender->peak_mb = samples_new ();
-  contender->after_first_ms = samples_new ();
+  contender->frame_ms = efir_bench_samples_new ();
+  contender->rss_mb = efir_bench_samples_new ();
+  contender->anon_mb = efir_bench_samples_new ();
+  contender->file_mb = efir_bench_samples_new ();
+  contender->peak_mb = efir_bench_samples_new ();
+  contender->after_first_ms = efir_bench_samples_new ();
 }
 
 static void
@@ -601,14 +544,14 @@ static void
 contender_print (Contender *contender)
 {
   g_print ("  %-26s %7.1f %7.1f %7.1f %8.1f %6.1f %6.1f %3u/%-3u %8.1f\n", contender->name,
-           percentile (contender->frame_ms, 50), samples_min (contender->frame_ms),
-           samples_max (contender->frame_ms), percentile (contender->rss_mb, 50),
-           percentile (contender->anon_mb, 50), percentile (contender->file_mb, 50),
-           contender->rss_mb->len, contender->frame_ms->len, percentile (contender->peak_mb, 50));
+           efir_bench_percentile (contender->frame_ms, 50), efir_bench_samples_min (contender->frame_ms),
+           efir_bench_samples_max (contender->frame_ms), efir_bench_percentile (contender->rss_mb, 50),
+           efir_bench_percentile (contender->anon_mb, 50), efir_bench_percentile (contender->file_mb, 50),
+           contender->rss_mb->len, contender->frame_ms->len, efir_bench_percentile (contender->peak_mb, 50));
   if (contender->after_first_ms->len > 0)
     g_print ("  %-26s %7.1f %7.1f %7.1f\n", "  of which after 1st frame",
-             percentile (contender->after_first_ms, 50), samples_min (contender->after_first_ms),
-             samples_max (contender->after_first_ms));
+             efir_bench_percentile (contender->after_first_ms, 50), efir_bench_samples_min (contender->after_first_ms),
+             efir_bench_samples_max (contender->after_first_ms));
 }
 
 /* A settings key file in which Efir was last closed on an episode, as a
@@ -789,7 +732,7 @@ bench_startup (Archive    *archive,
   contender_print (&reopen);
   contender_print (&reopen_long);
 
-  ratio = percentile (efir.frame_ms, 50) / percentile (bare.frame_ms, 50);
+  ratio = efir_bench_percentile (efir.frame_ms, 50) / efir_bench_percentile (bare.frame_ms, 50);
 
   /* VmRSS is read as the process quits after its report, and now and then
    * it is gone first; the peak of its life (from wait4) stands in if that
@@ -797,27 +740,27 @@ bench_startup (Archive    *archive,
    */
   use_peak = efir.rss_mb->len < STARTUP_RUNS / 2 || bare.rss_mb->len < STARTUP_RUNS / 2;
   if (use_peak)
-    extra_mb = percentile (efir.peak_mb, 50) - percentile (bare.peak_mb, 50);
+    extra_mb = efir_bench_percentile (efir.peak_mb, 50) - efir_bench_percentile (bare.peak_mb, 50);
   else
-    extra_mb = percentile (efir.rss_mb, 50) - percentile (bare.rss_mb, 50);
+    extra_mb = efir_bench_percentile (efir.rss_mb, 50) - efir_bench_percentile (bare.rss_mb, 50);
 
   g_print ("  %-26s %7.2fx %48s target ≤ %.1fx: %s\n", "ratio of medians efir/bare", ratio, "",
-           STARTUP_RATIO_TARGET, verdict (ratio <= STARTUP_RATIO_TARGET));
+           STARTUP_RATIO_TARGET, efir_bench_verdict (ratio <= STARTUP_RATIO_TARGET));
   g_print ("  %-26s %+7.1f MB %-45s target ≤ +%.0f MB: %s\n", "resident memory efir - bare",
            extra_mb, use_peak ? "(peak RSS)" : "(VmRSS)", RSS_EXTRA_TARGET_MB,
-           verdict (extra_mb <= RSS_EXTRA_TARGET_MB));
+           efir_bench_verdict (extra_mb <= RSS_EXTRA_TARGET_MB));
 
   g_print ("  %-26s %7.2fx %48s no target: a producer's every start\n", "ratio, last episode kept",
-           percentile (reopen.frame_ms, 50) / percentile (bare.frame_ms, 50), "");
+           efir_bench_percentile (reopen.frame_ms, 50) / efir_bench_percentile (bare.frame_ms, 50), "");
 
   /* Its memory as it read it itself, a second after the frame. */
-  long_ratio = percentile (reopen_long.frame_ms, 50) / percentile (bare.frame_ms, 50);
-  long_extra_mb = percentile (reopen_long.rss_mb, 50) - percentile (bare.rss_mb, 50);
+  long_ratio = efir_bench_percentile (reopen_long.frame_ms, 50) / efir_bench_percentile (bare.frame_ms, 50);
+  long_extra_mb = efir_bench_percentile (reopen_long.rss_mb, 50) - efir_bench_percentile (bare.rss_mb, 50);
   g_print ("  %-26s %7.2fx %48s target ≤ %.1fx: %s\n", "ratio, 3-hour episode drawn",
-           long_ratio, "", STARTUP_RATIO_TARGET, verdict (long_ratio <= STARTUP_RATIO_TARGET));
+           long_ratio, "", STARTUP_RATIO_TARGET, efir_bench_verdict (long_ratio <= STARTUP_RATIO_TARGET));
   g_print ("  %-26s %+7.1f MB %-45s target ≤ +%.0f MB: %s\n", "memory, 3-hour episode - bare",
            long_extra_mb, "(VmRSS, 1 s after it is drawn)", RSS_EXTRA_TARGET_MB,
-           verdict (long_extra_mb <= RSS_EXTRA_TARGET_MB));
+           efir_bench_verdict (long_extra_mb <= RSS_EXTRA_TARGET_MB));
 
   summary->startup_ratio = ratio;
   summary->rss_extra_mb = extra_mb;
@@ -1092,11 +1035,11 @@ bench_open (Target  *target,
             gsize    text_bytes,
             Summary *summary)
 {
-  g_autoptr(GArray) call_ms = samples_new ();
-  g_autoptr(GArray) sql_ms = samples_new ();
-  g_autoptr(GArray) editable_ms = samples_new ();
-  g_autoptr(GArray) drawn_ms = samples_new ();
-  g_autoptr(GArray) shown_ms = samples_new ();
+  g_autoptr(GArray) call_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) sql_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) editable_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) drawn_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) shown_ms = efir_bench_samples_new ();
   g_autofree char *segments = format_count (n_segments);
 
   g_print ("\nOpening the three-hour episode (%s segments, %.0f KB of text) until it is editable "
@@ -1139,28 +1082,28 @@ bench_open (Target  *target,
           continue;
         }
 
-      samples_add (call_ms, (returned - started) / 1000.0);
-      samples_add (sql_ms, (probe.sql_total_us - sql_before) / 1000.0);
-      samples_add (editable_ms, (probe.condition_met - started) / 1000.0);
-      samples_add (drawn_ms, (painted - started) / 1000.0);
-      samples_add (shown_ms, (painted - probe.condition_met) / 1000.0);
+      efir_bench_samples_add (call_ms, (returned - started) / 1000.0);
+      efir_bench_samples_add (sql_ms, (probe.sql_total_us - sql_before) / 1000.0);
+      efir_bench_samples_add (editable_ms, (probe.condition_met - started) / 1000.0);
+      efir_bench_samples_add (drawn_ms, (painted - started) / 1000.0);
+      efir_bench_samples_add (shown_ms, (painted - probe.condition_met) / 1000.0);
       run_for (SETTLE_MS);
     }
 
   g_print ("  %-50s %8s %8s %8s\n", "from efir_window_open_episode () to", "median", "min", "max");
-  g_print ("  %-50s %8.1f %8.1f %8.1f\n", "its return", percentile (call_ms, 50),
-           samples_min (call_ms), samples_max (call_ms));
+  g_print ("  %-50s %8.1f %8.1f %8.1f\n", "its return", efir_bench_percentile (call_ms, 50),
+           efir_bench_samples_min (call_ms), efir_bench_samples_max (call_ms));
   g_print ("  %-50s %8.1f %8.1f %8.1f\n", "  of which SQL on the main connection (1 ms steps)",
-           percentile (sql_ms, 50), samples_min (sql_ms), samples_max (sql_ms));
+           efir_bench_percentile (sql_ms, 50), efir_bench_samples_min (sql_ms), efir_bench_samples_max (sql_ms));
   g_print ("  %-50s %8.1f %8.1f %8.1f\n", "the whole text in the buffer, editable",
-           percentile (editable_ms, 50), samples_min (editable_ms), samples_max (editable_ms));
+           efir_bench_percentile (editable_ms, 50), efir_bench_samples_min (editable_ms), efir_bench_samples_max (editable_ms));
   g_print ("  %-50s %8.1f %8.1f %8.1f   target < %.0f ms: %s\n", "the next frame drawn",
-           percentile (drawn_ms, 50), samples_min (drawn_ms), samples_max (drawn_ms),
-           OPEN_TARGET_MS, verdict (percentile (drawn_ms, 50) < OPEN_TARGET_MS));
+           efir_bench_percentile (drawn_ms, 50), efir_bench_samples_min (drawn_ms), efir_bench_samples_max (drawn_ms),
+           OPEN_TARGET_MS, efir_bench_verdict (efir_bench_percentile (drawn_ms, 50) < OPEN_TARGET_MS));
   g_print ("  %-50s %8.1f %8.1f %8.1f\n", "  of which from editable to drawn",
-           percentile (shown_ms, 50), samples_min (shown_ms), samples_max (shown_ms));
+           efir_bench_percentile (shown_ms, 50), efir_bench_samples_min (shown_ms), efir_bench_samples_max (shown_ms));
 
-  summary->open_ms = percentile (drawn_ms, 50);
+  summary->open_ms = efir_bench_percentile (drawn_ms, 50);
 }
 
 /* 4: typing during autosaves --------------------------------------------- */
@@ -1218,7 +1161,7 @@ type_key_cb (gpointer user_data)
   const char *end;
   gboolean sentence_ends;
 
-  samples_add (typist->late_ms, MAX (now - typist->due, 0) / 1000.0);
+  efir_bench_samples_add (typist->late_ms, MAX (now - typist->due, 0) / 1000.0);
   probe.did |= DID_KEY;
 
   if (*typist->next == '\0')
@@ -1388,11 +1331,11 @@ print_stats_row (const char *what,
     if (g_array_index (ms, double, i) >= over_ms)
       over++;
 
-  g_print ("  %-42s %6u %8.1f %8.1f %8.1f %7u (≥ %.0f ms)", what, ms->len, percentile (ms, 50),
-           percentile (ms, 99), samples_max (ms), over, over_ms);
+  g_print ("  %-42s %6u %8.1f %8.1f %8.1f %7u (≥ %.0f ms)", what, ms->len, efir_bench_percentile (ms, 50),
+           efir_bench_percentile (ms, 99), efir_bench_samples_max (ms), over, over_ms);
   if (with_target)
     g_print ("   target max < %.0f ms: %s", FRAME_TARGET_MS,
-             verdict (samples_max (ms) < FRAME_TARGET_MS));
+             efir_bench_verdict (efir_bench_samples_max (ms) < FRAME_TARGET_MS));
   g_print ("\n");
 }
 
@@ -1402,14 +1345,14 @@ bench_typing (Target   *target,
               Summary  *summary,
               gboolean  through_x)
 {
-  g_autoptr(GArray) frame_ms = samples_new ();
-  g_autoptr(GArray) key_frame_ms = samples_new ();
-  g_autoptr(GArray) layout_ms = samples_new ();
-  g_autoptr(GArray) render_ms = samples_new ();
-  g_autoptr(GArray) stall_ms = samples_new ();
-  g_autoptr(GArray) unpainted_ms = samples_new ();
-  g_autoptr(GArray) interval_ms = samples_new ();
-  g_autoptr(GArray) late_ms = samples_new ();
+  g_autoptr(GArray) frame_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) key_frame_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) layout_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) render_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) stall_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) unpainted_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) interval_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) late_ms = efir_bench_samples_new ();
   g_autoptr(GArray) sorted = NULL;
   EfirTranscriptEditor *transcript;
   EfirEpisode *episode;
@@ -1512,23 +1455,23 @@ bench_typing (Target   *target,
     {
       const Iteration *iteration = &g_array_index (probe.iterations, Iteration, i);
 
-      samples_add (stall_ms, iteration->duration / 1000.0);
+      efir_bench_samples_add (stall_ms, iteration->duration / 1000.0);
       if (!(iteration->did & DID_PAINT))
-        samples_add (unpainted_ms, iteration->duration / 1000.0);
+        efir_bench_samples_add (unpainted_ms, iteration->duration / 1000.0);
       if (iteration->did & DID_PAINT)
         {
-          samples_add (frame_ms, iteration->duration / 1000.0);
+          efir_bench_samples_add (frame_ms, iteration->duration / 1000.0);
           if (iteration->did & DID_PAINT_AFTER_KEY)
-            samples_add (key_frame_ms, iteration->duration / 1000.0);
-          samples_add (layout_ms, iteration->layout_us / 1000.0);
-          samples_add (render_ms, iteration->paint_us / 1000.0);
+            efir_bench_samples_add (key_frame_ms, iteration->duration / 1000.0);
+          efir_bench_samples_add (layout_ms, iteration->layout_us / 1000.0);
+          efir_bench_samples_add (render_ms, iteration->paint_us / 1000.0);
         }
     }
   for (guint i = 1; i < probe.paints->len; i++)
     {
       gint64 previous = g_array_index (probe.paints, gint64, i - 1);
 
-      samples_add (interval_ms, (g_array_index (probe.paints, gint64, i) - previous) / 1000.0);
+      efir_bench_samples_add (interval_ms, (g_array_index (probe.paints, gint64, i) - previous) / 1000.0);
     }
 
   g_print ("\nTyping into the three-hour transcript%s: %u keys in %.1f s (a key every %d ms, "
@@ -1570,8 +1513,8 @@ bench_typing (Target   *target,
 
   if (!through_x)
     {
-      summary->longest_frame_ms = samples_max (frame_ms);
-      summary->longest_stall_ms = samples_max (stall_ms);
+      summary->longest_frame_ms = efir_bench_samples_max (frame_ms);
+      summary->longest_stall_ms = efir_bench_samples_max (stall_ms);
     }
 }
 
@@ -1618,9 +1561,9 @@ static void
 bench_scroll (Target  *target,
               Summary *summary)
 {
-  g_autoptr(GArray) frame_ms = samples_new ();
-  g_autoptr(GArray) stall_ms = samples_new ();
-  g_autoptr(GArray) interval_ms = samples_new ();
+  g_autoptr(GArray) frame_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) stall_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) interval_ms = efir_bench_samples_new ();
   GtkWidget *list = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (target->window),
                                                                EFIR_TYPE_WINDOW, "episode_list"));
   GListModel *rows = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list)));
@@ -1640,12 +1583,12 @@ bench_scroll (Target  *target,
     {
       const Iteration *iteration = &g_array_index (probe.iterations, Iteration, i);
 
-      samples_add (stall_ms, iteration->duration / 1000.0);
+      efir_bench_samples_add (stall_ms, iteration->duration / 1000.0);
       if (iteration->did & DID_PAINT)
-        samples_add (frame_ms, iteration->duration / 1000.0);
+        efir_bench_samples_add (frame_ms, iteration->duration / 1000.0);
     }
   for (guint i = 1; i < probe.paints->len; i++)
-    samples_add (interval_ms, (g_array_index (probe.paints, gint64, i)
+    efir_bench_samples_add (interval_ms, (g_array_index (probe.paints, gint64, i)
                                - g_array_index (probe.paints, gint64, i - 1)) / 1000.0);
 
   g_print ("\nScrolling the episode list (%u episodes of the programme) to its end and back, "
@@ -1657,7 +1600,7 @@ bench_scroll (Target  *target,
   print_stats_row ("main-loop iteration, any work", stall_ms, FRAME_TARGET_MS, FALSE);
   print_stats_row ("interval between frames", interval_ms, 2 * 1000.0 / 60, FALSE);
 
-  summary->longest_scroll_frame_ms = samples_max (frame_ms);
+  summary->longest_scroll_frame_ms = efir_bench_samples_max (frame_ms);
 }
 
 /* The window reopens the episode open last, which in this process may be
@@ -1809,7 +1752,7 @@ print_summary_row (const char    *what,
       if (verdicts->len > 0)
         g_string_append (verdicts, ", ");
       g_string_append (verdicts, isnan (value) ? "not run"
-                                 : verdict (inclusive ? value <= target : value < target));
+                                 : efir_bench_verdict (inclusive ? value <= target : value < target));
     }
   g_print ("  %s: %s\n", target_text, verdicts->str);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "efir-archive-generator.h"
+#include "efir-bench-samples.h"
 #include "efir-publisher.h"
 #include "efir-store.h"
 #include "efir-test-util.h"
@@ -49,21 +50,11 @@ now_seconds (void)
   return g_get_monotonic_time () / (double) G_USEC_PER_SEC;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median (double *values,
         guint   n)
 {
-  qsort (values, n, sizeof *values, compare_doubles);
+  qsort (values, n, sizeof *values, efir_bench_compare_doubles);
 
   return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
 }

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "efir-archive-generator.h"
+#include "efir-bench-samples.h"
 #include "efir-search-worker.h"
 #include "efir-store-private.h"
 #include "efir-store.h"
@@ -115,71 +116,6 @@ thread_cpu_us (void)
   return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* Nearest rank: the smallest sample with at least @p percent at or below it. */
-static double
-percentile (GArray *samples,
-            double  p)
-{
-  g_autoptr(GArray) sorted = NULL;
-  guint rank;
-
-  if (samples->len == 0)
-    return NAN;
-
-  sorted = g_array_copy (samples);
-  g_array_sort (sorted, compare_doubles);
-  rank = (guint) ceil (p / 100.0 * sorted->len);
-  return g_array_index (sorted, double, MAX (rank, 1) - 1);
-}
-
-static GArray *
-samples_new (void)
-{
-  return g_array_new (FALSE, FALSE, sizeof (double));
-}
-
-static void
-samples_add (GArray *samples,
-             double  ms)
-{
-  g_array_append_val (samples, ms);
-}
-
-static void
-print_padded (const char *text,
-              guint       width)
-{
-  glong length = g_utf8_strlen (text, -1);
-
-  g_print ("%s", text);
-  for (glong i = length; i < (glong) width; i++)
-    g_print (" ");
-}
-
-static void
-print_rule (guint width)
-{
-  for (guint i = 0; i < width; i++)
-    g_print ("-");
-  g_print ("\n");
-}
-
-static const char *
-verdict (gboolean met)
-{
-  return met ? "met" : "missed";
-}
-
 static void
 print_load (const char *when)
 {
@@ -272,8 +208,8 @@ bench_queries (const char *path)
 
   for (guint c = 0; c < N_CLASSES; c++)
     {
-      by_class[c] = samples_new ();
-      cpu_by_class[c] = samples_new ();
+      by_class[c] = efir_bench_samples_new ();
+      cpu_by_class[c] = efir_bench_samples_new ();
     }
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
@@ -281,8 +217,8 @@ bench_queries (const char *path)
       matches[q] = efir_store_search_match_expression (queries[q].text);
       for (guint kind = 0; kind < N_KINDS; kind++)
         {
-          ms[q][kind] = samples_new ();
-          cpu_ms[q][kind] = samples_new ();
+          ms[q][kind] = efir_bench_samples_new ();
+          cpu_ms[q][kind] = efir_bench_samples_new ();
         }
 
       /* Once untimed, so that every kind starts with the pages cached. */
@@ -308,12 +244,12 @@ bench_queries (const char *path)
           elapsed = (now_us () - started) / 1000.0;
           cpu = (thread_cpu_us () - cpu_started) / 1000.0;
 
-          samples_add (ms[q][kind], elapsed);
-          samples_add (cpu_ms[q][kind], cpu);
+          efir_bench_samples_add (ms[q][kind], elapsed);
+          efir_bench_samples_add (cpu_ms[q][kind], cpu);
           if (kind == KIND_WORKER)
             {
-              samples_add (by_class[queries[q].klass], elapsed);
-              samples_add (cpu_by_class[queries[q].klass], cpu);
+              efir_bench_samples_add (by_class[queries[q].klass], elapsed);
+              efir_bench_samples_add (cpu_by_class[queries[q].klass], cpu);
             }
         }
 
@@ -321,46 +257,46 @@ bench_queries (const char *path)
            "search: as the worker runs it; same SQL: EFIR_STORE_SEARCH_SQL raw; bare: rowid and "
            "rank only, the best %u\n",
            SEARCH_LIMIT, REPETITIONS, SEARCH_LIMIT);
-  print_rule (138);
+  efir_bench_print_rule (138);
   g_print ("%-14s %-12s %4s %8s %8s %8s %9s %9s %8s %8s %8s %8s %9s %9s\n", "query", "class",
            "hits", "p50", "p95", "worst", "same p50", "same p95", "bare p50", "bare p95",
            "vs same", "vs bare", "cpu p50", "bare cpu");
-  print_rule (138);
+  efir_bench_print_rule (138);
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
-      double p50 = percentile (ms[q][KIND_WORKER], 50);
+      double p50 = efir_bench_percentile (ms[q][KIND_WORKER], 50);
 
-      print_padded (queries[q].text, 15);
-      print_padded (class_names[queries[q].klass], 13);
+      efir_bench_print_padded (queries[q].text, 15);
+      efir_bench_print_padded (class_names[queries[q].klass], 13);
       g_print ("%4u %8.2f %8.2f %8.2f %9.2f %9.2f %8.2f %8.2f %7.2fx %7.2fx %9.2f %9.2f\n",
-               n_hits[q], p50, percentile (ms[q][KIND_WORKER], 95),
-               percentile (ms[q][KIND_WORKER], 100), percentile (ms[q][KIND_RAW], 50),
-               percentile (ms[q][KIND_RAW], 95), percentile (ms[q][KIND_BARE], 50),
-               percentile (ms[q][KIND_BARE], 95), p50 / percentile (ms[q][KIND_RAW], 50),
-               p50 / percentile (ms[q][KIND_BARE], 50), percentile (cpu_ms[q][KIND_WORKER], 50),
-               percentile (cpu_ms[q][KIND_BARE], 50));
+               n_hits[q], p50, efir_bench_percentile (ms[q][KIND_WORKER], 95),
+               efir_bench_percentile (ms[q][KIND_WORKER], 100), efir_bench_percentile (ms[q][KIND_RAW], 50),
+               efir_bench_percentile (ms[q][KIND_RAW], 95), efir_bench_percentile (ms[q][KIND_BARE], 50),
+               efir_bench_percentile (ms[q][KIND_BARE], 95), p50 / efir_bench_percentile (ms[q][KIND_RAW], 50),
+               p50 / efir_bench_percentile (ms[q][KIND_BARE], 50), efir_bench_percentile (cpu_ms[q][KIND_WORKER], 50),
+               efir_bench_percentile (cpu_ms[q][KIND_BARE], 50));
     }
-  print_rule (138);
+  efir_bench_print_rule (138);
   g_print ("cpu: the processor time of the search's thread, which a loaded machine does not "
            "stretch.\n");
 
   g_print ("\nBy class (every repetition of its queries)\n");
-  print_rule (106);
+  efir_bench_print_rule (106);
   g_print ("%-14s %8s %8s %8s  %-13s %-13s %8s %8s %8s\n", "class", "p50", "p95", "worst",
            "p50 < 20 ms", "p95 < 50 ms", "cpu p50", "cpu p95", "cpu max");
-  print_rule (106);
+  efir_bench_print_rule (106);
   for (guint c = 0; c < N_CLASSES; c++)
     {
-      double p50 = percentile (by_class[c], 50);
-      double p95 = percentile (by_class[c], 95);
+      double p50 = efir_bench_percentile (by_class[c], 50);
+      double p95 = efir_bench_percentile (by_class[c], 95);
 
-      print_padded (class_names[c], 15);
+      efir_bench_print_padded (class_names[c], 15);
       g_print ("%8.2f %8.2f %8.2f  %-13s %-13s %8.2f %8.2f %8.2f\n", p50, p95,
-               percentile (by_class[c], 100), verdict (p50 < P50_TARGET_MS),
-               verdict (p95 < P95_TARGET_MS), percentile (cpu_by_class[c], 50),
-               percentile (cpu_by_class[c], 95), percentile (cpu_by_class[c], 100));
+               efir_bench_percentile (by_class[c], 100), efir_bench_verdict (p50 < P50_TARGET_MS),
+               efir_bench_verdict (p95 < P95_TARGET_MS), efir_bench_percentile (cpu_by_class[c], 50),
+               efir_bench_percentile (cpu_by_class[c], 95), efir_bench_percentile (cpu_by_class[c], 100));
     }
-  print_rule (106);
+  efir_bench_print_rule (106);
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
@@ -403,7 +339,7 @@ probe_poll (GPollFD *fds,
   gint result;
 
   if (probe.iterations != NULL && probe.awake_since != 0)
-    samples_add (probe.iterations, (entered - probe.awake_since) / 1000.0);
+    efir_bench_samples_add (probe.iterations, (entered - probe.awake_since) / 1000.0);
 
   result = probe.default_poll (fds, nfds, timeout);
   probe.awake_since = now_us ();
@@ -436,7 +372,7 @@ search_finished_cb (EfirSearchWorker *worker,
   if (error != NULL)
     g_error ("Search for “%s” failed: %s", query, error->message);
 
-  samples_add (typist->latency, (now_us () - typist->asked) / 1000.0);
+  efir_bench_samples_add (typist->latency, (now_us () - typist->asked) / 1000.0);
   typist->n_delivered++;
 }
 
@@ -455,7 +391,7 @@ typist_search (Typist *typist)
 
       if (!(hits = efir_store_search (typist->store, typist->field->str, SEARCH_LIMIT, &error)))
         g_error ("Search for “%s” failed: %s", typist->field->str, error->message);
-      samples_add (typist->latency, (now_us () - typist->asked) / 1000.0);
+      efir_bench_samples_add (typist->latency, (now_us () - typist->asked) / 1000.0);
       typist->n_delivered++;
     }
 }
@@ -533,29 +469,29 @@ bench_typing (const char *path)
            "word;\nlatency from a key to its hits (only the newest query's are delivered); "
            "milliseconds\n",
            G_N_ELEMENTS (typed), KEY_INTERVAL_MS, WORD_PAUSE_MS);
-  print_rule (118);
+  efir_bench_print_rule (118);
   g_print ("%-22s %6s %9s %8s %8s %8s %12s %12s %10s  %-10s\n", "search", "keys", "delivered",
            "p50", "p95", "worst", "iter. p99", "iter. worst", "over 16 ms", "< 16 ms");
-  print_rule (118);
+  efir_bench_print_rule (118);
 
   for (guint mode = 0; mode < 2; mode++)
     {
-      g_autoptr(GArray) iterations = samples_new ();
-      g_autoptr(GArray) latency = samples_new ();
+      g_autoptr(GArray) iterations = efir_bench_samples_new ();
+      g_autoptr(GArray) latency = efir_bench_samples_new ();
       guint n_asked, n_delivered, n_over = 0;
       double worst;
 
       bench_typing_one (store, mode == 1, iterations, latency, &n_asked, &n_delivered);
       for (guint i = 0; i < iterations->len; i++)
         n_over += g_array_index (iterations, double, i) >= ITERATION_TARGET_MS;
-      worst = percentile (iterations, 100);
+      worst = efir_bench_percentile (iterations, 100);
 
-      print_padded (names[mode], 23);
+      efir_bench_print_padded (names[mode], 23);
       g_print ("%6u %9u %8.2f %8.2f %8.2f %12.2f %12.2f %10u  %-10s\n", n_asked, n_delivered,
-               percentile (latency, 50), percentile (latency, 95), percentile (latency, 100),
-               percentile (iterations, 99), worst, n_over, verdict (worst < ITERATION_TARGET_MS));
+               efir_bench_percentile (latency, 50), efir_bench_percentile (latency, 95), efir_bench_percentile (latency, 100),
+               efir_bench_percentile (iterations, 99), worst, n_over, efir_bench_verdict (worst < ITERATION_TARGET_MS));
     }
-  print_rule (118);
+  efir_bench_print_rule (118);
   g_print ("iter.: one main-loop iteration, from leaving a poll to entering the next.\n");
 
   g_main_context_set_poll_func (NULL, probe.default_poll);

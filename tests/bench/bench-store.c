@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "efir-archive-generator.h"
+#include "efir-bench-samples.h"
 #include "efir-backup.h"
 #include "efir-episode-json.h"
 #include "efir-episode-list.h"
@@ -101,64 +102,6 @@ static double
 elapsed_ms (gint64 since)
 {
   return (now_us () - since) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* Nearest rank: the smallest sample with at least @p percent at or below it. */
-static double
-percentile (GArray *samples,
-            double  p)
-{
-  g_autoptr(GArray) sorted = NULL;
-  guint rank;
-
-  if (samples->len == 0)
-    return NAN;
-
-  sorted = g_array_copy (samples);
-  g_array_sort (sorted, compare_doubles);
-  rank = (guint) ceil (p / 100.0 * sorted->len);
-  return g_array_index (sorted, double, MAX (rank, 1) - 1);
-}
-
-static GArray *
-samples_new (void)
-{
-  return g_array_new (FALSE, FALSE, sizeof (double));
-}
-
-static void
-samples_add (GArray *samples,
-             double  ms)
-{
-  g_array_append_val (samples, ms);
-}
-
-/* printf pads by bytes; Cyrillic and Azerbaijani letters take two. */
-static void
-print_padded (const char *text,
-              guint       width)
-{
-  glong length = g_utf8_strlen (text, -1);
-
-  g_print ("%s", text);
-  for (glong i = length; i < (glong) width; i++)
-    g_print (" ");
-}
-
-static const char *
-verdict (gboolean met)
-{
-  return met ? "met" : "missed";
 }
 
 static gint64
@@ -416,7 +359,7 @@ measure_write_floor (const char *archive_path,
           || sqlite3_exec (handle, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
         g_error ("Scratch write: %s", sqlite3_errmsg (handle));
       if (run >= WARM_UP_RUNS)
-        samples_add (samples, elapsed_ms (started));
+        efir_bench_samples_add (samples, elapsed_ms (started));
       sqlite3_reset (stmt);
     }
 
@@ -430,14 +373,6 @@ measure_write_floor (const char *archive_path,
 
       g_unlink (file);
     }
-}
-
-static void
-print_rule (guint width)
-{
-  for (guint i = 0; i < width; i++)
-    g_print ("-");
-  g_print ("\n");
 }
 
 /* Measurements ----------------------------------------------------------- */
@@ -526,9 +461,9 @@ bench_size (const char *path)
 
   g_print ("\nArchive size beside the same episodes as episode JSON (%u episodes)\n",
            n_episodes);
-  print_rule (78);
+  efir_bench_print_rule (78);
   g_print ("%-46s %10s %10s\n", "", "total", "a episode");
-  print_rule (78);
+  efir_bench_print_rule (78);
   g_print ("%-46s %7.1f MB %7.1f KB\n", "archive file (WAL checkpointed)", archive_bytes / 1e6,
            archive_bytes / 1e3 / n_episodes);
   g_print ("%-46s %7.1f MB %7.1f KB\n", "  of which free pages", free_bytes / 1e6,
@@ -537,18 +472,18 @@ bench_size (const char *path)
            index_bytes / 1e3 / n_episodes);
   g_print ("%-46s %7.1f MB %7.1f KB\n", "episode JSON (efir-cli episode export)",
            json_bytes / 1e6, json_bytes / 1e3 / n_episodes);
-  print_rule (78);
+  efir_bench_print_rule (78);
   g_print ("Archive without free pages / episode JSON: %.2fx (target at most 1.5x: %s)\n", ratio,
-           verdict (ratio <= 1.5));
+           efir_bench_verdict (ratio <= 1.5));
 }
 
 static void
 bench_open (const char *path)
 {
-  g_autoptr(GArray) check_ms = samples_new ();
-  g_autoptr(GArray) open_ms = samples_new ();
-  g_autoptr(GArray) list_ms = samples_new ();
-  g_autoptr(GArray) total_ms = samples_new ();
+  g_autoptr(GArray) check_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) open_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) list_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) total_ms = efir_bench_samples_new ();
   guint n_listed = 0;
   double first_ms = 0;
 
@@ -577,9 +512,9 @@ bench_open (const char *path)
           continue;
         }
 
-      samples_add (open_ms, opened);
-      samples_add (list_ms, listed - opened);
-      samples_add (total_ms, listed);
+      efir_bench_samples_add (open_ms, opened);
+      efir_bench_samples_add (list_ms, listed - opened);
+      efir_bench_samples_add (total_ms, listed);
     }
 
   /* Not timed with the rest: it is part of efir_store_open(), measured
@@ -592,23 +527,23 @@ bench_open (const char *path)
 
       if (efir_store_check_file (path, &error) != EFIR_STORE_HEALTH_OK)
         g_error ("Startup check failed: %s", error ? error->message : "not healthy");
-      samples_add (check_ms, elapsed_ms (started));
+      efir_bench_samples_add (check_ms, elapsed_ms (started));
     }
 
   g_print ("\nOpen the store and list all episodes (%u listed); %u runs, each a new EfirStore\n",
            n_listed, OPEN_RUNS);
-  print_rule (78);
+  efir_bench_print_rule (78);
   g_print ("%-46s %10s %10s\n", "", "median", "p95");
-  print_rule (78);
+  efir_bench_print_rule (78);
   g_print ("%-46s %7.1f ms %7.1f ms\n", "efir_store_open + efir_store_list_episodes",
-           percentile (total_ms, 50), percentile (total_ms, 95));
-  g_print ("%-46s %7.1f ms %7.1f ms\n", "  efir_store_open", percentile (open_ms, 50),
-           percentile (open_ms, 95));
+           efir_bench_percentile (total_ms, 50), efir_bench_percentile (total_ms, 95));
+  g_print ("%-46s %7.1f ms %7.1f ms\n", "  efir_store_open", efir_bench_percentile (open_ms, 50),
+           efir_bench_percentile (open_ms, 95));
   g_print ("%-46s %7.1f ms %7.1f ms\n", "    its startup check (quick_check), alone",
-           percentile (check_ms, 50), percentile (check_ms, 95));
+           efir_bench_percentile (check_ms, 50), efir_bench_percentile (check_ms, 95));
   g_print ("%-46s %7.1f ms %7.1f ms\n", "  efir_store_list_episodes (store, 0)",
-           percentile (list_ms, 50), percentile (list_ms, 95));
-  print_rule (78);
+           efir_bench_percentile (list_ms, 50), efir_bench_percentile (list_ms, 95));
+  efir_bench_print_rule (78);
   g_print ("First open of the run (not in the median; may write the daily backup): %.1f ms\n",
            first_ms);
 }
@@ -624,11 +559,11 @@ bench_episode_list (const char *path)
   g_autoptr(EfirStore) store = NULL;
   g_autoptr(GListModel) programs = NULL;
   g_autoptr(EfirEpisodeList) list = NULL;
-  g_autoptr(GArray) newest_ms = samples_new ();
-  g_autoptr(GArray) oldest_ms = samples_new ();
-  g_autoptr(GArray) filtered_ms = samples_new ();
-  g_autoptr(GArray) first_page_ms = samples_new ();
-  g_autoptr(GArray) scroll_ms = samples_new ();
+  g_autoptr(GArray) newest_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) oldest_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) filtered_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) first_page_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) scroll_ms = efir_bench_samples_new ();
   gint64 program_id = 0;
   guint most = 0;
   guint n_items = 0;
@@ -661,24 +596,24 @@ bench_episode_list (const char *path)
 
       efir_episode_list_set_query (fresh, program_id, EFIR_EPISODE_LIST_ANY_STATUS, FALSE, &error);
       g_assert_no_error (error);
-      samples_add (newest_ms, elapsed_ms (started));
+      efir_bench_samples_add (newest_ms, elapsed_ms (started));
       n_items = g_list_model_get_n_items (G_LIST_MODEL (fresh));
 
       started = now_us ();
       {
         g_autoptr(EfirEpisode) first = g_list_model_get_item (G_LIST_MODEL (fresh), 0);
       }
-      samples_add (first_page_ms, elapsed_ms (started));
+      efir_bench_samples_add (first_page_ms, elapsed_ms (started));
 
       started = now_us ();
       efir_episode_list_set_query (fresh, program_id, EFIR_EPISODE_LIST_ANY_STATUS, TRUE, &error);
       g_assert_no_error (error);
-      samples_add (oldest_ms, elapsed_ms (started));
+      efir_bench_samples_add (oldest_ms, elapsed_ms (started));
 
       started = now_us ();
       efir_episode_list_set_query (fresh, program_id, EFIR_EPISODE_STATUS_PUBLISHED, FALSE, &error);
       g_assert_no_error (error);
-      samples_add (filtered_ms, elapsed_ms (started));
+      efir_bench_samples_add (filtered_ms, elapsed_ms (started));
       n_published = g_list_model_get_n_items (G_LIST_MODEL (fresh));
 
       if (run < 3)
@@ -689,26 +624,26 @@ bench_episode_list (const char *path)
             {
               g_autoptr(EfirEpisode) item = g_list_model_get_item (G_LIST_MODEL (fresh), i);
             }
-          samples_add (scroll_ms, elapsed_ms (started));
+          efir_bench_samples_add (scroll_ms, elapsed_ms (started));
         }
     }
 
   g_print ("\nThe episode list of the largest programme (%u episodes, %u published); %u runs\n",
            n_items, n_published, OPEN_RUNS);
-  print_rule (78);
+  efir_bench_print_rule (78);
   g_print ("%-46s %10s %10s\n", "", "median", "p95");
-  print_rule (78);
+  efir_bench_print_rule (78);
   g_print ("%-46s %7.2f ms %7.2f ms\n", "ids, newest first (start, programme switch)",
-           percentile (newest_ms, 50), percentile (newest_ms, 95));
+           efir_bench_percentile (newest_ms, 50), efir_bench_percentile (newest_ms, 95));
   g_print ("%-46s %7.2f ms %7.2f ms\n", "ids, oldest first (sort button)",
-           percentile (oldest_ms, 50), percentile (oldest_ms, 95));
+           efir_bench_percentile (oldest_ms, 50), efir_bench_percentile (oldest_ms, 95));
   g_print ("%-46s %7.2f ms %7.2f ms\n", "ids, published only (status filter)",
-           percentile (filtered_ms, 50), percentile (filtered_ms, 95));
+           efir_bench_percentile (filtered_ms, 50), efir_bench_percentile (filtered_ms, 95));
   g_print ("%-46s %7.2f ms %7.2f ms\n", "first page of rows (64 episodes with guests)",
-           percentile (first_page_ms, 50), percentile (first_page_ms, 95));
+           efir_bench_percentile (first_page_ms, 50), efir_bench_percentile (first_page_ms, 95));
   g_print ("%-46s %7.1f ms %7.1f ms\n", "every row, top to bottom (3 runs)",
-           percentile (scroll_ms, 50), percentile (scroll_ms, 95));
-  print_rule (78);
+           efir_bench_percentile (scroll_ms, 50), efir_bench_percentile (scroll_ms, 95));
+  efir_bench_print_rule (78);
 }
 
 /* efir-cli as a script or cron runs it: each command a process of its
@@ -734,7 +669,7 @@ bench_cli (const char *path)
     }
 
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
-    ms[c] = samples_new ();
+    ms[c] = efir_bench_samples_new ();
 
   for (guint run = 0; run <= CLI_RUNS; run++)
     for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
@@ -758,24 +693,24 @@ bench_cli (const char *path)
             || !g_spawn_check_wait_status (status, &error))
           g_error ("efir-cli failed: %s", error->message);
         if (run > 0)
-          samples_add (ms[c], elapsed_ms (started));
+          efir_bench_samples_add (ms[c], elapsed_ms (started));
       }
 
   g_print ("\nefir-cli as a whole process, spawn to exit; %u runs each, taking turns\n", CLI_RUNS);
-  print_rule (78);
+  efir_bench_print_rule (78);
   g_print ("%-46s %10s %10s %8s\n", "", "median", "p95", "< 100 ms");
-  print_rule (78);
+  efir_bench_print_rule (78);
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     {
       g_autofree char *line = g_strjoinv (" ", (char **) commands[c]);
-      double median = percentile (ms[c], 50);
+      double median = efir_bench_percentile (ms[c], 50);
 
-      print_padded (line, 46);
-      g_print (" %7.1f ms %7.1f ms %8s\n", median, percentile (ms[c], 95),
-               verdict (median < CLI_TARGET_MS));
+      efir_bench_print_padded (line, 46);
+      g_print (" %7.1f ms %7.1f ms %8s\n", median, efir_bench_percentile (ms[c], 95),
+               efir_bench_verdict (median < CLI_TARGET_MS));
       g_array_unref (ms[c]);
     }
-  print_rule (78);
+  efir_bench_print_rule (78);
 }
 
 static gboolean
@@ -803,8 +738,8 @@ bench_search (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(EfirStore) store = NULL;
-  g_autoptr(GArray) all_store = samples_new ();
-  g_autoptr(GArray) all_raw = samples_new ();
+  g_autoptr(GArray) all_store = efir_bench_samples_new ();
+  g_autoptr(GArray) all_raw = efir_bench_samples_new ();
   g_autofree char *no_snippet_sql = sql_without_snippet ();
   char *matches[G_N_ELEMENTS (queries)] = { NULL };
   QueryResult results[G_N_ELEMENTS (queries)];
@@ -837,7 +772,7 @@ bench_search (const char *path)
        */
       for (guint kind = 0; kind < N_KINDS; kind++)
         {
-          r->ms[kind] = samples_new ();
+          r->ms[kind] = efir_bench_samples_new ();
           r->ids[kind] = g_array_new (FALSE, FALSE, sizeof (gint64));
           if (kind == KIND_STORE)
             run_store_search (store, queries[q].text, r->ids[kind]);
@@ -868,11 +803,11 @@ bench_search (const char *path)
             run_raw_search (stmts[kind], matches[q], NULL);
           ms = elapsed_ms (started);
 
-          samples_add (r->ms[kind], ms);
+          efir_bench_samples_add (r->ms[kind], ms);
           if (kind == KIND_STORE)
-            samples_add (all_store, ms);
+            efir_bench_samples_add (all_store, ms);
           else if (kind == KIND_RAW)
-            samples_add (all_raw, ms);
+            efir_bench_samples_add (all_raw, ms);
         }
 
   g_print ("\nSearch, %u hits at most; %u repetitions of each query, store and raw interleaved\n",
@@ -880,41 +815,41 @@ bench_search (const char *path)
   g_print ("raw: EFIR_STORE_SEARCH_SQL on a separate sqlite3 connection with the \"efir\" "
            "tokenizer,\n     its MATCH expression from efir_store_search_match_expression() "
            "computed beforehand\n");
-  print_rule (139);
+  efir_bench_print_rule (139);
   g_print ("%-45s %7s %5s %9s %9s %9s %9s %7s  %-11s  %-11s\n", "query", "matches", "hits",
            "store p50", "store p95", "raw p50", "raw p95", "ratio", "p50 < 20 ms", "ratio ≤ 1.5");
-  print_rule (139);
+  efir_bench_print_rule (139);
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
     {
       QueryResult *r = &results[q];
 
-      p50 = percentile (r->ms[KIND_STORE], 50);
-      raw_p50 = percentile (r->ms[KIND_RAW], 50);
+      p50 = efir_bench_percentile (r->ms[KIND_STORE], 50);
+      raw_p50 = efir_bench_percentile (r->ms[KIND_RAW], 50);
       ratio = p50 / raw_p50;
       log_ratios += log (ratio);
       n_met += p50 < SEARCH_P50_TARGET_MS;
 
-      print_padded (queries[q].text, 15);
-      print_padded (queries[q].what, 30);
+      efir_bench_print_padded (queries[q].text, 15);
+      efir_bench_print_padded (queries[q].what, 30);
       g_print ("%7" G_GINT64_FORMAT " %5u %s %s %s %s %6.2fx  %-11s  %-11s%s\n", r->n_matching,
                r->ids[KIND_STORE]->len, format_ms (p50),
-               format_ms (percentile (r->ms[KIND_STORE], 95)), format_ms (raw_p50),
-               format_ms (percentile (r->ms[KIND_RAW], 95)), ratio,
-               verdict (p50 < SEARCH_P50_TARGET_MS), verdict (ratio <= SEARCH_RATIO_TARGET),
+               format_ms (efir_bench_percentile (r->ms[KIND_STORE], 95)), format_ms (raw_p50),
+               format_ms (efir_bench_percentile (r->ms[KIND_RAW], 95)), ratio,
+               efir_bench_verdict (p50 < SEARCH_P50_TARGET_MS), efir_bench_verdict (ratio <= SEARCH_RATIO_TARGET),
                same_ids (r->ids[KIND_STORE], r->ids[KIND_RAW]) ? "" : "  (raw hits differ)");
     }
 
-  print_rule (139);
-  p50 = percentile (all_store, 50);
-  raw_p50 = percentile (all_raw, 50);
+  efir_bench_print_rule (139);
+  p50 = efir_bench_percentile (all_store, 50);
+  raw_p50 = efir_bench_percentile (all_raw, 50);
   ratio = exp (log_ratios / G_N_ELEMENTS (queries));
-  print_padded ("all queries", 59);
+  efir_bench_print_padded ("all queries", 59);
   g_print ("%s %s %s %s %6.2fx  %-11s  %-11s\n", format_ms (p50),
-           format_ms (percentile (all_store, 95)), format_ms (raw_p50),
-           format_ms (percentile (all_raw, 95)), ratio, verdict (p50 < SEARCH_P50_TARGET_MS),
-           verdict (ratio <= SEARCH_RATIO_TARGET));
-  print_rule (139);
+           format_ms (efir_bench_percentile (all_store, 95)), format_ms (raw_p50),
+           format_ms (efir_bench_percentile (all_raw, 95)), ratio, efir_bench_verdict (p50 < SEARCH_P50_TARGET_MS),
+           efir_bench_verdict (ratio <= SEARCH_RATIO_TARGET));
+  efir_bench_print_rule (139);
   g_print ("all queries: p50 and p95 of the %u searches of each kind together; ratio: the "
            "geometric mean of the per-query ratios.\n%u of %zu queries have a p50 under %.0f ms.\n",
            all_store->len, n_met, G_N_ELEMENTS (queries), SEARCH_P50_TARGET_MS);
@@ -924,19 +859,19 @@ bench_search (const char *path)
       g_print ("\nWhere the raw time goes (p50 of the same repetitions): EFIR_STORE_SEARCH_SQL as "
                "it is, and with\nefir_snippet() replaced by ''; SQLite makes snippets for the hits "
                "returned only, so the difference\nover the hits is what one snippet costs\n");
-      print_rule (117);
+      efir_bench_print_rule (117);
       g_print ("%-45s %7s %5s %10s %16s %16s %12s\n", "query", "matches", "hits", "raw p50",
                "without snippet", "snippets' share", "per snippet");
-      print_rule (117);
+      efir_bench_print_rule (117);
       for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
         {
           QueryResult *r = &results[q];
-          double full = percentile (r->ms[KIND_RAW], 50);
-          double bare = percentile (r->ms[KIND_NO_SNIPPET], 50);
+          double full = efir_bench_percentile (r->ms[KIND_RAW], 50);
+          double bare = efir_bench_percentile (r->ms[KIND_NO_SNIPPET], 50);
           guint n_hits = r->ids[KIND_RAW]->len;
 
-          print_padded (queries[q].text, 15);
-          print_padded (queries[q].what, 30);
+          efir_bench_print_padded (queries[q].text, 15);
+          efir_bench_print_padded (queries[q].what, 30);
           g_print ("%7" G_GINT64_FORMAT " %5u  %s        %s    %10.0f %%    %s%s\n",
                    r->n_matching, n_hits, format_ms (full), format_ms (bare),
                    full > 0 ? 100 * (full - bare) / full : 0,
@@ -944,7 +879,7 @@ bench_search (const char *path)
                    same_ids (r->ids[KIND_RAW], r->ids[KIND_NO_SNIPPET]) ? ""
                                                                         : "  (hits differ)");
         }
-      print_rule (117);
+      efir_bench_print_rule (117);
     }
 
   for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
@@ -968,15 +903,15 @@ bench_save (const char *path)
   g_autoptr(EfirStore) store = NULL;
   g_autoptr(EfirProgram) program = NULL;
   g_autoptr(EfirEpisode) episode = NULL;
-  g_autoptr(GArray) transcript_ms = samples_new ();
-  g_autoptr(GArray) search_after_ms = samples_new ();
-  g_autoptr(GArray) refresh_ms = samples_new ();
-  g_autoptr(GArray) floor_small_ms = samples_new ();
-  g_autoptr(GArray) floor_transcript_ms = samples_new ();
+  g_autoptr(GArray) transcript_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) search_after_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) refresh_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) floor_small_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) floor_transcript_ms = efir_bench_samples_new ();
   g_autofree char *transcript_size = NULL;
   gint64 transcript_length = 0;
-  g_autoptr(GArray) title_ms = samples_new ();
-  g_autoptr(GArray) all_ms = samples_new ();
+  g_autoptr(GArray) title_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) all_ms = efir_bench_samples_new ();
   g_autofree char *title = NULL;
   guint n_segments;
   guint n_words = 0;
@@ -1017,7 +952,7 @@ bench_save (const char *path)
       started = now_us ();
       save_or_die (store, episode, EFIR_EPISODE_PART_TRANSCRIPT);
       if (run >= WARM_UP_RUNS)
-        samples_add (transcript_ms, elapsed_ms (started));
+        efir_bench_samples_add (transcript_ms, elapsed_ms (started));
     }
 
   for (guint run = 0; run < WARM_UP_RUNS + SAVE_RUNS; run++)
@@ -1026,7 +961,7 @@ bench_save (const char *path)
       started = now_us ();
       save_or_die (store, episode, EFIR_EPISODE_PART_DETAILS);
       if (run >= WARM_UP_RUNS)
-        samples_add (title_ms, elapsed_ms (started));
+        efir_bench_samples_add (title_ms, elapsed_ms (started));
     }
 
   for (guint run = 0; run < WARM_UP_RUNS + SAVE_RUNS; run++)
@@ -1036,7 +971,7 @@ bench_save (const char *path)
       started = now_us ();
       save_or_die (store, episode, EFIR_EPISODE_PART_ALL);
       if (run >= WARM_UP_RUNS)
-        samples_add (all_ms, elapsed_ms (started));
+        efir_bench_samples_add (all_ms, elapsed_ms (started));
     }
 
   /* A save leaves the search index to catch up later, so that cost moves
@@ -1051,7 +986,7 @@ bench_save (const char *path)
       if (!efir_store_refresh_search_index (store, &error))
         g_error ("Could not bring the index up to date: %s", error->message);
       if (run >= WARM_UP_RUNS)
-        samples_add (refresh_ms, elapsed_ms (started));
+        efir_bench_samples_add (refresh_ms, elapsed_ms (started));
     }
 
   for (guint run = 0; run < WARM_UP_RUNS + SAVE_RUNS; run++)
@@ -1061,7 +996,7 @@ bench_save (const char *path)
       started = now_us ();
       run_store_search (store, "sekili", NULL);
       if (run >= WARM_UP_RUNS)
-        samples_add (search_after_ms, elapsed_ms (started));
+        efir_bench_samples_add (search_after_ms, elapsed_ms (started));
     }
 
   {
@@ -1087,26 +1022,26 @@ bench_save (const char *path)
   g_print ("\nSave of a three-hour episode (%u segments, %u words); %u saves each after %u "
            "untimed\n",
            n_segments, n_words, SAVE_RUNS, WARM_UP_RUNS);
-  print_rule (86);
+  efir_bench_print_rule (86);
   g_print ("%-46s %10s %10s  %-13s\n", "", "median", "p95", "median < 5 ms");
-  print_rule (86);
+  efir_bench_print_rule (86);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      double median = percentile (rows[i].samples, 50);
+      double median = efir_bench_percentile (rows[i].samples, 50);
 
       g_print ("%-46s %7.2f ms %7.2f ms  %-13s\n", rows[i].what, median,
-               percentile (rows[i].samples, 95), verdict (median < SAVE_MEDIAN_TARGET_MS));
+               efir_bench_percentile (rows[i].samples, 95), efir_bench_verdict (median < SAVE_MEDIAN_TARGET_MS));
     }
-  print_rule (86);
+  efir_bench_print_rule (86);
   g_print ("%-46s %7.2f ms\n", "first save (insert, ALL parts)", insert_ms);
   g_print ("%-46s %7.2f ms %7.2f ms\n", "disk floor: a one-byte row committed",
-           percentile (floor_small_ms, 50), percentile (floor_small_ms, 95));
+           efir_bench_percentile (floor_small_ms, 50), efir_bench_percentile (floor_small_ms, 95));
   g_print ("%-46s %7.2f ms %7.2f ms\n", transcript_size,
-           percentile (floor_transcript_ms, 50), percentile (floor_transcript_ms, 95));
+           efir_bench_percentile (floor_transcript_ms, 50), efir_bench_percentile (floor_transcript_ms, 95));
   g_print ("%-46s %7.2f ms %7.2f ms\n", "index catch-up after a TRANSCRIPT save",
-           percentile (refresh_ms, 50), percentile (refresh_ms, 95));
+           efir_bench_percentile (refresh_ms, 50), efir_bench_percentile (refresh_ms, 95));
   g_print ("%-46s %7.2f ms %7.2f ms\n", "search \"sekili\" right after a TRANSCRIPT save",
-           percentile (search_after_ms, 50), percentile (search_after_ms, 95));
+           efir_bench_percentile (search_after_ms, 50), efir_bench_percentile (search_after_ms, 95));
   g_print ("A save marks the episode's search row stale; efir_store_search() or\n"
            "efir_store_refresh_search_index() re-indexes it, whichever comes first.\n"
            "Disk floor: one row replaced in a scratch database beside the archive, WAL and\n"
@@ -1144,13 +1079,13 @@ bench_first_save (const char *path)
 
   g_print ("\nFirst save after start, a backup due; %u runs each (target: under 50 ms)\n",
            FIRST_SAVE_RUNS);
-  print_rule (78);
+  efir_bench_print_rule (78);
   g_print ("%-46s %10s %10s\n", "", "median", "worst");
-  print_rule (78);
+  efir_bench_print_rule (78);
 
   for (guint m = 0; m < G_N_ELEMENTS (modes); m++)
     {
-      g_autoptr(GArray) save_ms = samples_new ();
+      g_autoptr(GArray) save_ms = efir_bench_samples_new ();
       double worst = 0;
 
       for (guint run = 0; run < FIRST_SAVE_RUNS; run++)
@@ -1178,7 +1113,7 @@ bench_first_save (const char *path)
           edit_title (episode, original, run);
           save_or_die (store, episode, EFIR_EPISODE_PART_DETAILS);
           ms = elapsed_ms (started);
-          samples_add (save_ms, ms);
+          efir_bench_samples_add (save_ms, ms);
           worst = MAX (worst, ms);
 
           /* Let the backup get under way, as it would while the producer
@@ -1187,10 +1122,10 @@ bench_first_save (const char *path)
           g_usleep (G_USEC_PER_SEC / 2);
         }
 
-      g_print ("%-46s %7.1f ms %7.1f ms  %s\n", modes[m].what, percentile (save_ms, 50), worst,
-               verdict (worst < 50));
+      g_print ("%-46s %7.1f ms %7.1f ms  %s\n", modes[m].what, efir_bench_percentile (save_ms, 50), worst,
+               efir_bench_verdict (worst < 50));
     }
-  print_rule (78);
+  efir_bench_print_rule (78);
 
   /* Today's backup, written whole this time. */
   {
