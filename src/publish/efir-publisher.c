@@ -1476,21 +1476,62 @@ efir_publisher_add_site (EfirPublisher  *self,
   return sign_in_to_site (self, 0, url, user, password, notes, cancellable, error);
 }
 
+/* What the publisher of a worker thread takes over from the caller's. */
 typedef struct
 {
-  char      *db_path;
-  guint      timeout;
-  char      *url;
-  char      *user;
-  char      *password;
-  gint64     site_id;
-  GPtrArray *notes;
+  char   *db_path;
+  guint   timeout;
+  gint64  retry_base;
+  gint64  schedule_grace;
+} WorkerSettings;
+
+static void
+worker_settings_init (WorkerSettings *settings,
+                      EfirPublisher  *self)
+{
+  settings->db_path = g_strdup (efir_store_get_path (self->store));
+  settings->timeout = self->timeout;
+  settings->retry_base = self->retry_base;
+  settings->schedule_grace = self->schedule_grace;
+}
+
+/* A publisher of the worker thread's own, on a connection of its own: the
+ * caller's store stays with the main thread, and SQLite's locks keep the
+ * two apart. Like a command of efir-cli, it checks only the pages it
+ * touches: the window's own store checks the whole file, and a run
+ * reading it all would cost every run that much. */
+static EfirPublisher *
+worker_publisher (const WorkerSettings  *settings,
+                  GError               **error)
+{
+  g_autoptr(EfirStore) store = NULL;
+  EfirPublisher *worker;
+
+  if (!(store = efir_store_open_full (settings->db_path, EFIR_STORE_OPEN_CHECK_TOUCHED, error)))
+    return NULL;
+
+  worker = efir_publisher_new (store);
+  worker->timeout = settings->timeout;
+  worker->retry_base = settings->retry_base;
+  worker->schedule_grace = settings->schedule_grace;
+
+  return worker;
+}
+
+typedef struct
+{
+  WorkerSettings  settings;
+  char           *url;
+  char           *user;
+  char           *password;
+  gint64          site_id;
+  GPtrArray      *notes;
 } SiteTaskData;
 
 static void
 site_task_data_free (SiteTaskData *data)
 {
-  g_free (data->db_path);
+  g_free (data->settings.db_path);
   g_free (data->url);
   g_free (data->user);
   if (data->password != NULL)
@@ -1504,30 +1545,9 @@ site_task_data_new (EfirPublisher *self)
 {
   SiteTaskData *data = g_new0 (SiteTaskData, 1);
 
-  data->db_path = g_strdup (efir_store_get_path (self->store));
-  data->timeout = self->timeout;
+  worker_settings_init (&data->settings, self);
 
   return data;
-}
-
-/* A publisher of the worker thread's own, on a connection of its own: the
- * caller's store stays with the main thread. Like a command of efir-cli,
- * it checks only the pages it touches: the window's own store checks the
- * whole file, and a run reading it all would cost every run that much. */
-static EfirPublisher *
-worker_publisher (SiteTaskData  *data,
-                  GError       **error)
-{
-  g_autoptr(EfirStore) store = NULL;
-  EfirPublisher *worker;
-
-  if (!(store = efir_store_open_full (data->db_path, EFIR_STORE_OPEN_CHECK_TOUCHED, error)))
-    return NULL;
-
-  worker = efir_publisher_new (store);
-  worker->timeout = data->timeout;
-
-  return worker;
 }
 
 static void
@@ -1541,7 +1561,7 @@ add_site_thread (GTask        *task,
   EfirSite *site;
   GError *error = NULL;
 
-  if (!(worker = worker_publisher (data, &error))
+  if (!(worker = worker_publisher (&data->settings, &error))
       || !(site = sign_in_to_site (worker, data->site_id, data->url, data->user, data->password,
                                    data->notes, cancellable, &error)))
     {
@@ -1678,7 +1698,7 @@ list_categories_thread (GTask        *task,
   GPtrArray *names;
   GError *error = NULL;
 
-  if (!(worker = worker_publisher (data, &error))
+  if (!(worker = worker_publisher (&data->settings, &error))
       || !(names = efir_publisher_list_categories (worker, data->site_id, cancellable, &error)))
     {
       g_task_return_error (task, error);
@@ -1893,18 +1913,15 @@ efir_publisher_run_due (EfirPublisher  *self,
 
 typedef struct
 {
-  char  *db_path;
-  gint64 retry_base;
-  gint64 schedule_grace;
-  guint  timeout;
-  guint  n_done;
-  guint  n_stopped;
+  WorkerSettings settings;
+  guint          n_done;
+  guint          n_stopped;
 } RunDueData;
 
 static void
 run_due_data_free (RunDueData *data)
 {
-  g_free (data->db_path);
+  g_free (data->settings.db_path);
   g_free (data);
 }
 
@@ -1915,24 +1932,11 @@ run_due_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   RunDueData *data = task_data;
-  g_autoptr(EfirStore) store = NULL;
   g_autoptr(EfirPublisher) worker = NULL;
   GError *error = NULL;
 
-  /* A connection of the thread's own: the caller's store stays with the
-   * main thread, and SQLite's locks keep the two apart. It checks only
-   * the pages it touches, as worker_publisher() says. */
-  if (!(store = efir_store_open_full (data->db_path, EFIR_STORE_OPEN_CHECK_TOUCHED, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  worker = efir_publisher_new (store);
-  worker->retry_base = data->retry_base;
-  worker->schedule_grace = data->schedule_grace;
-  worker->timeout = data->timeout;
-  if (!efir_publisher_run_due (worker, &data->n_done, &data->n_stopped, cancellable, &error))
+  if (!(worker = worker_publisher (&data->settings, &error))
+      || !efir_publisher_run_due (worker, &data->n_done, &data->n_stopped, cancellable, &error))
     g_task_return_error (task, error);
   else
     g_task_return_boolean (task, TRUE);
@@ -1964,10 +1968,7 @@ efir_publisher_run_due_async (EfirPublisher       *self,
   g_task_set_source_tag (task, efir_publisher_run_due_async);
 
   data = g_new0 (RunDueData, 1);
-  data->db_path = g_strdup (efir_store_get_path (self->store));
-  data->retry_base = self->retry_base;
-  data->schedule_grace = self->schedule_grace;
-  data->timeout = self->timeout;
+  worker_settings_init (&data->settings, self);
   g_task_set_task_data (task, data, (GDestroyNotify) run_due_data_free);
   g_task_run_in_thread (task, run_due_thread);
 }
@@ -2082,15 +2083,14 @@ efir_publisher_fetch_site_version (EfirPublisher  *self,
 
 typedef struct
 {
-  char  *db_path;
-  gint64 job_id;
-  guint  timeout;
+  WorkerSettings settings;
+  gint64         job_id;
 } FetchData;
 
 static void
 fetch_data_free (FetchData *data)
 {
-  g_free (data->db_path);
+  g_free (data->settings.db_path);
   g_free (data);
 }
 
@@ -2101,21 +2101,12 @@ fetch_site_version_thread (GTask        *task,
                            GCancellable *cancellable)
 {
   FetchData *data = task_data;
-  g_autoptr(EfirStore) store = NULL;
   g_autoptr(EfirPublisher) worker = NULL;
-  EfirPageVersion *version;
+  EfirPageVersion *version = NULL;
   GError *error = NULL;
 
-  /* As efir_publisher_run_due_async(): a connection of the thread's own. */
-  if (!(store = efir_store_open_full (data->db_path, EFIR_STORE_OPEN_DEFER_CHECK, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  worker = efir_publisher_new (store);
-  worker->timeout = data->timeout;
-  if (!(version = fetch_site_version (worker, data->job_id, cancellable, &error)))
+  if (!(worker = worker_publisher (&data->settings, &error))
+      || !(version = fetch_site_version (worker, data->job_id, cancellable, &error)))
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, version, (GDestroyNotify) efir_page_version_free);
@@ -2142,9 +2133,8 @@ efir_publisher_fetch_site_version_async (EfirPublisher       *self,
   g_task_set_source_tag (task, efir_publisher_fetch_site_version_async);
 
   data = g_new0 (FetchData, 1);
-  data->db_path = g_strdup (efir_store_get_path (self->store));
+  worker_settings_init (&data->settings, self);
   data->job_id = job_id;
-  data->timeout = self->timeout;
   g_task_set_task_data (task, data, (GDestroyNotify) fetch_data_free);
   g_task_run_in_thread (task, fetch_site_version_thread);
 }
