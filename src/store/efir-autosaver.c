@@ -347,60 +347,56 @@ reschedule (EfirAutosaver *self)
                                                save_timeout_fired_cb, self);
 }
 
-static gint64
-real_time_from_date_time (GDateTime *date_time)
-{
-  return g_date_time_to_unix (date_time) * G_USEC_PER_SEC
-         + g_date_time_get_microsecond (date_time);
-}
-
 /* The store stamps revisions with the real time and the clock gives the
  * real time too, so the two compare.
  *
  * A revision that cannot be written is not an edit lost (the save before it
  * succeeded), so it is not shown as a failure; the next save tries again.
  */
+static gboolean
+revision_due (EfirAutosaver *self,
+              Entry         *entry,
+              gint64         now)
+{
+  return entry->newest_revision == REVISION_UNKNOWN || entry->newest_revision == REVISION_NONE
+         || now - entry->newest_revision >= EFIR_AUTOSAVER_REVISION_INTERVAL;
+}
+
+/* Takes in what keeping a revision saw: one kept @now, or the newest
+ * there was. */
+static void
+note_revision (Entry    *entry,
+               gboolean  kept,
+               gint64    newest,
+               gint64    now)
+{
+  if (kept)
+    entry->newest_revision = now;
+  else if (newest != 0)
+    entry->newest_revision = newest;
+  else
+    entry->newest_revision = REVISION_NONE;
+}
+
 static void
 add_revision_if_due (EfirAutosaver *self,
                      Entry         *entry)
 {
   g_autoptr(GError) error = NULL;
-  gint64 episode_id = efir_episode_get_id (entry->episode);
   gint64 now = self->clock->get_real_time (self->clock_data);
+  gint64 newest = 0;
+  gboolean kept;
 
-  if (entry->newest_revision == REVISION_UNKNOWN)
-    {
-      g_autoptr(GPtrArray) revisions = NULL;
-
-      if (!(revisions = efir_store_list_revisions (self->store, episode_id, &error)))
-        {
-          g_debug ("Revisions of episode %" G_GINT64_FORMAT " could not be listed: %s",
-                   episode_id, error->message);
-          return;
-        }
-
-      entry->newest_revision = REVISION_NONE;
-      for (guint i = 0; i < revisions->len; i++)
-        {
-          EfirRevisionInfo *info = g_ptr_array_index (revisions, i);
-
-          entry->newest_revision = MAX (entry->newest_revision,
-                                        real_time_from_date_time (info->created));
-        }
-    }
-
-  if (entry->newest_revision != REVISION_NONE
-      && now - entry->newest_revision < EFIR_AUTOSAVER_REVISION_INTERVAL)
+  if (!revision_due (self, entry, now))
     return;
 
-  if (efir_store_add_revision (self->store, entry->episode, "edit", &error) <= 0)
-    {
-      g_debug ("No revision of episode %" G_GINT64_FORMAT " was kept: %s", episode_id,
-               error != NULL ? error->message : "no id");
-      return;
-    }
-
-  entry->newest_revision = now;
+  kept = efir_store_keep_edit_revision (self->store, entry->episode,
+                                        now - EFIR_AUTOSAVER_REVISION_INTERVAL, &newest, &error);
+  if (error != NULL)
+    g_debug ("No revision of episode %" G_GINT64_FORMAT " was kept: %s",
+             efir_episode_get_id (entry->episode), error->message);
+  else
+    note_revision (entry, kept, newest, now);
 }
 
 static void
@@ -446,6 +442,7 @@ typedef struct
   Entry           *entry;
   EfirEpisodePart  parts;
   gint64           now;  /* real time when it was asked for */
+  gboolean         revision_asked;
 } Save;
 
 /* Takes into the producer's episode what the writer's save of its copy
@@ -547,10 +544,8 @@ on_saved_cb (EfirStoreWriteResult *result,
     {
       take_over_saved (entry, result->written);
       self->round_saved_any = TRUE;
-      if (result->revision_added)
-        entry->newest_revision = save->now;
-      else if (result->newest_revision != 0)
-        entry->newest_revision = result->newest_revision;
+      if (save->revision_asked && result->error == NULL)
+        note_revision (entry, result->revision_added, result->newest_revision, save->now);
     }
 
   g_free (save);
@@ -568,24 +563,21 @@ ask_writer (EfirAutosaver *self,
 {
   g_autoptr(EfirEpisode) copy = NULL;
   Save *save = g_new0 (Save, 1);
-  gboolean revision_due;
 
   save->autosaver = self;
   save->entry = entry;
   save->parts = entry->dirty;
   save->now = self->clock->get_real_time (self->clock_data);
 
-  revision_due = entry->newest_revision == REVISION_UNKNOWN
-                 || entry->newest_revision == REVISION_NONE
-                 || save->now - entry->newest_revision >= EFIR_AUTOSAVER_REVISION_INTERVAL;
+  save->revision_asked = revision_due (self, entry, save->now);
   copy = efir_episode_copy (entry->episode,
-                            revision_due || efir_episode_get_id (entry->episode) == 0
+                            save->revision_asked || efir_episode_get_id (entry->episode) == 0
                               ? EFIR_EPISODE_PART_ALL : save->parts);
   entry->dirty = 0;
 
   self->pending++;
   efir_store_writer_save (self->writer, copy, save->parts,
-                          revision_due ? save->now - EFIR_AUTOSAVER_REVISION_INTERVAL : 0,
+                          save->revision_asked ? save->now - EFIR_AUTOSAVER_REVISION_INTERVAL : 0,
                           on_saved_cb, save);
 }
 

@@ -158,6 +158,52 @@ efir_store_add_revision (EfirStore    *self,
 }
 
 /**
+ * efir_store_keep_edit_revision:
+ * @self: a store
+ * @episode: the episode as just saved
+ * @due_before: a real time; an "edit" revision is kept unless the
+ *   episode's newest revision is younger
+ * @newest: (out): the real time of the newest revision there was, 0 for none
+ * @error: return location for a #GError
+ *
+ * What the autosaver keeps while the producer types: a revision every so
+ * often, not one a save.
+ *
+ * Returns: %TRUE when a revision was kept; %FALSE when none was due, or
+ *   with @error set when the revisions could not be read or written
+ */
+gboolean
+efir_store_keep_edit_revision (EfirStore    *self,
+                               EfirEpisode  *episode,
+                               gint64        due_before,
+                               gint64       *newest,
+                               GError      **error)
+{
+  g_autoptr(GPtrArray) revisions = NULL;
+
+  g_return_val_if_fail (EFIR_IS_STORE (self), FALSE);
+  g_return_val_if_fail (EFIR_IS_EPISODE (episode), FALSE);
+  g_return_val_if_fail (newest != NULL, FALSE);
+
+  *newest = 0;
+  if (!(revisions = efir_store_list_revisions (self, efir_episode_get_id (episode), error)))
+    return FALSE;
+
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      EfirRevisionInfo *info = g_ptr_array_index (revisions, i);
+
+      *newest = MAX (*newest, g_date_time_to_unix (info->created) * G_USEC_PER_SEC
+                              + g_date_time_get_microsecond (info->created));
+    }
+
+  if (*newest != 0 && *newest > due_before)
+    return FALSE;
+
+  return efir_store_add_revision (self, episode, "edit", error) > 0;
+}
+
+/**
  * efir_store_list_revisions:
  * @self: a store
  * @episode_id: the episode's id

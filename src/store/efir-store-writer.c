@@ -136,32 +136,6 @@ open_connection (EfirStoreWriter  *self,
   return TRUE;
 }
 
-static gint64
-newest_revision (EfirStoreWriter *self,
-                 gint64           episode_id)
-{
-  g_autoptr(GPtrArray) revisions = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 newest = 0;
-
-  if (!(revisions = efir_store_list_revisions (self->connection, episode_id, &error)))
-    {
-      g_debug ("Revisions of episode %" G_GINT64_FORMAT " could not be listed: %s",
-               episode_id, error->message);
-      return -1;
-    }
-
-  for (guint i = 0; i < revisions->len; i++)
-    {
-      EfirRevisionInfo *info = g_ptr_array_index (revisions, i);
-
-      newest = MAX (newest, g_date_time_to_unix (info->created) * G_USEC_PER_SEC
-                            + g_date_time_get_microsecond (info->created));
-    }
-
-  return newest;
-}
-
 /* A revision that cannot be written is not an edit lost (the save before
  * it succeeded), so it is not a failure; the next save tries again. */
 static void
@@ -169,23 +143,16 @@ keep_revision_if_due (EfirStoreWriter *self,
                       Job             *job)
 {
   g_autoptr(GError) error = NULL;
-  gint64 episode_id = efir_episode_get_id (job->episode);
-  gint64 newest;
 
-  if (job->revision_due_before == 0 || (newest = newest_revision (self, episode_id)) < 0)
+  if (job->revision_due_before == 0)
     return;
 
-  job->result.newest_revision = newest;
-  if (newest != 0 && newest > job->revision_due_before)
-    return;
-
-  if (efir_store_add_revision (self->connection, job->episode, "edit", &error) <= 0)
-    {
-      g_debug ("No revision of episode %" G_GINT64_FORMAT " was kept: %s", episode_id,
-               error != NULL ? error->message : "no id");
-      return;
-    }
-  job->result.revision_added = TRUE;
+  job->result.revision_added =
+    efir_store_keep_edit_revision (self->connection, job->episode, job->revision_due_before,
+                                   &job->result.newest_revision, &error);
+  if (error != NULL)
+    g_debug ("No revision of episode %" G_GINT64_FORMAT " was kept: %s",
+             efir_episode_get_id (job->episode), error->message);
 }
 
 static void

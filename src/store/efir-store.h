@@ -309,6 +309,11 @@ gint64         efir_store_add_revision         (EfirStore         *self,
                                                 EfirEpisode       *episode,
                                                 const char        *reason,
                                                 GError           **error);
+gboolean       efir_store_keep_edit_revision   (EfirStore         *self,
+                                                EfirEpisode       *episode,
+                                                gint64             due_before,
+                                                gint64            *newest,
+                                                GError           **error);
 GPtrArray     *efir_store_list_revisions       (EfirStore         *self,
                                                 gint64             episode_id,
                                                 GError           **error);
