@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -95,4 +97,51 @@ efir_test_read_fixture (const char *name,
     g_error ("The test fixture %s cannot be read: %s", path, error->message);
 
   return contents;
+}
+
+/* Whether @needle's bytes stand anywhere in @haystack's @length. */
+static gboolean
+contains_bytes (const char *haystack,
+                gsize       length,
+                const char *needle)
+{
+  gsize needle_length = strlen (needle);
+
+  for (gsize i = 0; i + needle_length <= length; i++)
+    if (memcmp (haystack + i, needle, needle_length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+guint
+efir_test_assert_secret_not_in_files (const char *dir,
+                                      const char *secret)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n_files = 0;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        continue;
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          n_files += efir_test_assert_secret_not_in_files (path, secret);
+          continue;
+        }
+      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR)
+          || !g_file_get_contents (path, &contents, &length, NULL))
+        continue;
+
+      if (contains_bytes (contents, length, secret))
+        g_error ("The password is in plain text in %s", path);
+      n_files++;
+    }
+
+  return n_files;
 }

@@ -24,4 +24,9 @@ char *efir_test_fixture_path (const char *name);
 char *efir_test_read_fixture (const char *name,
                               gsize      *length);
 
+/* Fails if a file under @dir holds @secret, a password typed in a test:
+ * it is to be in the keyring only. Returns how many files it read. */
+guint efir_test_assert_secret_not_in_files (const char *dir,
+                                            const char *secret);
+
 G_END_DECLS

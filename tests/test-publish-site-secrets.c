@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "efir-site-secrets.h"
+#include "efir-test-util.h"
 #include "efir-wp-error.h"
 
 /* Helpers ---------------------------------------------------------------- */
@@ -70,53 +71,6 @@ clear (const char *site_url,
 
   g_assert_true (efir_site_secrets_clear (site_url, user, NULL, &error));
   g_assert_no_error (error);
-}
-
-static gboolean
-contains_bytes (const char *haystack,
-                gsize       length,
-                const char *needle)
-{
-  gsize needle_length = strlen (needle);
-
-  for (gsize i = 0; i + needle_length <= length; i++)
-    if (memcmp (haystack + i, needle, needle_length) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* Fails if any file under @dir holds @needle. Returns how many files it read. */
-static guint
-assert_not_in_files (const char *dir,
-                     const char *needle)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-  guint n_files = 0;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        continue;
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        {
-          n_files += assert_not_in_files (path, needle);
-          continue;
-        }
-      if (!g_file_test (path, G_FILE_TEST_IS_REGULAR)
-          || !g_file_get_contents (path, &contents, &length, NULL))
-        continue;
-
-      if (contains_bytes (contents, length, needle))
-        g_error ("The password is in plain text in %s", path);
-      n_files++;
-    }
-
-  return n_files;
 }
 
 /* Tests ------------------------------------------------------------------ */
@@ -323,12 +277,12 @@ test_not_in_files (void)
   /* gnome-keyring keeps its keyrings, encrypted, under XDG_DATA_HOME; the
    * password is in plain text in none of them, nor in any other file. */
   keyrings = g_build_filename (g_get_user_data_dir (), "keyrings", NULL);
-  g_assert_cmpuint (assert_not_in_files (keyrings, normalised), >, 0);
-  assert_not_in_files (g_get_user_data_dir (), normalised);
-  assert_not_in_files (g_get_user_data_dir (), "Zq7W Xe3R");
-  assert_not_in_files (g_get_user_config_dir (), normalised);
-  assert_not_in_files (g_get_user_config_dir (), "Zq7W Xe3R");
-  assert_not_in_files (g_get_user_cache_dir (), normalised);
+  g_assert_cmpuint (efir_test_assert_secret_not_in_files (keyrings, normalised), >, 0);
+  efir_test_assert_secret_not_in_files (g_get_user_data_dir (), normalised);
+  efir_test_assert_secret_not_in_files (g_get_user_data_dir (), "Zq7W Xe3R");
+  efir_test_assert_secret_not_in_files (g_get_user_config_dir (), normalised);
+  efir_test_assert_secret_not_in_files (g_get_user_config_dir (), "Zq7W Xe3R");
+  efir_test_assert_secret_not_in_files (g_get_user_cache_dir (), normalised);
 
   clear (site, "aysel");
 }

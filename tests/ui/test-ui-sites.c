@@ -274,51 +274,6 @@ add_site_directly (Fixture    *f,
   return site->id;
 }
 
-static gboolean
-contains_bytes (const char *haystack,
-                gsize       length,
-                const char *needle)
-{
-  gsize needle_length = strlen (needle);
-
-  for (gsize i = 0; i + needle_length <= length; i++)
-    if (memcmp (haystack + i, needle, needle_length) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* Fails if a file under @dir holds @needle; returns how many files it read. */
-static guint
-assert_not_in_files (const char *dir,
-                     const char *needle)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-  guint n_files = 0;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        continue;
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        {
-          n_files += assert_not_in_files (path, needle);
-          continue;
-        }
-      if (!g_file_get_contents (path, &contents, &length, NULL))
-        continue;
-      if (contains_bytes (contents, length, needle))
-        g_error ("The password is in plain text in %s", path);
-      n_files++;
-    }
-
-  return n_files;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -733,12 +688,12 @@ test_password_only_in_keyring (Fixture       *f,
    * under the settings folder), not in anything Efir logged, debug messages
    * included; the dialog let go of it once it was kept. */
   g_clear_object (&f->store);
-  g_assert_cmpuint (assert_not_in_files (f->dir, compact), >, 0);
-  assert_not_in_files (f->dir, first_group);
-  assert_not_in_files (g_get_user_config_dir (), compact);
-  assert_not_in_files (g_get_user_data_dir (), compact);
-  assert_not_in_files (g_get_user_data_dir (), first_group);
-  assert_not_in_files (g_get_user_cache_dir (), compact);
+  g_assert_cmpuint (efir_test_assert_secret_not_in_files (f->dir, compact), >, 0);
+  efir_test_assert_secret_not_in_files (f->dir, first_group);
+  efir_test_assert_secret_not_in_files (g_get_user_config_dir (), compact);
+  efir_test_assert_secret_not_in_files (g_get_user_data_dir (), compact);
+  efir_test_assert_secret_not_in_files (g_get_user_data_dir (), first_group);
+  efir_test_assert_secret_not_in_files (g_get_user_cache_dir (), compact);
   g_assert_cmpuint (captured_log->len, >, 0);
   g_assert_null (strstr (captured_log->str, compact));
   g_assert_null (strstr (captured_log->str, first_group));
