@@ -36,32 +36,10 @@ static EfirTestWordPress *wp;
 /* Helpers ---------------------------------------------------------------- */
 
 static char *
-site_evalf (const char *format,
-            ...) G_GNUC_PRINTF (1, 2);
-
-static char *
-site_evalf (const char *format,
-            ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *php = NULL;
-  va_list args;
-  char *out;
-
-  va_start (args, format);
-  php = g_strdup_vprintf (format, args);
-  va_end (args);
-  out = efir_test_wordpress_eval (wp, php, &error);
-  g_assert_no_error (error);
-
-  return out;
-}
-
-static char *
 post_field (gint64      remote_id,
             const char *field)
 {
-  return site_evalf ("echo get_post (%" G_GINT64_FORMAT ")->%s;", remote_id, field);
+  return efir_test_wordpress_evalf (wp, "echo get_post (%" G_GINT64_FORMAT ")->%s;", remote_id, field);
 }
 
 static void
@@ -196,14 +174,14 @@ open_on_conflict (Fixture *f)
    * HTML unfiltered, as an editor of the site does: an author's save would
    * also turn the page's key moments into text, a change of its own. */
   g_usleep (1100 * 1000);
-  out = site_evalf ("wp_set_current_user (get_user_by ('login', '%s')->ID);"
-                    "$post = get_post (%" G_GINT64_FORMAT ");"
-                    "wp_update_post (['ID' => $post->ID, 'post_title' => 'Həmkarın başlığı',"
-                    "  'post_content' => wp_slash ($post->post_content"
-                    "  . \"\\n<!-- wp:paragraph -->\\n<p>Həmkarın əlavəsi</p>\\n"
-                    "<!-- /wp:paragraph -->\")]);",
-                    wp->admin_user, f->remote_id);
-  editor = site_evalf ("echo get_user_by ('login', '%s')->display_name;", wp->admin_user);
+  out = efir_test_wordpress_evalf (wp, "wp_set_current_user (get_user_by ('login', '%s')->ID);"
+                                       "$post = get_post (%" G_GINT64_FORMAT ");"
+                                       "wp_update_post (['ID' => $post->ID, 'post_title' => 'Həmkarın başlığı',"
+                                       "  'post_content' => wp_slash ($post->post_content"
+                                       "  . \"\\n<!-- wp:paragraph -->\\n<p>Həmkarın əlavəsi</p>\\n"
+                                       "<!-- /wp:paragraph -->\")]);",
+                                       wp->admin_user, f->remote_id);
+  editor = efir_test_wordpress_evalf (wp, "echo get_user_by ('login', '%s')->display_name;", wp->admin_user);
 
   efir_episode_set_title (episode, "Efirin başlığı");
   efir_store_save_episode (f->store, episode, EFIR_EPISODE_PART_ALL, &error);

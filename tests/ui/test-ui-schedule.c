@@ -89,29 +89,6 @@ fixture_tear_down (Fixture       *f,
 
 /* Helpers ---------------------------------------------------------------- */
 
-static char *
-site_evalf (const char *format,
-            ...) G_GNUC_PRINTF (1, 2);
-
-static char *
-site_evalf (const char *format,
-            ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *php = NULL;
-  char *out;
-  va_list args;
-
-  va_start (args, format);
-  php = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  out = efir_test_wordpress_eval (wp, php, &error);
-  g_assert_no_error (error);
-
-  return out;
-}
-
 static gint64
 remote_id (Fixture *f)
 {
@@ -125,7 +102,7 @@ remote_id (Fixture *f)
 static char *
 site_status (Fixture *f)
 {
-  return site_evalf ("echo get_post_status (%" G_GINT64_FORMAT ");", remote_id (f));
+  return efir_test_wordpress_evalf (wp, "echo get_post_status (%" G_GINT64_FORMAT ");", remote_id (f));
 }
 
 static GtkWidget *
@@ -253,12 +230,12 @@ let_time_pass (Fixture *f)
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
 
-  out = site_evalf ("global $wpdb;"
-                    "$gmt = gmdate ('Y-m-d H:i:s', time () - 60);"
-                    "$wpdb->update ($wpdb->posts, array ('post_date_gmt' => $gmt,"
-                    "  'post_date' => get_date_from_gmt ($gmt)), array ('ID' => %" G_GINT64_FORMAT "));"
-                    "clean_post_cache (%" G_GINT64_FORMAT ");",
-                    remote_id (f), remote_id (f));
+  out = efir_test_wordpress_evalf (wp, "global $wpdb;"
+                                       "$gmt = gmdate ('Y-m-d H:i:s', time () - 60);"
+                                       "$wpdb->update ($wpdb->posts, array ('post_date_gmt' => $gmt,"
+                                       "  'post_date' => get_date_from_gmt ($gmt)), array ('ID' => %" G_GINT64_FORMAT "));"
+                                       "clean_post_cache (%" G_GINT64_FORMAT ");",
+                                       remote_id (f), remote_id (f));
 
   publication = efir_store_get_publication (f->store, f->episode_id, f->site_id, &error);
   g_assert_no_error (error);

@@ -188,6 +188,26 @@ efir_test_wordpress_eval (EfirTestWordPress  *wp,
   return run_server (args, error);
 }
 
+char *
+efir_test_wordpress_evalf (EfirTestWordPress *wp,
+                           const char        *format,
+                           ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *php = NULL;
+  va_list args;
+  char *out;
+
+  va_start (args, format);
+  php = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  out = efir_test_wordpress_eval (wp, php, &error);
+  g_assert_no_error (error);
+
+  return out;
+}
+
 void
 efir_test_wordpress_stop (EfirTestWordPress *wp)
 {

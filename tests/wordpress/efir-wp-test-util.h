@@ -41,6 +41,11 @@ EfirTestWordPress *efir_test_wordpress_start (gboolean            plain_permalin
 char              *efir_test_wordpress_eval  (EfirTestWordPress  *wp,
                                               const char         *php,
                                               GError            **error);
+/* The same with the code written as printf() writes it, for a test: a
+ * failure fails the test. */
+char              *efir_test_wordpress_evalf (EfirTestWordPress  *wp,
+                                              const char         *format,
+                                              ...) G_GNUC_PRINTF (2, 3);
 /* Stops the site (nothing of it is left running), deletes its folder and
  * frees @wp. */
 void               efir_test_wordpress_stop  (EfirTestWordPress  *wp);

@@ -47,46 +47,17 @@ static const guint8 one_pixel_png[] = {
 
 /* Helpers ---------------------------------------------------------------- */
 
-static char *
-site_eval (const char *php)
-{
-  g_autoptr(GError) error = NULL;
-  char *out = efir_test_wordpress_eval (wp, php, &error);
-
-  g_assert_no_error (error);
-
-  return out;
-}
-
-static char *
-site_evalf (const char *format,
-            ...) G_GNUC_PRINTF (1, 2);
-
-static char *
-site_evalf (const char *format,
-            ...)
-{
-  g_autofree char *php = NULL;
-  va_list args;
-
-  va_start (args, format);
-  php = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  return site_eval (php);
-}
-
 /* The number of posts of any status, trash included, that carry @uuid's
  * marker: one per episode, whatever failed on the way. */
 static int
 count_marked_posts (const char *uuid)
 {
   g_autofree char *marker = efir_page_marker_class (uuid);
-  g_autofree char *out = site_evalf ("global $wpdb;"
-                                     "echo $wpdb->get_var ($wpdb->prepare ("
-                                     "  \"SELECT COUNT(*) FROM $wpdb->posts WHERE post_type = 'post'"
-                                     "   AND post_content LIKE %%s\", '%%' . '%s' . '%%'));",
-                                     marker);
+  g_autofree char *out = efir_test_wordpress_evalf (wp, "global $wpdb;"
+                                                        "echo $wpdb->get_var ($wpdb->prepare ("
+                                                        "  \"SELECT COUNT(*) FROM $wpdb->posts WHERE post_type = 'post'"
+                                                        "   AND post_content LIKE %%s\", '%%' . '%s' . '%%'));",
+                                                        marker);
 
   return atoi (out);
 }
@@ -95,7 +66,7 @@ static char *
 post_field (gint64      remote_id,
             const char *field)
 {
-  return site_evalf ("echo get_post (%" G_GINT64_FORMAT ")->%s;", remote_id, field);
+  return efir_test_wordpress_evalf (wp, "echo get_post (%" G_GINT64_FORMAT ")->%s;", remote_id, field);
 }
 
 static EfirPublication *
@@ -207,8 +178,8 @@ edit_on_site (gint64      remote_id,
   /* WordPress stamps modified_gmt to the second: wait for the next one so
    * the edit is seen whatever the clock. */
   g_usleep (1100 * 1000);
-  out = site_evalf ("wp_update_post (['ID' => %" G_GINT64_FORMAT ", 'post_title' => '%s']);",
-                    remote_id, title);
+  out = efir_test_wordpress_evalf (wp, "wp_update_post (['ID' => %" G_GINT64_FORMAT ", 'post_title' => '%s']);",
+                                       remote_id, title);
 }
 
 static void
@@ -306,10 +277,10 @@ test_publish_and_update (Fixture       *f,
 
   /* The programme is the category, guests and tags are tags, made on the
    * site as they were missing. */
-  terms = site_evalf ("echo implode ('|', wp_get_post_categories (%" G_GINT64_FORMAT
-                      ", ['fields' => 'names'])), '/',"
-                      " implode ('|', wp_get_post_tags (%" G_GINT64_FORMAT ", ['fields' => 'names']));",
-                      first->remote_id, first->remote_id);
+  terms = efir_test_wordpress_evalf (wp, "echo implode ('|', wp_get_post_categories (%" G_GINT64_FORMAT
+                                         ", ['fields' => 'names'])), '/',"
+                                         " implode ('|', wp_get_post_tags (%" G_GINT64_FORMAT ", ['fields' => 'names']));",
+                                         first->remote_id, first->remote_id);
   g_assert_true (g_str_has_prefix (terms, "Difficult Question/"));
   g_assert_nonnull (strstr (terms, "Nasimi Mammadli"));
   g_assert_nonnull (strstr (terms, "hybrid threats"));
@@ -336,8 +307,8 @@ test_unchanged_sends_nothing (Fixture       *f,
 
   publish_now (f);
   before = publication_of (f);
-  revisions_before = site_evalf ("echo count (wp_get_post_revisions (%" G_GINT64_FORMAT "));",
-                                 before->remote_id);
+  revisions_before = efir_test_wordpress_evalf (wp, "echo count (wp_get_post_revisions (%" G_GINT64_FORMAT "));",
+                                                    before->remote_id);
 
   enqueue (f, EFIR_PUBLISH_NOW, NULL);
   publisher = run_due (f, 1, 0);
@@ -347,8 +318,8 @@ test_unchanged_sends_nothing (Fixture       *f,
   g_assert_cmpuint (efir_publisher_count_requests (publisher, "GET"), ==, 1);
   after = publication_of (f);
   g_assert_cmpstr (after->modified_gmt, ==, before->modified_gmt);
-  revisions_after = site_evalf ("echo count (wp_get_post_revisions (%" G_GINT64_FORMAT "));",
-                                after->remote_id);
+  revisions_after = efir_test_wordpress_evalf (wp, "echo count (wp_get_post_revisions (%" G_GINT64_FORMAT "));",
+                                                   after->remote_id);
   g_assert_cmpstr (revisions_after, ==, revisions_before);
 }
 
@@ -408,9 +379,9 @@ test_missed_schedule (Fixture       *f,
 
   /* The site's cron never ran: the post is still "future" an hour after
    * its time. */
-  out = site_evalf ("global $wpdb; $wpdb->update ($wpdb->posts, ['post_date_gmt' => gmdate ('Y-m-d H:i:s', time () - 3600)],"
-                    " ['ID' => %" G_GINT64_FORMAT "]); clean_post_cache (%" G_GINT64_FORMAT ");",
-                    publication->remote_id, publication->remote_id);
+  out = efir_test_wordpress_evalf (wp, "global $wpdb; $wpdb->update ($wpdb->posts, ['post_date_gmt' => gmdate ('Y-m-d H:i:s', time () - 3600)],"
+                                       " ['ID' => %" G_GINT64_FORMAT "]); clean_post_cache (%" G_GINT64_FORMAT ");",
+                                       publication->remote_id, publication->remote_id);
   efir_publisher_pull (f->publisher, f->site_id, &n_linked, notes, NULL, &error);
   g_assert_no_error (error);
 
@@ -475,18 +446,18 @@ test_featured_image (Fixture       *f,
   publish_now (f);
   first = publication_of (f);
   g_assert_cmpint (first->media_id, >, 0);
-  thumbnail = site_evalf ("echo get_post_thumbnail_id (%" G_GINT64_FORMAT ");", first->remote_id);
+  thumbnail = efir_test_wordpress_evalf (wp, "echo get_post_thumbnail_id (%" G_GINT64_FORMAT ");", first->remote_id);
   g_assert_cmpint (g_ascii_strtoll (thumbnail, NULL, 10), ==, first->media_id);
-  attachments = site_eval ("echo count (get_posts (['post_type' => 'attachment', 'numberposts' => -1,"
-                           " 'post_status' => 'any']));");
+  attachments = efir_test_wordpress_evalf (wp, "%s", "echo count (get_posts (['post_type' => 'attachment', 'numberposts' => -1,"
+                                                     " 'post_status' => 'any']));");
 
   /* Published again with the same picture: it is not uploaded again. */
   set_title (f, "Çətin sual: şəkil eyni qaldı");
   publish_now (f);
   second = publication_of (f);
   g_assert_cmpint (second->media_id, ==, first->media_id);
-  attachments_after = site_eval ("echo count (get_posts (['post_type' => 'attachment',"
-                                 " 'numberposts' => -1, 'post_status' => 'any']));");
+  attachments_after = efir_test_wordpress_evalf (wp, "%s", "echo count (get_posts (['post_type' => 'attachment',"
+                                                           " 'numberposts' => -1, 'post_status' => 'any']));");
   g_assert_cmpstr (attachments_after, ==, attachments);
 }
 
@@ -635,16 +606,16 @@ test_conflict_versions (Fixture       *f,
   gint64 job_id = make_conflict (f);
 
   publication = publication_of (f);
-  editor = site_evalf ("echo get_user_by ('login', '%s')->display_name;", wp->author_user);
+  editor = efir_test_wordpress_evalf (wp, "echo get_user_by ('login', '%s')->display_name;", wp->author_user);
 
   /* A named colleague adds a paragraph in the site's editor. */
   g_usleep (1100 * 1000);
-  out = site_evalf ("wp_set_current_user (get_user_by ('login', '%s')->ID);"
-                    "$post = get_post (%" G_GINT64_FORMAT ");"
-                    "wp_update_post (['ID' => $post->ID, 'post_content' => wp_slash ($post->post_content"
-                    "  . \"\\n<!-- wp:paragraph -->\\n<p>Həmkarın &amp; əlavəsi</p>\\n"
-                    "<!-- /wp:paragraph -->\")]);",
-                    wp->author_user, publication->remote_id);
+  out = efir_test_wordpress_evalf (wp, "wp_set_current_user (get_user_by ('login', '%s')->ID);"
+                                       "$post = get_post (%" G_GINT64_FORMAT ");"
+                                       "wp_update_post (['ID' => $post->ID, 'post_content' => wp_slash ($post->post_content"
+                                       "  . \"\\n<!-- wp:paragraph -->\\n<p>Həmkarın &amp; əlavəsi</p>\\n"
+                                       "<!-- /wp:paragraph -->\")]);",
+                                       wp->author_user, publication->remote_id);
 
   site = efir_publisher_fetch_site_version (f->publisher, job_id, NULL, &error);
   g_assert_no_error (error);
@@ -697,7 +668,7 @@ test_deleted_on_site (Fixture       *f,
   first = publication_of (f);
 
   /* An editor of the site deletes the post for good. */
-  out = site_evalf ("wp_delete_post (%" G_GINT64_FORMAT ", true);", first->remote_id);
+  out = efir_test_wordpress_evalf (wp, "wp_delete_post (%" G_GINT64_FORMAT ", true);", first->remote_id);
   set_title (f, "Efirin başlığı");
   job_id = enqueue (f, EFIR_PUBLISH_NOW, NULL);
   g_object_unref (run_due (f, 0, 1));
@@ -855,11 +826,11 @@ test_injection (Fixture       *f,
 
   /* What the site shows its readers: the post as rendered, title and
    * excerpt included. */
-  rendered = site_evalf ("$p = get_post (%" G_GINT64_FORMAT ");"
-                         "echo apply_filters ('the_title', $p->post_title, $p->ID), \"\\n\","
-                         " apply_filters ('the_content', $p->post_content), \"\\n\","
-                         " apply_filters ('the_excerpt', $p->post_excerpt);",
-                         publication->remote_id);
+  rendered = efir_test_wordpress_evalf (wp, "$p = get_post (%" G_GINT64_FORMAT ");"
+                                            "echo apply_filters ('the_title', $p->post_title, $p->ID), \"\\n\","
+                                            " apply_filters ('the_content', $p->post_content), \"\\n\","
+                                            " apply_filters ('the_excerpt', $p->post_excerpt);",
+                                            publication->remote_id);
 
   g_assert_false (g_regex_match (script, rendered, 0, NULL));
   g_assert_false (g_regex_match (handler, rendered, 0, NULL));
@@ -925,8 +896,8 @@ test_kill_mid_job (Fixture       *f,
 
   /* The site stores the post, then takes its time to answer: the worker
    * is killed between the two, as a power cut would. */
-  out = site_eval ("file_put_contents (WPMU_PLUGIN_DIR . '/efir-slow.php',"
-                   " '<?php add_action (\"rest_after_insert_post\", function () { sleep (4); });');");
+  out = efir_test_wordpress_evalf (wp, "%s", "file_put_contents (WPMU_PLUGIN_DIR . '/efir-slow.php',"
+                                             " '<?php add_action (\"rest_after_insert_post\", function () { sleep (4); });');");
   enqueue (f, EFIR_PUBLISH_NOW, NULL);
 
   process = spawn_cli (f, run_args, &error);
@@ -937,7 +908,7 @@ test_kill_mid_job (Fixture       *f,
   g_assert_cmpint (count_marked_posts (uuid), ==, 1);
   g_subprocess_send_signal (process, SIGKILL);
   g_subprocess_wait (process, NULL, NULL);
-  g_free (site_eval ("unlink (WPMU_PLUGIN_DIR . '/efir-slow.php');"));
+  g_free (efir_test_wordpress_evalf (wp, "%s", "unlink (WPMU_PLUGIN_DIR . '/efir-slow.php');"));
 
   /* The rerun takes over the dead worker's job, finds the post its
    * request left and updates it: one post, never two. */
