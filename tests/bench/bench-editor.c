@@ -40,8 +40,10 @@
  *     painted frame, as a ratio to an empty AdwApplicationWindow
  *     (bench-bare-window) started the same way in the same run;
  *  2. resident memory once the first frame is on screen, against the same
- *     bare window; and both again for a start reopening a three-hour
- *     episode, until that episode is drawn (bench-reopen.c);
+ *     bare window; and both again for a producer's start, which reopens
+ *     the episode open when Efir was closed, until that episode is drawn
+ *     (bench-reopen.c): the newest episode of the archive, and a
+ *     three-hour one;
  *  3. opening an episode with a three-hour transcript until the text is in
  *     the editor, editable, and drawn;
  *  4. typing into that transcript at a producer's speed while the text is
@@ -105,6 +107,7 @@ typedef struct
   double startup_ratio;
   double rss_extra_mb;
   double reopen_ratio;
+  double long_ratio;
   double reopen_rss_extra_mb;
   double open_ms;
   double longest_frame_ms;
@@ -576,13 +579,28 @@ write_last_episode_settings (gint64 program_id,
   return g_steal_pointer (&config);
 }
 
-/* The newest episode of the archive's largest programme. */
-static char *
-write_newest_episode_settings (const char *db_path)
+/* The characters of an episode's transcript as its text view holds them:
+ * what bench-reopen waits for. */
+static int
+transcript_chars (EfirEpisode *episode)
 {
+  g_autofree char *text = efir_transcript_text_format (G_LIST_MODEL (efir_episode_get_transcript (episode)));
+
+  return (int) g_utf8_strlen (text, -1);
+}
+
+/* The newest episode of the archive's largest programme, and the
+ * characters of its transcript. */
+static gint64
+find_newest_episode (const char *db_path,
+                     gint64     *program_id,
+                     int        *n_chars)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(EfirEpisode) episode = NULL;
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db = NULL;
-  gint64 program_id;
   gint64 episode_id;
 
   g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
@@ -593,12 +611,16 @@ write_newest_episode_settings (const char *db_path)
                                        " ORDER BY air_date IS NULL, unixepoch (air_date) DESC, number DESC LIMIT 1",
                                        -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  program_id = sqlite3_column_int64 (stmt, 0);
+  *program_id = sqlite3_column_int64 (stmt, 0);
   episode_id = sqlite3_column_int64 (stmt, 1);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 
-  return write_last_episode_settings (program_id, episode_id);
+  if (!(store = efir_store_open (db_path, &error))
+      || !(episode = efir_store_load_episode (store, episode_id, &error)))
+    g_error ("Could not read episode %" G_GINT64_FORMAT ": %s", episode_id, error->message);
+  *n_chars = transcript_chars (episode);
+  return episode_id;
 }
 
 /* Adds a three-hour episode to the archive, to be reopened at start-up;
@@ -614,7 +636,6 @@ add_long_episode (const char *db_path,
   g_autoptr(EfirStore) store = NULL;
   g_autoptr(EfirProgram) program = NULL;
   g_autoptr(EfirEpisode) episode = NULL;
-  g_autofree char *text = NULL;
 
   if (!(store = efir_store_open (db_path, &error)))
     g_error ("Could not open %s: %s", db_path, error->message);
@@ -624,8 +645,7 @@ add_long_episode (const char *db_path,
   if (!efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error))
     g_error ("Could not save the long episode: %s", error->message);
 
-  text = efir_transcript_text_format (G_LIST_MODEL (efir_episode_get_transcript (episode)));
-  *n_chars = (int) g_utf8_strlen (text, -1);
+  *n_chars = transcript_chars (episode);
   *program_id = efir_program_get_id (program);
   return efir_episode_get_id (episode);
 }
@@ -654,21 +674,27 @@ bench_startup (Archive    *archive,
   g_auto(GStrv) envp = g_get_environ ();
   g_auto(GStrv) reopen_envp = NULL;
   g_auto(GStrv) long_envp = NULL;
-  g_autofree char *config_dir = write_newest_episode_settings (archive->path);
+  g_autofree char *config_dir = NULL;
   g_autofree char *long_config_dir = NULL;
+  g_autofree char *newest_id = NULL;
+  g_autofree char *newest_chars = NULL;
   g_autofree char *long_id = NULL;
   g_autofree char *long_chars = NULL;
   char *efir_argv[] = { (char *) efir_path, (char *) "--db", archive->path, NULL };
   char *bare_argv[] = { (char *) bare_path, NULL };
-  char *long_argv[] = { (char *) reopen_path, (char *) "--db", archive->path, NULL };
+  char *reopen_argv[] = { (char *) reopen_path, (char *) "--db", archive->path, NULL };
   Contender efir;
   Contender bare;
   Contender reopen;
   Contender reopen_long;
   Contender *contenders[] = { &bare, &efir, &reopen, &reopen_long };
+  gint64 newest_program_id;
+  gint64 newest_episode_id;
+  int newest_n_chars;
   gint64 long_program_id;
   gint64 long_episode_id;
   int long_n_chars;
+  double reopen_ratio;
   double ratio;
   double extra_mb;
   double long_ratio;
@@ -677,10 +703,15 @@ bench_startup (Archive    *archive,
 
   contender_init (&efir, "efir --db ARCHIVE", efir_argv);
   contender_init (&bare, "bare AdwApplicationWindow", bare_argv);
-  contender_init (&reopen, "efir, last episode kept", efir_argv);
-  contender_init (&reopen_long, "efir, 3-hour episode drawn", long_argv);
+  contender_init (&reopen, "efir, last episode drawn", reopen_argv);
+  contender_init (&reopen_long, "efir, 3-hour episode drawn", reopen_argv);
+  reopen.report = "episode-drawn";
   reopen_long.report = "episode-drawn";
 
+  newest_episode_id = find_newest_episode (archive->path, &newest_program_id, &newest_n_chars);
+  config_dir = write_last_episode_settings (newest_program_id, newest_episode_id);
+  newest_id = g_strdup_printf ("%" G_GINT64_FORMAT, newest_episode_id);
+  newest_chars = g_strdup_printf ("%d", newest_n_chars);
   long_episode_id = add_long_episode (archive->path, &long_program_id, &long_n_chars);
   long_config_dir = write_last_episode_settings (long_program_id, long_episode_id);
   long_id = g_strdup_printf ("%" G_GINT64_FORMAT, long_episode_id);
@@ -689,21 +720,25 @@ bench_startup (Archive    *archive,
   envp = g_environ_setenv (envp, "EFIR_REPORT_FIRST_FRAME", "1", TRUE);
   envp = g_environ_setenv (envp, "EFIR_EXIT_AFTER_FIRST_FRAME", "1", TRUE);
   /* A producer's start: settings kept in a key file, where Efir was closed
-   * on an episode that it opens again. */
-  reopen_envp = g_strdupv (envp);
+   * on an episode that it opens again; `efir` as bench-reopen watches it,
+   * until the frame that shows the episode, and not quitting at the first
+   * (which it reports, to tell the window's start from the episode's). */
+  reopen_envp = g_environ_unsetenv (g_strdupv (envp), "EFIR_EXIT_AFTER_FIRST_FRAME");
   reopen_envp = g_environ_setenv (reopen_envp, "GSETTINGS_BACKEND", "keyfile", TRUE);
   reopen_envp = g_environ_setenv (reopen_envp, "XDG_CONFIG_HOME", config_dir, TRUE);
   reopen_envp = g_environ_setenv (reopen_envp, "GSETTINGS_SCHEMA_DIR", BUILD_ROOT "/data", TRUE);
-  /* Closed on the three-hour episode: `efir` as bench-reopen watches it,
-   * until the frame that shows the episode, and not quitting at the first
-   * (which it reports, to tell the window's start from the episode's). */
-  long_envp = g_environ_unsetenv (g_strdupv (reopen_envp), "EFIR_EXIT_AFTER_FIRST_FRAME");
+  reopen_envp = g_environ_setenv (reopen_envp, "EFIR_BENCH_REOPEN_ID", newest_id, TRUE);
+  reopen_envp = g_environ_setenv (reopen_envp, "EFIR_BENCH_REOPEN_CHARS", newest_chars, TRUE);
+  /* Closed on the three-hour episode. */
+  long_envp = g_strdupv (reopen_envp);
   long_envp = g_environ_setenv (long_envp, "XDG_CONFIG_HOME", long_config_dir, TRUE);
   long_envp = g_environ_setenv (long_envp, "EFIR_BENCH_REOPEN_ID", long_id, TRUE);
   long_envp = g_environ_setenv (long_envp, "EFIR_BENCH_REOPEN_CHARS", long_chars, TRUE);
 
   g_print ("\nStart-up to the first frame, %u-episode archive: %d runs of each, interleaved\n",
            archive->n_episodes, STARTUP_RUNS);
+  g_print ("  last episode: %s, transcript of %s characters; 3-hour episode: %s, %s characters\n",
+           newest_id, newest_chars, long_id, long_chars);
 
   /* Which goes first alternates, so that a drift in the machine's load
    * falls on both alike.
@@ -750,8 +785,10 @@ bench_startup (Archive    *archive,
            extra_mb, use_peak ? "(peak RSS)" : "(VmRSS)", RSS_EXTRA_TARGET_MB,
            efir_bench_verdict (extra_mb <= RSS_EXTRA_TARGET_MB));
 
-  g_print ("  %-26s %7.2fx %48s no target: a producer's every start\n", "ratio, last episode kept",
-           efir_bench_percentile (reopen.frame_ms, 50) / efir_bench_percentile (bare.frame_ms, 50), "");
+  /* The start: the producer's last episode, until it is drawn. */
+  reopen_ratio = efir_bench_percentile (reopen.frame_ms, 50) / efir_bench_percentile (bare.frame_ms, 50);
+  g_print ("  %-26s %7.2fx %48s target ≤ %.1fx: %s\n", "ratio, last episode drawn",
+           reopen_ratio, "", STARTUP_RATIO_TARGET, efir_bench_verdict (reopen_ratio <= STARTUP_RATIO_TARGET));
 
   /* Its memory as it read it itself, a second after the frame. */
   long_ratio = efir_bench_percentile (reopen_long.frame_ms, 50) / efir_bench_percentile (bare.frame_ms, 50);
@@ -764,7 +801,8 @@ bench_startup (Archive    *archive,
 
   summary->startup_ratio = ratio;
   summary->rss_extra_mb = extra_mb;
-  summary->reopen_ratio = long_ratio;
+  summary->reopen_ratio = reopen_ratio;
+  summary->long_ratio = long_ratio;
   summary->reopen_rss_extra_mb = long_extra_mb;
 
   delete_long_episode (archive->path, long_episode_id);
@@ -1807,7 +1845,7 @@ main (int   argc,
   setlocale (LC_ALL, "");
 
   for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
-    summaries[i] = (Summary) { NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN };
+    summaries[i] = (Summary) { NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN, NAN };
 
   /* Both parts on both archives unless told otherwise; the options are for
    * profiling one part (perf record -g … bench-editor --only editor).
@@ -1874,8 +1912,11 @@ main (int   argc,
   print_summary_row ("resident memory, efir - bare", " MB", TRUE, summaries,
                      G_STRUCT_OFFSET (Summary, rss_extra_mb),
                      "≤ +40 MB", RSS_EXTRA_TARGET_MB, TRUE);
-  print_summary_row ("start-up to 3-hour episode drawn, /bare", "x", FALSE, summaries,
+  print_summary_row ("start-up to last episode drawn, /bare", "x", FALSE, summaries,
                      G_STRUCT_OFFSET (Summary, reopen_ratio),
+                     "≤ 1.3x", STARTUP_RATIO_TARGET, TRUE);
+  print_summary_row ("start-up to 3-hour episode drawn, /bare", "x", FALSE, summaries,
+                     G_STRUCT_OFFSET (Summary, long_ratio),
                      "≤ 1.3x", STARTUP_RATIO_TARGET, TRUE);
   print_summary_row ("memory, 3-hour episode shown - bare", " MB", TRUE, summaries,
                      G_STRUCT_OFFSET (Summary, reopen_rss_extra_mb),

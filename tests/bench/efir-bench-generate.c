@@ -7,12 +7,48 @@
 #include <stdlib.h>
 
 #include "efir-archive-generator.h"
+#include "efir-store.h"
+#include "efir-transcript-text.h"
 
 /* Writes an archive for the benchmarks, to be reused with
  * EFIR_BENCH_ARCHIVE=PATH so that each run does not generate its own.
  *
  *   efir-bench-generate --episodes 5000 --out archive.db [--seed 1]
+ *
+ * With --add-long-episode, adds the three-hour episode bench-editor
+ * reopens to an archive already written, and prints its id, its
+ * programme's id and the characters of its transcript's text: a start reopening it can then be watched by hand, under
+ * a profiler, as bench-reopen does.
  */
+
+static int
+add_long_episode (const char *path,
+                  guint32     seed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(EfirProgram) program = NULL;
+  g_autoptr(EfirEpisode) episode = NULL;
+  g_autofree char *text = NULL;
+
+  if (!(store = efir_store_open (path, &error))
+      || !(program = efir_store_find_program (store, "Çətin sual", &error)))
+    {
+      g_printerr ("%s\n", error != NULL ? error->message : "No programme “Çətin sual”");
+      return 1;
+    }
+  episode = efir_archive_make_long_episode (efir_program_get_id (program), seed);
+  if (!efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  text = efir_transcript_text_format (G_LIST_MODEL (efir_episode_get_transcript (episode)));
+  g_print ("episode %" G_GINT64_FORMAT " program %" G_GINT64_FORMAT " characters %ld\n",
+           efir_episode_get_id (episode), efir_program_get_id (program),
+           g_utf8_strlen (text, -1));
+  return EXIT_SUCCESS;
+}
 int
 main (int   argc,
       char *argv[])
@@ -21,12 +57,15 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   int n_episodes = 5000;
+  gboolean long_episode = FALSE;
   gint64 seed = 1;
   gint64 started;
   GOptionEntry entries[] = {
     { "episodes", 'n', 0, G_OPTION_ARG_INT, &n_episodes, "How many episodes (5000)", "N" },
     { "out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "The database to create", "PATH" },
     { "seed", 's', 0, G_OPTION_ARG_INT64, &seed, "Seed of the random choices (1)", "S" },
+    { "add-long-episode", 0, 0, G_OPTION_ARG_NONE, &long_episode,
+      "Add a three-hour episode to the archive at --out", NULL },
     { NULL }
   };
 
@@ -47,6 +86,9 @@ main (int   argc,
       g_printerr ("%s", help);
       return 2;
     }
+
+  if (long_episode)
+    return add_long_episode (out, (guint32) seed);
 
   started = g_get_monotonic_time ();
   if (!efir_archive_generate (out, n_episodes, (guint32) seed, &error))
