@@ -305,7 +305,7 @@ create_guest_row (gpointer item,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
   gtk_widget_add_css_class (handle, "dim-label");
-  gtk_widget_set_tooltip_text (handle, _("Drag to reorder, or press Alt+↑ and Alt+↓"));
+  efir_row_list_set_tooltip (handle, _("Drag to reorder, or press Alt+↑ and Alt+↓"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (handle),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reorder with Alt+Up and Alt+Down"),
                                   -1);
@@ -352,7 +352,7 @@ create_guest_row (gpointer item,
   remove_label = g_strdup_printf (_("Remove %s"), name);
   gtk_widget_set_name (remove, "remove-button");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (remove, _("Remove Guest"));
+  efir_row_list_set_tooltip (remove, _("Remove Guest"));
   gtk_widget_add_css_class (remove, "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label,

@@ -97,7 +97,7 @@ update_speaker_button (EfirQuotesSection *self,
   gboolean any = self->speakers != NULL && self->speakers[0] != NULL;
 
   gtk_widget_set_sensitive (button, any);
-  gtk_widget_set_tooltip_text (button, any ? _("Choose Speaker") : _("Add guests to choose a speaker"));
+  efir_row_list_set_tooltip (button, any ? _("Choose Speaker") : _("Add guests to choose a speaker"));
 }
 
 static void
@@ -245,12 +245,12 @@ on_time_changed_cb (GtkEditable *entry)
   if (valid)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry), _("Time in the video"));
+      efir_row_list_set_tooltip (GTK_WIDGET (entry), _("Time in the video"));
     }
   else
     {
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (entry),
+      efir_row_list_set_tooltip (GTK_WIDGET (entry),
                                    _("Not a time: write it as hours, minutes and seconds, such as 00:15:03"));
     }
 }
@@ -338,6 +338,18 @@ on_row_dropped_cb (GtkDropTarget     *target,
   return efir_row_list_drop (target, get_quotes (self), value);
 }
 
+/* A menu of speakers for each quote, built as it is first opened: a
+ * popover for every quote of a long episode took a tenth of its opening. */
+static void
+create_speakers_popover_cb (GtkMenuButton *button,
+                            gpointer       user_data)
+{
+  EfirQuotesSection *self = user_data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, G_MENU_MODEL (self->speakers_menu));
+}
+
 static GtkWidget *
 create_quote_row (gpointer item,
                   gpointer user_data)
@@ -378,7 +390,7 @@ create_quote_row (gpointer item,
   gtk_widget_set_valign (handle, GTK_ALIGN_START);
   gtk_widget_set_margin_top (handle, 10);
   gtk_widget_add_css_class (handle, "dim-label");
-  gtk_widget_set_tooltip_text (handle, _("Drag to reorder, or press Alt+↑ and Alt+↓"));
+  efir_row_list_set_tooltip (handle, _("Drag to reorder, or press Alt+↑ and Alt+↓"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (handle),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Reorder with Alt+Up and Alt+Down"),
                                   -1);
@@ -430,7 +442,8 @@ create_quote_row (gpointer item,
   gtk_box_append (GTK_BOX (speaker_box), speaker_entry);
 
   gtk_widget_set_name (speaker_button, "speaker-button");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (speaker_button), G_MENU_MODEL (self->speakers_menu));
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (speaker_button), create_speakers_popover_cb,
+                                         self, NULL);
   update_speaker_button (self, speaker_button);
   gtk_accessible_update_property (GTK_ACCESSIBLE (speaker_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Choose speaker from guests and hosts"),
@@ -474,7 +487,7 @@ create_quote_row (gpointer item,
   gtk_box_append (GTK_BOX (box), main_box);
 
   gtk_widget_set_name (star, "pull-quote-button");
-  gtk_widget_set_tooltip_text (star, _("Pull Quote"));
+  efir_row_list_set_tooltip (star, _("Pull Quote"));
   gtk_widget_add_css_class (star, "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (star),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pull quote"),
@@ -486,7 +499,7 @@ create_quote_row (gpointer item,
   gtk_box_append (GTK_BOX (side), star);
 
   gtk_widget_set_name (remove, "remove-button");
-  gtk_widget_set_tooltip_text (remove, _("Remove Quote"));
+  efir_row_list_set_tooltip (remove, _("Remove Quote"));
   gtk_widget_add_css_class (remove, "flat");
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove quote"),

@@ -8,6 +8,28 @@
 
 /* Public API ------------------------------------------------------------- */
 
+/* A tooltip set on a visible widget, as every new widget is, makes GTK
+ * look for a tooltip to update under the pointer: on X11, a round trip to
+ * the server each time. A row of a long episode has dozens of tooltips;
+ * reopening one at start-up spent 5 ms waiting for those answers. No
+ * tooltip can be showing over a widget that is not on screen yet. */
+void
+efir_row_list_set_tooltip (GtkWidget  *widget,
+                           const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (gtk_widget_get_mapped (widget) || !gtk_widget_get_visible (widget))
+    {
+      gtk_widget_set_tooltip_text (widget, text);
+      return;
+    }
+
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  gtk_widget_set_visible (widget, TRUE);
+}
+
 GtkListBoxRow *
 efir_row_list_get_focused_row (GtkListBox *list)
 {

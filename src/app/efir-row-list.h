@@ -10,9 +10,14 @@ G_BEGIN_DECLS
  * GListStore of the episode, whose rows move with Alt+↑/↓ and by dragging,
  * and keep the keyboard in the same part of the row (a name or role entry,
  * a quote's text) where the cursor was. A row's parts are found by their
- * widget names.
+ * widget names. The social links section builds its rows with the same
+ * care for tooltips.
  */
 
+/* gtk_widget_set_tooltip_text() for a part of a row being built: the
+ * same tooltip, without asking the display where the pointer is. */
+void                efir_row_list_set_tooltip      (GtkWidget           *widget,
+                                                    const char          *text);
 /* The row of @list that holds the focus, or NULL. */
 GtkListBoxRow      *efir_row_list_get_focused_row  (GtkListBox          *list);
 /* The widget named @name in @widget, itself included, or NULL. */

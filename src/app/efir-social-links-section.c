@@ -8,6 +8,7 @@
 #include "efir-editor-state.h"
 #include "efir-link-checker.h"
 #include "efir-link-cleanup.h"
+#include "efir-row-list.h"
 #include "efir-social-links-section.h"
 
 /* Types and properties --------------------------------------------------- */
@@ -456,7 +457,7 @@ update_row_check (EfirSocialLinksSection *self,
   gtk_widget_set_visible (GTK_WIDGET (badge), icon != NULL);
   if (icon != NULL)
     gtk_image_set_from_icon_name (badge, icon);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (badge), tooltip);
+  efir_row_list_set_tooltip (GTK_WIDGET (badge), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (badge),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip != NULL ? tooltip : "",
                                   -1);
@@ -471,7 +472,7 @@ update_row_check (EfirSocialLinksSection *self,
     }
 
   gtk_widget_set_visible (use_new, status == EFIR_LINK_STATUS_MOVED);
-  gtk_widget_set_tooltip_text (use_new, status == EFIR_LINK_STATUS_MOVED ? check->final_url : NULL);
+  efir_row_list_set_tooltip (use_new, status == EFIR_LINK_STATUS_MOVED ? check->final_url : NULL);
 }
 
 static void
@@ -663,7 +664,7 @@ create_link_row (EfirSocialLinksSection *self,
 
   gtk_widget_set_valign (open, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (open, "flat");
-  gtk_widget_set_tooltip_text (open, _("Open in the Browser"));
+  efir_row_list_set_tooltip (open, _("Open in the Browser"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (open),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Open in the Browser"),
                                   -1);
@@ -674,7 +675,7 @@ create_link_row (EfirSocialLinksSection *self,
 
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove Link"));
+  efir_row_list_set_tooltip (remove, _("Remove Link"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Link"),
                                   -1);
@@ -697,7 +698,7 @@ create_add_row (EfirSocialLinksSection *self)
 
   gtk_widget_set_valign (add, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (add, "flat");
-  gtk_widget_set_tooltip_text (add, _("Add the Link"));
+  efir_row_list_set_tooltip (add, _("Add the Link"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (add),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Add the Link"),
                                   -1);

@@ -87,14 +87,20 @@ quotes_order (EfirEpisode *episode)
   return g_string_free (order, FALSE);
 }
 
-/* The names the speaker menu of a row offers. */
+/* The names the speaker menu of a row offers, opened as the producer
+ * opens it: it is made then. */
 static GStrv
 speaker_menu_names (Fixture *f,
                     int      index)
 {
   GtkWidget *button = get_row_part (f, index, "speaker-button");
-  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  GMenuModel *menu;
   g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button));
+  g_assert_nonnull (menu);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
 
   for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
     {
@@ -169,6 +175,12 @@ test_add_and_edit (Fixture       *f,
   g_assert_cmpfloat (efir_quote_get_start_seconds (quote), ==, -1);
   /* The producer can start typing the quote at once. */
   g_assert_true (efir_ui_test_focus_is_within (get_row_part (f, 0, "text-view")));
+  /* Its buttons say what they do, and the time what it is. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (get_row_part (f, 0, "remove-button")), ==, "Remove Quote");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (get_row_part (f, 0, "pull-quote-button")), ==, "Pull Quote");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (get_row_part (f, 0, "time-entry")), ==, "Time in the video");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (get_row_part (f, 0, "speaker-button")), ==, "Choose Speaker");
+  g_assert_true (gtk_widget_get_visible (get_row_part (f, 0, "remove-button")));
 
   buffer = get_row_buffer (f, 0);
   gtk_text_buffer_insert_interactive_at_cursor (buffer, "Sanksiyalar heç nəyi dəyişməyəcək. ", -1, TRUE);
