@@ -579,16 +579,6 @@ write_last_episode_settings (gint64 program_id,
   return g_steal_pointer (&config);
 }
 
-/* The characters of an episode's transcript as its text view holds them:
- * what bench-reopen waits for. */
-static int
-transcript_chars (EfirEpisode *episode)
-{
-  g_autofree char *text = efir_transcript_text_format (G_LIST_MODEL (efir_episode_get_transcript (episode)));
-
-  return (int) g_utf8_strlen (text, -1);
-}
-
 /* The newest episode of the archive's largest programme, and the
  * characters of its transcript. */
 static gint64
@@ -619,7 +609,7 @@ find_newest_episode (const char *db_path,
   if (!(store = efir_store_open (db_path, &error))
       || !(episode = efir_store_load_episode (store, episode_id, &error)))
     g_error ("Could not read episode %" G_GINT64_FORMAT ": %s", episode_id, error->message);
-  *n_chars = transcript_chars (episode);
+  *n_chars = efir_archive_transcript_chars (episode);
   return episode_id;
 }
 
@@ -633,20 +623,12 @@ add_long_episode (const char *db_path,
                   int        *n_chars)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(EfirStore) store = NULL;
-  g_autoptr(EfirProgram) program = NULL;
-  g_autoptr(EfirEpisode) episode = NULL;
+  g_autoptr(EfirEpisode) episode = efir_archive_add_long_episode (db_path, SEED, &error);
 
-  if (!(store = efir_store_open (db_path, &error)))
-    g_error ("Could not open %s: %s", db_path, error->message);
-  if (!(program = efir_store_find_program (store, "Çətin sual", &error)))
-    g_error ("No programme “Çətin sual”: %s", error ? error->message : "");
-  episode = efir_archive_make_long_episode (efir_program_get_id (program), SEED);
-  if (!efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, &error))
-    g_error ("Could not save the long episode: %s", error->message);
-
-  *n_chars = transcript_chars (episode);
-  *program_id = efir_program_get_id (program);
+  if (episode == NULL)
+    g_error ("Could not add the long episode to %s: %s", db_path, error->message);
+  *n_chars = efir_archive_transcript_chars (episode);
+  *program_id = efir_episode_get_program_id (episode);
   return efir_episode_get_id (episode);
 }
 

@@ -11,6 +11,7 @@
 #include "efir-archive-generator.h"
 #include "efir-slug.h"
 #include "efir-store.h"
+#include "efir-transcript-text.h"
 
 /* Types and tables ------------------------------------------------------- */
 
@@ -1180,4 +1181,47 @@ efir_archive_make_long_episode (gint64  program_id,
    */
   return make_episode (gen, &gen->states[0], program_id, LONG_WORDS, LONG_SEGMENT_WORDS,
                        LONG_SECONDS_PER_WORD, TRUE);
+}
+
+/**
+ * efir_archive_add_long_episode:
+ * @db_path: an archive efir_archive_generate() wrote
+ * @seed: the seed of the random choices
+ * @error: return location for a #GError
+ *
+ * Saves the episode efir_archive_make_long_episode() makes in the
+ * programme “Çətin sual”.
+ *
+ * Returns: (transfer full): the episode, with its id, or %NULL
+ */
+EfirEpisode *
+efir_archive_add_long_episode (const char  *db_path,
+                               guint32      seed,
+                               GError     **error)
+{
+  g_autoptr(EfirStore) store = NULL;
+  g_autoptr(EfirProgram) program = NULL;
+  g_autoptr(EfirEpisode) episode = NULL;
+
+  if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No archive at %s", db_path);
+      return NULL;
+    }
+  if (!(store = efir_store_open (db_path, error)))
+    return NULL;
+  if (!(program = efir_store_find_program (store, languages[0].program_name, error)))
+    return NULL;
+  episode = efir_archive_make_long_episode (efir_program_get_id (program), seed);
+  if (!efir_store_save_episode (store, episode, EFIR_EPISODE_PART_ALL, error))
+    return NULL;
+  return g_steal_pointer (&episode);
+}
+
+int
+efir_archive_transcript_chars (EfirEpisode *episode)
+{
+  g_autofree char *text = efir_transcript_text_format (G_LIST_MODEL (efir_episode_get_transcript (episode)));
+
+  return (int) g_utf8_strlen (text, -1);
 }

@@ -36,4 +36,14 @@ gboolean     efir_archive_generate          (const char *db_path,
 EfirEpisode *efir_archive_make_long_episode (gint64      program_id,
                                              guint32     seed);
 
+/* Saves that episode in the programme “Çətin sual” of the archive at
+ * @db_path, as a start reopening it finds it. */
+EfirEpisode *efir_archive_add_long_episode  (const char *db_path,
+                                             guint32     seed,
+                                             GError    **error);
+
+/* The characters of @episode's transcript as the editor's text view holds
+ * them. */
+int          efir_archive_transcript_chars  (EfirEpisode *episode);
+
 G_END_DECLS
