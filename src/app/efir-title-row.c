@@ -27,6 +27,9 @@ struct _EfirTitleRow
   guint              setting;
   /* Whether an input method is composing: Enter may be its to take. */
   gboolean           composing;
+  /* The frames left to fit the text view to its text (see fit_text_cb). */
+  guint              fit_tick;
+  guint              fit_frames_left;
 };
 
 G_DEFINE_FINAL_TYPE (EfirTitleRow, efir_title_row, ADW_TYPE_PREFERENCES_ROW)
@@ -145,6 +148,47 @@ row_pressed_cb (EfirTitleRow *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
+/* GtkTextView learns the height of its lines as it lays them out, within
+ * its own allocation, and the resize it asks for then is lost (GTK 4.8): a
+ * title set before the row was first laid out, as the episode reopened at
+ * start-up is, kept the height of no line and was not drawn until the
+ * producer clicked into it. For a few frames after a new title, the row is
+ * laid out again until the view is as tall as its text. */
+#define FIT_FRAMES 4
+
+static gboolean
+fit_text_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  EfirTitleRow *self = user_data;
+  int natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (widget),
+                      NULL, &natural, NULL, NULL);
+  if (gtk_widget_get_height (widget) < natural)
+    gtk_widget_queue_resize (widget);
+  else if (gtk_widget_get_width (widget) > 0)
+    self->fit_frames_left = 0;
+
+  if (self->fit_frames_left > 0)
+    self->fit_frames_left--;
+  if (self->fit_frames_left == 0)
+    {
+      self->fit_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+fit_text_view (EfirTitleRow *self)
+{
+  self->fit_frames_left = FIT_FRAMES;
+  if (self->fit_tick == 0)
+    self->fit_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), fit_text_cb, self, NULL);
+}
+
 /* Public API ------------------------------------------------------------- */
 
 GtkWidget *
@@ -199,6 +243,7 @@ efir_title_row_set_text (EfirTitleRow *self,
   /* As in an entry, a field reached from elsewhere is typed into at its end. */
   gtk_text_buffer_get_end_iter (self->buffer, &end);
   gtk_text_buffer_place_cursor (self->buffer, &end);
+  fit_text_view (self);
 
   g_free (self->text);
   self->text = g_strdup (text);

@@ -163,6 +163,42 @@ efir_ui_test_wait_for (gboolean (*condition) (gpointer data),
   return holds;
 }
 
+static void
+frame_painted_cb (GdkFrameClock *clock,
+                  guint         *n_left)
+{
+  if (*n_left > 0)
+    (*n_left)--;
+}
+
+static gboolean
+no_frame_left_cb (gpointer data)
+{
+  return *(guint *) data == 0;
+}
+
+gboolean
+efir_ui_test_wait_for_frames (GtkWidget *widget,
+                              guint      n_frames)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint n_left = n_frames;
+  gulong handler;
+  gboolean done;
+
+  g_return_val_if_fail (clock != NULL, FALSE);
+
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), &n_left);
+  /* A window with nothing new to draw paints no frame. */
+  for (guint i = 0; i < n_frames; i++)
+    gtk_widget_queue_draw (widget);
+  gdk_frame_clock_begin_updating (clock);
+  done = efir_ui_test_wait_for (no_frame_left_cb, &n_left);
+  gdk_frame_clock_end_updating (clock);
+  g_signal_handler_disconnect (clock, handler);
+  return done;
+}
+
 typedef struct
 {
   GtkWidget  *widget;
@@ -198,6 +234,51 @@ efir_ui_test_has_mapped_label (GtkWidget  *widget,
                                const char *text)
 {
   return find_first (widget, is_mapped_label_reading, text) != NULL;
+}
+
+static guint
+count_glyphs (GskRenderNode *node)
+{
+  guint n = 0;
+
+  switch (gsk_render_node_get_node_type (node))
+    {
+    case GSK_TEXT_NODE:
+      return gsk_text_node_get_num_glyphs (node);
+    case GSK_CONTAINER_NODE:
+      for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+        n += count_glyphs (gsk_container_node_get_child (node, i));
+      return n;
+    case GSK_TRANSFORM_NODE:
+      return count_glyphs (gsk_transform_node_get_child (node));
+    case GSK_CLIP_NODE:
+      return count_glyphs (gsk_clip_node_get_child (node));
+    case GSK_ROUNDED_CLIP_NODE:
+      return count_glyphs (gsk_rounded_clip_node_get_child (node));
+    case GSK_OPACITY_NODE:
+      return count_glyphs (gsk_opacity_node_get_child (node));
+    case GSK_COLOR_MATRIX_NODE:
+      return count_glyphs (gsk_color_matrix_node_get_child (node));
+    case GSK_SHADOW_NODE:
+      return count_glyphs (gsk_shadow_node_get_child (node));
+    case GSK_DEBUG_NODE:
+      return count_glyphs (gsk_debug_node_get_child (node));
+    default:
+      return 0;
+    }
+}
+
+guint
+efir_ui_test_count_drawn_glyphs (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
+                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  return node != NULL ? count_glyphs (node) : 0;
 }
 
 GtkWidget *

@@ -15,6 +15,10 @@ void       efir_ui_test_dispatch_pending          (void);
  * for ten seconds at the most; returns whether it holds. */
 gboolean   efir_ui_test_wait_for                  (gboolean       (*condition) (gpointer data),
                                                    gpointer         data);
+/* Runs the main loop until @widget's window has painted @n_frames more
+ * frames, for ten seconds at the most. */
+gboolean   efir_ui_test_wait_for_frames           (GtkWidget       *widget,
+                                                   guint            n_frames);
 
 /* Runs the main loop until a mapped label at or below @widget reads
  * @text (a toast, say), for ten seconds at the most. */
@@ -27,6 +31,9 @@ gboolean   efir_ui_test_has_label                 (GtkWidget       *widget,
 /* Whether a mapped label at or below @widget reads @text: one on screen. */
 gboolean   efir_ui_test_has_mapped_label          (GtkWidget       *widget,
                                                    const char      *text);
+/* How many glyphs @widget draws, as its next frame would: a text the
+ * widget holds but does not draw counts none. */
+guint      efir_ui_test_count_drawn_glyphs        (GtkWidget       *widget);
 /* The first widget at or below @widget, depth first, built with the id @id, or NULL. */
 GtkWidget *efir_ui_test_find_by_id                (GtkWidget       *widget,
                                                    const char      *id);

@@ -986,6 +986,10 @@ test_window_reopens_last_episode (Fixture       *f,
   g_assert_true (gtk_selection_model_is_selected (rows, 1));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (window, "content_stack")), ==, "episode");
   g_assert_cmpstr (efir_title_row_get_text (title_row (window)), ==, "Buraxılış 1");
+  /* ... and on screen: its caption, and every letter of it. */
+  efir_ui_test_wait_for_frames (GTK_WIDGET (window), 3);
+  g_assert_cmpuint (efir_ui_test_count_drawn_glyphs (GTK_WIDGET (title_row (window))), >=,
+                    g_utf8_strlen ("TitleBuraxılış1", -1));
 
   close_window (window);
 }
