@@ -89,6 +89,8 @@
 #define TYPING_MS            15000
 /* After the last key, long enough for the last re-read and save. */
 #define TYPING_TAIL_MS       4000
+/* The frame clock running with nothing typed, before the keys. */
+#define CLOCK_REST_MS        3000
 
 #define STARTUP_RATIO_TARGET 1.3
 #define RSS_EXTRA_TARGET_MB  40.0
@@ -1299,6 +1301,27 @@ ticked_cb (GtkWidget     *widget,
   return G_SOURCE_CONTINUE;
 }
 
+/* The intervals between frames of the clock running with nothing to do:
+ * the floor of those while typing. Without a display that reports its
+ * vertical blank (Xvfb), GDK paces frames with a timer, which is late now
+ * and then by itself. */
+static GArray *
+measure_clock_at_rest (GtkWidget *widget)
+{
+  GArray *interval_ms = efir_bench_samples_new ();
+  guint tick = gtk_widget_add_tick_callback (widget, ticked_cb, NULL, NULL);
+
+  probe_start ();
+  run_for (CLOCK_REST_MS);
+  probe_stop ();
+  gtk_widget_remove_tick_callback (widget, tick);
+
+  for (guint i = 1; i < probe.paints->len; i++)
+    efir_bench_samples_add (interval_ms, (g_array_index (probe.paints, gint64, i)
+                               - g_array_index (probe.paints, gint64, i - 1)) / 1000.0);
+  return interval_ms;
+}
+
 static char *
 describe_iteration (const Iteration *iteration)
 {
@@ -1347,6 +1370,12 @@ print_stats_row (const char *what,
 {
   guint over = 0;
 
+  if (ms->len == 0)
+    {
+      g_print ("  %-42s %6u   (nothing to measure in this part)\n", what, 0);
+      return;
+    }
+
   for (guint i = 0; i < ms->len; i++)
     if (g_array_index (ms, double, i) >= over_ms)
       over++;
@@ -1372,6 +1401,7 @@ bench_typing (Target   *target,
   g_autoptr(GArray) stall_ms = efir_bench_samples_new ();
   g_autoptr(GArray) unpainted_ms = efir_bench_samples_new ();
   g_autoptr(GArray) interval_ms = efir_bench_samples_new ();
+  g_autoptr(GArray) rest_ms = NULL;
   g_autoptr(GArray) late_ms = efir_bench_samples_new ();
   g_autoptr(GArray) sorted = NULL;
   EfirTranscriptEditor *transcript;
@@ -1426,6 +1456,8 @@ bench_typing (Target   *target,
                target->with_window.rss_kb / 1024.0, target->with_window.anon_kb / 1024.0,
                open.rss_kb / 1024.0, open.anon_kb / 1024.0);
     }
+
+  rest_ms = measure_clock_at_rest (GTK_WIDGET (target->window));
 
   typist.view = view;
   typist.next = typed_text;
@@ -1513,6 +1545,7 @@ bench_typing (Target   *target,
   print_stats_row ("  of them those that did not paint", unpainted_ms, FRAME_TARGET_MS, FALSE);
   /* At 60 Hz a frame is due every 16.7 ms; a gap of two is a frame lost. */
   print_stats_row ("interval between frames (clock running)", interval_ms, 2 * 1000.0 / 60, FALSE);
+  print_stats_row ("  the same before typing, nothing to do", rest_ms, 2 * 1000.0 / 60, FALSE);
   print_stats_row ("keystroke timer lateness", late_ms, FRAME_TARGET_MS, FALSE);
 
   sorted = g_array_copy (probe.iterations);
