@@ -27,9 +27,12 @@ struct _EfirTitleRow
   guint              setting;
   /* Whether an input method is composing: Enter may be its to take. */
   gboolean           composing;
-  /* The frames left to fit the text view to its text (see fit_text_cb). */
+  /* Fitting the text view to its text (see fit_text_cb): the layouts left
+   * to look at, the frame clock they are looked at on, and the tick that
+   * finds that clock. */
+  guint              fit_layouts_left;
   guint              fit_tick;
-  guint              fit_frames_left;
+  GdkFrameClock     *fit_clock;
 };
 
 G_DEFINE_FINAL_TYPE (EfirTitleRow, efir_title_row, ADW_TYPE_PREFERENCES_ROW)
@@ -152,41 +155,70 @@ row_pressed_cb (EfirTitleRow *self)
  * its own allocation, and the resize it asks for then is lost (GTK 4.8): a
  * title set before the row was first laid out, as the episode reopened at
  * start-up is, kept the height of no line and was not drawn until the
- * producer clicked into it. For a few frames after a new title, the row is
- * laid out again until the view is as tall as its text. */
-#define FIT_FRAMES 4
+ * producer clicked into it. After a new title, each layout of the window
+ * is checked, after GTK's own, until the view is as tall as its text; a
+ * resize asked for then is laid out in the same frame, before it is drawn.
+ */
+#define FIT_LAYOUTS 8
 
-static gboolean
-fit_text_cb (GtkWidget     *widget,
-             GdkFrameClock *clock,
-             gpointer       user_data)
+static void
+stop_fitting (EfirTitleRow *self)
 {
-  EfirTitleRow *self = user_data;
+  if (self->fit_clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->fit_clock, self);
+  g_clear_weak_pointer (&self->fit_clock);
+  self->fit_layouts_left = 0;
+}
+
+static void
+fit_text_cb (GdkFrameClock *clock,
+             EfirTitleRow  *self)
+{
+  GtkWidget *view = GTK_WIDGET (self->text_view);
   int natural;
 
-  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (widget),
-                      NULL, &natural, NULL, NULL);
-  if (gtk_widget_get_height (widget) < natural)
-    gtk_widget_queue_resize (widget);
-  else if (gtk_widget_get_width (widget) > 0)
-    self->fit_frames_left = 0;
-
-  if (self->fit_frames_left > 0)
-    self->fit_frames_left--;
-  if (self->fit_frames_left == 0)
+  if (gtk_widget_get_width (view) > 0)
     {
-      self->fit_tick = 0;
-      return G_SOURCE_REMOVE;
+      gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (view),
+                          NULL, &natural, NULL, NULL);
+      if (gtk_widget_get_height (view) >= natural)
+        {
+          stop_fitting (self);
+          return;
+        }
+      gtk_widget_queue_resize (view);
     }
-  return G_SOURCE_CONTINUE;
+
+  if (--self->fit_layouts_left == 0)
+    stop_fitting (self);
+}
+
+/* The frame clock is the window's, known once the view is realized: the
+ * first frame after a new title reaches it. */
+static gboolean
+start_fitting_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  EfirTitleRow *self = user_data;
+
+  self->fit_tick = 0;
+  if (self->fit_clock != clock)
+    {
+      stop_fitting (self);
+      g_set_weak_pointer (&self->fit_clock, clock);
+      g_signal_connect_object (clock, "layout", G_CALLBACK (fit_text_cb), self, G_CONNECT_AFTER);
+    }
+  self->fit_layouts_left = FIT_LAYOUTS;
+  return G_SOURCE_REMOVE;
 }
 
 static void
 fit_text_view (EfirTitleRow *self)
 {
-  self->fit_frames_left = FIT_FRAMES;
   if (self->fit_tick == 0)
-    self->fit_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), fit_text_cb, self, NULL);
+    self->fit_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view), start_fitting_cb,
+                                                   self, NULL);
 }
 
 /* Public API ------------------------------------------------------------- */
@@ -348,6 +380,7 @@ efir_title_row_set_property (GObject      *object,
 static void
 efir_title_row_dispose (GObject *object)
 {
+  stop_fitting (EFIR_TITLE_ROW (object));
   gtk_widget_dispose_template (GTK_WIDGET (object), EFIR_TYPE_TITLE_ROW);
 
   G_OBJECT_CLASS (efir_title_row_parent_class)->dispose (object);
