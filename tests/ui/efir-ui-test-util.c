@@ -163,42 +163,6 @@ efir_ui_test_wait_for (gboolean (*condition) (gpointer data),
   return holds;
 }
 
-static void
-frame_painted_cb (GdkFrameClock *clock,
-                  guint         *n_left)
-{
-  if (*n_left > 0)
-    (*n_left)--;
-}
-
-static gboolean
-no_frame_left_cb (gpointer data)
-{
-  return *(guint *) data == 0;
-}
-
-gboolean
-efir_ui_test_wait_for_frames (GtkWidget *widget,
-                              guint      n_frames)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  guint n_left = n_frames;
-  gulong handler;
-  gboolean done;
-
-  g_return_val_if_fail (clock != NULL, FALSE);
-
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted_cb), &n_left);
-  /* A window with nothing new to draw paints no frame. */
-  for (guint i = 0; i < n_frames; i++)
-    gtk_widget_queue_draw (widget);
-  gdk_frame_clock_begin_updating (clock);
-  done = efir_ui_test_wait_for (no_frame_left_cb, &n_left);
-  gdk_frame_clock_end_updating (clock);
-  g_signal_handler_disconnect (clock, handler);
-  return done;
-}
-
 typedef struct
 {
   GtkWidget  *widget;

@@ -15,11 +15,6 @@ void       efir_ui_test_dispatch_pending          (void);
  * for ten seconds at the most; returns whether it holds. */
 gboolean   efir_ui_test_wait_for                  (gboolean       (*condition) (gpointer data),
                                                    gpointer         data);
-/* Runs the main loop until @widget's window has painted @n_frames more
- * frames, for ten seconds at the most. */
-gboolean   efir_ui_test_wait_for_frames           (GtkWidget       *widget,
-                                                   guint            n_frames);
-
 /* Runs the main loop until a mapped label at or below @widget reads
  * @text (a toast, say), for ten seconds at the most. */
 gboolean   efir_ui_test_wait_for_label            (GtkWidget       *widget,
