@@ -920,6 +920,64 @@ test_summary_follows_model (Fixture       *f,
   g_assert_false (gtk_text_buffer_get_can_undo (summary_child (f, "buffer")));
 }
 
+/* The summary's field is at its most, or holds all its text. */
+static gboolean
+summary_grown (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *view = summary_child (f, "view");
+  GtkWidget *scroller = gtk_widget_get_parent (view);
+  int natural = 0;
+
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (view), NULL, &natural, NULL, NULL);
+  return gtk_widget_get_height (scroller) >= MIN (natural, gtk_scrolled_window_get_max_content_height (GTK_SCROLLED_WINDOW (scroller)));
+}
+
+static gboolean
+summary_at_most (gpointer data)
+{
+  Fixture *f = data;
+  GtkWidget *scroller = gtk_widget_get_parent (summary_child (f, "view"));
+
+  return gtk_widget_get_height (scroller) >= gtk_scrolled_window_get_max_content_height (GTK_SCROLLED_WINDOW (scroller));
+}
+
+/* The summary's field grows with its text, up to its most, as it is
+ * loaded and as it is typed; then it scrolls. */
+static void
+test_summary_grows (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GString) summary = g_string_new (NULL);
+  GtkWidget *view;
+  GtkWidget *scroller;
+  int short_height;
+
+  for (int i = 0; i < 12; i++)
+    g_string_append (summary, "Siyasi şərhçi Nəsimi Məmmədli sanksiyaların nəticələri barədə danışır, "
+                              "iqtisadçı Leyla Həsənova isə büdcənin riskləri haqqında.\n\n");
+  efir_episode_set_summary (f->episode, "Siyasi şərhçi Nəsimi Məmmədli.");
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  view = summary_child (f, "view");
+  scroller = gtk_widget_get_parent (view);
+  g_assert_true (efir_ui_test_wait_for (summary_grown, f));
+  short_height = gtk_widget_get_height (scroller);
+  g_assert_cmpint (short_height, ==, gtk_scrolled_window_get_min_content_height (GTK_SCROLLED_WINDOW (scroller)));
+
+  /* Typed: one paragraph after another, it grows. */
+  for (int i = 0; i < 6; i++)
+    efir_ui_test_type_into (view, "\n\nİqtisadçı Leyla Həsənova büdcənin riskləri haqqında danışır, "
+                                  "neftin qiyməti və manatın məzənnəsi barədə suallara cavab verir.");
+  g_assert_true (efir_ui_test_wait_for (summary_grown, f));
+  g_assert_cmpint (gtk_widget_get_height (scroller), >, short_height);
+
+  /* Loaded long: at its most, and the rest scrolls. */
+  efir_episode_set_summary (f->episode, summary->str);
+  g_assert_true (efir_ui_test_wait_for (summary_at_most, f));
+  g_assert_cmpint (gtk_widget_get_height (scroller), ==,
+                   gtk_scrolled_window_get_max_content_height (GTK_SCROLLED_WINDOW (scroller)));
+}
+
 static void
 test_switch_episode (Fixture       *f,
                      gconstpointer  data)
@@ -1331,6 +1389,8 @@ main (int   argc,
               fixture_set_up, test_summary, fixture_tear_down);
   g_test_add ("/ui/editor/summary/load", Fixture, NULL,
               fixture_set_up, test_summary_follows_model, fixture_tear_down);
+  g_test_add ("/ui/editor/summary/grows", Fixture, NULL,
+              fixture_set_up, test_summary_grows, fixture_tear_down);
   g_test_add ("/ui/editor/switch/shows-without-writing", Fixture, NULL,
               fixture_set_up, test_switch_episode, fixture_tear_down);
   g_test_add ("/ui/editor/switch/keeps-pending-tag", Fixture, NULL,
