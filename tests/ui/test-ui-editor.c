@@ -933,6 +933,7 @@ summary_grown (gpointer data)
   return gtk_widget_get_height (scroller) >= MIN (natural, gtk_scrolled_window_get_max_content_height (GTK_SCROLLED_WINDOW (scroller)));
 }
 
+/* The summary's field is as tall as it may grow. */
 static gboolean
 summary_at_most (gpointer data)
 {
