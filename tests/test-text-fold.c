@@ -158,6 +158,54 @@ test_fold_random_bytes_stay_valid (void)
     }
 }
 
+/* Where the pattern of @needle first matches in @text, or -1. */
+static int
+pattern_finds (const char *needle,
+               const char *text)
+{
+  g_autofree char *pattern = efir_fold_pattern (needle);
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GError) error = NULL;
+  int start = -1;
+
+  g_assert_nonnull (pattern);
+  regex = g_regex_new (pattern, G_REGEX_CASELESS, 0, &error);
+  g_assert_no_error (error);
+  if (g_regex_match (regex, text, 0, &match))
+    g_match_info_fetch_pos (match, 0, &start, NULL);
+  return start;
+}
+
+static void
+test_fold_pattern (void)
+{
+  /* A word at the start of a sentence, with İ, and the producer's keyboard
+   * without ç and ə: found as the archive's search finds them. */
+  g_assert_cmpint (pattern_finds ("inflyasiya", "Bu, İnflyasiya deyil."), ==, 4);
+  g_assert_cmpint (pattern_finds ("İNFLYASİYA", "inflyasiya"), ==, 0);
+  g_assert_cmpint (pattern_finds ("cetin sual", "«Çətin sual» verilişi"), ==, 2);
+  g_assert_cmpint (pattern_finds ("Çətin", "ÇƏTİN"), ==, 0);
+  g_assert_cmpint (pattern_finds ("елка", "Новогодняя Ёлка"), ==, strlen ("Новогодняя "));
+  g_assert_cmpint (pattern_finds ("ilham", "I\u0307lham"), ==, 0);
+  g_assert_cmpint (pattern_finds ("cetin", "C\u0327e\u0301tin"), ==, 0);
+
+  /* Only letters that fold alike: not another letter, not a near word. */
+  g_assert_cmpint (pattern_finds ("cetin", "qetin"), ==, -1);
+  g_assert_cmpint (pattern_finds ("sual", "sul"), ==, -1);
+
+  /* What is special to a regular expression is a letter like any other. */
+  g_assert_cmpint (pattern_finds ("(1+1)*", "a (1+1)* b"), ==, 2);
+  g_assert_cmpint (pattern_finds ("a.b", "axb"), ==, -1);
+  g_assert_cmpint (pattern_finds ("[00:12]", "at [00:12] here"), ==, 3);
+
+  /* Beyond the table's scripts, case still folds. */
+  g_assert_cmpint (pattern_finds ("σίσυφος", "ΣΊΣΥΦΟΣ"), ==, 0);
+
+  /* Nothing to find in marks alone. */
+  g_assert_null (efir_fold_pattern ("\u0301"));
+}
+
 static void
 test_fold_append_keeps_prefix (void)
 {
@@ -247,6 +295,7 @@ main (int   argc,
   g_test_add_func ("/text/fold/append-keeps-prefix", test_fold_append_keeps_prefix);
   g_test_add_func ("/text/fold/idempotent", test_fold_idempotent);
   g_test_add_func ("/text/fold/is-empty", test_fold_is_empty);
+  g_test_add_func ("/text/fold/pattern", test_fold_pattern);
 
   return g_test_run ();
 }

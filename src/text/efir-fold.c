@@ -298,3 +298,58 @@ efir_fold_is_empty (const char *text,
 
   return TRUE;
 }
+
+/* The letters that fold to @folded: those of the table that do, and beyond
+ * it @folded itself in either case (the pattern is also matched without
+ * regard to case). Each written as \x{…}, which needs no escaping. */
+static void
+append_fold_class (GString  *pattern,
+                   gunichar  folded)
+{
+  g_string_append_c (pattern, '[');
+  g_string_append_printf (pattern, "\\x{%X}", folded);
+  for (gunichar c = 0; c < TABLE_SIZE; c++)
+    if (fold_table[c] == folded && c != folded)
+      g_string_append_printf (pattern, "\\x{%X}", c);
+  if (folded >= TABLE_SIZE)
+    {
+      g_string_append_printf (pattern, "\\x{%X}", g_unichar_toupper (folded));
+      g_string_append_printf (pattern, "\\x{%X}", g_unichar_totitle (folded));
+    }
+  g_string_append_c (pattern, ']');
+}
+
+/**
+ * efir_fold_pattern:
+ * @needle: UTF-8 text, as a producer types it into a find field
+ *
+ * Makes a pattern that finds @needle the way the archive's search finds a
+ * word: "cetin" finds "Çətin", "inflyasiya" finds "İnflyasiya", "елка"
+ * finds "Ёлка". A find that folds case alone, by Unicode's rules, misses
+ * the first two: İ is not a capital i there, and ç is not a c.
+ *
+ * Returns: (transfer full) (nullable): the pattern, or %NULL when @needle
+ *   folds to nothing (combining marks alone)
+ */
+char *
+efir_fold_pattern (const char *needle)
+{
+  g_autofree char *folded = NULL;
+  g_autoptr(GString) pattern = NULL;
+
+  g_return_val_if_fail (needle != NULL, NULL);
+
+  folded = efir_fold (needle, -1);
+  if (folded[0] == '\0')
+    return NULL;
+
+  fold_table_init ();
+  pattern = g_string_new (NULL);
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      append_fold_class (pattern, g_utf8_get_char (p));
+      /* Text pasted decomposed carries its marks after the letter. */
+      g_string_append (pattern, "\\p{Mn}*");
+    }
+  return g_string_free (g_steal_pointer (&pattern), FALSE);
+}

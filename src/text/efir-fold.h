@@ -21,5 +21,9 @@ char *efir_fold        (const char *text,
                         gssize      length);
 gboolean efir_fold_is_empty (const char *text,
                              gssize      length);
+/* A regular expression (GRegex, PCRE) that finds @needle in text as the
+ * search folding would: every letter that folds as the needle's does, and
+ * any combining marks after it. NULL when @needle folds to nothing. */
+char *efir_fold_pattern  (const char *needle);
 
 G_END_DECLS

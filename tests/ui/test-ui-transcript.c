@@ -172,14 +172,29 @@ place_cursor_at_end (Fixture *f)
   gtk_text_buffer_place_cursor (f->buffer, &iter);
 }
 
+typedef struct
+{
+  GtkLabel   *match_label;
+  const char *label;
+} MatchLabelWait;
+
+static gboolean
+match_label_reads (gpointer data)
+{
+  MatchLabelWait *wait = data;
+
+  return g_strcmp0 (gtk_label_get_label (wait->match_label), wait->label) == 0;
+}
+
 static void
 wait_for_match_label (Fixture    *f,
                       const char *label)
 {
-  GtkLabel *match_label = efir_transcript_editor_get_match_label (f->editor);
+  MatchLabelWait wait = { efir_transcript_editor_get_match_label (f->editor), label };
 
-  while (g_strcmp0 (gtk_label_get_label (match_label), label) != 0)
-    g_main_context_iteration (NULL, TRUE);
+  /* For ten seconds at the most: a label never reached says which it shows. */
+  efir_ui_test_wait_for (match_label_reads, &wait);
+  g_assert_cmpstr (gtk_label_get_label (wait.match_label), ==, label);
 }
 
 static guint
@@ -432,6 +447,82 @@ test_find_replace (Fixture       *f,
 
   gtk_widget_activate_action (GTK_WIDGET (f->editor), "transcript.close-search", NULL);
   g_assert_false (gtk_search_bar_get_search_mode (search_bar));
+}
+
+static const char *const az_sample[] = {
+  "00:00:00", "Aparıcı", "İnflyasiya bu il artdı.",
+  "00:00:06", "Nəsimi Məmmədli", "Bəli, inflyasiya yüksəkdir; INFLYASIYA sözü hər yerdədir.",
+  "00:01:10", "Aparıcı", "«Çətin sual» verilişidir.",
+  NULL
+};
+
+/* The transcript is searched as the archive is: a word at the start of a
+ * sentence, with İ, is found by the word as typed in the middle of one,
+ * and "cetin" finds "Çətin". Match Case finds the text as typed, and
+ * what replaces a match is the text as typed, backslash and all. */
+static void
+test_find_folds (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) episode = episode_new (az_sample);
+  GtkWidget *case_button = efir_ui_test_find_by_id (GTK_WIDGET (f->editor), "case_button");
+
+  efir_transcript_editor_set_episode (f->editor, episode);
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "transcript.find-replace", NULL);
+
+  gtk_editable_set_text (efir_transcript_editor_get_find_entry (f->editor), "inflyasiya");
+  wait_for_match_label (f, "1 of 3");
+  gtk_editable_set_text (efir_transcript_editor_get_find_entry (f->editor), "cetin sual");
+  wait_for_match_label (f, "1 of 1");
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (case_button), TRUE);
+  wait_for_match_label (f, "No matches");
+  gtk_editable_set_text (efir_transcript_editor_get_find_entry (f->editor), "inflyasiya");
+  wait_for_match_label (f, "1 of 1");
+  /* The match selected still matches: the second of three. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (case_button), FALSE);
+  wait_for_match_label (f, "2 of 3");
+
+  /* "\\0" would be the whole match to a regular expression. */
+  gtk_editable_set_text (efir_transcript_editor_get_replace_entry (f->editor), "qiymət\\0artımı");
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "transcript.replace", NULL);
+  wait_for_match_label (f, "2 of 2");
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "transcript.replace-all", NULL);
+  wait_for_match_label (f, "No matches");
+
+  efir_transcript_editor_flush (f->editor);
+  g_assert_cmpuint (count_in_transcript (episode, "qiymət\\0artımı"), ==, 3);
+  g_assert_cmpstr (efir_segment_get_text (peek_segment (episode, 1)), ==,
+                   "Bəli, qiymət\\0artımı yüksəkdir; qiymət\\0artımı sözü hər yerdədir.");
+}
+
+/* Replace All in a three-hour transcript: every match, one step to undo,
+ * in a fraction of a second (the time is reported, not asserted). */
+static void
+test_replace_all_large (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(EfirEpisode) episode = episode_new_large (3000);
+  gint64 started;
+
+  efir_transcript_editor_set_episode (f->editor, episode);
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "transcript.find-replace", NULL);
+  gtk_editable_set_text (efir_transcript_editor_get_find_entry (f->editor), "iran");
+  wait_for_match_label (f, "1 of 3000");
+  gtk_editable_set_text (efir_transcript_editor_get_replace_entry (f->editor), "Tehran");
+
+  started = g_get_monotonic_time ();
+  gtk_widget_activate_action (GTK_WIDGET (f->editor), "transcript.replace-all", NULL);
+  g_test_message ("Replace All of 3,000 matches: %.1f ms", (g_get_monotonic_time () - started) / 1000.0);
+  wait_for_match_label (f, "No matches");
+
+  efir_transcript_editor_flush (f->editor);
+  g_assert_cmpuint (count_in_transcript (episode, "Tehran"), ==, 3000);
+  g_assert_cmpuint (count_in_transcript (episode, "Iran"), ==, 0);
+
+  gtk_text_buffer_undo (f->buffer);
+  efir_transcript_editor_flush (f->editor);
+  g_assert_cmpuint (count_in_transcript (episode, "Iran"), ==, 3000);
 }
 
 static void
@@ -825,6 +916,10 @@ main (int   argc,
               fixture_set_up, test_saved_problem_shown_on_load, fixture_tear_down);
   g_test_add ("/ui/transcript/find/replace-all", Fixture, NULL,
               fixture_set_up, test_find_replace, fixture_tear_down);
+  g_test_add ("/ui/transcript/find/folds", Fixture, NULL,
+              fixture_set_up, test_find_folds, fixture_tear_down);
+  g_test_add ("/ui/transcript/find/replace-all-large", Fixture, NULL,
+              fixture_set_up, test_replace_all_large, fixture_tear_down);
   g_test_add ("/ui/transcript/find/replace-one", Fixture, NULL,
               fixture_set_up, test_replace_one, fixture_tear_down);
   g_test_add ("/ui/transcript/external/replace-reloads", Fixture, NULL,
