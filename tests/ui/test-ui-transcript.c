@@ -172,29 +172,15 @@ place_cursor_at_end (Fixture *f)
   gtk_text_buffer_place_cursor (f->buffer, &iter);
 }
 
-typedef struct
-{
-  GtkLabel   *match_label;
-  const char *label;
-} MatchLabelWait;
-
-static gboolean
-match_label_reads (gpointer data)
-{
-  MatchLabelWait *wait = data;
-
-  return g_strcmp0 (gtk_label_get_label (wait->match_label), wait->label) == 0;
-}
-
 static void
 wait_for_match_label (Fixture    *f,
                       const char *label)
 {
-  MatchLabelWait wait = { efir_transcript_editor_get_match_label (f->editor), label };
+  GtkLabel *match_label = efir_transcript_editor_get_match_label (f->editor);
 
   /* For ten seconds at the most: a label never reached says which it shows. */
-  efir_ui_test_wait_for (match_label_reads, &wait);
-  g_assert_cmpstr (gtk_label_get_label (wait.match_label), ==, label);
+  efir_ui_test_wait_for_label (GTK_WIDGET (match_label), label);
+  g_assert_cmpstr (gtk_label_get_label (match_label), ==, label);
 }
 
 static guint
