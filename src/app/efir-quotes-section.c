@@ -251,7 +251,7 @@ on_time_changed_cb (GtkEditable *entry)
     {
       gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
       efir_row_list_set_tooltip (GTK_WIDGET (entry),
-                                   _("Not a time: write it as hours, minutes and seconds, such as 00:15:03"));
+                                 _("Not a time: write it as hours, minutes and seconds, such as 00:15:03"));
     }
 }
 

@@ -140,6 +140,26 @@ append_folded (GString  *out,
     g_string_append_unichar (out, folded[i]);
 }
 
+/* The letters that fold to @folded: those of the table that do, and beyond
+ * it @folded itself in either case (the pattern is also matched without
+ * regard to case). Each written as \x{…}, which needs no escaping. */
+static void
+append_fold_class (GString  *pattern,
+                   gunichar  folded)
+{
+  g_string_append_c (pattern, '[');
+  g_string_append_printf (pattern, "\\x{%X}", folded);
+  for (gunichar c = 0; c < TABLE_SIZE; c++)
+    if (fold_table[c] == folded && c != folded)
+      g_string_append_printf (pattern, "\\x{%X}", c);
+  if (folded >= TABLE_SIZE)
+    {
+      g_string_append_printf (pattern, "\\x{%X}", g_unichar_toupper (folded));
+      g_string_append_printf (pattern, "\\x{%X}", g_unichar_totitle (folded));
+    }
+  g_string_append_c (pattern, ']');
+}
+
 /* Public API ------------------------------------------------------------- */
 
 /**
@@ -297,26 +317,6 @@ efir_fold_is_empty (const char *text,
     }
 
   return TRUE;
-}
-
-/* The letters that fold to @folded: those of the table that do, and beyond
- * it @folded itself in either case (the pattern is also matched without
- * regard to case). Each written as \x{…}, which needs no escaping. */
-static void
-append_fold_class (GString  *pattern,
-                   gunichar  folded)
-{
-  g_string_append_c (pattern, '[');
-  g_string_append_printf (pattern, "\\x{%X}", folded);
-  for (gunichar c = 0; c < TABLE_SIZE; c++)
-    if (fold_table[c] == folded && c != folded)
-      g_string_append_printf (pattern, "\\x{%X}", c);
-  if (folded >= TABLE_SIZE)
-    {
-      g_string_append_printf (pattern, "\\x{%X}", g_unichar_toupper (folded));
-      g_string_append_printf (pattern, "\\x{%X}", g_unichar_totitle (folded));
-    }
-  g_string_append_c (pattern, ']');
 }
 
 /**
