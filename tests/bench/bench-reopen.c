@@ -16,7 +16,8 @@
 
 /*
  * `efir` as main.c starts it, watched from inside: bench-editor spawns it
- * with settings in which Efir was closed on a three-hour episode, and it
+ * with settings in which Efir was closed on an episode (the archive's
+ * newest, as a producer's every start, or a three-hour one), and it
  * reports the frame that first shows that episode in the editor, whole
  * transcript included, then its resident memory, and quits. The window
  * reopens the episode after its first frame, in an idle callback, so the
