@@ -232,17 +232,46 @@ count_glyphs (GskRenderNode *node)
     }
 }
 
-guint
-efir_ui_test_count_drawn_glyphs (GtkWidget *widget)
+/* What @widget draws, as its next frame would. */
+static GskRenderNode *
+snapshot_widget (GtkWidget *widget)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
 
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot),
                           gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  return gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+}
+
+guint
+efir_ui_test_count_drawn_glyphs (GtkWidget *widget)
+{
+  g_autoptr(GskRenderNode) node = snapshot_widget (widget);
+
   return node != NULL ? count_glyphs (node) : 0;
+}
+
+GBytes *
+efir_ui_test_render_widget (GtkWidget *widget)
+{
+  g_autoptr(GskRenderNode) node = snapshot_widget (widget);
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  graphene_rect_t area = GRAPHENE_RECT_INIT (0, 0, width, height);
+  guchar *pixels;
+
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  pixels = g_malloc0 ((gsize) width * height * 4);
+  if (node != NULL)
+    {
+      texture = gsk_renderer_render_texture (renderer, node, &area);
+      gdk_texture_download (texture, pixels, (gsize) width * 4);
+    }
+  return g_bytes_new_take (pixels, (gsize) width * height * 4);
 }
 
 GtkWidget *

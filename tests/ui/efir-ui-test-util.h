@@ -29,6 +29,9 @@ gboolean   efir_ui_test_has_mapped_label          (GtkWidget       *widget,
 /* How many glyphs @widget draws, as its next frame would: a text the
  * widget holds but does not draw counts none. */
 guint      efir_ui_test_count_drawn_glyphs        (GtkWidget       *widget);
+/* The pixels @widget draws, as its next frame would, row by row, four
+ * bytes each: two pictures of the same are equal bytes. */
+GBytes    *efir_ui_test_render_widget             (GtkWidget       *widget);
 /* The first widget at or below @widget, depth first, built with the id @id, or NULL. */
 GtkWidget *efir_ui_test_find_by_id                (GtkWidget       *widget,
                                                    const char      *id);

@@ -1185,6 +1185,42 @@ test_show_section (Fixture       *f,
   g_assert_false (gtk_toggle_button_get_active (jump_button (f, EFIR_EDITOR_SECTION_DETAILS)));
 }
 
+/* An episode given to an editor not yet on screen, as the one reopened at
+ * start-up, draws its first screen first. A jump to a section below it,
+ * made meanwhile, still lands there once the editor is shown. */
+static void
+test_show_section_before_shown (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkAdjustment *adjustment;
+  GtkWidget *focus;
+
+  /* The fixture's editor, out of its window. */
+  g_object_ref (f->editor);
+  gtk_window_set_child (f->window, NULL);
+  efir_ui_test_iterate_until_idle ();
+
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  g_assert_false (gtk_widget_get_visible (editor_child (f, "transcript_group")));
+  efir_episode_editor_show_section (f->editor, EFIR_EDITOR_SECTION_TRANSCRIPT);
+  g_assert_true (gtk_widget_get_visible (editor_child (f, "transcript_group")));
+
+  gtk_window_set_child (f->window, GTK_WIDGET (f->editor));
+  g_object_unref (f->editor);
+  efir_ui_test_iterate_until_idle ();
+
+  adjustment = gtk_scrolled_window_get_vadjustment (editor_child (f, "scroller"));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, editor_child (f, "transcript")));
+  g_assert_true (gtk_toggle_button_get_active (jump_button (f, EFIR_EDITOR_SECTION_TRANSCRIPT)));
+  g_assert_true (gtk_widget_get_mapped (editor_child (f, "transcript_group")));
+  g_assert_true (gtk_widget_get_mapped (editor_child (f, "quotes")));
+  g_assert_true (gtk_widget_get_mapped (editor_child (f, "social_links")));
+  g_assert_true (gtk_widget_get_mapped (editor_child (f, "publication_group")));
+}
+
 /* A long title wraps onto as many lines as it needs, from a phone's width
  * to a wide window: none of it is cut, in English or in Russian. */
 static void
@@ -1400,6 +1436,8 @@ main (int   argc,
               fixture_set_up, test_social_links, fixture_tear_down);
   g_test_add ("/ui/editor/show-section", Fixture, NULL,
               fixture_set_up, test_show_section, fixture_tear_down);
+  g_test_add ("/ui/editor/show-section-before-shown", Fixture, NULL,
+              fixture_set_up, test_show_section_before_shown, fixture_tear_down);
   g_test_add ("/ui/editor/show-section-keeps-text", Fixture, NULL,
               fixture_set_up, test_show_section_keeps_text, fixture_tear_down);
 

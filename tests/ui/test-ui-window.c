@@ -1030,6 +1030,136 @@ test_window_reopens_last_episode (Fixture       *f,
 
 typedef struct
 {
+  EfirWindow *window;
+  gboolean    recorded;
+  gboolean    lower_on_page;   /* the quotes section, in that frame */
+  gboolean    details_lit;     /* the jump bar names the details */
+  GBytes     *picture;         /* the editor's view, as drawn */
+} FirstScreen;
+
+static void
+record_first_screen_cb (GdkFrameClock *clock,
+                        FirstScreen   *seen)
+{
+  GtkWidget *editor;
+
+  /* Asked for before, the editor would be built early. */
+  if (seen->recorded || efir_window_get_current_episode (seen->window) == NULL)
+    return;
+  editor = GTK_WIDGET (efir_window_get_editor (seen->window));
+  if (editor == NULL || !gtk_widget_get_mapped (editor))
+    return;
+  seen->recorded = TRUE;
+  seen->lower_on_page = gtk_widget_get_mapped (editor_child (seen->window, "quotes"));
+  seen->details_lit = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (efir_ui_test_find_by_id (editor, "details_jump")));
+  seen->picture = efir_ui_test_render_widget (editor_child (seen->window, "scroller"));
+}
+
+static gboolean
+first_screen_recorded_cb (gpointer data)
+{
+  return ((FirstScreen *) data)->recorded;
+}
+
+/* Records the next frame that shows an episode in @window's editor, then
+ * lets the window settle. */
+static void
+record_next_frame (EfirWindow  *window,
+                   FirstScreen *seen)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  seen->window = window;
+  g_signal_connect (clock, "after-paint", G_CALLBACK (record_first_screen_cb), seen);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  efir_ui_test_wait_for (first_screen_recorded_cb, seen);
+  g_signal_handlers_disconnect_by_func (clock, record_first_screen_cb, seen);
+  g_assert_true (seen->recorded);
+  efir_ui_test_iterate_until_idle ();
+}
+
+/* The programme's example episode, with its quotes, transcript and links,
+ * reopened at start in a window @height pixels tall or more; @seen gets the
+ * first frame that shows it. */
+static EfirWindow *
+reopen_example_episode (Fixture     *f,
+                        int          height,
+                        FirstScreen *seen)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = efir_store_open (f->db_path, &error);
+  g_autofree char *json = efir_test_read_fixture ("difficult-question-episode.json", NULL);
+  g_autoptr(EfirEpisode) episode = efir_store_import_episode_json (store, json, -1, &error);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  EfirWindow *window;
+
+  g_assert_no_error (error);
+  g_settings_set_int64 (settings, "last-program", efir_episode_get_program_id (episode));
+  g_settings_set_int64 (settings, "last-episode", efir_episode_get_id (episode));
+
+  window = efir_window_new (app, store, f->db_path, NULL);
+  /* At least that tall, as a screen would allow. */
+  gtk_widget_set_size_request (GTK_WIDGET (window), 1200, height);
+  gtk_window_present (GTK_WINDOW (window));
+  record_next_frame (window, seen);
+  return window;
+}
+
+/* The first frame that shows a reopened episode draws its first screen
+ * only: the sections below it join the page a frame later. Nothing on
+ * screen changes then, and nothing of the episode is missing after. */
+static void
+test_window_reopen_draws_first_screen_first (Fixture       *f,
+                                             gconstpointer  data)
+{
+  FirstScreen seen = { NULL };
+  FirstScreen settled = { NULL };
+  g_autofree char *text = NULL;
+  GtkTextView *transcript;
+  EfirWindow *window = reopen_example_episode (f, 720, &seen);
+
+  g_assert_false (seen.lower_on_page);
+  g_assert_true (seen.details_lit);
+
+  /* A frame later, the whole page. */
+  g_assert_true (gtk_widget_get_mapped (editor_child (window, "quotes")));
+  g_assert_true (gtk_widget_get_mapped (editor_child (window, "transcript")));
+  g_assert_true (gtk_widget_get_mapped (editor_child (window, "social_links")));
+  g_assert_true (gtk_widget_get_mapped (editor_child (window, "publication_group")));
+  transcript = GTK_TEXT_VIEW (efir_transcript_editor_get_view (editor_child (window, "transcript")));
+  text = efir_transcript_text_format (G_LIST_MODEL (efir_episode_get_transcript (efir_window_get_current_episode (window))));
+  g_assert_cmpint (g_utf8_strlen (text, -1), >, 500);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (transcript)), ==, g_utf8_strlen (text, -1));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (efir_ui_test_find_by_id (GTK_WIDGET (efir_window_get_editor (window)), "details_jump"))));
+
+  /* The same picture as the first frame drew. */
+  record_next_frame (window, &settled);
+  g_assert_true (settled.lower_on_page);
+  g_assert_true (g_bytes_equal (seen.picture, settled.picture));
+
+  g_bytes_unref (seen.picture);
+  g_bytes_unref (settled.picture);
+  close_window (window);
+}
+
+/* In a view tall enough to show them, the sections below the first screen
+ * are drawn with it. */
+static void
+test_window_reopen_tall_draws_whole_page (Fixture       *f,
+                                          gconstpointer  data)
+{
+  FirstScreen seen = { NULL };
+  EfirWindow *window = reopen_example_episode (f, 2400, &seen);
+
+  g_assert_true (seen.lower_on_page);
+  g_assert_true (seen.details_lit);
+
+  g_bytes_unref (seen.picture);
+  close_window (window);
+}
+
+typedef struct
+{
   char *page;
   char *title;
 } FirstFrame;
@@ -1194,6 +1324,10 @@ main (int   argc,
               fixture_set_up, test_window_shows_skeleton_at_first_frame, fixture_tear_down);
   g_test_add ("/ui/window/reopens-last-episode", Fixture, NULL,
               fixture_set_up, test_window_reopens_last_episode, fixture_tear_down);
+  g_test_add ("/ui/window/reopen-draws-first-screen-first", Fixture, NULL,
+              fixture_set_up, test_window_reopen_draws_first_screen_first, fixture_tear_down);
+  g_test_add ("/ui/window/reopen-tall-draws-whole-page", Fixture, NULL,
+              fixture_set_up, test_window_reopen_tall_draws_whole_page, fixture_tear_down);
   g_test_add ("/ui/window/list-shows-open-episode", Fixture, NULL,
               fixture_set_up, test_window_list_shows_open_episode, fixture_tear_down);
   g_test_add ("/ui/window/row-height-follows-title", Fixture, NULL,
