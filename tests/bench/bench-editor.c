@@ -108,7 +108,9 @@ typedef struct
 {
   double startup_ratio;
   double rss_extra_mb;
+  double reopen_shown_ratio;
   double reopen_ratio;
+  double long_shown_ratio;
   double long_ratio;
   double reopen_rss_extra_mb;
   double open_ms;
@@ -358,6 +360,7 @@ typedef struct
   gint64 file_kb;     /* of which mapped files: libraries, fonts, caches */
   gint64 peak_kb;     /* the largest RSS of the process's life */
   double first_ms;    /* of a run timed to a later report: its first frame, or -1 */
+  double shown_ms;    /* of a reopening: the first screen of the episode drawn, or -1 */
 } StartupRun;
 
 /* Reads the resident sizes of a live process; leaves -1 once it has exited. */
@@ -402,6 +405,7 @@ run_to_first_frame (char       **argv,
   run->file_kb = -1;
   run->peak_kb = -1;
   run->first_ms = -1;
+  run->shown_ms = -1;
 
   started = now_us ();
   if (!g_spawn_async_with_pipes (NULL, argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
@@ -455,6 +459,8 @@ run_to_first_frame (char       **argv,
   if (!g_str_equal (report, "first-frame") &&
       (rss_line = strstr (output->str, "first-frame ")) != NULL)
     run->first_ms = (g_ascii_strtoll (rss_line + strlen ("first-frame "), NULL, 10) - started) / 1000.0;
+  if ((rss_line = strstr (output->str, "episode-shown ")) != NULL)
+    run->shown_ms = (g_ascii_strtoll (rss_line + strlen ("episode-shown "), NULL, 10) - started) / 1000.0;
   if ((rss_line = strstr (output->str, "rss-kb ")) != NULL)
     {
       char *end = NULL;
@@ -486,6 +492,8 @@ typedef struct
   GArray      *file_mb;
   GArray      *peak_mb;
   GArray      *after_first_ms;  /* from the first frame to the report */
+  GArray      *shown_ms;        /* to the first screen of the episode drawn */
+  GArray      *first_ms;        /* of a run timed to a later report: to its first frame */
 } Contender;
 
 static void
@@ -515,7 +523,12 @@ contender_run (Contender  *contender,
   if (run.peak_kb >= 0)
     efir_bench_samples_add (contender->peak_mb, run.peak_kb / 1024.0);
   if (run.first_ms >= 0)
-    efir_bench_samples_add (contender->after_first_ms, run.frame_ms - run.first_ms);
+    {
+      efir_bench_samples_add (contender->after_first_ms, run.frame_ms - run.first_ms);
+      efir_bench_samples_add (contender->first_ms, run.first_ms);
+    }
+  if (run.shown_ms >= 0)
+    efir_bench_samples_add (contender->shown_ms, run.shown_ms);
 }
 
 static void
@@ -532,6 +545,8 @@ contender_init (Contender   *contender,
   contender->file_mb = efir_bench_samples_new ();
   contender->peak_mb = efir_bench_samples_new ();
   contender->after_first_ms = efir_bench_samples_new ();
+  contender->shown_ms = efir_bench_samples_new ();
+  contender->first_ms = efir_bench_samples_new ();
 }
 
 static void
@@ -543,6 +558,8 @@ contender_clear (Contender *contender)
   g_clear_pointer (&contender->file_mb, g_array_unref);
   g_clear_pointer (&contender->peak_mb, g_array_unref);
   g_clear_pointer (&contender->after_first_ms, g_array_unref);
+  g_clear_pointer (&contender->shown_ms, g_array_unref);
+  g_clear_pointer (&contender->first_ms, g_array_unref);
 }
 
 static void
@@ -553,6 +570,10 @@ contender_print (Contender *contender)
            efir_bench_samples_max (contender->frame_ms), efir_bench_percentile (contender->rss_mb, 50),
            efir_bench_percentile (contender->anon_mb, 50), efir_bench_percentile (contender->file_mb, 50),
            contender->rss_mb->len, contender->frame_ms->len, efir_bench_percentile (contender->peak_mb, 50));
+  if (contender->shown_ms->len > 0)
+    g_print ("  %-26s %7.1f %7.1f %7.1f\n", "  its first screen drawn",
+             efir_bench_percentile (contender->shown_ms, 50), efir_bench_samples_min (contender->shown_ms),
+             efir_bench_samples_max (contender->shown_ms));
   if (contender->after_first_ms->len > 0)
     g_print ("  %-26s %7.1f %7.1f %7.1f\n", "  of which after 1st frame",
              efir_bench_percentile (contender->after_first_ms, 50), efir_bench_samples_min (contender->after_first_ms),
@@ -581,12 +602,14 @@ write_last_episode_settings (gint64 program_id,
   return g_steal_pointer (&config);
 }
 
-/* The newest episode of the archive's largest programme, and the
- * characters of its transcript. */
+/* The newest episode of the archive's largest programme, the characters
+ * of its transcript and, if @text is not NULL, that transcript's text as
+ * the editor shows it. */
 static gint64
-find_newest_episode (const char *db_path,
-                     gint64     *program_id,
-                     int        *n_chars)
+find_newest_episode (const char  *db_path,
+                     gint64      *program_id,
+                     int         *n_chars,
+                     char       **text)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(EfirStore) store = NULL;
@@ -612,7 +635,48 @@ find_newest_episode (const char *db_path,
       || !(episode = efir_store_load_episode (store, episode_id, &error)))
     g_error ("Could not read episode %" G_GINT64_FORMAT ": %s", episode_id, error->message);
   *n_chars = efir_archive_transcript_chars (episode);
+  if (text != NULL)
+    *text = efir_transcript_text_format (G_LIST_MODEL (efir_episode_get_transcript (episode)));
   return episode_id;
+}
+
+/* GNOME Text Editor, if installed, opening @text as a file, timed as Efir
+ * is by bench-frame-report loaded into it: a GNOME editor of the same
+ * toolkit, to tell what any such window costs from what Efir's own does.
+ * Returns its command line and sets @envp, or NULL when it is missing. */
+static char **
+reference_editor_argv (const char   *text,
+                       const char   *dir,
+                       char       **envp,
+                       char      ***reference_envp)
+{
+  g_autofree char *program = g_find_program_in_path ("gnome-text-editor");
+  g_autofree char *module = g_strdup (g_getenv ("EFIR_BENCH_FRAME_REPORT"));
+  g_autofree char *path = g_build_filename (dir, "transcript.txt", NULL);
+  g_autofree char *chars = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) argv = NULL;
+
+  if (module == NULL)
+    module = g_strdup (BUILD_ROOT "/tests/bench/libefir-bench-frame-report.so");
+  if (program == NULL || !g_file_test (module, G_FILE_TEST_EXISTS))
+    return NULL;
+
+  if (!g_file_set_contents (path, text, -1, &error))
+    g_error ("Could not write %s: %s", path, error->message);
+  /* Its file loader keeps a last line break out of the buffer. */
+  chars = g_strdup_printf ("%ld", g_utf8_strlen (text, -1) - 1);
+
+  *reference_envp = g_environ_unsetenv (g_strdupv (envp), "EFIR_EXIT_AFTER_FIRST_FRAME");
+  *reference_envp = g_environ_setenv (*reference_envp, "LD_PRELOAD", module, TRUE);
+  *reference_envp = g_environ_setenv (*reference_envp, "EFIR_BENCH_DRAWN_CHARS", chars, TRUE);
+  /* Its settings as installed; --standalone restores no session. */
+  *reference_envp = g_environ_setenv (*reference_envp, "GSETTINGS_BACKEND", "memory", TRUE);
+  *reference_envp = g_environ_unsetenv (*reference_envp, "GSETTINGS_SCHEMA_DIR");
+
+  argv = g_strv_builder_new ();
+  g_strv_builder_add_many (argv, program, "--standalone", path, NULL);
+  return g_strv_builder_end (argv);
 }
 
 /* Adds a three-hour episode to the archive, to be reopened at start-up;
@@ -658,7 +722,11 @@ bench_startup (Archive    *archive,
   g_auto(GStrv) envp = g_get_environ ();
   g_auto(GStrv) reopen_envp = NULL;
   g_auto(GStrv) long_envp = NULL;
+  g_auto(GStrv) reference_envp = NULL;
+  g_auto(GStrv) reference_argv = NULL;
   g_autofree char *config_dir = NULL;
+  g_autofree char *reference_dir = NULL;
+  g_autofree char *newest_text = NULL;
   g_autofree char *long_config_dir = NULL;
   g_autofree char *newest_id = NULL;
   g_autofree char *newest_chars = NULL;
@@ -671,14 +739,18 @@ bench_startup (Archive    *archive,
   Contender bare;
   Contender reopen;
   Contender reopen_long;
-  Contender *contenders[] = { &bare, &efir, &reopen, &reopen_long };
+  Contender reference;
+  Contender *contenders[] = { &bare, &efir, &reopen, &reopen_long, &reference };
+  guint n_contenders = G_N_ELEMENTS (contenders);
   gint64 newest_program_id;
   gint64 newest_episode_id;
   int newest_n_chars;
   gint64 long_program_id;
   gint64 long_episode_id;
   int long_n_chars;
+  double reopen_shown_ratio;
   double reopen_ratio;
+  double long_shown_ratio;
   double ratio;
   double extra_mb;
   double long_ratio;
@@ -687,12 +759,13 @@ bench_startup (Archive    *archive,
 
   contender_init (&efir, "efir --db ARCHIVE", efir_argv);
   contender_init (&bare, "bare AdwApplicationWindow", bare_argv);
-  contender_init (&reopen, "efir, last episode drawn", reopen_argv);
-  contender_init (&reopen_long, "efir, 3-hour episode drawn", reopen_argv);
+  contender_init (&reopen, "efir, last episode whole", reopen_argv);
+  contender_init (&reopen_long, "efir, 3-hour episode whole", reopen_argv);
   reopen.report = "episode-drawn";
   reopen_long.report = "episode-drawn";
 
-  newest_episode_id = find_newest_episode (archive->path, &newest_program_id, &newest_n_chars);
+  newest_episode_id = find_newest_episode (archive->path, &newest_program_id, &newest_n_chars,
+                                           &newest_text);
   config_dir = write_last_episode_settings (newest_program_id, newest_episode_id);
   newest_id = g_strdup_printf ("%" G_GINT64_FORMAT, newest_episode_id);
   newest_chars = g_strdup_printf ("%d", newest_n_chars);
@@ -719,6 +792,14 @@ bench_startup (Archive    *archive,
   long_envp = g_environ_setenv (long_envp, "EFIR_BENCH_REOPEN_ID", long_id, TRUE);
   long_envp = g_environ_setenv (long_envp, "EFIR_BENCH_REOPEN_CHARS", long_chars, TRUE);
 
+  /* The reference, with the newest episode's transcript. */
+  reference_dir = efir_test_make_dir ("efir-bench-reference");
+  reference_argv = reference_editor_argv (newest_text, reference_dir, envp, &reference_envp);
+  contender_init (&reference, "GNOME Text Editor, file", reference_argv);
+  reference.report = "text-drawn";
+  if (reference_argv == NULL)
+    n_contenders--;
+
   g_print ("\nStart-up to the first frame, %u-episode archive: %d runs of each, interleaved\n",
            archive->n_episodes, STARTUP_RUNS);
   g_print ("  last episode: %s, transcript of %s characters; 3-hour episode: %s, %s characters\n",
@@ -731,13 +812,14 @@ bench_startup (Archive    *archive,
     {
       gboolean counted = i >= STARTUP_WARM_UP;
 
-      for (guint k = 0; k < G_N_ELEMENTS (contenders); k++)
+      for (guint k = 0; k < n_contenders; k++)
         {
-          Contender *contender = contenders[(i + k) % G_N_ELEMENTS (contenders)];
+          Contender *contender = contenders[(i + k) % n_contenders];
 
           contender_run (contender,
                          contender == &reopen ? reopen_envp
-                         : contender == &reopen_long ? long_envp : envp,
+                         : contender == &reopen_long ? long_envp
+                         : contender == &reference ? reference_envp : envp,
                          counted);
         }
     }
@@ -750,6 +832,10 @@ bench_startup (Archive    *archive,
   contender_print (&efir);
   contender_print (&reopen);
   contender_print (&reopen_long);
+  if (reference_argv != NULL)
+    contender_print (&reference);
+  else
+    g_print ("  (GNOME Text Editor, the reference, is not installed)\n");
 
   ratio = efir_bench_percentile (efir.frame_ms, 50) / efir_bench_percentile (bare.frame_ms, 50);
 
@@ -769,23 +855,41 @@ bench_startup (Archive    *archive,
            extra_mb, use_peak ? "(peak RSS)" : "(VmRSS)", RSS_EXTRA_TARGET_MB,
            efir_bench_verdict (extra_mb <= RSS_EXTRA_TARGET_MB));
 
-  /* The start: the producer's last episode, until it is drawn. */
+  /* The issue's start: the producer's last episode, until it is drawn:
+   * the first screen of it, and the whole page. */
+  reopen_shown_ratio = efir_bench_percentile (reopen.shown_ms, 50) / efir_bench_percentile (bare.frame_ms, 50);
+  g_print ("  %-26s %7.2fx %48s target ≤ %.1fx: %s\n", "ratio, last episode shown",
+           reopen_shown_ratio, "", STARTUP_RATIO_TARGET,
+           efir_bench_verdict (reopen_shown_ratio <= STARTUP_RATIO_TARGET));
   reopen_ratio = efir_bench_percentile (reopen.frame_ms, 50) / efir_bench_percentile (bare.frame_ms, 50);
-  g_print ("  %-26s %7.2fx %48s target ≤ %.1fx: %s\n", "ratio, last episode drawn",
+  g_print ("  %-26s %7.2fx %48s target ≤ %.1fx: %s\n", "ratio, last episode whole",
            reopen_ratio, "", STARTUP_RATIO_TARGET, efir_bench_verdict (reopen_ratio <= STARTUP_RATIO_TARGET));
 
   /* Its memory as it read it itself, a second after the frame. */
+  long_shown_ratio = efir_bench_percentile (reopen_long.shown_ms, 50) / efir_bench_percentile (bare.frame_ms, 50);
+  g_print ("  %-26s %7.2fx %48s target ≤ %.1fx: %s\n", "ratio, 3-hour episode shown",
+           long_shown_ratio, "", STARTUP_RATIO_TARGET, efir_bench_verdict (long_shown_ratio <= STARTUP_RATIO_TARGET));
   long_ratio = efir_bench_percentile (reopen_long.frame_ms, 50) / efir_bench_percentile (bare.frame_ms, 50);
   long_extra_mb = efir_bench_percentile (reopen_long.rss_mb, 50) - efir_bench_percentile (bare.rss_mb, 50);
-  g_print ("  %-26s %7.2fx %48s target ≤ %.1fx: %s\n", "ratio, 3-hour episode drawn",
+  g_print ("  %-26s %7.2fx %48s target ≤ %.1fx: %s\n", "ratio, 3-hour episode whole",
            long_ratio, "", STARTUP_RATIO_TARGET, efir_bench_verdict (long_ratio <= STARTUP_RATIO_TARGET));
   g_print ("  %-26s %+7.1f MB %-45s target ≤ +%.0f MB: %s\n", "memory, 3-hour episode - bare",
            long_extra_mb, "(VmRSS, 1 s after it is drawn)", RSS_EXTRA_TARGET_MB,
            efir_bench_verdict (long_extra_mb <= RSS_EXTRA_TARGET_MB));
+  if (reference_argv != NULL)
+    {
+      /* Not a target: what a GNOME editor of the same toolkit takes. */
+      g_print ("  %-26s %7.2fx %48s reference\n", "ratio, Text Editor 1st",
+               efir_bench_percentile (reference.first_ms, 50) / efir_bench_percentile (bare.frame_ms, 50), "");
+      g_print ("  %-26s %7.2fx %48s reference\n", "ratio, Text Editor file",
+               efir_bench_percentile (reference.frame_ms, 50) / efir_bench_percentile (bare.frame_ms, 50), "");
+    }
 
   summary->startup_ratio = ratio;
   summary->rss_extra_mb = extra_mb;
+  summary->reopen_shown_ratio = reopen_shown_ratio;
   summary->reopen_ratio = reopen_ratio;
+  summary->long_shown_ratio = long_shown_ratio;
   summary->long_ratio = long_ratio;
   summary->reopen_rss_extra_mb = long_extra_mb;
 
@@ -795,7 +899,9 @@ bench_startup (Archive    *archive,
   contender_clear (&bare);
   contender_clear (&reopen);
   contender_clear (&reopen_long);
+  contender_clear (&reference);
   efir_test_remove_tree (config_dir);
+  efir_test_remove_tree (reference_dir);
   efir_test_remove_tree (long_config_dir);
 }
 
@@ -1927,10 +2033,16 @@ main (int   argc,
   print_summary_row ("resident memory, efir - bare", " MB", TRUE, summaries,
                      G_STRUCT_OFFSET (Summary, rss_extra_mb),
                      "≤ +40 MB", RSS_EXTRA_TARGET_MB, TRUE);
-  print_summary_row ("start-up to last episode drawn, /bare", "x", FALSE, summaries,
+  print_summary_row ("start-up to last episode shown, /bare", "x", FALSE, summaries,
+                     G_STRUCT_OFFSET (Summary, reopen_shown_ratio),
+                     "≤ 1.3x", STARTUP_RATIO_TARGET, TRUE);
+  print_summary_row ("start-up to last episode whole, /bare", "x", FALSE, summaries,
                      G_STRUCT_OFFSET (Summary, reopen_ratio),
                      "≤ 1.3x", STARTUP_RATIO_TARGET, TRUE);
-  print_summary_row ("start-up to 3-hour episode drawn, /bare", "x", FALSE, summaries,
+  print_summary_row ("start-up to 3-hour episode shown, /bare", "x", FALSE, summaries,
+                     G_STRUCT_OFFSET (Summary, long_shown_ratio),
+                     "≤ 1.3x", STARTUP_RATIO_TARGET, TRUE);
+  print_summary_row ("start-up to 3-hour episode whole, /bare", "x", FALSE, summaries,
                      G_STRUCT_OFFSET (Summary, long_ratio),
                      "≤ 1.3x", STARTUP_RATIO_TARGET, TRUE);
   print_summary_row ("memory, 3-hour episode shown - bare", " MB", TRUE, summaries,
