@@ -77,23 +77,33 @@ find_widget (GtkWidget *widget,
   return NULL;
 }
 
-/* The episode is current and its editor on screen: the first sections
- * mapped, the title's text view as tall as its text. The editor is asked
- * for only once the episode is current, since asking builds it. */
-static gboolean
-first_screen_is_shown (void)
+/* The editor, if the episode is current and the editor on screen. The
+ * editor is asked for only once the episode is current, since asking
+ * builds it. */
+static GtkWidget *
+get_shown_editor (void)
 {
   EfirEpisode *current = efir_window_get_current_episode (watch.window);
   GtkWidget *editor;
+
+  if (current == NULL || efir_episode_get_id (current) != watch.episode_id)
+    return NULL;
+
+  editor = GTK_WIDGET (efir_window_get_editor (watch.window));
+  return editor != NULL && gtk_widget_get_mapped (editor) ? editor : NULL;
+}
+
+/* The editor shows the episode's first screen: its first sections mapped,
+ * the title's text view as tall as its text. */
+static gboolean
+first_screen_is_shown (void)
+{
+  GtkWidget *editor = get_shown_editor ();
   GtkWidget *title;
   GtkWidget *summary;
   int natural;
 
-  if (current == NULL || efir_episode_get_id (current) != watch.episode_id)
-    return FALSE;
-
-  editor = GTK_WIDGET (efir_window_get_editor (watch.window));
-  if (editor == NULL || !gtk_widget_get_mapped (editor))
+  if (editor == NULL)
     return FALSE;
   title = find_widget (editor, EFIR_TYPE_TITLE_ROW);
   summary = find_widget (editor, EFIR_TYPE_SUMMARY_SECTION);
@@ -106,22 +116,16 @@ first_screen_is_shown (void)
   return gtk_widget_get_height (title) > 0 && gtk_widget_get_height (title) >= natural;
 }
 
-/* The episode is current, its editor on screen, and its whole transcript
- * in the text view and editable. The editor is asked for only once the
- * episode is current, since asking builds it. */
+/* The editor shows the episode whole: its transcript on the page, the
+ * whole text in the view and editable. */
 static gboolean
 episode_is_shown (void)
 {
-  EfirEpisode *current = efir_window_get_current_episode (watch.window);
-  GtkWidget *editor;
+  GtkWidget *editor = get_shown_editor ();
   GtkWidget *transcript;
   GtkTextView *view;
 
-  if (current == NULL || efir_episode_get_id (current) != watch.episode_id)
-    return FALSE;
-
-  editor = GTK_WIDGET (efir_window_get_editor (watch.window));
-  if (editor == NULL || !gtk_widget_get_mapped (editor))
+  if (editor == NULL)
     return FALSE;
   transcript = find_widget (editor, EFIR_TYPE_TRANSCRIPT_EDITOR);
   if (transcript == NULL || !gtk_widget_get_mapped (transcript))
