@@ -1037,6 +1037,13 @@ typedef struct
   GBytes     *picture;         /* the editor's view, as drawn */
 } FirstScreen;
 
+/* Whether the editor's jump bar lights the details. */
+static gboolean
+details_jump_lit (GtkWidget *editor)
+{
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (efir_ui_test_find_by_id (editor, "details_jump")));
+}
+
 static void
 record_first_screen_cb (GdkFrameClock *clock,
                         FirstScreen   *seen)
@@ -1051,7 +1058,7 @@ record_first_screen_cb (GdkFrameClock *clock,
     return;
   seen->recorded = TRUE;
   seen->lower_on_page = gtk_widget_get_mapped (editor_child (seen->window, "quotes"));
-  seen->details_lit = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (efir_ui_test_find_by_id (editor, "details_jump")));
+  seen->details_lit = details_jump_lit (editor);
   seen->picture = efir_ui_test_render_widget (editor_child (seen->window, "scroller"));
 }
 
@@ -1117,6 +1124,7 @@ test_window_reopen_draws_first_screen_first (Fixture       *f,
   g_autofree char *text = NULL;
   GtkTextView *transcript;
   EfirWindow *window = reopen_example_episode (f, 720, &seen);
+  EfirEpisode *episode = efir_window_get_current_episode (window);
 
   g_assert_false (seen.lower_on_page);
   g_assert_true (seen.details_lit);
@@ -1127,10 +1135,11 @@ test_window_reopen_draws_first_screen_first (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (editor_child (window, "social_links")));
   g_assert_true (gtk_widget_get_mapped (editor_child (window, "publication_group")));
   transcript = GTK_TEXT_VIEW (efir_transcript_editor_get_view (editor_child (window, "transcript")));
-  text = efir_transcript_text_format (G_LIST_MODEL (efir_episode_get_transcript (efir_window_get_current_episode (window))));
+  text = efir_transcript_text_format (G_LIST_MODEL (efir_episode_get_transcript (episode)));
   g_assert_cmpint (g_utf8_strlen (text, -1), >, 500);
-  g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (transcript)), ==, g_utf8_strlen (text, -1));
-  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (efir_ui_test_find_by_id (GTK_WIDGET (efir_window_get_editor (window)), "details_jump"))));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (transcript)), ==,
+                   g_utf8_strlen (text, -1));
+  g_assert_true (details_jump_lit (GTK_WIDGET (efir_window_get_editor (window))));
 
   /* The same picture as the first frame drew. */
   record_next_frame (window, &settled);
