@@ -41,9 +41,12 @@
  *     (bench-bare-window) started the same way in the same run;
  *  2. resident memory once the first frame is on screen, against the same
  *     bare window; and both again for a producer's start, which reopens
- *     the episode open when Efir was closed, until that episode is drawn
- *     (bench-reopen.c): the newest episode of the archive, and a
- *     three-hour one;
+ *     the episode open when Efir was closed, until that episode's first
+ *     screen is drawn and until its whole page is (bench-reopen.c): the
+ *     newest episode of the archive, and a three-hour one; beside them,
+ *     when it is installed, GNOME Text Editor opening the newest
+ *     episode's transcript as a file (bench-frame-report.c), as a
+ *     reference;
  *  3. opening an episode with a three-hour transcript until the text is in
  *     the editor, editable, and drawn;
  *  4. typing into that transcript at a producer's speed while the text is
