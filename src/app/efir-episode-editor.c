@@ -598,6 +598,25 @@ efir_episode_editor_show_section (EfirEpisodeEditor *self,
   gtk_toggle_button_set_active (self->jumps[section], TRUE);
 }
 
+/**
+ * efir_episode_editor_add_section_bindings:
+ * @widget_class: the class of a widget holding an editor, or the editor's
+ * @action_name: an action of that widget taking a section's name, as
+ *   "editor.show-section" does
+ *
+ * Binds Alt+1 to Alt+7, the sections top to bottom, to @action_name.
+ */
+void
+efir_episode_editor_add_section_bindings (GtkWidgetClass *widget_class,
+                                          const char     *action_name)
+{
+  g_return_if_fail (GTK_IS_WIDGET_CLASS (widget_class));
+
+  for (guint i = 0; i < EFIR_EDITOR_N_SECTIONS; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         action_name, "s", section_names[i]);
+}
+
 /* GObject overrides ------------------------------------------------------ */
 
 static void
@@ -741,9 +760,7 @@ efir_episode_editor_class_init (EfirEpisodeEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.show-section", "s",
                                    show_section_activated_cb);
 
-  for (guint i = 0; i < EFIR_EDITOR_N_SECTIONS; i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
-                                         "editor.show-section", "s", section_names[i]);
+  efir_episode_editor_add_section_bindings (widget_class, "editor.show-section");
 }
 
 static void

@@ -72,6 +72,7 @@ void     efir_window_toast                (EfirWindow   *self,
 gboolean efir_window_flush                (EfirWindow   *self);
 void     efir_window_open_episode_id      (EfirWindow   *self,
                                            gint64        episode_id);
+void     efir_window_show_episode_page    (EfirWindow   *self);
 void     efir_window_import_bytes         (EfirWindow   *self,
                                            GBytes       *bytes,
                                            const char   *name);

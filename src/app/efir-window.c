@@ -193,6 +193,7 @@ efir_window_update_actions (EfirWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_episode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.share", has_episode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history", has_episode);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", has_episode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-episode", has_episode && can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-episode", can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash", has_store);
@@ -297,7 +298,14 @@ efir_window_open_episode_id (EfirWindow *self,
       efir_window_toast (self, error->message);
       return;
     }
-  /* The open episode chosen again from the Schedule: back to its page. */
+  efir_window_show_episode_page (self);
+}
+
+/* The open episode's page: back to it from the Schedule (the open episode
+ * chosen again there, say), and to its pane in a narrow window. */
+void
+efir_window_show_episode_page (EfirWindow *self)
+{
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "schedule") == 0)
     {
       gtk_stack_set_visible_child_name (self->content_stack, "episode");

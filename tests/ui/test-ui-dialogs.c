@@ -1121,7 +1121,7 @@ static void
 test_shortcuts_window (void)
 {
   static const char * const wanted[] = {
-    "<Control>n", "<Control>f", "<Control>l", "<Alt>Up", "<Alt>Down", NULL
+    "<Control>n", "<Control>f", "<Control>l", "<Alt>Up", "<Alt>Down", "<Alt>1...<Alt>7", NULL
   };
   g_autoptr(GtkBuilder) builder =
     gtk_builder_new_from_resource ("/io/github/efir/Efir/efir-shortcuts-window.ui");

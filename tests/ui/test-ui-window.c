@@ -765,6 +765,61 @@ test_window_wide_keeps_focus_in_list (Fixture       *f,
   close_window (window);
 }
 
+/* Alt+1 to Alt+7 go to a section of the open episode from anywhere in
+ * the window: from the list, where the focus stays after choosing an
+ * episode, and from the Schedule. */
+static void
+test_window_section_keys_from_anywhere (Fixture       *f,
+                                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(EfirStore) store = efir_store_open (f->db_path, &error);
+  g_autoptr(EfirProgram) program = efir_program_new ("Çətin sual");
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkAdjustment *adjustment;
+  EfirWindow *window;
+  GtkWidget *list;
+
+  g_assert_true (efir_store_save_program (store, program, &error));
+  save_numbered_episodes (store, program, 2, NULL, NULL);
+  /* Closed on no episode. */
+  g_settings_set_int64 (settings, "last-episode", 0);
+
+  window = efir_window_new (app, store, f->db_path, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  efir_ui_test_iterate_until_idle ();
+
+  /* No episode open: the keys do nothing. */
+  g_assert_false (efir_ui_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_5, GDK_ALT_MASK));
+
+  list = window_child (window, "episode_list");
+  g_assert_true (gtk_widget_grab_focus (list));
+  gtk_selection_model_select_item (gtk_grid_view_get_model (GTK_GRID_VIEW (list)), 0, TRUE);
+  efir_ui_test_iterate_until_idle ();
+  g_assert_true (efir_ui_test_focus_is_within (list));
+
+  g_assert_true (efir_ui_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_5, GDK_ALT_MASK));
+  g_assert_true (efir_ui_test_focus_is_within (editor_child (window, "transcript")));
+  adjustment = gtk_scrolled_window_get_vadjustment (editor_child (window, "scroller"));
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+
+  g_assert_true (efir_ui_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_1, GDK_ALT_MASK));
+  g_assert_true (efir_ui_test_focus_is_within (editor_child (window, "details")));
+  /* The page's top margin, less the room left above a section. */
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <=, 24);
+
+  /* From the Schedule, back to the episode's page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-schedule", NULL));
+  efir_ui_test_iterate_until_idle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (window, "content_stack")), ==, "schedule");
+  g_assert_true (efir_ui_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_6, GDK_ALT_MASK));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_child (window, "content_stack")), ==, "episode");
+  g_assert_true (efir_ui_test_focus_is_within (editor_child (window, "social_links")));
+
+  close_window (window);
+}
+
 static guint
 count_shortcuts_windows (void)
 {
@@ -1321,6 +1376,8 @@ main (int   argc,
               fixture_set_up, test_window_narrow_reopens_episode, fixture_tear_down);
   g_test_add ("/ui/window/wide-keeps-focus-in-list", Fixture, NULL,
               fixture_set_up, test_window_wide_keeps_focus_in_list, fixture_tear_down);
+  g_test_add ("/ui/window/section-keys-from-anywhere", Fixture, NULL,
+              fixture_set_up, test_window_section_keys_from_anywhere, fixture_tear_down);
   g_test_add ("/ui/window/checks-archive-after-first-frame", Fixture, GINT_TO_POINTER (FALSE),
               fixture_set_up, test_window_checks_archive_after_first_frame, fixture_tear_down);
   g_test_add ("/ui/window/checks-archive-after-reopened-episode", Fixture, GINT_TO_POINTER (TRUE),
