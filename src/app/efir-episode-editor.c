@@ -56,6 +56,7 @@ struct _EfirEpisodeEditor
   gboolean                lower_hidden;
   /* A jump to one of them asked for meanwhile, made once it is laid out */
   int                     pending_jump;
+  gboolean                pending_go_to_time;
 
   /* Borrowed */
   GdkFrameClock          *reveal_clock;   /* weak: the window's, watched meanwhile */
@@ -207,6 +208,7 @@ frame_laid_out_cb (GdkFrameClock     *clock,
                    EfirEpisodeEditor *self)
 {
   int section = self->pending_jump;
+  gboolean go_to_time = self->pending_go_to_time;
 
   if (self->lower_hidden)
     {
@@ -216,11 +218,18 @@ frame_laid_out_cb (GdkFrameClock     *clock,
     }
 
   stop_waiting_to_reveal (self);
+  self->pending_jump = -1;
+  self->pending_go_to_time = FALSE;
   if (section >= 0)
-    {
-      self->pending_jump = -1;
-      efir_episode_editor_show_section (self, section);
-    }
+    efir_episode_editor_show_section (self, section);
+  if (go_to_time)
+    efir_episode_editor_go_to_time (self);
+}
+
+static gboolean
+has_pending_jump (EfirEpisodeEditor *self)
+{
+  return self->pending_jump >= 0 || self->pending_go_to_time;
 }
 
 static void
@@ -229,7 +238,7 @@ frame_painted_cb (GdkFrameClock     *clock,
 {
   if (self->lower_hidden)
     set_lower_sections_visible (self, TRUE);
-  else if (self->pending_jump < 0)
+  else if (!has_pending_jump (self))
     stop_waiting_to_reveal (self);
 }
 
@@ -599,6 +608,49 @@ efir_episode_editor_show_section (EfirEpisodeEditor *self,
 }
 
 /**
+ * efir_episode_editor_go_to_time:
+ * @self: an episode editor
+ *
+ * Brings the transcript into view and moves the focus to its "Go to time"
+ * field, as Ctrl+L does in the transcript.
+ */
+void
+efir_episode_editor_go_to_time (EfirEpisodeEditor *self)
+{
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  GtkWidget *focus;
+  GtkRoot *root;
+
+  g_return_if_fail (EFIR_IS_EPISODE_EDITOR (self));
+
+  /* As a jump to a section not on the page yet. */
+  if (self->lower_hidden)
+    {
+      set_lower_sections_visible (self, TRUE);
+      self->pending_go_to_time = TRUE;
+      wait_to_reveal (self);
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self->transcript), "transcript.go-to-time", NULL);
+
+  /* The transcript's heading goes to the top, as a jump to it would, unless
+   * the field, at the foot of the transcript, would then be out of a short
+   * view: the view shows the field first. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  gtk_adjustment_set_value (adjustment, get_section_top (self, EFIR_EDITOR_SECTION_TRANSCRIPT) - SECTION_HEADROOM);
+  if (focus != NULL && gtk_widget_compute_bounds (focus, GTK_WIDGET (self->page), &bounds))
+    gtk_adjustment_clamp_page (adjustment, bounds.origin.y - SECTION_HEADROOM,
+                               bounds.origin.y + bounds.size.height + SECTION_HEADROOM);
+  self->jump_section = EFIR_EDITOR_SECTION_TRANSCRIPT;
+  self->jump_value = gtk_adjustment_get_value (adjustment);
+  gtk_toggle_button_set_active (self->jumps[EFIR_EDITOR_SECTION_TRANSCRIPT], TRUE);
+}
+
+/**
  * efir_episode_editor_add_section_bindings:
  * @widget_class: the class of a widget holding an editor, or the editor's
  * @action_name: an action of that widget taking a section's name, as
@@ -626,7 +678,7 @@ efir_episode_editor_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (efir_episode_editor_parent_class)->map (widget);
 
-  if (self->lower_hidden || self->pending_jump >= 0)
+  if (self->lower_hidden || has_pending_jump (self))
     wait_to_reveal (self);
 }
 

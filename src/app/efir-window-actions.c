@@ -287,6 +287,21 @@ show_section_action (GtkWidget  *widget,
   gtk_widget_activate_action_variant (GTK_WIDGET (self->editor), "editor.show-section", parameter);
 }
 
+/* Ctrl+L, as in the transcript, from anywhere in the window. */
+static void
+go_to_time_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  EfirWindow *self = EFIR_WINDOW (widget);
+
+  if (self->session == NULL || efir_session_get_current (self->session) == NULL || self->editor == NULL)
+    return;
+
+  efir_window_show_episode_page (self);
+  efir_episode_editor_go_to_time (self->editor);
+}
+
 static void
 share_action (GtkWidget  *widget,
               const char *action_name,
@@ -784,6 +799,7 @@ efir_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.share", NULL, share_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
+  gtk_widget_class_install_action (widget_class, "win.go-to-time", NULL, go_to_time_action);
   gtk_widget_class_install_action (widget_class, "win.delete-episode", NULL, delete_episode_action);
   gtk_widget_class_install_action (widget_class, "win.restore-episode", "x", restore_episode_action);
   gtk_widget_class_install_action (widget_class, "win.trash", NULL, trash_action);
@@ -809,5 +825,6 @@ efir_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.history", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.go-to-time", NULL);
   efir_episode_editor_add_section_bindings (widget_class, "win.show-section");
 }

@@ -1185,6 +1185,20 @@ test_show_section (Fixture       *f,
   g_assert_false (gtk_toggle_button_get_active (jump_button (f, EFIR_EDITOR_SECTION_DETAILS)));
 }
 
+typedef struct
+{
+  Fixture           *f;
+  EfirEditorSection  section;
+} JumpWait;
+
+static gboolean
+jump_is_lit (gpointer data)
+{
+  JumpWait *wait = data;
+
+  return gtk_toggle_button_get_active (jump_button (wait->f, wait->section));
+}
+
 /* An episode given to an editor not yet on screen, as the one reopened at
  * start-up, draws its first screen first. A jump to a section below it,
  * made meanwhile, still lands there once the editor is shown. */
@@ -1207,6 +1221,8 @@ test_show_section_before_shown (Fixture       *f,
 
   gtk_window_set_child (f->window, GTK_WIDGET (f->editor));
   g_object_unref (f->editor);
+  /* The jump is made in a frame once the section is laid out. */
+  g_assert_true (efir_ui_test_wait_for (jump_is_lit, &(JumpWait) { f, EFIR_EDITOR_SECTION_TRANSCRIPT }));
   efir_ui_test_iterate_until_idle ();
 
   adjustment = gtk_scrolled_window_get_vadjustment (editor_child (f, "scroller"));
@@ -1219,6 +1235,37 @@ test_show_section_before_shown (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (editor_child (f, "quotes")));
   g_assert_true (gtk_widget_get_mapped (editor_child (f, "social_links")));
   g_assert_true (gtk_widget_get_mapped (editor_child (f, "publication_group")));
+}
+
+/* Ctrl+L from outside the transcript, asked for before the editor is on
+ * screen, lands in the transcript's "Go to time" field, in view. */
+static void
+test_go_to_time_before_shown (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *scroller = editor_child (f, "scroller");
+  graphene_rect_t bounds;
+  GtkWidget *time_entry;
+
+  g_object_ref (f->editor);
+  gtk_window_set_child (f->window, NULL);
+  efir_ui_test_iterate_until_idle ();
+
+  efir_episode_editor_set_episode (f->editor, f->episode);
+  efir_episode_editor_go_to_time (f->editor);
+
+  gtk_window_set_child (f->window, GTK_WIDGET (f->editor));
+  g_object_unref (f->editor);
+  g_assert_true (efir_ui_test_wait_for (jump_is_lit, &(JumpWait) { f, EFIR_EDITOR_SECTION_TRANSCRIPT }));
+  efir_ui_test_iterate_until_idle ();
+
+  time_entry = efir_ui_test_find_by_id (editor_child (f, "transcript"), "time_entry");
+  g_assert_true (efir_ui_test_focus_is_within (time_entry));
+  g_assert_true (gtk_toggle_button_get_active (jump_button (f, EFIR_EDITOR_SECTION_TRANSCRIPT)));
+  /* In view. */
+  g_assert_true (gtk_widget_compute_bounds (time_entry, scroller, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
 }
 
 /* A long title wraps onto as many lines as it needs, from a phone's width
@@ -1438,6 +1485,8 @@ main (int   argc,
               fixture_set_up, test_show_section, fixture_tear_down);
   g_test_add ("/ui/editor/show-section-before-shown", Fixture, NULL,
               fixture_set_up, test_show_section_before_shown, fixture_tear_down);
+  g_test_add ("/ui/editor/go-to-time-before-shown", Fixture, NULL,
+              fixture_set_up, test_go_to_time_before_shown, fixture_tear_down);
   g_test_add ("/ui/editor/show-section-keeps-text", Fixture, NULL,
               fixture_set_up, test_show_section_keeps_text, fixture_tear_down);
 

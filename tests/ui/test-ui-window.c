@@ -766,8 +766,8 @@ test_window_wide_keeps_focus_in_list (Fixture       *f,
 }
 
 /* Alt+1 to Alt+7 go to a section of the open episode from anywhere in
- * the window: from the list, where the focus stays after choosing an
- * episode, and from the Schedule. */
+ * the window, and Ctrl+L to a time in its transcript: from the list,
+ * where the focus stays after choosing an episode, and from the Schedule. */
 static void
 test_window_section_keys_from_anywhere (Fixture       *f,
                                         gconstpointer  data)
@@ -808,6 +808,12 @@ test_window_section_keys_from_anywhere (Fixture       *f,
   g_assert_true (efir_ui_test_focus_is_within (editor_child (window, "details")));
   /* The page's top margin, less the room left above a section. */
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), <=, 24);
+
+  /* Ctrl+L, from the list too, goes to a time in the transcript. */
+  g_assert_true (gtk_widget_grab_focus (list));
+  g_assert_true (efir_ui_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_l, GDK_CONTROL_MASK));
+  g_assert_true (efir_ui_test_focus_is_within (efir_ui_test_find_by_id (editor_child (window, "transcript"),
+                                                                        "time_entry")));
 
   /* From the Schedule, back to the episode's page. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-schedule", NULL));
