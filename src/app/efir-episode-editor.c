@@ -56,7 +56,7 @@ struct _EfirEpisodeEditor
   gboolean                lower_hidden;
   /* A jump to one of them asked for meanwhile, made once it is laid out */
   int                     pending_jump;
-  gboolean                pending_go_to_time;
+  const char             *pending_transcript_action;
 
   /* Borrowed */
   GdkFrameClock          *reveal_clock;   /* weak: the window's, watched meanwhile */
@@ -208,7 +208,7 @@ frame_laid_out_cb (GdkFrameClock     *clock,
                    EfirEpisodeEditor *self)
 {
   int section = self->pending_jump;
-  gboolean go_to_time = self->pending_go_to_time;
+  const char *transcript_action = self->pending_transcript_action;
 
   if (self->lower_hidden)
     {
@@ -219,17 +219,17 @@ frame_laid_out_cb (GdkFrameClock     *clock,
 
   stop_waiting_to_reveal (self);
   self->pending_jump = -1;
-  self->pending_go_to_time = FALSE;
+  self->pending_transcript_action = NULL;
   if (section >= 0)
     efir_episode_editor_show_section (self, section);
-  if (go_to_time)
-    efir_episode_editor_go_to_time (self);
+  if (transcript_action != NULL)
+    efir_episode_editor_activate_transcript_action (self, transcript_action);
 }
 
 static gboolean
 has_pending_jump (EfirEpisodeEditor *self)
 {
-  return self->pending_jump >= 0 || self->pending_go_to_time;
+  return self->pending_jump >= 0 || self->pending_transcript_action != NULL;
 }
 
 static void
@@ -608,14 +608,18 @@ efir_episode_editor_show_section (EfirEpisodeEditor *self,
 }
 
 /**
- * efir_episode_editor_go_to_time:
+ * efir_episode_editor_activate_transcript_action:
  * @self: an episode editor
+ * @action_name: (type utf8): "transcript.go-to-time" or
+ *   "transcript.find-replace", a string that lives for ever
  *
- * Brings the transcript into view and moves the focus to its "Go to time"
- * field, as Ctrl+L does in the transcript.
+ * Brings the transcript into view and activates @action_name there, as
+ * Ctrl+L and Ctrl+H do in the transcript: the focus goes to its "Go to
+ * time" field, or to its search with the replacement shown.
  */
 void
-efir_episode_editor_go_to_time (EfirEpisodeEditor *self)
+efir_episode_editor_activate_transcript_action (EfirEpisodeEditor *self,
+                                                const char        *action_name)
 {
   GtkAdjustment *adjustment;
   graphene_rect_t bounds;
@@ -623,21 +627,22 @@ efir_episode_editor_go_to_time (EfirEpisodeEditor *self)
   GtkRoot *root;
 
   g_return_if_fail (EFIR_IS_EPISODE_EDITOR (self));
+  g_return_if_fail (action_name != NULL);
 
   /* As a jump to a section not on the page yet. */
   if (self->lower_hidden)
     {
       set_lower_sections_visible (self, TRUE);
-      self->pending_go_to_time = TRUE;
+      self->pending_transcript_action = action_name;
       wait_to_reveal (self);
       return;
     }
 
-  gtk_widget_activate_action (GTK_WIDGET (self->transcript), "transcript.go-to-time", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (self->transcript), action_name, NULL);
 
   /* The transcript's heading goes to the top, as a jump to it would, unless
-   * the field, at the foot of the transcript, would then be out of a short
-   * view: the view shows the field first. */
+   * the field focused (the time, at the foot of the transcript) would then
+   * be out of a short view: the view shows the field first. */
   root = gtk_widget_get_root (GTK_WIDGET (self));
   focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);

@@ -30,7 +30,8 @@ void         efir_episode_editor_flush               (EfirEpisodeEditor *self);
 gboolean     efir_episode_editor_has_pending_text    (EfirEpisodeEditor *self);
 void         efir_episode_editor_show_section        (EfirEpisodeEditor *self,
                                                       EfirEditorSection  section);
-void         efir_episode_editor_go_to_time          (EfirEpisodeEditor *self);
+void         efir_episode_editor_activate_transcript_action (EfirEpisodeEditor *self,
+                                                             const char        *action_name);
 void         efir_episode_editor_add_section_bindings (GtkWidgetClass   *widget_class,
                                                        const char       *action_name);
 EfirPublicationPanel *efir_episode_editor_get_publication_panel (EfirEpisodeEditor *self);

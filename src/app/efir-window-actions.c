@@ -287,19 +287,30 @@ show_section_action (GtkWidget  *widget,
   gtk_widget_activate_action_variant (GTK_WIDGET (self->editor), "editor.show-section", parameter);
 }
 
-/* Ctrl+L, as in the transcript, from anywhere in the window. */
+/* Ctrl+L and Ctrl+H, as in the transcript, from anywhere in the window:
+ * the transcript's are the only times and replacing of the page. */
 static void
-go_to_time_action (GtkWidget  *widget,
+transcript_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
+  static const char * const actions[] = { "transcript.go-to-time", "transcript.find-replace" };
   EfirWindow *self = EFIR_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
 
   if (self->session == NULL || efir_session_get_current (self->session) == NULL || self->editor == NULL)
     return;
 
-  efir_window_show_episode_page (self);
-  efir_episode_editor_go_to_time (self->editor);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      if (g_str_equal (actions[i], name))
+        {
+          efir_window_show_episode_page (self);
+          efir_episode_editor_activate_transcript_action (self->editor, actions[i]);
+          return;
+        }
+    }
+  g_return_if_reached ();
 }
 
 static void
@@ -799,7 +810,7 @@ efir_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.history", NULL, history_action);
   gtk_widget_class_install_action (widget_class, "win.share", NULL, share_action);
   gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
-  gtk_widget_class_install_action (widget_class, "win.go-to-time", NULL, go_to_time_action);
+  gtk_widget_class_install_action (widget_class, "win.transcript", "s", transcript_action);
   gtk_widget_class_install_action (widget_class, "win.delete-episode", NULL, delete_episode_action);
   gtk_widget_class_install_action (widget_class, "win.restore-episode", "x", restore_episode_action);
   gtk_widget_class_install_action (widget_class, "win.trash", NULL, trash_action);
@@ -825,6 +836,9 @@ efir_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.history", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.go-to-time", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.transcript", "s",
+                                       "transcript.go-to-time");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.transcript", "s",
+                                       "transcript.find-replace");
   efir_episode_editor_add_section_bindings (widget_class, "win.show-section");
 }

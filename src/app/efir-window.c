@@ -194,7 +194,7 @@ efir_window_update_actions (EfirWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.share", has_episode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.history", has_episode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-section", has_episode);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-to-time", has_episode);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.transcript", has_episode);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-episode", has_episode && can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-episode", can_write);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.trash", has_store);

@@ -1252,7 +1252,7 @@ test_go_to_time_before_shown (Fixture       *f,
   efir_ui_test_iterate_until_idle ();
 
   efir_episode_editor_set_episode (f->editor, f->episode);
-  efir_episode_editor_go_to_time (f->editor);
+  efir_episode_editor_activate_transcript_action (f->editor, "transcript.go-to-time");
 
   gtk_window_set_child (f->window, GTK_WIDGET (f->editor));
   g_object_unref (f->editor);

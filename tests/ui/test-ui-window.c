@@ -766,8 +766,9 @@ test_window_wide_keeps_focus_in_list (Fixture       *f,
 }
 
 /* Alt+1 to Alt+7 go to a section of the open episode from anywhere in
- * the window, and Ctrl+L to a time in its transcript: from the list,
- * where the focus stays after choosing an episode, and from the Schedule. */
+ * the window, Ctrl+L to a time in its transcript and Ctrl+H to finding
+ * and replacing there: from the list, where the focus stays after choosing
+ * an episode, and from the Schedule. */
 static void
 test_window_section_keys_from_anywhere (Fixture       *f,
                                         gconstpointer  data)
@@ -814,6 +815,14 @@ test_window_section_keys_from_anywhere (Fixture       *f,
   g_assert_true (efir_ui_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_l, GDK_CONTROL_MASK));
   g_assert_true (efir_ui_test_focus_is_within (efir_ui_test_find_by_id (editor_child (window, "transcript"),
                                                                         "time_entry")));
+
+  /* Ctrl+H, from the list too, finds and replaces in the transcript. */
+  g_assert_true (gtk_widget_grab_focus (list));
+  g_assert_true (efir_ui_test_press_shortcut (GTK_WIDGET (window), GDK_KEY_h, GDK_CONTROL_MASK));
+  g_assert_true (efir_ui_test_focus_is_within (
+    GTK_WIDGET (efir_transcript_editor_get_find_entry (editor_child (window, "transcript")))));
+  g_assert_true (gtk_revealer_get_reveal_child (
+    GTK_REVEALER (efir_ui_test_find_by_id (editor_child (window, "transcript"), "replace_revealer"))));
 
   /* From the Schedule, back to the episode's page. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-schedule", NULL));
