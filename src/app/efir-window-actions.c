@@ -288,7 +288,8 @@ show_section_action (GtkWidget  *widget,
 }
 
 /* Ctrl+L and Ctrl+H, as in the transcript, from anywhere in the window:
- * the transcript's are the only times and replacing of the page. */
+ * the transcript is the only part of the page with times to go to and
+ * text to replace. */
 static void
 transcript_action (GtkWidget  *widget,
                    const char *action_name,
