@@ -265,6 +265,36 @@ hide_lower_sections (EfirEpisodeEditor *self)
     wait_to_reveal (self);
 }
 
+/* A jump to a section not on the page yet: the sections join it now, and
+ * the jump waiting (pending_jump, pending_transcript_action) is made once
+ * they are laid out. */
+static void
+reveal_for_jump (EfirEpisodeEditor *self)
+{
+  set_lower_sections_visible (self, TRUE);
+  wait_to_reveal (self);
+}
+
+/* Brings @section's heading to the top of the view, or as near as the page
+ * allows, then as little further as @keep_in_view (NULL: nothing) needs to
+ * be seen whole. The jump bar names @section while the view rests there. */
+static void
+scroll_to_section (EfirEpisodeEditor *self,
+                   EfirEditorSection  section,
+                   GtkWidget         *keep_in_view)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_rect_t bounds;
+
+  gtk_adjustment_set_value (adjustment, get_section_top (self, section) - SECTION_HEADROOM);
+  if (keep_in_view != NULL && gtk_widget_compute_bounds (keep_in_view, GTK_WIDGET (self->page), &bounds))
+    gtk_adjustment_clamp_page (adjustment, bounds.origin.y - SECTION_HEADROOM,
+                               bounds.origin.y + bounds.size.height + SECTION_HEADROOM);
+  self->jump_section = section;
+  self->jump_value = gtk_adjustment_get_value (adjustment);
+  gtk_toggle_button_set_active (self->jumps[section], TRUE);
+}
+
 /* Callbacks -------------------------------------------------------------- */
 
 static void
@@ -567,7 +597,6 @@ void
 efir_episode_editor_show_section (EfirEpisodeEditor *self,
                                   EfirEditorSection  section)
 {
-  GtkAdjustment *adjustment;
   GtkWidget *widget;
   GtkWidget *focus;
   GtkRoot *root;
@@ -579,9 +608,8 @@ efir_episode_editor_show_section (EfirEpisodeEditor *self,
    * now, and the jump is made once it is laid out. */
   if (self->lower_hidden && section >= FIRST_LOWER_SECTION)
     {
-      set_lower_sections_visible (self, TRUE);
       self->pending_jump = section;
-      wait_to_reveal (self);
+      reveal_for_jump (self);
       return;
     }
 
@@ -600,11 +628,7 @@ efir_episode_editor_show_section (EfirEpisodeEditor *self,
   if (GTK_IS_EDITABLE (focus) && gtk_widget_is_ancestor (focus, widget))
     gtk_editable_set_position (GTK_EDITABLE (focus), -1);
 
-  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  gtk_adjustment_set_value (adjustment, get_section_top (self, section) - SECTION_HEADROOM);
-  self->jump_section = section;
-  self->jump_value = gtk_adjustment_get_value (adjustment);
-  gtk_toggle_button_set_active (self->jumps[section], TRUE);
+  scroll_to_section (self, section, NULL);
 }
 
 /**
@@ -621,9 +645,6 @@ void
 efir_episode_editor_activate_transcript_action (EfirEpisodeEditor *self,
                                                 const char        *action_name)
 {
-  GtkAdjustment *adjustment;
-  graphene_rect_t bounds;
-  GtkWidget *focus;
   GtkRoot *root;
 
   g_return_if_fail (EFIR_IS_EPISODE_EDITOR (self));
@@ -632,27 +653,17 @@ efir_episode_editor_activate_transcript_action (EfirEpisodeEditor *self,
   /* As a jump to a section not on the page yet. */
   if (self->lower_hidden)
     {
-      set_lower_sections_visible (self, TRUE);
       self->pending_transcript_action = action_name;
-      wait_to_reveal (self);
+      reveal_for_jump (self);
       return;
     }
 
   gtk_widget_activate_action (GTK_WIDGET (self->transcript), action_name, NULL);
 
-  /* The transcript's heading goes to the top, as a jump to it would, unless
-   * the field focused (the time, at the foot of the transcript) would then
-   * be out of a short view: the view shows the field first. */
+  /* The field focused (the time, at the foot of the transcript) stays in
+   * view even when the view is too short for the whole transcript. */
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-  gtk_adjustment_set_value (adjustment, get_section_top (self, EFIR_EDITOR_SECTION_TRANSCRIPT) - SECTION_HEADROOM);
-  if (focus != NULL && gtk_widget_compute_bounds (focus, GTK_WIDGET (self->page), &bounds))
-    gtk_adjustment_clamp_page (adjustment, bounds.origin.y - SECTION_HEADROOM,
-                               bounds.origin.y + bounds.size.height + SECTION_HEADROOM);
-  self->jump_section = EFIR_EDITOR_SECTION_TRANSCRIPT;
-  self->jump_value = gtk_adjustment_get_value (adjustment);
-  gtk_toggle_button_set_active (self->jumps[EFIR_EDITOR_SECTION_TRANSCRIPT], TRUE);
+  scroll_to_section (self, EFIR_EDITOR_SECTION_TRANSCRIPT, root != NULL ? gtk_root_get_focus (root) : NULL);
 }
 
 /**

@@ -270,6 +270,17 @@ history_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The editor, if an episode is open in it; its page is brought forward. */
+static EfirEpisodeEditor *
+show_open_editor (EfirWindow *self)
+{
+  if (self->session == NULL || efir_session_get_current (self->session) == NULL || self->editor == NULL)
+    return NULL;
+
+  efir_window_show_episode_page (self);
+  return self->editor;
+}
+
 /* Alt+1 to Alt+7 go to a section of the open episode from anywhere in the
  * window, the list or the search included: the editor's own bindings
  * answer only while the focus is in it. */
@@ -278,13 +289,10 @@ show_section_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  EfirWindow *self = EFIR_WINDOW (widget);
+  EfirEpisodeEditor *editor = show_open_editor (EFIR_WINDOW (widget));
 
-  if (self->session == NULL || efir_session_get_current (self->session) == NULL || self->editor == NULL)
-    return;
-
-  efir_window_show_episode_page (self);
-  gtk_widget_activate_action_variant (GTK_WIDGET (self->editor), "editor.show-section", parameter);
+  if (editor != NULL)
+    gtk_widget_activate_action_variant (GTK_WIDGET (editor), "editor.show-section", parameter);
 }
 
 /* Ctrl+L and Ctrl+H, as in the transcript, from anywhere in the window:
@@ -296,20 +304,17 @@ transcript_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   static const char * const actions[] = { "transcript.go-to-time", "transcript.find-replace" };
-  EfirWindow *self = EFIR_WINDOW (widget);
   const char *name = g_variant_get_string (parameter, NULL);
-
-  if (self->session == NULL || efir_session_get_current (self->session) == NULL || self->editor == NULL)
-    return;
+  EfirEpisodeEditor *editor;
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
     {
-      if (g_str_equal (actions[i], name))
-        {
-          efir_window_show_episode_page (self);
-          efir_episode_editor_activate_transcript_action (self->editor, actions[i]);
-          return;
-        }
+      if (!g_str_equal (actions[i], name))
+        continue;
+      /* The editor is given the string kept here, which lives for ever. */
+      if ((editor = show_open_editor (EFIR_WINDOW (widget))) != NULL)
+        efir_episode_editor_activate_transcript_action (editor, actions[i]);
+      return;
     }
   g_return_if_reached ();
 }

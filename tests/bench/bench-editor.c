@@ -384,6 +384,18 @@ read_rss (GPid        pid,
   run->file_kb = status_kb (status, "RssFile");
 }
 
+/* The time of the line "@key <µs>" in @output, in ms from @started, or -1. */
+static double
+reported_ms (const char *output,
+             const char *key,
+             gint64      started)
+{
+  g_autofree char *prefix = g_strconcat (key, " ", NULL);
+  const char *line = strstr (output, prefix);
+
+  return line != NULL ? (g_ascii_strtoll (line + strlen (prefix), NULL, 10) - started) / 1000.0 : -1;
+}
+
 /* Spawned with fork and exec rather than GSubprocess so that the child is
  * reaped here with wait4(), which gives its peak resident size: a process
  * that quits right after its first frame may be gone before /proc is read.
@@ -465,11 +477,9 @@ run_to_first_frame (char       **argv,
 
   /* bench-reopen reports efir's first frame too, and reads its own
    * memory once the episode is shown. */
-  if (!g_str_equal (report, "first-frame") &&
-      (rss_line = strstr (output->str, "first-frame ")) != NULL)
-    run->first_ms = (g_ascii_strtoll (rss_line + strlen ("first-frame "), NULL, 10) - started) / 1000.0;
-  if ((rss_line = strstr (output->str, "episode-shown ")) != NULL)
-    run->shown_ms = (g_ascii_strtoll (rss_line + strlen ("episode-shown "), NULL, 10) - started) / 1000.0;
+  if (!g_str_equal (report, "first-frame"))
+    run->first_ms = reported_ms (output->str, "first-frame", started);
+  run->shown_ms = reported_ms (output->str, "episode-shown", started);
   if ((rss_line = strstr (output->str, "rss-kb ")) != NULL)
     {
       char *end = NULL;
